@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+import { Ownable } from "@openzeppelin/contracts/access/Ownable.sol";
+import { Ownable2Step } from "@openzeppelin/contracts/access/Ownable2Step.sol";
+import { Clones } from "@openzeppelin/contracts/proxy/Clones.sol";
+import { IERC20 } from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+
+import { IEntityRegistry } from "./interfaces/IEntityRegistry.sol";
+import { IGrantProgram } from "./interfaces/IGrantProgram.sol";
+import { IGrantProgramFactory } from "./interfaces/IGrantProgramFactory.sol";
+import { Errors } from "./libraries/Errors.sol";
+import { Program } from "./types/DataTypes.sol";
+
+/// @title GrantProgramFactory
+/// @notice See {IGrantProgramFactory}.
+contract GrantProgramFactory is IGrantProgramFactory, Ownable2Step {
+    struct Version {
+        address impl;
+        bool retired;
+    }
+
+    mapping(uint256 version => Version) private _versions;
+    mapping(address impl => bool) private _known;
+    mapping(address program => uint256 version) private _programVersions;
+    address[] private _programs;
+
+    /// @inheritdoc IGrantProgramFactory
+    uint256 public override latestVersion;
+
+    /// @param owner_ Registers and retires implementation versions (meant to be a multisig or timelock).
+    constructor(address owner_) Ownable(owner_) {}
+
+    /*//////////////////////////////////////////////////////////////
+                             READ-ONLY FUNCTIONS
+    //////////////////////////////////////////////////////////////*/
+
+    /// @inheritdoc IGrantProgramFactory
+    function implementation(uint256 version) external view override returns (address impl, bool retired) {
+        Version memory v = _versions[version];
+        return (v.impl, v.retired);
+    }
+
+    /// @inheritdoc IGrantProgramFactory
+    function versionOf(address program) external view override returns (uint256) {
+        return _programVersions[program];
+    }
+
+    /// @inheritdoc IGrantProgramFactory
+    function programCount() external view override returns (uint256) {
+        return _programs.length;
+    }
+
+    /// @inheritdoc IGrantProgramFactory
+    function programAt(uint256 index) external view override returns (address) {
+        return _programs[index];
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                           STATE-CHANGING FUNCTIONS
+    //////////////////////////////////////////////////////////////*/
+
+    /// @inheritdoc IGrantProgramFactory
+    function registerImplementation(address impl) external override onlyOwner returns (uint256 version) {
+        // Check.
+        if (impl.code.length == 0) revert Errors.GrantProgramFactory_NotAContract(impl);
+        if (_known[impl]) revert Errors.GrantProgramFactory_ImplementationKnown(impl);
+
+        // Effect.
+        _known[impl] = true;
+        version = ++latestVersion;
+        _versions[version] = Version({ impl: impl, retired: false });
+
+        // Log.
+        emit ImplementationRegistered(version, impl);
+    }
+
+    /// @inheritdoc IGrantProgramFactory
+    function retireVersion(uint256 version) external override onlyOwner {
+        // Check.
+        Version storage v = _versions[version];
+        if (v.impl == address(0) || v.retired) revert Errors.GrantProgramFactory_UnknownVersion(version);
+
+        // Effect.
+        v.retired = true;
+
+        // Log.
+        emit VersionRetired(version);
+    }
+
+    /// @inheritdoc IGrantProgramFactory
+    function createProgram(
+        uint256 version,
+        string calldata name,
+        IERC20 token,
+        IEntityRegistry registry,
+        address treasury,
+        Program.InitParams calldata params
+    ) external override returns (address program) {
+        // Check.
+        Version memory v = _versions[version];
+        if (v.impl == address(0) || v.retired) revert Errors.GrantProgramFactory_UnknownVersion(version);
+        if (address(token) == address(0)) revert Errors.GrantProgramFactory_ZeroAddress("token");
+        if (address(registry) == address(0)) revert Errors.GrantProgramFactory_ZeroAddress("registry");
+        if (treasury == address(0)) revert Errors.GrantProgramFactory_ZeroAddress("treasury");
+
+        // Effect: clone with the money destinations baked into its code, and initialise it in the
+        // same transaction so nobody can front-run the initialisation.
+        program = Clones.cloneWithImmutableArgs(v.impl, abi.encode(token, registry, treasury));
+        _programVersions[program] = version;
+        _programs.push(program);
+
+        // Interaction: our own fresh clone.
+        IGrantProgram(program).initialize(params);
+
+        // Log.
+        emit ProgramCreated(program, version, params.admin, token, registry, treasury, name);
+    }
+}

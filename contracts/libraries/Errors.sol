@@ -1,0 +1,219 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+/// @title Errors
+/// @notice Every custom error of the suite, in one place, prefixed with the contract that throws it.
+library Errors {
+    /*//////////////////////////////////////////////////////////////
+                              ENTITY REGISTRY
+    //////////////////////////////////////////////////////////////*/
+
+    /// @notice Thrown when an address argument that must be set is the zero address.
+    error EntityRegistry_ZeroAddress(string what);
+
+    /// @notice Thrown when an entity id is zero.
+    error EntityRegistry_ZeroEntityId();
+
+    /// @notice Thrown when the entity kind is not Company or Individual.
+    error EntityRegistry_InvalidKind(uint8 kind);
+
+    /// @notice Thrown when registering an entity id that is already registered.
+    error EntityRegistry_AlreadyRegistered(bytes32 entityId, uint64 entityNo);
+
+    /// @notice Thrown when an entity id or number is not registered.
+    error EntityRegistry_UnknownEntity(bytes32 entityId);
+
+    /// @notice Thrown when an entity number is not registered.
+    error EntityRegistry_UnknownEntityNo(uint64 entityNo);
+
+    /// @notice Thrown when a wallet is already bound to another entity (one entity, one wallet).
+    error EntityRegistry_WalletTaken(address wallet, uint64 boundTo);
+
+    /// @notice Thrown when the entity is barred by an unpaid recovery order.
+    error EntityRegistry_EntityBarred(uint64 entityNo, uint32 openRecoveries);
+
+    /// @notice Thrown when the entity already holds an award under this award key (one-time rule).
+    error EntityRegistry_AlreadyAwarded(uint64 entityNo, bytes32 awardKey, address program);
+
+    /// @notice Thrown when releasing an award key that the caller did not record.
+    error EntityRegistry_AwardNotHeld(uint64 entityNo, bytes32 awardKey, address program);
+
+    /// @notice Thrown when lifting a bar that does not exist.
+    error EntityRegistry_NoOpenRecovery(uint64 entityNo);
+
+    /// @notice Thrown when completing or cancelling a wallet change that was never requested.
+    error EntityRegistry_NoPendingWalletChange(uint64 entityNo);
+
+    /// @notice Thrown when completing a wallet change before its delay elapsed.
+    error EntityRegistry_WalletChangeNotDue(uint64 entityNo, uint40 effectiveAt);
+
+    /// @notice Thrown when the wallet change delay is above the allowed maximum.
+    error EntityRegistry_DelayTooLong(uint40 delay, uint40 maxDelay);
+
+    /*//////////////////////////////////////////////////////////////
+                              GRANT PROGRAM
+    //////////////////////////////////////////////////////////////*/
+
+    /// @notice Thrown when an address argument that must be set is the zero address.
+    error GrantProgram_ZeroAddress(string what);
+
+    /// @notice Thrown when the caller of {initialize} is not the factory that created the clone.
+    error GrantProgram_NotFactory(address caller);
+
+    /// @notice Thrown when the quorum is zero or above the number of active reviewers.
+    error GrantProgram_InvalidQuorum(uint8 quorum, uint256 activeReviewers);
+
+    /// @notice Thrown when the application window is empty or reversed.
+    error GrantProgram_InvalidWindow(uint40 opensAt, uint40 closesAt);
+
+    /// @notice Thrown when the notice period is above the allowed maximum.
+    error GrantProgram_NoticePeriodTooLong(uint40 noticePeriod, uint40 maxNoticePeriod);
+
+    /// @notice Thrown when an account is already a reviewer.
+    error GrantProgram_DuplicateReviewer(address reviewer);
+
+    /// @notice Thrown when every reviewer slot of the program's bitmap has been used.
+    error GrantProgram_TooManyReviewers(uint256 maxReviewers);
+
+    /// @notice Thrown when the caller is not a current reviewer.
+    error GrantProgram_NotReviewer(address account);
+
+    /// @notice Thrown when two roles that must stay separate would meet in one account.
+    error GrantProgram_RoleConflict(address account, bytes32 heldRole, bytes32 refusedRole);
+
+    /// @notice Thrown when the program is paused.
+    error GrantProgram_Paused();
+
+    /// @notice Thrown when unpausing a program that is not paused.
+    error GrantProgram_NotPaused();
+
+    /// @notice Thrown when a category's parameters are invalid.
+    error GrantProgram_InvalidCategory(string reason);
+
+    /// @notice Thrown when a category id does not exist.
+    error GrantProgram_UnknownCategory(uint16 categoryId);
+
+    /// @notice Thrown when acting outside the program's application window.
+    error GrantProgram_OutsideWindow(uint40 nowTs, uint40 opensAt, uint40 closesAt);
+
+    /// @notice Thrown when an award has no milestones or more than the limit.
+    error GrantProgram_InvalidMilestoneCount(uint256 count, uint256 maxCount);
+
+    /// @notice Thrown when a milestone amount is zero.
+    error GrantProgram_ZeroMilestoneAmount(uint256 index);
+
+    /// @notice Thrown when a milestone deadline is not in the future or not after the previous one.
+    error GrantProgram_InvalidDeadline(uint256 index, uint40 deadline);
+
+    /// @notice Thrown when a fixed-amount award does not add up exactly to the category amount.
+    error GrantProgram_AmountNotFixedAmount(uint256 total, uint128 fixedAmount);
+
+    /// @notice Thrown when a capped award exceeds the category cap.
+    error GrantProgram_AmountOverCap(uint256 total, uint128 cap);
+
+    /// @notice Thrown when an award would exceed the category's number of awards.
+    error GrantProgram_CategoryCountExhausted(uint16 categoryId, uint32 maxAwards);
+
+    /// @notice Thrown when an award would exceed the category's total amount.
+    error GrantProgram_CategoryTotalExceeded(uint16 categoryId, uint256 wouldCommit, uint128 maxTotal);
+
+    /// @notice Thrown when an amount exceeds the available (funded, unreserved) budget.
+    error GrantProgram_InsufficientBudget(uint256 requested, uint256 available);
+
+    /// @notice Thrown when an amount argument is zero.
+    error GrantProgram_ZeroAmount();
+
+    /// @notice Thrown when a grant id does not exist.
+    error GrantProgram_UnknownGrant(uint256 grantId);
+
+    /// @notice Thrown when a milestone index does not exist in the grant.
+    error GrantProgram_UnknownMilestone(uint256 grantId, uint256 index);
+
+    /// @notice Thrown when the grant has been cancelled.
+    error GrantProgram_GrantCancelled(uint256 grantId);
+
+    /// @notice Thrown when the caller is not the grantee's registered payout wallet.
+    error GrantProgram_NotGranteeWallet(address caller, address wallet);
+
+    /// @notice Thrown when a milestone is not in a state that allows the action.
+    error GrantProgram_WrongMilestoneState(uint256 grantId, uint256 index, uint8 state);
+
+    /// @notice Thrown when the milestone deadline has passed.
+    error GrantProgram_DeadlinePassed(uint256 grantId, uint256 index, uint40 deadline);
+
+    /// @notice Thrown when the milestone deadline has not passed yet.
+    error GrantProgram_DeadlineNotPassed(uint256 grantId, uint256 index, uint40 deadline);
+
+    /// @notice Thrown when an evidence or reason hash is zero.
+    error GrantProgram_ZeroHash(string what);
+
+    /// @notice Thrown when a vote names terms that are not the grant's terms.
+    error GrantProgram_TermsMismatch(bytes32 expected, bytes32 given);
+
+    /// @notice Thrown when a vote names evidence that is not the milestone's current evidence.
+    error GrantProgram_EvidenceMismatch(bytes32 expected, bytes32 given);
+
+    /// @notice Thrown when a reviewer votes twice in one review round.
+    error GrantProgram_AlreadyVoted(address reviewer);
+
+    /// @notice Thrown when a reviewer is recused from the grant.
+    error GrantProgram_ReviewerRecused(address reviewer, uint256 grantId);
+
+    /// @notice Thrown when a reviewer is the grantee's own payout wallet.
+    error GrantProgram_SelfReview(address reviewer, uint256 grantId);
+
+    /// @notice Thrown when fewer eligible reviewers remain than the quorum.
+    error GrantProgram_QuorumUnreachable(uint256 eligible, uint8 quorum);
+
+    /// @notice Thrown when a claim names no milestones or repeats one.
+    error GrantProgram_InvalidClaim();
+
+    /// @notice Thrown when the token received differs from the amount sent (fee-on-transfer tokens).
+    error GrantProgram_TransferAmountMismatch(uint256 expected, uint256 received);
+
+    /// @notice Thrown when an account already objected to this milestone.
+    error GrantProgram_AlreadyObjected(address objector);
+
+    /// @notice Thrown when there is no open objection to rule on.
+    error GrantProgram_NoOpenObjection(uint256 grantId, uint256 index);
+
+    /// @notice Thrown when a recovery exceeds what was paid and not yet ordered back.
+    error GrantProgram_RecoveryTooLarge(uint256 amount, uint256 recoverable);
+
+    /// @notice Thrown when repaying more than is owed, or when nothing is owed.
+    error GrantProgram_RepaymentTooLarge(uint256 amount, uint256 owed);
+
+    /// @notice Thrown when an application id does not exist or is not open.
+    error GrantProgram_ApplicationNotOpen(uint256 applicationId);
+
+    /// @notice Thrown when an award from an application names another entity or category.
+    error GrantProgram_ApplicationMismatch(uint256 applicationId);
+
+    /// @notice Thrown when a signed vote is past its deadline.
+    error GrantProgram_SignatureExpired(address reviewer, uint256 deadline);
+
+    /// @notice Thrown when a signed vote's nonce is not the reviewer's next nonce.
+    error GrantProgram_InvalidNonce(address reviewer, uint256 expected, uint256 given);
+
+    /// @notice Thrown when a signature does not verify for the named reviewer.
+    error GrantProgram_InvalidSignature(address reviewer);
+
+    /// @notice Thrown when there is nothing to sweep.
+    error GrantProgram_NoSurplus();
+
+    /*//////////////////////////////////////////////////////////////
+                           GRANT PROGRAM FACTORY
+    //////////////////////////////////////////////////////////////*/
+
+    /// @notice Thrown when an address argument that must be set is the zero address.
+    error GrantProgramFactory_ZeroAddress(string what);
+
+    /// @notice Thrown when an implementation has no code.
+    error GrantProgramFactory_NotAContract(address implementation);
+
+    /// @notice Thrown when an implementation is registered twice.
+    error GrantProgramFactory_ImplementationKnown(address implementation);
+
+    /// @notice Thrown when a version number is unknown or retired.
+    error GrantProgramFactory_UnknownVersion(uint256 version);
+}

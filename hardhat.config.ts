@@ -1,0 +1,68 @@
+import { createRequire } from "node:module";
+
+import hardhatToolboxMochaEthers from "@nomicfoundation/hardhat-toolbox-mocha-ethers";
+import { configVariable, defineConfig } from "hardhat/config";
+
+// The compiler comes from the npm `solc` package: Hardhat never downloads one.
+const require = createRequire(import.meta.url);
+const SOLC_VERSION = "0.8.28";
+const solcPath = require.resolve("solc/soljson.js");
+
+// One set of compiler settings for tests, coverage, the benchmark and deployments, so that
+// what is tested and measured is what is deployed.
+const compilerSettings = {
+  evmVersion: "cancun",
+  optimizer: { enabled: true, runs: 200 },
+  viaIR: true,
+};
+
+export default defineConfig({
+  plugins: [hardhatToolboxMochaEthers],
+  solidity: {
+    profiles: {
+      default: { version: SOLC_VERSION, path: solcPath, settings: compilerSettings },
+      production: {
+        version: SOLC_VERSION,
+        path: solcPath,
+        isolated: true,
+        settings: compilerSettings,
+      },
+    },
+  },
+  paths: {
+    ignition: "deploy",
+    tests: { mocha: "test", solidity: "test/solidity" },
+  },
+  test: {
+    solidity: {
+      profiles: {
+        // `npm test`: ≥ 1,000 fuzz runs, invariant depth ≥ 50.
+        default: {
+          fuzz: { runs: 200, seed: "0x4d696c6573746f6e65" },
+          invariant: { runs: 200, depth: 64, failOnRevert: false },
+        },
+        // `npm run test:deep`: ten times more of everything.
+        deep: {
+          fuzz: { runs: 200 },
+          invariant: { runs: 200, depth: 640, failOnRevert: false },
+        },
+      },
+    },
+  },
+  coverage: {
+    skipFiles: ["contracts/test/**"],
+  },
+  typechain: {
+    outDir: "typechain-types",
+  },
+  networks: {
+    hardhatMainnet: { type: "edr-simulated", chainType: "l1" },
+    localhost: { type: "http", chainType: "l1", url: "http://127.0.0.1:8545" },
+    testnet: {
+      type: "http",
+      chainType: "l1",
+      url: configVariable("TESTNET_RPC_URL"),
+      accounts: [configVariable("TESTNET_PRIVATE_KEY")],
+    },
+  },
+});
