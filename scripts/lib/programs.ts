@@ -1,0 +1,146 @@
+/**
+ * Program definition files (programs/*.json): one award policy of one administration, reviewed as
+ * data. Validation names the bad field and refuses anything the contracts would refuse later.
+ */
+import { readFileSync } from "node:fs";
+
+import { AmountError, parseYuan } from "./money.js";
+
+export type AwardMode = "fixed" | "capped";
+
+export interface CategoryDefinition {
+  key: string;
+  label: string;
+  labelZh: string;
+  mode: AwardMode;
+  amount: string;
+  maxAwards: number;
+  maxTotal: string | null;
+  exclusivityGroup: string | null;
+  condition: string;
+}
+
+export interface ProgramDefinition {
+  name: string;
+  nameZh: string;
+  administration: string;
+  jurisdiction: string;
+  source: string;
+  noticePeriodDays: number;
+  applicationWindowDays: number;
+  quorum: number;
+  upheldObjection: "resubmit" | "cancel";
+  budget: string;
+  categories: CategoryDefinition[];
+}
+
+/** Thrown with one plain sentence naming the file and the bad field. */
+export class ProgramFileError extends Error {}
+
+const MODES: readonly string[] = ["fixed", "capped"];
+
+function fail(file: string, field: string, problem: string): never {
+  throw new ProgramFileError(`${file}: field "${field}" ${problem}.`);
+}
+
+function requireString(file: string, obj: Record<string, unknown>, field: string, path: string): string {
+  const value = obj[field];
+  if (typeof value !== "string" || value.trim() === "") fail(file, path, "must be a non-empty string");
+  return value;
+}
+
+function requireInteger(file: string, obj: Record<string, unknown>, field: string, path: string, min: number): number {
+  const value = obj[field];
+  if (typeof value !== "number" || !Number.isInteger(value) || value < min) {
+    fail(file, path, `must be a whole number of at least ${min}`);
+  }
+  return value;
+}
+
+function requireAmount(file: string, value: unknown, path: string, decimals: number): string {
+  if (typeof value !== "string") fail(file, path, 'must be an amount written as a string, e.g. "5,000,000"');
+  try {
+    if (parseYuan(value, decimals) === 0n) fail(file, path, "must be greater than zero");
+  } catch (error) {
+    if (error instanceof AmountError) fail(file, path, `is not an exact amount (${error.message})`);
+    throw error;
+  }
+  return value;
+}
+
+/** Validates a parsed program definition; `decimals` is the token's, for exact amounts. */
+export function validateProgram(raw: unknown, file: string, decimals: number): ProgramDefinition {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) fail(file, "(root)", "must be an object");
+  const obj = raw as Record<string, unknown>;
+  const name = requireString(file, obj, "name", "name");
+  const nameZh = requireString(file, obj, "nameZh", "nameZh");
+  const administration = requireString(file, obj, "administration", "administration");
+  const jurisdiction = requireString(file, obj, "jurisdiction", "jurisdiction");
+  const source = requireString(file, obj, "source", "source");
+  const noticePeriodDays = requireInteger(file, obj, "noticePeriodDays", "noticePeriodDays", 0);
+  if (noticePeriodDays > 90) fail(file, "noticePeriodDays", "must be at most 90");
+  const applicationWindowDays = requireInteger(file, obj, "applicationWindowDays", "applicationWindowDays", 1);
+  const quorum = requireInteger(file, obj, "quorum", "quorum", 1);
+  if (quorum > 16) fail(file, "quorum", "must be at most 16 (the committee bitmap size)");
+  const upheld = obj.upheldObjection;
+  if (upheld !== "resubmit" && upheld !== "cancel") fail(file, "upheldObjection", 'must be "resubmit" or "cancel"');
+  const budget = requireAmount(file, obj.budget, "budget", decimals);
+  if (!Array.isArray(obj.categories) || obj.categories.length === 0) {
+    fail(file, "categories", "must be a non-empty list");
+  }
+  const keys = new Set<string>();
+  const categories = obj.categories.map((entry: unknown, i: number): CategoryDefinition => {
+    const at = `categories[${i}]`;
+    if (typeof entry !== "object" || entry === null) fail(file, at, "must be an object");
+    const c = entry as Record<string, unknown>;
+    const key = requireString(file, c, "key", `${at}.key`);
+    if (keys.has(key)) fail(file, `${at}.key`, `repeats "${key}"`);
+    keys.add(key);
+    const mode = c.mode;
+    if (typeof mode !== "string" || !MODES.includes(mode)) fail(file, `${at}.mode`, 'must be "fixed" or "capped"');
+    const maxTotal =
+      c.maxTotal === null || c.maxTotal === undefined
+        ? null
+        : requireAmount(file, c.maxTotal, `${at}.maxTotal`, decimals);
+    const group = c.exclusivityGroup;
+    if (group !== null && group !== undefined && (typeof group !== "string" || group.trim() === "")) {
+      fail(file, `${at}.exclusivityGroup`, "must be a non-empty string or null");
+    }
+    return {
+      key,
+      label: requireString(file, c, "label", `${at}.label`),
+      labelZh: requireString(file, c, "labelZh", `${at}.labelZh`),
+      mode: mode as AwardMode,
+      amount: requireAmount(file, c.amount, `${at}.amount`, decimals),
+      maxAwards: requireInteger(file, c, "maxAwards", `${at}.maxAwards`, 0),
+      maxTotal,
+      exclusivityGroup: (group as string | null | undefined) ?? null,
+      condition: requireString(file, c, "condition", `${at}.condition`),
+    };
+  });
+  return {
+    name,
+    nameZh,
+    administration,
+    jurisdiction,
+    source,
+    noticePeriodDays,
+    applicationWindowDays,
+    quorum,
+    upheldObjection: upheld,
+    budget,
+    categories,
+  };
+}
+
+/** Reads and validates a program file. */
+export function loadProgram(file: string, decimals: number): ProgramDefinition {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ProgramFileError(`${file}: cannot be read as JSON (${reason}).`);
+  }
+  return validateProgram(raw, file, decimals);
+}

@@ -1,0 +1,95 @@
+import { expect } from "chai";
+import { network } from "hardhat";
+
+import { DAY, MilestoneState, textHash } from "../../scripts/lib/suite.js";
+import { guiyangFixture, ledgerIdentityHolds, NOTICE, terms, yuan } from "../utils/fixtures.js";
+
+const { ethers, networkHelpers } = await network.create();
+const deployGuiyang = guiyangFixture(ethers, networkHelpers);
+
+describe("Guiyang High-tech Zone programme, end to end", function () {
+  it("pays a 5,000,000 national-lab award in two milestones after committee approval and public notice", async function () {
+    const w = await networkHelpers.loadFixture(deployGuiyang);
+    const { htz, token, actors } = w;
+    const now = BigInt(await networkHelpers.time.latest());
+    const lab = w.htzCategories.get("rd-platform-national")!;
+
+    await htz.award(
+      w.ids.a,
+      lab,
+      0,
+      terms(now, [
+        ["3,000,000", 90],
+        ["2,000,000", 180],
+      ]),
+    );
+    const grantId = await htz.grantCount();
+    const { termsHash } = await htz.grant(grantId);
+    expect((await htz.summary()).reserved).to.equal(yuan("5,000,000"));
+
+    const evidence = textHash("licence: national engineering lab, 2017");
+    await htz.connect(actors.companyA).submitEvidence(grantId, 0, evidence);
+    for (const reviewer of actors.reviewers.slice(0, 3)) {
+      await htz.connect(reviewer).vote(grantId, 0, termsHash, evidence, true, textHash("verified"));
+    }
+    expect(await htz.milestoneState(grantId, 0)).to.equal(MilestoneState.InNotice);
+
+    await networkHelpers.time.increase(NOTICE);
+    expect(await htz.milestoneState(grantId, 0)).to.equal(MilestoneState.Payable);
+    await expect(htz.connect(actors.companyA).claim(grantId, [0])).to.changeTokenBalances(
+      ethers,
+      token,
+      [actors.companyA, htz],
+      [yuan("3,000,000"), -yuan("3,000,000")],
+    );
+    const s = await htz.summary();
+    expect(s.paid).to.equal(yuan("3,000,000"));
+    expect(s.reserved).to.equal(yuan("2,000,000"));
+    expect(await ledgerIdentityHolds(htz)).to.equal(true);
+  });
+
+  it("awards a 1,800,000 breakthrough under the 2,000,000 cap and refuses a product award above 1,000,000", async function () {
+    const w = await networkHelpers.loadFixture(deployGuiyang);
+    const { htz } = w;
+    const now = BigInt(await networkHelpers.time.latest());
+    const breakthrough = w.htzCategories.get("technical-breakthrough")!;
+    const product = w.htzCategories.get("application-product")!;
+
+    await expect(htz.award(w.ids.b, breakthrough, 0, terms(now, [["1,800,000", 60]]))).to.emit(htz, "GrantAwarded");
+    const before = await htz.summary();
+    await expect(
+      htz.award(
+        w.ids.c,
+        product,
+        0,
+        terms(now, [
+          ["600,000", 30],
+          ["400,000.01", 60],
+        ]),
+      ),
+    )
+      .to.be.revertedWithCustomError(htz, "GrantProgram_AmountOverCap")
+      .withArgs(yuan("1,000,000.01"), yuan("1,000,000"));
+    expect(await htz.summary()).to.deep.equal(before);
+  });
+
+  it("refuses a second national-lab award to the same company, even with a new wallet", async function () {
+    const w = await networkHelpers.loadFixture(deployGuiyang);
+    const { htz, registry, actors } = w;
+    const now = BigInt(await networkHelpers.time.latest());
+    const lab = w.htzCategories.get("rd-platform-national")!;
+    await htz.award(w.ids.a, lab, 0, terms(now, [["5,000,000", 90]]));
+
+    const newWallet = actors.spare[0];
+    await registry.connect(actors.registrar).requestWalletChange(w.nos.a, newWallet.address);
+    await networkHelpers.time.increase(3n * DAY);
+    await registry.completeWalletChange(w.nos.a);
+
+    const before = await htz.summary();
+    await expect(htz.award(w.ids.a, lab, 0, terms(now + 3n * DAY, [["5,000,000", 90]]))).to.be.revertedWithCustomError(
+      registry,
+      "EntityRegistry_AlreadyAwarded",
+    );
+    expect(await htz.summary()).to.deep.equal(before);
+  });
+});

@@ -1,0 +1,182 @@
+/**
+ * Shared fixtures: the seed's Guiyang programs on a fresh chain, with every role in its own account.
+ * Each test file calls `guiyangFixture(connection)` once and passes the result to `loadFixture`.
+ */
+import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
+import type { NetworkHelpers } from "@nomicfoundation/hardhat-network-helpers/types";
+
+import type { EntityRegistry, GrantProgram, MockYuan } from "../../typechain-types/index.js";
+import { parseYuan } from "../../scripts/lib/money.js";
+import { loadProgram } from "../../scripts/lib/programs.js";
+import {
+  DAY,
+  EntityKind,
+  companyId,
+  createProgramFromDefinition,
+  deployCore,
+  deployDemoYuan,
+  deployRegistry,
+  textHash,
+  type Core,
+} from "../../scripts/lib/suite.js";
+
+export const DECIMALS = 2;
+/** Yuan to token units (2 decimals), exact. */
+export const yuan = (text: string): bigint => parseYuan(text, DECIMALS);
+export const NOTICE = 7n * DAY;
+export const WALLET_DELAY = 3n * DAY;
+export const ZERO_HASH = `0x${"00".repeat(32)}`;
+
+export interface Actors {
+  deployer: HardhatEthersSigner;
+  admin: HardhatEthersSigner;
+  registryAdmin: HardhatEthersSigner;
+  registrar: HardhatEthersSigner;
+  manager: HardhatEthersSigner;
+  treasurer: HardhatEthersSigner;
+  guardian: HardhatEthersSigner;
+  treasury: HardhatEthersSigner;
+  reviewers: HardhatEthersSigner[];
+  companyA: HardhatEthersSigner;
+  companyB: HardhatEthersSigner;
+  companyC: HardhatEthersSigner;
+  stranger: HardhatEthersSigner;
+  spare: HardhatEthersSigner[];
+}
+
+export interface GuiyangWorld {
+  ethers: HardhatEthers;
+  helpers: NetworkHelpers;
+  actors: Actors;
+  core: Core;
+  token: MockYuan;
+  registry: EntityRegistry;
+  htz: GrantProgram;
+  city: GrantProgram;
+  htzCategories: Map<string, bigint>;
+  cityCategories: Map<string, bigint>;
+  /** Entity ids of the three demo companies. */
+  ids: { a: string; b: string; c: string };
+  /** Registry numbers of the three demo companies. */
+  nos: { a: bigint; b: bigint; c: bigint };
+  opensAt: bigint;
+}
+
+export const USCC = {
+  a: "91520115MA6DK0001A",
+  b: "91520115MA6DK0002B",
+  c: "91520115MA6DK0003C",
+};
+
+/** Milestone terms helper: amounts in yuan, deadlines in days from `now`. */
+export function terms(now: bigint, parts: Array<[string, number]>) {
+  return parts.map(([amount, days], i) => ({
+    amount: yuan(amount),
+    deadline: now + BigInt(days) * DAY,
+    descriptionHash: textHash(`milestone ${i + 1}`),
+  }));
+}
+
+export function guiyangFixture(ethers: HardhatEthers, helpers: NetworkHelpers) {
+  return async function deployGuiyang(): Promise<GuiyangWorld> {
+    const signers = await ethers.getSigners();
+    const [
+      deployer,
+      admin,
+      registryAdmin,
+      registrar,
+      manager,
+      treasurer,
+      guardian,
+      treasury,
+      r1,
+      r2,
+      r3,
+      r4,
+      a,
+      b,
+      c,
+      stranger,
+      ...spare
+    ] = signers;
+    const actors: Actors = {
+      deployer,
+      admin,
+      registryAdmin,
+      registrar,
+      manager,
+      treasurer,
+      guardian,
+      treasury,
+      reviewers: [r1, r2, r3, r4],
+      companyA: a,
+      companyB: b,
+      companyC: c,
+      stranger,
+      spare,
+    };
+    const token = await deployDemoYuan(ethers, deployer);
+    const core = await deployCore(ethers, deployer, token);
+    const registry = await deployRegistry(ethers, registryAdmin, registrar.address, WALLET_DELAY);
+    const opensAt = BigInt(await helpers.time.latest());
+    const roles = {
+      admin,
+      managers: [manager.address],
+      reviewers: [r1.address, r2.address, r3.address, r4.address],
+      treasurer: treasurer.address,
+      guardian: guardian.address,
+      treasury: treasury.address,
+    };
+    const htzDef = loadProgram("programs/guiyang-htz-blockchain-2017.json", DECIMALS);
+    const cityDef = loadProgram("programs/guiyang-city-blockchain-2017.json", DECIMALS);
+    const htzCreated = await createProgramFromDefinition(ethers, core, registry, registryAdmin, htzDef, roles, opensAt);
+    const cityCreated = await createProgramFromDefinition(
+      ethers,
+      core,
+      registry,
+      registryAdmin,
+      cityDef,
+      roles,
+      opensAt,
+    );
+
+    // Fund: the treasurer holds the budget and approves each program.
+    for (const [program, budget] of [
+      [htzCreated.program, htzDef.budget],
+      [cityCreated.program, cityDef.budget],
+    ] as const) {
+      const amount = yuan(budget);
+      await token.mint(treasurer.address, amount);
+      await token.connect(treasurer).approve(await program.getAddress(), amount);
+      await program.connect(treasurer).fund(amount);
+    }
+
+    const ids = { a: companyId(USCC.a), b: companyId(USCC.b), c: companyId(USCC.c) };
+    await registry.connect(registrar).registerEntity(ids.a, EntityKind.Company, a.address);
+    await registry.connect(registrar).registerEntity(ids.b, EntityKind.Company, b.address);
+    await registry.connect(registrar).registerEntity(ids.c, EntityKind.Company, c.address);
+    const nos = { a: 1n, b: 2n, c: 3n };
+
+    return {
+      ethers,
+      helpers,
+      actors,
+      core,
+      token,
+      registry,
+      htz: htzCreated.program.connect(manager),
+      city: cityCreated.program.connect(manager),
+      htzCategories: htzCreated.categoryIds,
+      cityCategories: cityCreated.categoryIds,
+      ids,
+      nos,
+      opensAt,
+    };
+  };
+}
+
+/** Sum of the ledger identity's right-hand side: available + reserved + paid + withdrawn. */
+export async function ledgerIdentityHolds(program: GrantProgram): Promise<boolean> {
+  const s = await program.summary();
+  return s.funded + s.repaid === s.available + s.reserved + s.paid + s.withdrawn;
+}
