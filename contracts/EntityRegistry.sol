@@ -38,6 +38,7 @@ contract EntityRegistry is IEntityRegistry, AccessControl {
         uint96 grantId;
     }
 
+    /// @notice Deploys a jurisdiction's registry.
     /// @param admin The registry admin (meant to be a multisig or timelock): grants REGISTRAR_ROLE and
     /// authorises programs (PROGRAM_ROLE).
     /// @param walletChangeDelay_ Delay before a requested payout wallet change can take effect.

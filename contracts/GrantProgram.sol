@@ -77,6 +77,7 @@ contract GrantProgram is IGrantProgram, AccessControl, Initializable, EIP712, Re
                                CONSTRUCTOR
     //////////////////////////////////////////////////////////////*/
 
+    /// @notice Deploys an implementation; it can never be initialised itself, only cloned.
     /// @param factory_ The factory allowed to initialise clones of this implementation.
     constructor(address factory_) EIP712("MilestoneGrants GrantProgram", "1") {
         if (factory_ == address(0)) revert Errors.GrantProgram_ZeroAddress("factory");
@@ -162,15 +163,15 @@ contract GrantProgram is IGrantProgram, AccessControl, Initializable, EIP712, Re
 
     /// @inheritdoc IGrantProgram
     function summary() external view override returns (Program.Summary memory s) {
-        Program.Ledger memory l = _ledger;
-        s.funded = l.funded;
-        s.repaid = l.repaid;
-        s.reserved = l.reserved;
-        s.paid = l.paid;
-        s.withdrawn = l.withdrawn;
-        s.available = _available(l);
-        s.recoveryOutstanding = l.recoveryOutstanding;
-        s.surplus = _surplus(l);
+        Program.Ledger memory book = _ledger;
+        s.funded = book.funded;
+        s.repaid = book.repaid;
+        s.reserved = book.reserved;
+        s.paid = book.paid;
+        s.withdrawn = book.withdrawn;
+        s.available = _available(book);
+        s.recoveryOutstanding = book.recoveryOutstanding;
+        s.surplus = _surplus(book);
         s.grantCount = grantCount;
         s.categoryCount = _settings.categoryCount;
     }
@@ -1051,13 +1052,13 @@ contract GrantProgram is IGrantProgram, AccessControl, Initializable, EIP712, Re
         return Program.MilestoneState.Pending;
     }
 
-    function _available(Program.Ledger memory l) private pure returns (uint256) {
-        return uint256(l.funded) + l.repaid - l.reserved - l.paid - l.withdrawn;
+    function _available(Program.Ledger memory book) private pure returns (uint256) {
+        return uint256(book.funded) + book.repaid - book.reserved - book.paid - book.withdrawn;
     }
 
     /// @dev Tokens held beyond what the ledger accounts for (sent outside fund/repay).
-    function _surplus(Program.Ledger memory l) private view returns (uint256) {
-        uint256 accounted = uint256(l.funded) + l.repaid - l.paid - l.withdrawn;
+    function _surplus(Program.Ledger memory book) private view returns (uint256) {
+        uint256 accounted = uint256(book.funded) + book.repaid - book.paid - book.withdrawn;
         uint256 balance = token().balanceOf(address(this));
         return balance > accounted ? balance - accounted : 0;
     }

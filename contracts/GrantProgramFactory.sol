@@ -28,6 +28,7 @@ contract GrantProgramFactory is IGrantProgramFactory, Ownable2Step {
     /// @inheritdoc IGrantProgramFactory
     uint256 public override latestVersion;
 
+    /// @notice Deploys the factory.
     /// @param owner_ Registers and retires implementation versions (meant to be a multisig or timelock).
     constructor(address owner_) Ownable(owner_) {}
 

@@ -13,6 +13,7 @@ import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types"
 import type { ContractTransactionResponse } from "ethers";
 
 import type { GrantProgram } from "../typechain-types/index.js";
+import type { IGrantProgram } from "../typechain-types/interfaces/IGrantProgram.js";
 import { formatYuan, parseYuan } from "./lib/money.js";
 import { loadProgram } from "./lib/programs.js";
 import {
@@ -234,7 +235,7 @@ console.log("   EIP-712 signed votes, submitted in one batch by anyone");
     ],
   };
   const deadline = BigInt(await networkHelpers.time.latest()) + DAY;
-  const votes = [];
+  const votes: IGrantProgram.SignedVoteStruct[] = [];
   for (const reviewer of committee.slice(1, 4)) {
     const value = {
       grantId: id,

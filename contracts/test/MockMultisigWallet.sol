@@ -11,6 +11,7 @@ contract MockMultisigWallet {
     /// @notice The account allowed to execute.
     address public immutable owner;
 
+    /// @notice Deploys the wallet.
     /// @param owner_ The account allowed to execute.
     constructor(address owner_) {
         owner = owner_;
@@ -20,6 +21,7 @@ contract MockMultisigWallet {
     function execute(address target, bytes calldata data) external returns (bytes memory result) {
         if (msg.sender != owner) revert MockMultisigWallet_NotOwner(msg.sender);
         bool ok;
+        // solhint-disable-next-line avoid-low-level-calls
         (ok, result) = target.call(data);
         if (!ok) {
             assembly ("memory-safe") {

@@ -9,6 +9,7 @@ import { ERC20 } from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
 contract MockYuan is ERC20 {
     uint8 private immutable _decimals;
 
+    /// @notice Deploys the token.
     /// @param decimals_ The token's decimals (2 for fen).
     constructor(string memory name_, string memory symbol_, uint8 decimals_) ERC20(name_, symbol_) {
         _decimals = decimals_;

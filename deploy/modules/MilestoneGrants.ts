@@ -1,0 +1,16 @@
+import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
+
+/**
+ * The suite's shared contracts: the factory (owned by the deployer until ownership is handed to a
+ * multisig/timelock with the two-step transfer), program implementation version 1 registered in it,
+ * and the read-only lens. Programs are created later from program files, one clone each.
+ */
+export default buildModule("MilestoneGrants", (m) => {
+  // The deployer owns the factory first (it registers version 1), then can hand it over.
+  const owner = m.getAccount(0);
+  const factory = m.contract("GrantProgramFactory", [owner]);
+  const implementation = m.contract("GrantProgram", [factory]);
+  m.call(factory, "registerImplementation", [implementation], { from: owner });
+  const lens = m.contract("GrantProgramLens");
+  return { factory, implementation, lens };
+});
