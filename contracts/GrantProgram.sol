@@ -69,7 +69,10 @@ contract GrantProgram is IGrantProgram, AccessControl, Initializable, EIP712, Re
     mapping(uint256 grantId => mapping(uint256 index => Program.Milestone)) private _milestones;
     mapping(uint256 grantId => mapping(uint256 index => bytes32 evidenceHash)) private _evidence;
     mapping(uint256 grantId => mapping(uint256 index => Program.Objection)) private _objections;
-    mapping(uint256 grantId => mapping(uint256 index => mapping(address account => bool))) private _hasObjected;
+    /// @dev Keyed by the evidence under review, so the once-per-account limit applies per review round:
+    /// after a resubmission with new evidence the public may object again.
+    mapping(uint256 grantId => mapping(uint256 index => mapping(bytes32 evidence => mapping(address account => bool))))
+        private _hasObjected;
     mapping(uint256 applicationId => Program.Application) private _applications;
     mapping(address reviewer => uint256 nonce) private _nonces;
 
@@ -560,10 +563,12 @@ contract GrantProgram is IGrantProgram, AccessControl, Initializable, EIP712, Re
         if (m.status != Program.MilestoneStatus.Approved || block.timestamp >= m.noticeEndsAt) {
             revert Errors.GrantProgram_WrongMilestoneState(grantId, index, uint8(_stateOf(m, false)));
         }
-        if (_hasObjected[grantId][index][msg.sender]) revert Errors.GrantProgram_AlreadyObjected(msg.sender);
+        bytes32 underReview = _evidence[grantId][index];
+        if (_hasObjected[grantId][index][underReview][msg.sender])
+            revert Errors.GrantProgram_AlreadyObjected(msg.sender);
 
         // Effect: the milestone cannot be paid while the objection is open.
-        _hasObjected[grantId][index][msg.sender] = true;
+        _hasObjected[grantId][index][underReview][msg.sender] = true;
         _objections[grantId][index] = Program.Objection({ objector: msg.sender, filedAt: uint40(block.timestamp) });
         m.status = Program.MilestoneStatus.Contested;
 

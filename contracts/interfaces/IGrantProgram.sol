@@ -358,7 +358,8 @@ interface IGrantProgram {
     function declareConflict(uint256 grantId) external;
 
     /// @notice Objects to an approved milestone during its public notice window. Anyone may call, once
-    /// per account per milestone; while the objection is open the milestone cannot be paid.
+    /// per account per review round (per evidence submitted); while the objection is open the milestone
+    /// cannot be paid. One objection is open at a time: others can object after the ruling, inside the window.
     /// @dev Requirements: grant not cancelled; milestone Approved; now < noticeEndsAt; evidence non-zero.
     /// Emits {ObjectionFiled}.
     function object(uint256 grantId, uint8 index, bytes32 evidenceHash) external;

@@ -1,0 +1,520 @@
+import { expect } from "chai";
+import { network } from "hardhat";
+import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
+import { concat, dataSlice, getBytes, toBeHex, toBigInt, TypedDataEncoder, type TypedDataDomain } from "ethers";
+
+import type { GrantProgram } from "../../typechain-types/index.js";
+import { DAY, MilestoneState, textHash } from "../../scripts/lib/suite.js";
+import { guiyangFixture, terms, type GuiyangWorld } from "../utils/fixtures.js";
+
+const { ethers, networkHelpers } = await network.create();
+const deployGuiyang = guiyangFixture(ethers, networkHelpers);
+
+/** secp256k1 group order. */
+const SECP256K1_N = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n;
+/** The ecrecover precompile. */
+const ECRECOVER = "0x0000000000000000000000000000000000000001";
+
+const VOTE_TYPES = {
+  Vote: [
+    { name: "grantId", type: "uint256" },
+    { name: "milestoneIndex", type: "uint8" },
+    { name: "termsHash", type: "bytes32" },
+    { name: "evidenceHash", type: "bytes32" },
+    { name: "approve", type: "bool" },
+    { name: "reasonHash", type: "bytes32" },
+    { name: "nonce", type: "uint256" },
+    { name: "deadline", type: "uint256" },
+  ],
+};
+
+const EVIDENCE = textHash("licence: national engineering lab, 2017");
+const EVIDENCE_1 = textHash("acceptance report: national engineering lab, phase 2");
+const CITY_EVIDENCE = textHash("talent: province's Hundred leading talents, 2017 list");
+const REASON = textHash("verified against the licence registry");
+
+interface VoteMessage {
+  grantId: bigint;
+  milestoneIndex: number;
+  termsHash: string;
+  evidenceHash: string;
+  approve: boolean;
+  reasonHash: string;
+  nonce: bigint;
+  deadline: bigint;
+}
+
+interface SignedVote {
+  reviewer: string;
+  approve: boolean;
+  reasonHash: string;
+  nonce: bigint;
+  deadline: bigint;
+  signature: string;
+}
+
+interface Ballot {
+  w: GuiyangWorld;
+  htz: GrantProgram;
+  city: GrantProgram;
+  chainId: bigint;
+  reviewers: HardhatEthersSigner[];
+  /** HTZ grant of company A: milestones 0 and 1 both submitted. */
+  grantId: bigint;
+  termsHash: string;
+  /** City grant of company A (also id 1 in its own programme), milestone 0 submitted. */
+  cityGrantId: bigint;
+  cityTermsHash: string;
+  deadline: bigint;
+}
+
+async function ballot(): Promise<Ballot> {
+  const w = await networkHelpers.loadFixture(deployGuiyang);
+  const { htz, city } = w;
+  const now = BigInt(await networkHelpers.time.latest());
+  await htz.award(
+    w.ids.a,
+    w.htzCategories.get("rd-platform-national")!,
+    0,
+    terms(now, [
+      ["3,000,000", 90],
+      ["2,000,000", 180],
+    ]),
+  );
+  const grantId = await htz.grantCount();
+  await htz.connect(w.actors.companyA).submitEvidence(grantId, 0, EVIDENCE);
+  await htz.connect(w.actors.companyA).submitEvidence(grantId, 1, EVIDENCE_1);
+  await city.award(w.ids.a, w.cityCategories.get("leading-talent")!, 0, terms(now, [["1,000,000", 90]]));
+  const cityGrantId = await city.grantCount();
+  await city.connect(w.actors.companyA).submitEvidence(cityGrantId, 0, CITY_EVIDENCE);
+  return {
+    w,
+    htz,
+    city,
+    chainId: (await ethers.provider.getNetwork()).chainId,
+    reviewers: w.actors.reviewers,
+    grantId,
+    termsHash: (await htz.grant(grantId)).termsHash,
+    cityGrantId,
+    cityTermsHash: (await city.grant(cityGrantId)).termsHash,
+    deadline: now + DAY,
+  };
+}
+
+async function domainOf(program: GrantProgram, chainId: bigint): Promise<TypedDataDomain> {
+  return {
+    name: "MilestoneGrants GrantProgram",
+    version: "1",
+    chainId,
+    verifyingContract: await program.getAddress(),
+  };
+}
+
+/** An approval of HTZ milestone `index` by `reviewer`'s next nonce, with the grant's terms and current evidence. */
+async function htzMessage(b: Ballot, reviewer: string, index = 0, nonceOffset = 0n): Promise<VoteMessage> {
+  return {
+    grantId: b.grantId,
+    milestoneIndex: index,
+    termsHash: b.termsHash,
+    evidenceHash: index === 0 ? EVIDENCE : EVIDENCE_1,
+    approve: true,
+    reasonHash: REASON,
+    nonce: (await b.htz.nonces(reviewer)) + nonceOffset,
+    deadline: b.deadline,
+  };
+}
+
+async function sign(
+  signer: HardhatEthersSigner,
+  domain: TypedDataDomain,
+  message: VoteMessage,
+  reviewer: string = signer.address,
+): Promise<SignedVote> {
+  const signature = await signer.signTypedData(domain, VOTE_TYPES, message);
+  return {
+    reviewer,
+    approve: message.approve,
+    reasonHash: message.reasonHash,
+    nonce: message.nonce,
+    deadline: message.deadline,
+    signature,
+  };
+}
+
+/** Same (r, s, v) signature in its malleable form: s' = n - s, v flipped. */
+function highS(signature: string): string {
+  const r = dataSlice(signature, 0, 32);
+  const s = toBigInt(dataSlice(signature, 32, 64));
+  const v = getBytes(signature)[64];
+  return concat([r, toBeHex(SECP256K1_N - s, 32), toBeHex(v === 27 ? 28 : 27, 1)]);
+}
+
+/** Approvals, rejections, status, nonces and budget: what a refused batch must leave untouched. */
+async function snapshot(b: Ballot, extra: string[] = []) {
+  const accounts = [...b.reviewers.map((r) => r.address), ...extra];
+  return {
+    milestone0: await b.htz.milestone(b.grantId, 0),
+    milestone1: await b.htz.milestone(b.grantId, 1),
+    cityMilestone: await b.city.milestone(b.cityGrantId, 0),
+    nonces: await Promise.all(accounts.map((a) => b.htz.nonces(a))),
+    cityNonces: await Promise.all(accounts.map((a) => b.city.nonces(a))),
+    summary: await b.htz.summary(),
+  };
+}
+
+describe("GrantProgram signed votes", function () {
+  describe("voteDigest", function () {
+    it("equals the EIP-712 digest computed off chain with the documented domain and Vote type", async function () {
+      const b = await ballot();
+      const message = await htzMessage(b, b.reviewers[0].address);
+      const expected = TypedDataEncoder.hash(await domainOf(b.htz, b.chainId), VOTE_TYPES, message);
+      expect(
+        await b.htz.voteDigest(
+          message.grantId,
+          message.milestoneIndex,
+          message.termsHash,
+          message.evidenceHash,
+          message.approve,
+          message.reasonHash,
+          message.nonce,
+          message.deadline,
+        ),
+      ).to.equal(expected);
+    });
+  });
+
+  describe("submitSignedVotes", function () {
+    describe("with a batch of three valid signatures", function () {
+      it("reaches quorum in one transaction sent by anyone and spends each reviewer's nonce once", async function () {
+        const b = await ballot();
+        const domain = await domainOf(b.htz, b.chainId);
+        const votes: SignedVote[] = [];
+        for (const reviewer of b.reviewers.slice(0, 3)) {
+          votes.push(await sign(reviewer, domain, await htzMessage(b, reviewer.address)));
+        }
+
+        const tx = b.htz.connect(b.w.actors.stranger).submitSignedVotes(b.grantId, 0, b.termsHash, EVIDENCE, votes);
+        await expect(tx).to.emit(b.htz, "MilestoneApproved");
+        for (const reviewer of b.reviewers.slice(0, 3)) {
+          await expect(tx).to.emit(b.htz, "VoteCast").withArgs(b.grantId, 0, reviewer.address, true, REASON);
+        }
+
+        expect(await b.htz.milestoneState(b.grantId, 0)).to.equal(MilestoneState.InNotice);
+        expect((await b.htz.milestone(b.grantId, 0)).approvals).to.equal(0b0111n);
+        expect(await Promise.all(b.reviewers.map((r) => b.htz.nonces(r.address)))).to.deep.equal([1n, 1n, 1n, 0n]);
+      });
+
+      it("accepts the next signature only with the incremented nonce", async function () {
+        const b = await ballot();
+        const domain = await domainOf(b.htz, b.chainId);
+        const r1 = b.reviewers[0];
+        await b.htz.submitSignedVotes(b.grantId, 0, b.termsHash, EVIDENCE, [
+          await sign(r1, domain, await htzMessage(b, r1.address, 0)),
+        ]);
+        expect(await b.htz.nonces(r1.address)).to.equal(1n);
+
+        await b.htz.submitSignedVotes(b.grantId, 1, b.termsHash, EVIDENCE_1, [
+          await sign(r1, domain, await htzMessage(b, r1.address, 1)),
+        ]);
+        expect(await b.htz.nonces(r1.address)).to.equal(2n);
+        // Nonces are per programme: the city programme's nonce for the same reviewer is untouched.
+        expect(await b.city.nonces(r1.address)).to.equal(0n);
+      });
+    });
+
+    describe("with a replayed signature", function () {
+      it("refuses the replay with InvalidNonce(reviewer, expected, given)", async function () {
+        const b = await ballot();
+        const r1 = b.reviewers[0];
+        const vote = await sign(r1, await domainOf(b.htz, b.chainId), await htzMessage(b, r1.address));
+        await b.htz.submitSignedVotes(b.grantId, 0, b.termsHash, EVIDENCE, [vote]);
+
+        const before = await snapshot(b);
+        await expect(b.htz.submitSignedVotes(b.grantId, 0, b.termsHash, EVIDENCE, [vote]))
+          .to.be.revertedWithCustomError(b.htz, "GrantProgram_InvalidNonce")
+          .withArgs(r1.address, 1n, 0n);
+        expect(await snapshot(b)).to.deep.equal(before);
+      });
+    });
+
+    describe("with a signature made for another programme", function () {
+      it("refuses HTZ's own vote message signed under the city programme's domain (InvalidSignature)", async function () {
+        const b = await ballot();
+        const r1 = b.reviewers[0];
+        // Identical message; only verifyingContract differs.
+        const vote = await sign(r1, await domainOf(b.city, b.chainId), await htzMessage(b, r1.address));
+
+        const before = await snapshot(b);
+        await expect(b.htz.submitSignedVotes(b.grantId, 0, b.termsHash, EVIDENCE, [vote]))
+          .to.be.revertedWithCustomError(b.htz, "GrantProgram_InvalidSignature")
+          .withArgs(r1.address);
+        expect(await snapshot(b)).to.deep.equal(before);
+      });
+
+      it("refuses at HTZ a genuine city vote on the city grant with the same id, which the city programme accepts", async function () {
+        const b = await ballot();
+        const r1 = b.reviewers[0];
+        expect(b.cityGrantId).to.equal(b.grantId);
+        const cityVote = await sign(r1, await domainOf(b.city, b.chainId), {
+          grantId: b.cityGrantId,
+          milestoneIndex: 0,
+          termsHash: b.cityTermsHash,
+          evidenceHash: CITY_EVIDENCE,
+          approve: true,
+          reasonHash: REASON,
+          nonce: 0n,
+          deadline: b.deadline,
+        });
+
+        const before = await snapshot(b);
+        // The HTZ program rebuilds the digest under its own domain, so the signature does not verify
+        // (checked before the terms, hence InvalidSignature rather than TermsMismatch).
+        await expect(b.htz.submitSignedVotes(b.grantId, 0, b.cityTermsHash, CITY_EVIDENCE, [cityVote]))
+          .to.be.revertedWithCustomError(b.htz, "GrantProgram_InvalidSignature")
+          .withArgs(r1.address);
+        expect(await snapshot(b)).to.deep.equal(before);
+
+        await expect(b.city.submitSignedVotes(b.cityGrantId, 0, b.cityTermsHash, CITY_EVIDENCE, [cityVote]))
+          .to.emit(b.city, "VoteCast")
+          .withArgs(b.cityGrantId, 0, r1.address, true, REASON);
+      });
+    });
+
+    describe("with a signature made for another milestone", function () {
+      it("refuses a milestone-0 signature submitted for milestone 1 (InvalidSignature: the index is in the digest)", async function () {
+        const b = await ballot();
+        const r1 = b.reviewers[0];
+        const message = { ...(await htzMessage(b, r1.address, 0)), evidenceHash: EVIDENCE_1 };
+        const vote = await sign(r1, await domainOf(b.htz, b.chainId), message);
+
+        const before = await snapshot(b);
+        await expect(b.htz.submitSignedVotes(b.grantId, 1, b.termsHash, EVIDENCE_1, [vote]))
+          .to.be.revertedWithCustomError(b.htz, "GrantProgram_InvalidSignature")
+          .withArgs(r1.address);
+        expect(await snapshot(b)).to.deep.equal(before);
+      });
+    });
+
+    describe("with a signature over other terms or evidence", function () {
+      it("refuses it with InvalidSignature when submitted with the grant's real terms and evidence (digest differs)", async function () {
+        const b = await ballot();
+        const r1 = b.reviewers[0];
+        const domain = await domainOf(b.htz, b.chainId);
+        const otherTerms = await sign(r1, domain, {
+          ...(await htzMessage(b, r1.address)),
+          termsHash: textHash("terms the reviewer was shown"),
+        });
+        const otherEvidence = await sign(r1, domain, {
+          ...(await htzMessage(b, r1.address)),
+          evidenceHash: textHash("evidence the reviewer was shown"),
+        });
+
+        const before = await snapshot(b);
+        for (const vote of [otherTerms, otherEvidence]) {
+          await expect(b.htz.submitSignedVotes(b.grantId, 0, b.termsHash, EVIDENCE, [vote]))
+            .to.be.revertedWithCustomError(b.htz, "GrantProgram_InvalidSignature")
+            .withArgs(r1.address);
+        }
+        expect(await snapshot(b)).to.deep.equal(before);
+      });
+
+      it("refuses it with TermsMismatch / EvidenceMismatch when submitted with the hashes it was signed over (signature valid, vote check fails)", async function () {
+        const b = await ballot();
+        const r1 = b.reviewers[0];
+        const domain = await domainOf(b.htz, b.chainId);
+        const wrongTerms = textHash("terms the reviewer was shown");
+        const staleEvidence = textHash("evidence the reviewer was shown");
+        const termsVote = await sign(r1, domain, { ...(await htzMessage(b, r1.address)), termsHash: wrongTerms });
+        const evidenceVote = await sign(r1, domain, {
+          ...(await htzMessage(b, r1.address)),
+          evidenceHash: staleEvidence,
+        });
+
+        const before = await snapshot(b);
+        await expect(b.htz.submitSignedVotes(b.grantId, 0, wrongTerms, EVIDENCE, [termsVote]))
+          .to.be.revertedWithCustomError(b.htz, "GrantProgram_TermsMismatch")
+          .withArgs(b.termsHash, wrongTerms);
+        await expect(b.htz.submitSignedVotes(b.grantId, 0, b.termsHash, staleEvidence, [evidenceVote]))
+          .to.be.revertedWithCustomError(b.htz, "GrantProgram_EvidenceMismatch")
+          .withArgs(EVIDENCE, staleEvidence);
+        expect(await snapshot(b)).to.deep.equal(before);
+      });
+    });
+
+    describe("with another chain id in the domain", function () {
+      it("refuses it with InvalidSignature", async function () {
+        const b = await ballot();
+        const r1 = b.reviewers[0];
+        const otherChain = { ...(await domainOf(b.htz, b.chainId)), chainId: b.chainId + 1n };
+        const vote = await sign(r1, otherChain, await htzMessage(b, r1.address));
+
+        const before = await snapshot(b);
+        await expect(b.htz.submitSignedVotes(b.grantId, 0, b.termsHash, EVIDENCE, [vote]))
+          .to.be.revertedWithCustomError(b.htz, "GrantProgram_InvalidSignature")
+          .withArgs(r1.address);
+        expect(await snapshot(b)).to.deep.equal(before);
+      });
+    });
+
+    describe("around the signature deadline", function () {
+      it("refuses a signature one second past its deadline (SignatureExpired)", async function () {
+        const b = await ballot();
+        const r1 = b.reviewers[0];
+        const vote = await sign(r1, await domainOf(b.htz, b.chainId), await htzMessage(b, r1.address));
+
+        const before = await snapshot(b);
+        await networkHelpers.time.setNextBlockTimestamp(b.deadline + 1n);
+        await expect(b.htz.submitSignedVotes(b.grantId, 0, b.termsHash, EVIDENCE, [vote]))
+          .to.be.revertedWithCustomError(b.htz, "GrantProgram_SignatureExpired")
+          .withArgs(r1.address, b.deadline);
+        expect(await snapshot(b)).to.deep.equal(before);
+      });
+
+      it("accepts a signature whose deadline equals the block time", async function () {
+        const b = await ballot();
+        const r1 = b.reviewers[0];
+        const vote = await sign(r1, await domainOf(b.htz, b.chainId), await htzMessage(b, r1.address));
+
+        await networkHelpers.time.setNextBlockTimestamp(b.deadline);
+        await expect(b.htz.submitSignedVotes(b.grantId, 0, b.termsHash, EVIDENCE, [vote]))
+          .to.emit(b.htz, "VoteCast")
+          .withArgs(b.grantId, 0, r1.address, true, REASON);
+        expect(BigInt(await networkHelpers.time.latest())).to.equal(b.deadline);
+        expect(await b.htz.nonces(r1.address)).to.equal(1n);
+      });
+    });
+
+    describe("with a malleable high-s signature", function () {
+      it("refuses the (r, n - s, v') form of a valid signature (InvalidSignature) and accepts the low-s original", async function () {
+        const b = await ballot();
+        const r1 = b.reviewers[0];
+        const vote = await sign(r1, await domainOf(b.htz, b.chainId), await htzMessage(b, r1.address));
+        const malleable = { ...vote, signature: highS(vote.signature) };
+        expect(malleable.signature).to.not.equal(vote.signature);
+        // The raw ecrecover precompile still maps the malleated form to the reviewer: only the low-s rule refuses it.
+        const digest = await b.htz.voteDigest(b.grantId, 0, b.termsHash, EVIDENCE, true, REASON, 0n, b.deadline);
+        const raw = getBytes(malleable.signature);
+        const recovered = await ethers.provider.call({
+          to: ECRECOVER,
+          data: concat([digest, toBeHex(raw[64], 32), raw.slice(0, 32), raw.slice(32, 64)]),
+        });
+        expect(toBigInt(recovered)).to.equal(toBigInt(r1.address));
+
+        const before = await snapshot(b);
+        await expect(b.htz.submitSignedVotes(b.grantId, 0, b.termsHash, EVIDENCE, [malleable]))
+          .to.be.revertedWithCustomError(b.htz, "GrantProgram_InvalidSignature")
+          .withArgs(r1.address);
+        expect(await snapshot(b)).to.deep.equal(before);
+
+        await expect(b.htz.submitSignedVotes(b.grantId, 0, b.termsHash, EVIDENCE, [vote])).to.emit(b.htz, "VoteCast");
+      });
+    });
+
+    describe("with the same reviewer twice in one batch", function () {
+      it("refuses the second vote with consecutive nonces (AlreadyVoted) and reverts the whole batch", async function () {
+        const b = await ballot();
+        const [r1, r2] = b.reviewers;
+        const domain = await domainOf(b.htz, b.chainId);
+        const votes = [
+          await sign(r2, domain, await htzMessage(b, r2.address)),
+          await sign(r1, domain, await htzMessage(b, r1.address, 0, 0n)),
+          await sign(r1, domain, await htzMessage(b, r1.address, 0, 1n)),
+        ];
+
+        const before = await snapshot(b);
+        await expect(b.htz.submitSignedVotes(b.grantId, 0, b.termsHash, EVIDENCE, votes))
+          .to.be.revertedWithCustomError(b.htz, "GrantProgram_AlreadyVoted")
+          .withArgs(r1.address);
+        expect(await snapshot(b)).to.deep.equal(before);
+      });
+
+      it("refuses the second vote with the same nonce (InvalidNonce)", async function () {
+        const b = await ballot();
+        const r1 = b.reviewers[0];
+        const vote = await sign(r1, await domainOf(b.htz, b.chainId), await htzMessage(b, r1.address));
+
+        const before = await snapshot(b);
+        await expect(b.htz.submitSignedVotes(b.grantId, 0, b.termsHash, EVIDENCE, [vote, vote]))
+          .to.be.revertedWithCustomError(b.htz, "GrantProgram_InvalidNonce")
+          .withArgs(r1.address, 1n, 0n);
+        expect(await snapshot(b)).to.deep.equal(before);
+      });
+    });
+
+    describe("with a signer who is not a reviewer", function () {
+      it("refuses the stranger's own valid signature (NotReviewer)", async function () {
+        const b = await ballot();
+        const { stranger } = b.w.actors;
+        const vote = await sign(stranger, await domainOf(b.htz, b.chainId), await htzMessage(b, stranger.address));
+
+        const before = await snapshot(b, [stranger.address]);
+        await expect(b.htz.submitSignedVotes(b.grantId, 0, b.termsHash, EVIDENCE, [vote]))
+          .to.be.revertedWithCustomError(b.htz, "GrantProgram_NotReviewer")
+          .withArgs(stranger.address);
+        expect(await snapshot(b, [stranger.address])).to.deep.equal(before);
+      });
+
+      it("refuses a stranger's signature presented as a reviewer's (InvalidSignature)", async function () {
+        const b = await ballot();
+        const { stranger } = b.w.actors;
+        const r1 = b.reviewers[0];
+        const vote = await sign(
+          stranger,
+          await domainOf(b.htz, b.chainId),
+          await htzMessage(b, r1.address),
+          r1.address,
+        );
+
+        const before = await snapshot(b);
+        await expect(b.htz.submitSignedVotes(b.grantId, 0, b.termsHash, EVIDENCE, [vote]))
+          .to.be.revertedWithCustomError(b.htz, "GrantProgram_InvalidSignature")
+          .withArgs(r1.address);
+        expect(await snapshot(b)).to.deep.equal(before);
+      });
+    });
+
+    describe("from a contract-wallet reviewer (ERC-1271)", function () {
+      async function walletReviewer(b: Ballot) {
+        const owner = b.w.actors.spare[0];
+        const wallet = await ethers.deployContract("MockERC1271Wallet", [owner.address]);
+        const walletAddress = await wallet.getAddress();
+        await b.htz.connect(b.w.actors.admin).addReviewer(walletAddress);
+        return { owner, walletAddress };
+      }
+
+      it("accepts the vote when the wallet's owner signed it, and counts it towards quorum", async function () {
+        const b = await ballot();
+        const { owner, walletAddress } = await walletReviewer(b);
+        const domain = await domainOf(b.htz, b.chainId);
+        const votes = [
+          await sign(owner, domain, await htzMessage(b, walletAddress), walletAddress),
+          await sign(b.reviewers[0], domain, await htzMessage(b, b.reviewers[0].address)),
+          await sign(b.reviewers[1], domain, await htzMessage(b, b.reviewers[1].address)),
+        ];
+
+        const tx = b.htz.submitSignedVotes(b.grantId, 0, b.termsHash, EVIDENCE, votes);
+        await expect(tx).to.emit(b.htz, "VoteCast").withArgs(b.grantId, 0, walletAddress, true, REASON);
+        await expect(tx).to.emit(b.htz, "MilestoneApproved");
+        expect(await b.htz.nonces(walletAddress)).to.equal(1n);
+        expect(await b.htz.milestoneState(b.grantId, 0)).to.equal(MilestoneState.InNotice);
+      });
+
+      it("refuses a signature by anyone but the wallet's owner (InvalidSignature)", async function () {
+        const b = await ballot();
+        const { walletAddress } = await walletReviewer(b);
+        const vote = await sign(
+          b.w.actors.stranger,
+          await domainOf(b.htz, b.chainId),
+          await htzMessage(b, walletAddress),
+          walletAddress,
+        );
+
+        const before = await snapshot(b, [walletAddress]);
+        await expect(b.htz.submitSignedVotes(b.grantId, 0, b.termsHash, EVIDENCE, [vote]))
+          .to.be.revertedWithCustomError(b.htz, "GrantProgram_InvalidSignature")
+          .withArgs(walletAddress);
+        expect(await snapshot(b, [walletAddress])).to.deep.equal(before);
+      });
+    });
+  });
+});
