@@ -165,7 +165,7 @@ library Errors {
     /// @notice Thrown when fewer eligible reviewers remain than the quorum.
     error GrantProgram_QuorumUnreachable(uint256 eligible, uint8 quorum);
 
-    /// @notice Thrown when a claim names no milestones or repeats one.
+    /// @notice Thrown when a claim names no milestones. (A milestone named twice fails as already Paid.)
     error GrantProgram_InvalidClaim();
 
     /// @notice Thrown when the token received differs from the amount sent (fee-on-transfer tokens).

@@ -11,6 +11,7 @@ contract MockERC1271Wallet is IERC1271 {
     /// @notice The EOA whose ECDSA signatures this wallet accepts.
     address public immutable owner;
 
+    /// @notice Deploys the mock.
     /// @param owner_ The EOA whose signatures the wallet accepts.
     constructor(address owner_) {
         owner = owner_;
