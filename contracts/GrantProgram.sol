@@ -43,6 +43,9 @@ contract GrantProgram is IGrantProgram, AccessControl, Initializable, EIP712, Re
     /// @notice Longest public notice window a program may set.
     uint40 public constant MAX_NOTICE_PERIOD = 90 days;
 
+    /// @dev Prefix of award keys for named exclusivity groups (see {addCategory}).
+    bytes32 private constant _GROUP_KEY_PREFIX = keccak256("MilestoneGrants.exclusivityGroup");
+
     /// @dev EIP-712 type of a signed vote.
     bytes32 private constant _VOTE_TYPEHASH = keccak256(
         "Vote(uint256 grantId,uint8 milestoneIndex,bytes32 termsHash,bytes32 evidenceHash,bool approve,bytes32 reasonHash,uint256 nonce,uint256 deadline)"
@@ -267,16 +270,17 @@ contract GrantProgram is IGrantProgram, AccessControl, Initializable, EIP712, Re
             revert Errors.GrantProgram_InvalidCategory("mode must be Fixed or Capped");
         }
         if (params.amount == 0) revert Errors.GrantProgram_InvalidCategory("amount is zero");
-        if (params.maxTotal != 0 && params.maxTotal < params.amount && params.mode == Program.AwardMode.Fixed) {
-            revert Errors.GrantProgram_InvalidCategory("maxTotal below the fixed amount");
+        if (params.maxTotal != 0 && params.maxTotal < params.amount) {
+            revert Errors.GrantProgram_InvalidCategory("maxTotal below the award amount");
         }
 
-        // Effect: a category without a group is its own group, unique to this program.
+        // Effect: a category without a group is its own group, unique to this program. Named groups
+        // are hashed under their own prefix, so no admin can pick another program's private key.
         categoryId = ++_settings.categoryCount;
         bytes32 awardKey =
             params.exclusivityGroup == bytes32(0)
                 ? keccak256(abi.encode(address(this), categoryId))
-                : params.exclusivityGroup;
+                : keccak256(abi.encode(_GROUP_KEY_PREFIX, params.exclusivityGroup));
         Program.Category storage c = _categories[categoryId];
         c.amount = params.amount;
         c.maxAwards = params.maxAwards;
@@ -996,6 +1000,12 @@ contract GrantProgram is IGrantProgram, AccessControl, Initializable, EIP712, Re
 
     /// @dev Refuses an award whose payout wallet holds a role here (separation of duties).
     function _checkNoRole(address wallet) private view {
+        if (hasRole(DEFAULT_ADMIN_ROLE, wallet)) {
+            revert Errors.GrantProgram_RoleConflict(wallet, DEFAULT_ADMIN_ROLE, keccak256("GRANTEE"));
+        }
+        if (hasRole(GUARDIAN_ROLE, wallet)) {
+            revert Errors.GrantProgram_RoleConflict(wallet, GUARDIAN_ROLE, keccak256("GRANTEE"));
+        }
         if (_reviewerSlots[wallet] != 0)
             revert Errors.GrantProgram_RoleConflict(wallet, REVIEWER, keccak256("GRANTEE"));
         if (hasRole(MANAGER_ROLE, wallet)) {

@@ -47,6 +47,16 @@ export function individualCommitment(salt: string, idNumber: string): string {
   return keccak256(AbiCoder.defaultAbiCoder().encode(["bytes32", "string"], [salt, idNumber]));
 }
 
+/** The registry award key of a named exclusivity group, as GrantProgram.addCategory derives it. */
+export function groupAwardKey(exclusivityGroup: string): string {
+  return keccak256(
+    AbiCoder.defaultAbiCoder().encode(
+      ["bytes32", "bytes32"],
+      [keccak256(toUtf8Bytes("MilestoneGrants.exclusivityGroup")), exclusivityGroup],
+    ),
+  );
+}
+
 /** keccak256 of a UTF-8 text: document, evidence and reason hashes. */
 export function textHash(text: string): string {
   return keccak256(toUtf8Bytes(text));
