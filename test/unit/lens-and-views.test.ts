@@ -1,0 +1,108 @@
+import { expect } from "chai";
+import { network } from "hardhat";
+
+import { EntityKind, MilestoneState, companyId, textHash } from "../../scripts/lib/suite.js";
+import { guiyangFixture, NOTICE, terms, yuan } from "../utils/fixtures.js";
+
+const { ethers, networkHelpers } = await network.create();
+const deployGuiyang = guiyangFixture(ethers, networkHelpers);
+
+async function paidFirstMilestone() {
+  const w = await networkHelpers.loadFixture(deployGuiyang);
+  const now = BigInt(await networkHelpers.time.latest());
+  const lab = w.htzCategories.get("rd-platform-national")!;
+  await w.htz.award(
+    w.ids.a,
+    lab,
+    0,
+    terms(now, [
+      ["3,000,000", 90],
+      ["2,000,000", 180],
+    ]),
+  );
+  const grantId = await w.htz.grantCount();
+  const { termsHash } = await w.htz.grant(grantId);
+  const evidence = textHash("licence");
+  await w.htz.connect(w.actors.companyA).submitEvidence(grantId, 0, evidence);
+  for (const reviewer of w.actors.reviewers.slice(0, 3)) {
+    await w.htz.connect(reviewer).vote(grantId, 0, termsHash, evidence, true, textHash("ok"));
+  }
+  await networkHelpers.time.increase(NOTICE);
+  await w.htz.connect(w.actors.companyA).claim(grantId, [0]);
+  return { w, grantId, evidence, lab };
+}
+
+describe("GrantProgramLens", function () {
+  describe("milestones", function () {
+    it("lists each milestone with its amount, derived state, approvals and current evidence", async function () {
+      const { w, grantId, evidence } = await paidFirstMilestone();
+      const list = await w.core.lens.milestones(await w.htz.getAddress(), grantId);
+      expect(list.length).to.equal(2);
+      expect(list[0].amount).to.equal(yuan("3,000,000"));
+      expect(list[0].state).to.equal(MilestoneState.Paid);
+      expect(list[0].approvals).to.equal(0b0111n);
+      expect(list[0].evidenceHash).to.equal(evidence);
+      expect(list[1].state).to.equal(MilestoneState.Pending);
+      expect(list[1].evidenceHash).to.equal(`0x${"00".repeat(32)}`);
+    });
+  });
+
+  describe("grantTotals", function () {
+    it("adds up awarded, paid and reserved exactly", async function () {
+      const { w, grantId } = await paidFirstMilestone();
+      const [awarded, paid, reserved] = await w.core.lens.grantTotals(await w.htz.getAddress(), grantId);
+      expect(awarded).to.equal(yuan("5,000,000"));
+      expect(paid).to.equal(yuan("3,000,000"));
+      expect(reserved).to.equal(yuan("2,000,000"));
+      expect(await w.htz.available()).to.equal(yuan("15,000,000"));
+      expect((await w.htz.ledger()).paid).to.equal(yuan("3,000,000"));
+    });
+  });
+
+  describe("awardsOf", function () {
+    it("shows the grant an entity holds per category and zero elsewhere", async function () {
+      const { w, grantId, lab } = await paidFirstMilestone();
+      const ids = await w.core.lens.awardsOf(await w.htz.getAddress(), w.nos.a);
+      expect(ids.length).to.equal(5);
+      expect(ids[Number(lab) - 1]).to.equal(grantId);
+      expect(ids.filter((id) => id !== 0n).length).to.equal(1);
+      expect((await w.core.lens.awardsOf(await w.htz.getAddress(), w.nos.b)).every((id) => id === 0n)).to.equal(true);
+    });
+  });
+
+  describe("reviewers", function () {
+    it("lists the current committee in slot order and drops a removed reviewer", async function () {
+      const w = await networkHelpers.loadFixture(deployGuiyang);
+      const program = await w.htz.getAddress();
+      expect(await w.core.lens.reviewers(program)).to.deep.equal(w.actors.reviewers.map((r) => r.address));
+      await w.htz.connect(w.actors.admin).removeReviewer(w.actors.reviewers[1].address);
+      const [r1, , r3, r4] = w.actors.reviewers;
+      expect(await w.core.lens.reviewers(program)).to.deep.equal([r1.address, r3.address, r4.address]);
+    });
+  });
+});
+
+describe("GrantProgram separation of duties at award time", function () {
+  for (const role of ["admin", "guardian"] as const) {
+    it(`refuses an award whose payout wallet is the program ${role} (RoleConflict) and moves nothing`, async function () {
+      const w = await networkHelpers.loadFixture(deployGuiyang);
+      const wallet = w.actors[role];
+      const id = companyId(`91520115MA6ROLE${role.toUpperCase().slice(0, 3)}`);
+      await w.registry.connect(w.actors.registrar).registerEntity(id, EntityKind.Company, wallet.address);
+      const roleId = role === "admin" ? await w.htz.DEFAULT_ADMIN_ROLE() : await w.htz.GUARDIAN_ROLE();
+      const before = await w.htz.summary();
+      const now = BigInt(await networkHelpers.time.latest());
+      await expect(w.htz.award(id, w.htzCategories.get("rd-platform-provincial")!, 0, terms(now, [["1,000,000", 30]])))
+        .to.be.revertedWithCustomError(w.htz, "GrantProgram_RoleConflict")
+        .withArgs(wallet.address, roleId, textHash("GRANTEE"));
+      expect(await w.htz.summary()).to.deep.equal(before);
+    });
+  }
+
+  it("refuses to deploy an implementation bound to the zero factory", async function () {
+    const implementation = await ethers.getContractFactory("GrantProgram");
+    await expect(implementation.deploy(ethers.ZeroAddress))
+      .to.be.revertedWithCustomError(implementation, "GrantProgram_ZeroAddress")
+      .withArgs("factory");
+  });
+});
