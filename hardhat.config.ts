@@ -38,13 +38,13 @@ export default defineConfig({
       profiles: {
         // `npm test`: ≥ 1,000 fuzz runs, invariant depth ≥ 50.
         default: {
-          fuzz: { runs: 200, seed: "0x4d696c6573746f6e65" },
-          invariant: { runs: 200, depth: 64, failOnRevert: false },
+          fuzz: { runs: 1_000, seed: "0x4d696c6573746f6e65" },
+          invariant: { runs: 64, depth: 64, failOnRevert: false },
         },
         // `npm run test:deep`: ten times more of everything.
         deep: {
-          fuzz: { runs: 200 },
-          invariant: { runs: 200, depth: 640, failOnRevert: false },
+          fuzz: { runs: 10_000 },
+          invariant: { runs: 640, depth: 640, failOnRevert: false },
         },
       },
     },

@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+/// @title GhostStore
+/// @notice Ghost variables the handler keeps while it drives the programs: money moved per program,
+/// every grant it created, per-milestone payment counts, terminal states first seen, violations seen
+/// at the moment of a call, and how often each action succeeded. Only the handler writes.
+contract GhostStore {
+    struct GrantGhost {
+        uint8 program; // 0 or 1
+        uint64 grantId;
+        uint8 entity; // 0..3
+        uint16 categoryId;
+        uint128 award; // sum of the milestone amounts the handler proposed
+        uint128 paid; // sum of the milestones the handler saw paid
+        uint8 milestoneCount;
+        bool cancelled; // seen cancelled once
+        uint128 paidAtCancel; // paid when the cancellation was first seen
+    }
+
+    address public immutable handler;
+
+    // Money per program.
+    uint256[2] public funded;
+    uint256[2] public paid;
+    uint256[2] public withdrawn;
+    uint256[2] public repaid;
+    uint256[2] public donated;
+    uint256[2] public swept;
+
+    GrantGhost[] internal _grants;
+    /// @dev keccak(program, grantId, index) => times the handler saw it paid.
+    mapping(bytes32 => uint256) public paidCount;
+    /// @dev keccak(program, grantId, index) => terminal stored status + 1 when first seen (0 = none yet).
+    mapping(bytes32 => uint8) public terminalSeen;
+
+    // Violations observed at call time (must stay 0).
+    uint256 public claimBeforeNoticeEnd; // I12 / I4
+    uint256 public claimOfUnapproved; // I4
+    uint256 public claimOnCancelled; // I6
+    uint256 public objectionAfterNoticeEnd; // I12
+    uint256 public lapseBeforeDeadline; // I12
+    uint256 public claimPaidWrongAmount; // I7 / I3: the wallet received != sum of the milestones
+
+    // Successful actions (reach).
+    mapping(bytes32 action => uint256) public successes;
+    mapping(bytes32 action => uint256) public attempts;
+
+    error OnlyHandler();
+
+    constructor() {
+        handler = msg.sender;
+    }
+
+    modifier onlyHandler() {
+        if (msg.sender != handler) revert OnlyHandler();
+        _;
+    }
+
+    function key(uint8 program, uint256 grantId, uint256 index) public pure returns (bytes32) {
+        return keccak256(abi.encode(program, grantId, index));
+    }
+
+    function grantCount() external view returns (uint256) {
+        return _grants.length;
+    }
+
+    function grantAt(uint256 i) external view returns (GrantGhost memory) {
+        return _grants[i];
+    }
+
+    // ----------------------------------------------------------------- writers
+
+    function addFunded(uint8 p, uint256 a) external onlyHandler {
+        funded[p] += a;
+    }
+
+    function addPaid(uint8 p, uint256 a) external onlyHandler {
+        paid[p] += a;
+    }
+
+    function addWithdrawn(uint8 p, uint256 a) external onlyHandler {
+        withdrawn[p] += a;
+    }
+
+    function addRepaid(uint8 p, uint256 a) external onlyHandler {
+        repaid[p] += a;
+    }
+
+    function addDonated(uint8 p, uint256 a) external onlyHandler {
+        donated[p] += a;
+    }
+
+    function addSwept(uint8 p, uint256 a) external onlyHandler {
+        swept[p] += a;
+    }
+
+    function pushGrant(GrantGhost calldata g) external onlyHandler {
+        _grants.push(g);
+    }
+
+    function notePaid(uint256 ghostIndex, uint8 index, uint128 amount) external onlyHandler {
+        GrantGhost storage g = _grants[ghostIndex];
+        g.paid += amount;
+        ++paidCount[key(g.program, g.grantId, index)];
+    }
+
+    function noteCancelled(uint256 ghostIndex) external onlyHandler {
+        GrantGhost storage g = _grants[ghostIndex];
+        if (!g.cancelled) {
+            g.cancelled = true;
+            g.paidAtCancel = g.paid;
+        }
+    }
+
+    function noteTerminal(uint8 p, uint256 grantId, uint256 index, uint8 status) external onlyHandler {
+        bytes32 k = key(p, grantId, index);
+        if (terminalSeen[k] == 0) terminalSeen[k] = status + 1;
+    }
+
+    function violation(bytes32 what) external onlyHandler {
+        if (what == "claimBeforeNoticeEnd") ++claimBeforeNoticeEnd;
+        else if (what == "claimOfUnapproved") ++claimOfUnapproved;
+        else if (what == "claimOnCancelled") ++claimOnCancelled;
+        else if (what == "objectionAfterNoticeEnd") ++objectionAfterNoticeEnd;
+        else if (what == "lapseBeforeDeadline") ++lapseBeforeDeadline;
+        else if (what == "claimPaidWrongAmount") ++claimPaidWrongAmount;
+    }
+
+    function attempt(bytes32 action) external onlyHandler {
+        ++attempts[action];
+    }
+
+    function success(bytes32 action) external onlyHandler {
+        ++successes[action];
+    }
+}

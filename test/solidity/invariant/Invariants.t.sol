@@ -1,0 +1,381 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+import { EntityRegistry } from "../../../contracts/EntityRegistry.sol";
+import { GrantProgram } from "../../../contracts/GrantProgram.sol";
+import { Bitmap16 } from "../../../contracts/libraries/Bitmap16.sol";
+import { MockYuan } from "../../../contracts/test/MockYuan.sol";
+import { Program } from "../../../contracts/types/DataTypes.sol";
+import { Assertions } from "../utils/Assertions.sol";
+import { vm } from "../utils/Vm.sol";
+import { GhostStore } from "./GhostStore.sol";
+import { Handler } from "./Handler.sol";
+
+/// @title InvariantsTest
+/// @notice The checklist's invariants over random lifecycles of two programs sharing one registry.
+/// The fuzzer calls only the {Handler}; every `invariant_*` is checked after each call.
+contract InvariantsTest is Assertions {
+    Handler internal handler;
+    GhostStore internal ghost;
+    MockYuan internal token;
+    EntityRegistry internal registry;
+    GrantProgram[2] internal programs;
+
+    address internal constant TREASURY = address(0xA4);
+
+    function setUp() public {
+        handler = new Handler();
+        ghost = handler.ghost();
+        token = handler.yuan();
+        registry = handler.entityRegistry();
+        programs[0] = handler.program(0);
+        programs[1] = handler.program(1);
+        // Both programs start with a budget, through the handler so the ghosts see it.
+        handler.fund(0, 1_000_000);
+        handler.fund(1, 1_000_000);
+    }
+
+    /// @notice Restricts the fuzzer to the handler (standard selector read by the runner).
+    function targetContracts() public view returns (address[] memory targets) {
+        targets = new address[](1);
+        targets[0] = address(handler);
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                                 HELPERS
+    //////////////////////////////////////////////////////////////*/
+
+    struct GrantSums {
+        uint256 milestoneSum;
+        uint256 paidSum;
+        uint256 releasedSum;
+        uint256 paidMilestones;
+    }
+
+    /// @dev Sums a grant's milestones by what happened to them, from the contract's own state.
+    function _sums(GhostStore.GrantGhost memory g) internal view returns (GrantSums memory s, Program.Grant memory gr) {
+        GrantProgram gp = programs[g.program];
+        gr = gp.grant(g.grantId);
+        for (uint256 i = 0; i < gr.milestoneCount; ++i) {
+            Program.Milestone memory m = gp.milestone(g.grantId, uint8(i));
+            s.milestoneSum += m.amount;
+            if (m.status == Program.MilestoneStatus.Paid) {
+                s.paidSum += m.amount;
+                ++s.paidMilestones;
+            } else if (
+                m.status == Program.MilestoneStatus.Lapsed ||
+                m.status == Program.MilestoneStatus.Cancelled ||
+                gr.cancelled
+            ) {
+                s.releasedSum += m.amount;
+            }
+        }
+    }
+
+    /// @dev Whether the grant still holds its award key in the registry (released only by a cancel
+    /// before any payment).
+    function _holdsKey(Program.Grant memory gr) internal pure returns (bool) {
+        return !(gr.cancelled && gr.paidCount == 0);
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                               INVARIANTS
+    //////////////////////////////////////////////////////////////*/
+
+    /// @notice I1: balance >= funded + repaid - paid - withdrawn, and equal to it plus net donations.
+    function invariant_I1_Solvency() public view {
+        for (uint8 p = 0; p < 2; ++p) {
+            Program.Ledger memory l = programs[p].ledger();
+            uint256 balance = token.balanceOf(address(programs[p]));
+            uint256 accounted = uint256(l.funded) + l.repaid - l.paid - l.withdrawn;
+            assertGe(balance, accounted, "I1 Solvency: balance >= funded + repaid - paid - withdrawn");
+            uint256 ghostAccounted = ghost.funded(p) + ghost.repaid(p) - ghost.paid(p) - ghost.withdrawn(p);
+            assertEq(
+                balance,
+                ghostAccounted + ghost.donated(p) - ghost.swept(p),
+                "I1 Solvency: balance == ghost flows"
+            );
+            assertEq(l.funded, ghost.funded(p), "I1 Solvency: ledger funded == ghost funded");
+            assertEq(l.paid, ghost.paid(p), "I1 Solvency: ledger paid == ghost paid");
+            assertEq(l.withdrawn, ghost.withdrawn(p), "I1 Solvency: ledger withdrawn == ghost withdrawn");
+            assertEq(l.repaid, ghost.repaid(p), "I1 Solvency: ledger repaid == ghost repaid");
+        }
+    }
+
+    /// @notice Ledger identity: funded + repaid == available + reserved + paid + withdrawn, with the
+    /// program-level counters equal to the sums over its grants.
+    function invariant_LedgerIdentity() public view {
+        uint256[2] memory reservedSum;
+        uint256[2] memory owedSum;
+        uint256 n = ghost.grantCount();
+        for (uint256 k = 0; k < n; ++k) {
+            GhostStore.GrantGhost memory g = ghost.grantAt(k);
+            Program.Grant memory gr = programs[g.program].grant(g.grantId);
+            reservedSum[g.program] += gr.reserved;
+            owedSum[g.program] += gr.recoveryOwed;
+        }
+        for (uint8 p = 0; p < 2; ++p) {
+            Program.Ledger memory l = programs[p].ledger();
+            assertEq(
+                uint256(l.funded) + l.repaid,
+                programs[p].available() + l.reserved + l.paid + l.withdrawn,
+                "Ledger identity: funded + repaid == available + reserved + paid + withdrawn"
+            );
+            assertEq(l.reserved, reservedSum[p], "Ledger identity: ledger reserved == sum of grant reserves");
+            assertEq(l.recoveryOutstanding, owedSum[p], "Ledger identity: outstanding == sum of recoveries owed");
+        }
+    }
+
+    /// @notice I2: for each grant, award == paid + reserved + released (lapsed or cancelled).
+    function invariant_I2_Conservation() public view {
+        uint256 n = ghost.grantCount();
+        for (uint256 k = 0; k < n; ++k) {
+            GhostStore.GrantGhost memory g = ghost.grantAt(k);
+            (GrantSums memory s, Program.Grant memory gr) = _sums(g);
+            assertEq(
+                g.award,
+                s.paidSum + gr.reserved + s.releasedSum,
+                "I2 Conservation: award == paid + reserved + released"
+            );
+            assertEq(g.paid, s.paidSum, "I2 Conservation: ghost paid == sum of Paid milestones");
+        }
+    }
+
+    /// @notice I3: the stored milestone amounts add up exactly to the award the handler proposed.
+    function invariant_I3_ExactSums() public view {
+        uint256 n = ghost.grantCount();
+        for (uint256 k = 0; k < n; ++k) {
+            GhostStore.GrantGhost memory g = ghost.grantAt(k);
+            (GrantSums memory s, Program.Grant memory gr) = _sums(g);
+            assertEq(s.milestoneSum, g.award, "I3 ExactSums: sum of milestone amounts == award");
+            assertEq(gr.milestoneCount, g.milestoneCount, "I3 ExactSums: milestone count == proposed");
+        }
+    }
+
+    /// @notice I4: a milestone is paid at most once, only if approved and after its notice window.
+    function invariant_I4_PayOnce() public view {
+        uint256 n = ghost.grantCount();
+        for (uint256 k = 0; k < n; ++k) {
+            GhostStore.GrantGhost memory g = ghost.grantAt(k);
+            GrantProgram gp = programs[g.program];
+            (GrantSums memory s, Program.Grant memory gr) = _sums(g);
+            assertEq(gr.paidCount, s.paidMilestones, "I4 PayOnce: grant paidCount == Paid milestones");
+            for (uint256 i = 0; i < g.milestoneCount; ++i) {
+                uint256 times = ghost.paidCount(ghost.key(g.program, g.grantId, i));
+                assertLe(times, 1, "I4 PayOnce: milestone paid at most once");
+                bool isPaid = gp.milestone(g.grantId, uint8(i)).status == Program.MilestoneStatus.Paid;
+                assertTrue(isPaid == (times == 1), "I4 PayOnce: Paid status iff paid by a claim");
+            }
+        }
+        assertEq(ghost.claimOfUnapproved(), 0, "I4 PayOnce: only approved milestones are paid");
+        assertEq(ghost.claimBeforeNoticeEnd(), 0, "I4 PayOnce: never paid inside the notice window");
+    }
+
+    /// @notice I5: votes are a partition of distinct reviewer bits; an open round has not reached quorum.
+    function invariant_I5_HonestCount() public view {
+        uint256 n = ghost.grantCount();
+        for (uint256 k = 0; k < n; ++k) {
+            GhostStore.GrantGhost memory g = ghost.grantAt(k);
+            GrantProgram gp = programs[g.program];
+            Program.Settings memory st = gp.settings();
+            uint16 eligible = st.activeReviewers & ~gp.grant(g.grantId).recusedReviewers;
+            for (uint256 i = 0; i < g.milestoneCount; ++i) {
+                Program.Milestone memory m = gp.milestone(g.grantId, uint8(i));
+                assertEq(m.approvals & m.rejections, 0, "I5 HonestCount: no reviewer both approved and rejected");
+                assertLe(Bitmap16.count(m.approvals | m.rejections), 4, "I5 HonestCount: votes <= reviewers");
+                if (m.status == Program.MilestoneStatus.Submitted) {
+                    assertLe(
+                        Bitmap16.count(m.approvals & eligible) + 1,
+                        st.quorum,
+                        "I5 HonestCount: open round below quorum"
+                    );
+                }
+                if (m.status == Program.MilestoneStatus.Approved && m.noticeEndsAt != 0) {
+                    assertGe(Bitmap16.count(m.approvals & eligible), st.quorum, "I5 HonestCount: approved with quorum");
+                }
+            }
+        }
+    }
+
+    /// @notice I6: Paid, Lapsed and Cancelled are terminal; a cancelled grant stays cancelled and never pays.
+    function invariant_I6_TerminalStates() public view {
+        uint256 n = ghost.grantCount();
+        for (uint256 k = 0; k < n; ++k) {
+            GhostStore.GrantGhost memory g = ghost.grantAt(k);
+            GrantProgram gp = programs[g.program];
+            for (uint256 i = 0; i < g.milestoneCount; ++i) {
+                uint8 seen = ghost.terminalSeen(ghost.key(g.program, g.grantId, i));
+                if (seen != 0) {
+                    assertEq(uint8(gp.milestone(g.grantId, uint8(i)).status), seen - 1, "I6 TerminalStates: unchanged");
+                }
+            }
+            if (g.cancelled) {
+                (GrantSums memory s, Program.Grant memory gr) = _sums(g);
+                assertTrue(gr.cancelled, "I6 TerminalStates: cancelled grant stays cancelled");
+                assertEq(s.paidSum, g.paidAtCancel, "I6 TerminalStates: cancelled grant never pays");
+            }
+        }
+        assertEq(ghost.claimOnCancelled(), 0, "I6 TerminalStates: no claim on a cancelled grant");
+    }
+
+    /// @notice I7: claims pay exactly the grantee's wallet; budget leaves only to the treasury.
+    function invariant_I7_FixedDestinations() public view {
+        assertEq(ghost.claimPaidWrongAmount(), 0, "I7 FixedDestinations: wallet received exactly the milestones");
+        uint256 out = ghost.withdrawn(0) + ghost.withdrawn(1) + ghost.swept(0) + ghost.swept(1);
+        assertEq(token.balanceOf(TREASURY), out, "I7 FixedDestinations: treasury received withdrawals + sweeps");
+    }
+
+    /// @notice I8: a cancelled grant reserves nothing.
+    function invariant_I8_CleanCancel() public view {
+        uint256 n = ghost.grantCount();
+        for (uint256 k = 0; k < n; ++k) {
+            GhostStore.GrantGhost memory g = ghost.grantAt(k);
+            Program.Grant memory gr = programs[g.program].grant(g.grantId);
+            if (gr.cancelled) assertEq(gr.reserved, 0, "I8 CleanCancel: cancelled grant has reserved == 0");
+        }
+    }
+
+    /// @notice I12: no objection at/after notice end, no lapse at/before the deadline, no early claim.
+    function invariant_I12_ExactBoundaries() public view {
+        assertEq(ghost.objectionAfterNoticeEnd(), 0, "I12 ExactBoundaries: objection only before noticeEndsAt");
+        assertEq(ghost.lapseBeforeDeadline(), 0, "I12 ExactBoundaries: lapse only after the deadline");
+        assertEq(ghost.claimBeforeNoticeEnd(), 0, "I12 ExactBoundaries: claim only from noticeEndsAt");
+    }
+
+    /// @notice Budget: reserved + paid + withdrawn <= funded + repaid; category counts and totals hold.
+    function invariant_Budget() public view {
+        for (uint8 p = 0; p < 2; ++p) {
+            Program.Ledger memory l = programs[p].ledger();
+            assertLe(
+                uint256(l.reserved) + l.paid + l.withdrawn,
+                uint256(l.funded) + l.repaid,
+                "Budget: reserved + paid + withdrawn <= funded + repaid"
+            );
+            for (uint16 c = 1; c <= 3; ++c) {
+                Program.Category memory cat = programs[p].category(c);
+                uint256 committed;
+                uint256 live;
+                uint256 n = ghost.grantCount();
+                for (uint256 k = 0; k < n; ++k) {
+                    GhostStore.GrantGhost memory g = ghost.grantAt(k);
+                    if (g.program != p || g.categoryId != c) continue;
+                    (GrantSums memory s, Program.Grant memory gr) = _sums(g);
+                    committed += gr.reserved + s.paidSum;
+                    if (_holdsKey(gr)) ++live;
+                }
+                assertEq(cat.committed, committed, "Budget: category committed == reserved + paid of its grants");
+                assertEq(cat.awardsMade, live, "Budget: category awardsMade == grants holding an award");
+                if (cat.maxTotal != 0) assertLe(cat.committed, cat.maxTotal, "Budget: category total cap");
+                if (cat.maxAwards != 0) assertLe(cat.awardsMade, cat.maxAwards, "Budget: category count cap");
+            }
+        }
+    }
+
+    /// @notice One-time: an entity holds at most one award per key (across both programs), and the
+    /// registry's holder is exactly that grant.
+    function invariant_OneTime() public view {
+        uint256 n = ghost.grantCount();
+        for (uint256 k = 0; k < n; ++k) {
+            GhostStore.GrantGhost memory g = ghost.grantAt(k);
+            GrantProgram gp = programs[g.program];
+            Program.Grant memory gr = gp.grant(g.grantId);
+            if (!_holdsKey(gr)) continue;
+            bytes32 awardKey = gp.category(g.categoryId).awardKey;
+            (address holder, uint96 holderGrant) = registry.awardHolder(gr.entityNo, awardKey);
+            assertEq(holder, address(gp), "One-time: registry holder is the awarding program");
+            assertEq(holderGrant, g.grantId, "One-time: registry holder is this grant");
+            for (uint256 j = k + 1; j < n; ++j) {
+                GhostStore.GrantGhost memory h = ghost.grantAt(j);
+                GrantProgram hp = programs[h.program];
+                Program.Grant memory hr = hp.grant(h.grantId);
+                if (!_holdsKey(hr) || hr.entityNo != gr.entityNo) continue;
+                assertTrue(hp.category(h.categoryId).awardKey != awardKey, "One-time: two live awards share a key");
+            }
+        }
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                       REACH: THE HANDLER EXERCISES STATE
+    //////////////////////////////////////////////////////////////*/
+
+    function _checkAll() internal view {
+        invariant_I1_Solvency();
+        invariant_LedgerIdentity();
+        invariant_I2_Conservation();
+        invariant_I3_ExactSums();
+        invariant_I4_PayOnce();
+        invariant_I5_HonestCount();
+        invariant_I6_TerminalStates();
+        invariant_I7_FixedDestinations();
+        invariant_I8_CleanCancel();
+        invariant_I12_ExactBoundaries();
+        invariant_Budget();
+        invariant_OneTime();
+    }
+
+    /// @notice A fixed sequence through the handler reaches every action, claims included.
+    function test_handlerReachesClaims() public {
+        // Grant 1 in program A (entity 0, category 1, 2 milestones) and grant 1 in program B.
+        handler.award(0, 0, 0, 200_000, 2);
+        handler.award(1, 1, 0, 100_000, 1);
+        assertEq(ghost.grantCount(), 2, "reach: two grants awarded");
+        // Approve milestone 0 of the program-A grant with three reviewers.
+        handler.submitEvidence(0, 0, 1);
+        handler.vote(0, 0, 0, 1);
+        handler.vote(0, 0, 1, 1);
+        handler.vote(0, 0, 2, 1);
+        assertEq(ghost.successes("approved"), 1, "reach: quorum reached");
+        handler.claim(0, 2); // inside the notice window: refused
+        assertEq(ghost.successes("claim"), 0, "reach: early claim refused");
+        handler.object(0, 0, 0);
+        handler.ruleOnObjection(0, 0, false); // dismissed: back to approved
+        handler.warp(7 days);
+        handler.claim(0, 2);
+        assertEq(ghost.successes("claim"), 1, "reach: claim after the notice window");
+        assertGe(ghost.successes("milestonePaid"), 1, "reach: milestone paid");
+        handler.claim(0, 2); // nothing approved any more
+        assertEq(ghost.successes("claim"), 1, "reach: second claim refused");
+        // Recovery and repayment on the paid grant.
+        handler.orderRecovery(0, 10);
+        handler.repay(0, 10);
+        // Lapse the program-B grant's milestone after its deadline, then withdraw, donate, sweep.
+        handler.warp(10 days);
+        handler.warp(10 days);
+        handler.warp(10 days);
+        handler.warp(10 days);
+        handler.warp(10 days);
+        handler.lapse(1, 1);
+        handler.withdraw(0, 1);
+        handler.donate(0, 5);
+        handler.sweepSurplus(0);
+        handler.award(0, 2, 1, 0, 1);
+        handler.cancelGrant(2, 0);
+
+        bytes32[13] memory actions = [
+            bytes32("fund"),
+            "award",
+            "submitEvidence",
+            "vote",
+            "object",
+            "ruleOnObjection",
+            "claim",
+            "orderRecovery",
+            "repay",
+            "lapse",
+            "withdraw",
+            "sweepSurplus",
+            "cancel"
+        ];
+        for (uint256 i = 0; i < actions.length; ++i) {
+            assertGe(
+                ghost.successes(actions[i]),
+                1,
+                string.concat("reach: action succeeded ", string(abi.encodePacked(actions[i])))
+            );
+        }
+        _checkAll();
+    }
+
+    /// @notice A long pseudo-random walk with the same bounded inputs the fuzzer uses reaches every
+    /// action (and both objection rulings) and keeps every invariant.
+}
