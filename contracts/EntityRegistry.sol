@@ -31,6 +31,9 @@ contract EntityRegistry is IEntityRegistry, AccessControl {
     mapping(uint64 entityNo => Registry.WalletChange) private _walletChanges;
     mapping(uint64 entityNo => mapping(bytes32 awardKey => AwardHolder)) private _awardHolders;
     mapping(uint64 entityNo => mapping(address program => uint32 bars)) private _barsSetBy;
+    /// @dev Programs that ever held PROGRAM_ROLE: they may still undo what they did (lift their own bars,
+    /// release their own award keys) after the role is revoked, so a revocation never strands an entity.
+    mapping(address program => bool) private _everAuthorised;
 
     /// @dev The program and grant holding an award key: one slot.
     struct AwardHolder {
@@ -49,6 +52,12 @@ contract EntityRegistry is IEntityRegistry, AccessControl {
         }
         walletChangeDelay = walletChangeDelay_;
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
+    }
+
+    /// @dev Only a program that holds or once held PROGRAM_ROLE.
+    modifier onlyEverAuthorised() {
+        if (!_everAuthorised[msg.sender]) revert AccessControlUnauthorizedAccount(msg.sender, PROGRAM_ROLE);
+        _;
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -209,7 +218,7 @@ contract EntityRegistry is IEntityRegistry, AccessControl {
     }
 
     /// @inheritdoc IEntityRegistry
-    function releaseAward(uint64 entityNo, bytes32 awardKey) external override onlyRole(PROGRAM_ROLE) {
+    function releaseAward(uint64 entityNo, bytes32 awardKey) external override onlyEverAuthorised {
         // Check: only the program that recorded the award may release it.
         if (_awardHolders[entityNo][awardKey].program != msg.sender) {
             revert Errors.EntityRegistry_AwardNotHeld(entityNo, awardKey, msg.sender);
@@ -236,7 +245,7 @@ contract EntityRegistry is IEntityRegistry, AccessControl {
     }
 
     /// @inheritdoc IEntityRegistry
-    function liftBar(uint64 entityNo) external override onlyRole(PROGRAM_ROLE) {
+    function liftBar(uint64 entityNo) external override onlyEverAuthorised {
         // Check: only a bar this program set can be lifted by it.
         if (_barsSetBy[entityNo][msg.sender] == 0) revert Errors.EntityRegistry_NoOpenRecovery(entityNo);
 
@@ -251,6 +260,12 @@ contract EntityRegistry is IEntityRegistry, AccessControl {
     /*//////////////////////////////////////////////////////////////
                                  INTERNAL
     //////////////////////////////////////////////////////////////*/
+
+    /// @dev Remembers every program ever authorised (see {onlyEverAuthorised}).
+    function _grantRole(bytes32 role, address account) internal override returns (bool) {
+        if (role == PROGRAM_ROLE) _everAuthorised[account] = true;
+        return super._grantRole(role, account);
+    }
 
     function _checkRegistered(uint64 entityNo) private view {
         if (_entities[entityNo].wallet == address(0)) revert Errors.EntityRegistry_UnknownEntityNo(entityNo);

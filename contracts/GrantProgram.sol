@@ -48,7 +48,7 @@ contract GrantProgram is IGrantProgram, AccessControl, Initializable, EIP712, Re
 
     /// @dev EIP-712 type of a signed vote.
     bytes32 private constant _VOTE_TYPEHASH = keccak256(
-        "Vote(uint256 grantId,uint8 milestoneIndex,bytes32 termsHash,bytes32 evidenceHash,bool approve,bytes32 reasonHash,uint256 nonce,uint256 deadline)"
+        "Vote(address reviewer,uint256 grantId,uint8 milestoneIndex,uint8 round,bytes32 termsHash,bytes32 evidenceHash,bool approve,bytes32 reasonHash,uint256 nonce,uint256 deadline)"
     );
 
     /// @inheritdoc IGrantProgram
@@ -72,9 +72,9 @@ contract GrantProgram is IGrantProgram, AccessControl, Initializable, EIP712, Re
     mapping(uint256 grantId => mapping(uint256 index => Program.Milestone)) private _milestones;
     mapping(uint256 grantId => mapping(uint256 index => bytes32 evidenceHash)) private _evidence;
     mapping(uint256 grantId => mapping(uint256 index => Program.Objection)) private _objections;
-    /// @dev Keyed by the evidence under review, so the once-per-account limit applies per review round:
-    /// after a resubmission with new evidence the public may object again.
-    mapping(uint256 grantId => mapping(uint256 index => mapping(bytes32 evidence => mapping(address account => bool))))
+    /// @dev Keyed by review round, so the once-per-account limit applies per round: after a
+    /// resubmission the public may object again.
+    mapping(uint256 grantId => mapping(uint256 index => mapping(uint8 round => mapping(address account => bool))))
         private _hasObjected;
     mapping(uint256 applicationId => Program.Application) private _applications;
     mapping(address reviewer => uint256 nonce) private _nonces;
@@ -193,32 +193,14 @@ contract GrantProgram is IGrantProgram, AccessControl, Initializable, EIP712, Re
     }
 
     /// @inheritdoc IGrantProgram
-    function voteDigest(
-        uint256 grantId,
-        uint8 index,
-        bytes32 termsHash,
-        bytes32 evidenceHash,
-        bool approve,
-        bytes32 reasonHash,
-        uint256 nonce,
-        uint256 deadline
-    ) public view override returns (bytes32) {
-        return
-            _hashTypedDataV4(
-                keccak256(
-                    abi.encode(
-                        _VOTE_TYPEHASH,
-                        grantId,
-                        index,
-                        termsHash,
-                        evidenceHash,
-                        approve,
-                        reasonHash,
-                        nonce,
-                        deadline
-                    )
-                )
-            );
+    function voteDigest(Ballot memory ballot) public view override returns (bytes32) {
+        // Ballot's fields are all static and in the type string's order, so abi.encode matches EIP-712.
+        return _hashTypedDataV4(keccak256(abi.encode(_VOTE_TYPEHASH, ballot)));
+    }
+
+    /// @inheritdoc IGrantProgram
+    function paused() external view override returns (bool) {
+        return _settings.pausedAt != 0;
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -331,14 +313,18 @@ contract GrantProgram is IGrantProgram, AccessControl, Initializable, EIP712, Re
     /// @inheritdoc IGrantProgram
     function pause() external override onlyRole(GUARDIAN_ROLE) {
         _requireNotPaused();
-        _settings.paused = true;
+        // Effect: the program's clock stops; every milestone deadline waits with it.
+        _settings.pausedAt = uint32(block.timestamp);
         emit ProgramPaused(msg.sender);
     }
 
     /// @inheritdoc IGrantProgram
     function unpause() external override onlyRole(DEFAULT_ADMIN_ROLE) {
-        if (!_settings.paused) revert Errors.GrantProgram_NotPaused();
-        _settings.paused = false;
+        uint32 pausedAt = _settings.pausedAt;
+        if (pausedAt == 0) revert Errors.GrantProgram_NotPaused();
+        // Effect: the paused time is added to every deadline at once (they are kept on the program's clock).
+        _settings.pausedTotal += uint40(block.timestamp) - pausedAt;
+        _settings.pausedAt = 0;
         emit ProgramUnpaused(msg.sender);
     }
 
@@ -481,12 +467,16 @@ contract GrantProgram is IGrantProgram, AccessControl, Initializable, EIP712, Re
         if (status != Program.MilestoneStatus.Pending && status != Program.MilestoneStatus.Rejected) {
             revert Errors.GrantProgram_WrongMilestoneState(grantId, index, uint8(_stateOf(m, false)));
         }
-        if (block.timestamp > m.deadline) revert Errors.GrantProgram_DeadlinePassed(grantId, index, m.deadline);
+        _requireBeforeDeadline(m, grantId, index);
 
-        // Effect: a new review round starts with no votes.
+        // Effect: a new review round starts with no votes. The round counter binds signed votes and
+        // objections to this round; it wraps after 255 resubmissions, which deadlines make moot.
         m.status = Program.MilestoneStatus.Submitted;
         m.approvals = 0;
         m.rejections = 0;
+        unchecked {
+            m.round += 1;
+        }
         _evidence[grantId][index] = evidenceHash;
 
         // Log.
@@ -522,14 +512,18 @@ contract GrantProgram is IGrantProgram, AccessControl, Initializable, EIP712, Re
             uint256 expected = _nonces[v.reviewer];
             if (v.nonce != expected) revert Errors.GrantProgram_InvalidNonce(v.reviewer, expected, v.nonce);
             bytes32 digest = voteDigest(
-                grantId,
-                index,
-                termsHash,
-                evidenceHash,
-                v.approve,
-                v.reasonHash,
-                v.nonce,
-                v.deadline
+                Ballot({
+                    reviewer: v.reviewer,
+                    grantId: grantId,
+                    milestoneIndex: index,
+                    round: _milestones[grantId][index].round,
+                    termsHash: termsHash,
+                    evidenceHash: evidenceHash,
+                    approve: v.approve,
+                    reasonHash: v.reasonHash,
+                    nonce: v.nonce,
+                    deadline: v.deadline
+                })
             );
             if (!SignatureChecker.isValidSignatureNow(v.reviewer, digest, v.signature)) {
                 revert Errors.GrantProgram_InvalidSignature(v.reviewer);
@@ -538,6 +532,28 @@ contract GrantProgram is IGrantProgram, AccessControl, Initializable, EIP712, Re
             _nonces[v.reviewer] = expected + 1;
             _castVote(grantId, index, termsHash, evidenceHash, v.reviewer, v.approve, v.reasonHash);
         }
+    }
+
+    /// @inheritdoc IGrantProgram
+    function settle(uint256 grantId, uint8 index) external override {
+        // Check: a live, submitted milestone before its deadline.
+        _requireNotPaused();
+        Program.Grant storage g = _liveGrant(grantId);
+        Program.Milestone storage stored = _existingMilestone(g, grantId, index);
+        Program.Milestone memory m = stored;
+        if (m.status != Program.MilestoneStatus.Submitted) {
+            revert Errors.GrantProgram_WrongMilestoneState(grantId, index, uint8(_stateOf(m, false)));
+        }
+        _requireBeforeDeadline(stored, grantId, index);
+
+        // Effect: decide from the votes already cast, under the current committee and quorum.
+        (bool approved, bool rejected) = _decide(m, g.recusedReviewers);
+        if (!approved && !rejected) revert Errors.GrantProgram_RoundUndecided(grantId, index);
+        _writeMilestone(stored, m);
+
+        // Log.
+        if (approved) emit MilestoneApproved(grantId, index, m.noticeEndsAt);
+        else emit MilestoneRejected(grantId, index);
     }
 
     /// @inheritdoc IGrantProgram
@@ -567,12 +583,11 @@ contract GrantProgram is IGrantProgram, AccessControl, Initializable, EIP712, Re
         if (m.status != Program.MilestoneStatus.Approved || block.timestamp >= m.noticeEndsAt) {
             revert Errors.GrantProgram_WrongMilestoneState(grantId, index, uint8(_stateOf(m, false)));
         }
-        bytes32 underReview = _evidence[grantId][index];
-        if (_hasObjected[grantId][index][underReview][msg.sender])
-            revert Errors.GrantProgram_AlreadyObjected(msg.sender);
+        uint8 round = m.round;
+        if (_hasObjected[grantId][index][round][msg.sender]) revert Errors.GrantProgram_AlreadyObjected(msg.sender);
 
         // Effect: the milestone cannot be paid while the objection is open.
-        _hasObjected[grantId][index][underReview][msg.sender] = true;
+        _hasObjected[grantId][index][round][msg.sender] = true;
         _objections[grantId][index] = Program.Objection({ objector: msg.sender, filedAt: uint40(block.timestamp) });
         m.status = Program.MilestoneStatus.Contested;
 
@@ -665,7 +680,9 @@ contract GrantProgram is IGrantProgram, AccessControl, Initializable, EIP712, Re
         ) {
             revert Errors.GrantProgram_WrongMilestoneState(grantId, index, uint8(_stateOf(m, false)));
         }
-        if (block.timestamp <= m.deadline) revert Errors.GrantProgram_DeadlineNotPassed(grantId, index, m.deadline);
+        if (_programTime() <= m.deadline) {
+            revert Errors.GrantProgram_DeadlineNotPassed(grantId, index, m.deadline + _settings.pausedTotal);
+        }
 
         // Effect: the amount returns to the available budget.
         m.status = Program.MilestoneStatus.Lapsed;
@@ -706,7 +723,7 @@ contract GrantProgram is IGrantProgram, AccessControl, Initializable, EIP712, Re
         bool firstOrder = g.recoveryOwed == 0;
         g.recoveryOwed += uint128(amount);
         _ledger.recoveryOutstanding += uint128(amount);
-        if (!g.cancelled) _cancel(grantId, g, reasonHash);
+        if (!g.cancelled && g.reserved != 0) _cancel(grantId, g, reasonHash);
 
         // Interaction with the trusted registry: one bar per grant with money owed.
         if (firstOrder) registry().addBar(g.entityNo);
@@ -829,7 +846,7 @@ contract GrantProgram is IGrantProgram, AccessControl, Initializable, EIP712, Re
         if (m.status != Program.MilestoneStatus.Submitted) {
             revert Errors.GrantProgram_WrongMilestoneState(grantId, index, uint8(_stateOf(m, false)));
         }
-        if (block.timestamp > m.deadline) revert Errors.GrantProgram_DeadlinePassed(grantId, index, m.deadline);
+        _requireBeforeDeadline(m, grantId, index);
         bytes32 currentEvidence = _evidence[grantId][index];
         if (evidenceHash != currentEvidence) revert Errors.GrantProgram_EvidenceMismatch(currentEvidence, evidenceHash);
     }
@@ -844,25 +861,43 @@ contract GrantProgram is IGrantProgram, AccessControl, Initializable, EIP712, Re
     ) private returns (bool approved, bool rejected) {
         Program.Milestone memory m = stored;
         if (Bitmap16.has(m.approvals | m.rejections, bit)) revert Errors.GrantProgram_AlreadyVoted(reviewer);
+        if (approve) m.approvals = Bitmap16.set(m.approvals, bit);
+        else m.rejections = Bitmap16.set(m.rejections, bit);
+        (approved, rejected) = _decide(m, recused);
+        _writeMilestone(stored, m);
+    }
+
+    /// @dev Decides a round from its bitmaps, whichever way the last vote went: approved with `quorum`
+    /// approvals among eligible reviewers (current, not recused); rejected as soon as approval has become
+    /// impossible. Updates `m` in memory.
+    function _decide(Program.Milestone memory m, uint16 recused) private view returns (bool approved, bool rejected) {
         Program.Settings memory s = _settings;
         uint16 eligible = s.activeReviewers & ~recused;
         uint256 eligibleCount = Bitmap16.count(eligible);
         if (eligibleCount < s.quorum) revert Errors.GrantProgram_QuorumUnreachable(eligibleCount, s.quorum);
-
-        if (approve) {
-            m.approvals = Bitmap16.set(m.approvals, bit);
-            approved = Bitmap16.count(m.approvals & eligible) >= s.quorum;
-            if (approved) {
-                m.status = Program.MilestoneStatus.Approved;
-                m.noticeEndsAt = uint40(block.timestamp) + s.noticePeriod;
-            }
-        } else {
-            m.rejections = Bitmap16.set(m.rejections, bit);
+        if (Bitmap16.count(m.approvals & eligible) >= s.quorum) {
+            approved = true;
+            m.status = Program.MilestoneStatus.Approved;
+            m.noticeEndsAt = uint40(block.timestamp) + s.noticePeriod;
+        } else if (Bitmap16.count(m.rejections & eligible) > eligibleCount - s.quorum) {
             // eligibleCount >= quorum was checked above, so the subtraction cannot underflow.
-            rejected = Bitmap16.count(m.rejections & eligible) > eligibleCount - s.quorum;
-            if (rejected) m.status = Program.MilestoneStatus.Rejected;
+            rejected = true;
+            m.status = Program.MilestoneStatus.Rejected;
         }
-        _writeMilestone(stored, m);
+    }
+
+    /// @dev Reverts once the milestone's deadline (on the program's clock) has passed.
+    function _requireBeforeDeadline(Program.Milestone storage m, uint256 grantId, uint8 index) private view {
+        if (_programTime() > m.deadline) {
+            revert Errors.GrantProgram_DeadlinePassed(grantId, index, m.deadline + _settings.pausedTotal);
+        }
+    }
+
+    /// @dev The program's clock: real time minus the time spent paused; it stands still while paused.
+    function _programTime() private view returns (uint40) {
+        Program.Settings storage s = _settings;
+        uint40 pausedAt = s.pausedAt;
+        return (pausedAt != 0 ? pausedAt : uint40(block.timestamp)) - s.pausedTotal;
     }
 
     /// @dev Writes the vote-related fields; they share the milestone's one slot.
@@ -871,6 +906,7 @@ contract GrantProgram is IGrantProgram, AccessControl, Initializable, EIP712, Re
         stored.noticeEndsAt = m.noticeEndsAt;
         stored.approvals = m.approvals;
         stored.rejections = m.rejections;
+        stored.round = m.round;
     }
 
     /// @dev Cancels every unpaid milestone of a grant at once: the grant's whole reserve returns to
@@ -932,14 +968,18 @@ contract GrantProgram is IGrantProgram, AccessControl, Initializable, EIP712, Re
             recoveryOwed: 0,
             recovered: 0
         });
+        // Deadlines are stored on the program's clock (awards are refused while paused, and every
+        // deadline is in the future, so it exceeds the paused total).
+        uint40 pausedTotal = _settings.pausedTotal;
         for (uint256 i = 0; i < terms.length; ++i) {
             _milestones[grantId][i] = Program.Milestone({
                 amount: terms[i].amount,
-                deadline: terms[i].deadline,
+                deadline: terms[i].deadline - pausedTotal,
                 noticeEndsAt: 0,
                 status: Program.MilestoneStatus.Pending,
                 approvals: 0,
-                rejections: 0
+                rejections: 0,
+                round: 0
             });
         }
         emit GrantAwarded(grantId, entityNo, categoryId, total, uint8(terms.length), termsHash, applicationId);
@@ -1017,7 +1057,7 @@ contract GrantProgram is IGrantProgram, AccessControl, Initializable, EIP712, Re
     }
 
     function _requireNotPaused() private view {
-        if (_settings.paused) revert Errors.GrantProgram_Paused();
+        if (_settings.pausedAt != 0) revert Errors.GrantProgram_Paused();
     }
 
     function _requireInsideWindow() private view {
@@ -1061,7 +1101,7 @@ contract GrantProgram is IGrantProgram, AccessControl, Initializable, EIP712, Re
         if (status == Program.MilestoneStatus.Approved) {
             return block.timestamp < m.noticeEndsAt ? Program.MilestoneState.InNotice : Program.MilestoneState.Payable;
         }
-        if (block.timestamp > m.deadline) return Program.MilestoneState.Lapsable;
+        if (_programTime() > m.deadline) return Program.MilestoneState.Lapsable;
         if (status == Program.MilestoneStatus.Submitted) return Program.MilestoneState.Submitted;
         if (status == Program.MilestoneStatus.Rejected) return Program.MilestoneState.Rejected;
         return Program.MilestoneState.Pending;

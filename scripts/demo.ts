@@ -13,7 +13,6 @@ import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types"
 import type { ContractTransactionResponse } from "ethers";
 
 import type { GrantProgram } from "../typechain-types/index.js";
-import type { IGrantProgram } from "../typechain-types/interfaces/IGrantProgram.js";
 import { formatYuan, parseYuan } from "./lib/money.js";
 import { loadProgram } from "./lib/programs.js";
 import {
@@ -26,6 +25,7 @@ import {
   deployDemoYuan,
   deployRegistry,
   individualCommitment,
+  signVote,
   textHash,
 } from "./lib/suite.js";
 
@@ -215,46 +215,18 @@ console.log("   EIP-712 signed votes, submitted in one batch by anyone");
   const evidence = textHash("expert committee review: consensus breakthrough");
   await step("evidence: breakthrough #0", () => program.connect(chainCo).submitEvidence(id, 0, evidence));
   const { termsHash } = await program.grant(id);
-  const { chainId } = await ethers.provider.getNetwork();
-  const domain = {
-    name: "MilestoneGrants GrantProgram",
-    version: "1",
-    chainId,
-    verifyingContract: await program.getAddress(),
-  };
-  const types = {
-    Vote: [
-      { name: "grantId", type: "uint256" },
-      { name: "milestoneIndex", type: "uint8" },
-      { name: "termsHash", type: "bytes32" },
-      { name: "evidenceHash", type: "bytes32" },
-      { name: "approve", type: "bool" },
-      { name: "reasonHash", type: "bytes32" },
-      { name: "nonce", type: "uint256" },
-      { name: "deadline", type: "uint256" },
-    ],
-  };
   const deadline = BigInt(await networkHelpers.time.latest()) + DAY;
-  const votes: IGrantProgram.SignedVoteStruct[] = [];
+  const votes: Awaited<ReturnType<typeof signVote>>[] = [];
   for (const reviewer of committee.slice(1, 4)) {
-    const value = {
-      grantId: id,
-      milestoneIndex: 0,
-      termsHash,
-      evidenceHash: evidence,
-      approve: true,
-      reasonHash: textHash("ok"),
-      nonce: await program.nonces(reviewer.address),
-      deadline,
-    };
-    votes.push({
-      reviewer: reviewer.address,
-      approve: true,
-      reasonHash: value.reasonHash,
-      nonce: value.nonce,
-      deadline,
-      signature: await reviewer.signTypedData(domain, types, value),
-    });
+    votes.push(
+      await signVote(reviewer, program, {
+        grantId: id,
+        milestoneIndex: 0,
+        approve: true,
+        reasonHash: textHash("ok"),
+        deadline,
+      }),
+    );
   }
   await step("submit 3 signed votes (batch)", () =>
     program.connect(citizen).submitSignedVotes(id, 0, termsHash, evidence, votes),

@@ -129,7 +129,8 @@ interface IEntityRegistry {
     ) external returns (uint64 entityNo, address wallet);
 
     /// @notice Releases an award key the calling program recorded (grant cancelled before any payment).
-    /// @dev Requirements: caller has PROGRAM_ROLE and is the program that recorded it. Emits {AwardReleased}.
+    /// @dev Requirements: caller holds or once held PROGRAM_ROLE (a revoked program can still undo its own
+    /// records) and is the program that recorded it. Emits {AwardReleased}.
     function releaseAward(uint64 entityNo, bytes32 awardKey) external;
 
     /// @notice Bars an entity from new awards and claims in every program on this registry.
@@ -137,7 +138,8 @@ interface IEntityRegistry {
     function addBar(uint64 entityNo) external;
 
     /// @notice Lifts one bar that the calling program set, once its recovery is repaid.
-    /// @dev Requirements: caller has PROGRAM_ROLE and set a bar on the entity that is still open.
+    /// @dev Requirements: caller holds or once held PROGRAM_ROLE and set a bar on the entity that is still
+    /// open (so a revoked program's repayments still lift its bars).
     /// Emits {BarLifted}.
     function liftBar(uint64 entityNo) external;
 }

@@ -16,9 +16,26 @@ import { Program } from "../types/DataTypes.sol";
 /// public notice window running until `noticeEndsAt` -> Payable once the window is over -> Paid.
 /// A rejected milestone may be resubmitted before its deadline; an objection during the window
 /// makes it Contested until a manager rules. A milestone not approved by its deadline can be lapsed.
+/// Deadlines run on the program's clock, which stands still while the program is paused.
 ///
 /// Ledger identity, in token units: funded + repaid = available + reserved + paid + withdrawn.
 interface IGrantProgram {
+    /// @notice The EIP-712 message a reviewer signs: Vote(address reviewer,uint256 grantId,uint8 milestoneIndex,
+    /// uint8 round,bytes32 termsHash,bytes32 evidenceHash,bool approve,bytes32 reasonHash,uint256 nonce,
+    /// uint256 deadline). `round` is the milestone's current review round ({milestone}.round).
+    struct Ballot {
+        address reviewer;
+        uint256 grantId;
+        uint8 milestoneIndex;
+        uint8 round;
+        bytes32 termsHash;
+        bytes32 evidenceHash;
+        bool approve;
+        bytes32 reasonHash;
+        uint256 nonce;
+        uint256 deadline;
+    }
+
     /// @notice One reviewer's EIP-712 signature over a vote, submitted by anyone in a batch.
     struct SignedVote {
         address reviewer;
@@ -228,17 +245,12 @@ interface IGrantProgram {
     /// @notice The next nonce a reviewer's signed vote must carry.
     function nonces(address reviewer) external view returns (uint256);
 
-    /// @notice The EIP-712 digest a reviewer signs for a vote.
-    function voteDigest(
-        uint256 grantId,
-        uint8 index,
-        bytes32 termsHash,
-        bytes32 evidenceHash,
-        bool approve,
-        bytes32 reasonHash,
-        uint256 nonce,
-        uint256 deadline
-    ) external view returns (bytes32);
+    /// @notice The EIP-712 digest a reviewer signs for a vote (domain: name "MilestoneGrants GrantProgram",
+    /// version "1", this chain, this program).
+    function voteDigest(Ballot memory ballot) external view returns (bytes32);
+
+    /// @notice Whether the guardian has paused the program.
+    function paused() external view returns (bool);
 
     /*//////////////////////////////////////////////////////////////
                            STATE-CHANGING FUNCTIONS
@@ -274,6 +286,8 @@ interface IGrantProgram {
 
     /// @notice Pauses awards, applications, evidence, votes and claims. Funding, withdrawals, lapses,
     /// objections, rulings, cancellations, recoveries and repayments keep working.
+    /// Pausing stops the program's clock: every milestone deadline is extended by the time spent paused,
+    /// so a pause can never make a grantee miss a deadline or let a milestone lapse.
     /// @dev Requirements: caller is guardian; not paused. Emits {ProgramPaused}.
     function pause() external;
 
@@ -351,6 +365,14 @@ interface IGrantProgram {
         bytes32 evidenceHash,
         SignedVote[] calldata votes
     ) external;
+
+    /// @notice Decides a submitted milestone from the votes already cast, under the current committee and
+    /// quorum. Anyone may call; needed when a recusal, a removal or a quorum change has decided a round
+    /// that no eligible reviewer can still vote on.
+    /// @dev Requirements: not paused; grant not cancelled; milestone Submitted; before its deadline; the
+    /// votes decide the round (else {Errors.GrantProgram_RoundUndecided}). Emits {MilestoneApproved} or
+    /// {MilestoneRejected}.
+    function settle(uint256 grantId, uint8 index) external;
 
     /// @notice Declares the caller's conflict of interest on a grant: their votes on it stop counting and
     /// the quorum is counted over the remaining reviewers.

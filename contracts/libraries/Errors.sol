@@ -165,6 +165,9 @@ library Errors {
     /// @notice Thrown when fewer eligible reviewers remain than the quorum.
     error GrantProgram_QuorumUnreachable(uint256 eligible, uint8 quorum);
 
+    /// @notice Thrown when settling a review round that the votes cast do not decide yet.
+    error GrantProgram_RoundUndecided(uint256 grantId, uint256 index);
+
     /// @notice Thrown when a claim names no milestones. (A milestone named twice fails as already Paid.)
     error GrantProgram_InvalidClaim();
 

@@ -50,6 +50,9 @@ library Program {
     }
 
     /// @notice Program-wide settings, one storage slot.
+    /// @dev `pausedAt` is the timestamp of the current pause (zero when running; uint32 lasts until 2106)
+    /// and `pausedTotal` the seconds spent paused so far. Milestone deadlines are kept on the program's
+    /// clock (real time minus paused time), so a pause stops every deadline instead of eating into it.
     struct Settings {
         // slot 0
         uint40 windowOpensAt;
@@ -59,8 +62,9 @@ library Program {
         uint8 reviewerSlotsUsed;
         uint16 activeReviewers;
         uint16 categoryCount;
-        bool paused;
         UpheldObjectionOutcome upheldObjectionOutcome;
+        uint32 pausedAt;
+        uint40 pausedTotal;
     }
 
     /// @notice Parameters of {IGrantProgram.initialize}, chosen by the program's creator.
@@ -119,7 +123,9 @@ library Program {
         uint128 recovered;
     }
 
-    /// @notice One milestone of a grant.
+    /// @notice One milestone of a grant. `deadline` is on the program's clock (see {Settings}); add
+    /// `pausedTotal` for the calendar deadline. `round` counts evidence submissions (review rounds) and
+    /// binds signed votes and objections to one round.
     struct Milestone {
         // slot 0
         uint128 amount;
@@ -128,6 +134,7 @@ library Program {
         MilestoneStatus status;
         uint16 approvals;
         uint16 rejections;
+        uint8 round;
     }
 
     /// @notice A milestone as proposed in an award: exact amount, approval deadline, description.

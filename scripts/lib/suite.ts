@@ -12,6 +12,7 @@ import type {
   GrantProgramLens,
   MockYuan,
 } from "../../typechain-types/index.js";
+import type { IGrantProgram } from "../../typechain-types/interfaces/IGrantProgram.js";
 import { parseYuan } from "./money.js";
 import type { ProgramDefinition } from "./programs.js";
 
@@ -36,6 +37,78 @@ export const MilestoneState = {
   Lapsed: 9,
   Cancelled: 10,
 } as const;
+
+/** The EIP-712 type of a committee vote (GrantProgram's Vote typehash). */
+export const VOTE_TYPES = {
+  Vote: [
+    { name: "reviewer", type: "address" },
+    { name: "grantId", type: "uint256" },
+    { name: "milestoneIndex", type: "uint8" },
+    { name: "round", type: "uint8" },
+    { name: "termsHash", type: "bytes32" },
+    { name: "evidenceHash", type: "bytes32" },
+    { name: "approve", type: "bool" },
+    { name: "reasonHash", type: "bytes32" },
+    { name: "nonce", type: "uint256" },
+    { name: "deadline", type: "uint256" },
+  ],
+};
+
+/** The EIP-712 domain of one program's votes. */
+export function voteDomain(program: string, chainId: bigint) {
+  return { name: "MilestoneGrants GrantProgram", version: "1", chainId, verifyingContract: program };
+}
+
+/** What a reviewer decides in a signed vote; the rest of the message is read from the chain. */
+export interface VoteChoice {
+  grantId: bigint;
+  milestoneIndex: number;
+  approve: boolean;
+  reasonHash: string;
+  deadline: bigint;
+}
+
+/**
+ * Signs a committee vote for `program` (EIP-712) with the reviewer's next nonce and the milestone's
+ * current round, terms and evidence, and returns it in the shape `submitSignedVotes` takes.
+ * `reviewer` defaults to the signer; pass a contract wallet's address for ERC-1271 reviewers.
+ */
+export async function signVote(
+  signer: HardhatEthersSigner,
+  program: GrantProgram,
+  choice: VoteChoice,
+  reviewer: string = signer.address,
+): Promise<IGrantProgram.SignedVoteStruct & { signature: string }> {
+  const [grant, milestone, evidenceHash, nonce, address, network] = await Promise.all([
+    program.grant(choice.grantId),
+    program.milestone(choice.grantId, choice.milestoneIndex),
+    program.evidenceOf(choice.grantId, choice.milestoneIndex),
+    program.nonces(reviewer),
+    program.getAddress(),
+    program.runner!.provider!.getNetwork(),
+  ]);
+  const message = {
+    reviewer,
+    grantId: choice.grantId,
+    milestoneIndex: choice.milestoneIndex,
+    round: milestone.round,
+    termsHash: grant.termsHash,
+    evidenceHash,
+    approve: choice.approve,
+    reasonHash: choice.reasonHash,
+    nonce,
+    deadline: choice.deadline,
+  };
+  const signature = await signer.signTypedData(voteDomain(address, network.chainId), VOTE_TYPES, message);
+  return {
+    reviewer,
+    approve: choice.approve,
+    reasonHash: choice.reasonHash,
+    nonce,
+    deadline: choice.deadline,
+    signature,
+  };
+}
 
 /** A company's registry id: keccak256 of its unified social credit code. */
 export function companyId(unifiedSocialCreditCode: string): string {

@@ -1,35 +1,12 @@
 import { expect } from "chai";
 import { network } from "hardhat";
 import { anyValue } from "@nomicfoundation/hardhat-ethers-chai-matchers/withArgs";
-import type { TypedDataDomain } from "ethers";
 
-import { MilestoneState, textHash } from "../../scripts/lib/suite.js";
+import { MilestoneState, textHash, signVote } from "../../scripts/lib/suite.js";
 import { guiyangFixture, ledgerIdentityHolds, NOTICE, terms, yuan } from "../utils/fixtures.js";
 
 const { ethers, networkHelpers } = await network.create();
 const deployGuiyang = guiyangFixture(ethers, networkHelpers);
-
-const VOTE_TYPES = {
-  Vote: [
-    { name: "grantId", type: "uint256" },
-    { name: "milestoneIndex", type: "uint8" },
-    { name: "termsHash", type: "bytes32" },
-    { name: "evidenceHash", type: "bytes32" },
-    { name: "approve", type: "bool" },
-    { name: "reasonHash", type: "bytes32" },
-    { name: "nonce", type: "uint256" },
-    { name: "deadline", type: "uint256" },
-  ],
-};
-
-interface SignedVote {
-  reviewer: string;
-  approve: boolean;
-  reasonHash: string;
-  nonce: bigint;
-  deadline: bigint;
-  signature: string;
-}
 
 describe("Accountability across the Guiyang HTZ and city programmes", function () {
   it("pays a contested-then-cleared award, recovers a fraudulent one, bars the company everywhere until it repays, then lets it compete again", async function () {
@@ -95,33 +72,11 @@ describe("Accountability across the Guiyang HTZ and city programmes", function (
     const breakthroughEvidence = textHash("expert committee: first-in-China consensus protocol");
     const breakthroughTerms = (await htz.grant(breakthroughGrant)).termsHash;
     await htz.connect(companyB).submitEvidence(breakthroughGrant, 0, breakthroughEvidence);
-    const domain: TypedDataDomain = {
-      name: "MilestoneGrants GrantProgram",
-      version: "1",
-      chainId: (await ethers.provider.getNetwork()).chainId,
-      verifyingContract: await htz.getAddress(),
-    };
     const deadline = BigInt(await networkHelpers.time.latest()) + 3600n;
-    const signed: SignedVote[] = [];
+    const signed: Awaited<ReturnType<typeof signVote>>[] = [];
     for (const reviewer of actors.reviewers.slice(1, 4)) {
-      const message = {
-        grantId: breakthroughGrant,
-        milestoneIndex: 0,
-        termsHash: breakthroughTerms,
-        evidenceHash: breakthroughEvidence,
-        approve: true,
-        reasonHash: verified,
-        nonce: await htz.nonces(reviewer.address),
-        deadline,
-      };
-      signed.push({
-        reviewer: reviewer.address,
-        approve: true,
-        reasonHash: verified,
-        nonce: message.nonce,
-        deadline,
-        signature: await reviewer.signTypedData(domain, VOTE_TYPES, message),
-      });
+      const choice = { grantId: breakthroughGrant, milestoneIndex: 0, approve: true, reasonHash: verified, deadline };
+      signed.push(await signVote(reviewer, htz, choice));
     }
     await expect(
       htz.connect(citizen).submitSignedVotes(breakthroughGrant, 0, breakthroughTerms, breakthroughEvidence, signed),

@@ -470,7 +470,7 @@ describe("GrantProgram administration", function () {
         await expect(w.htz.connect(w.actors.guardian).pause())
           .to.emit(w.htz, "ProgramPaused")
           .withArgs(w.actors.guardian.address);
-        expect((await w.htz.settings()).paused).to.equal(true);
+        expect(await w.htz.paused()).to.equal(true);
       });
 
       it("refuses a caller who is not the guardian, including the admin", async function () {
@@ -509,7 +509,7 @@ describe("GrantProgram administration", function () {
         await expect(w.htz.connect(w.actors.admin).unpause())
           .to.emit(w.htz, "ProgramUnpaused")
           .withArgs(w.actors.admin.address);
-        expect((await w.htz.settings()).paused).to.equal(false);
+        expect(await w.htz.paused()).to.equal(false);
       });
 
       it("refuses to unpause a program that is not paused", async function () {
@@ -632,7 +632,7 @@ describe("GrantProgram administration", function () {
       it("does not affect the other program on the same registry", async function () {
         const w = await pausedWorld();
         const t = await now();
-        expect((await w.city.settings()).paused).to.equal(false);
+        expect(await w.city.paused()).to.equal(false);
         await expect(
           w.city.award(w.ids.b, w.cityCategories.get("main-board-listing")!, 0, terms(t, [["10,000,000", 90]])),
         ).to.emit(w.city, "GrantAwarded");

@@ -3,7 +3,7 @@ import { network } from "hardhat";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 
 import type { GrantProgram } from "../../typechain-types/index.js";
-import { MilestoneState, textHash } from "../../scripts/lib/suite.js";
+import { MilestoneState, textHash, signVote } from "../../scripts/lib/suite.js";
 import { guiyangFixture, terms, type GuiyangWorld } from "../utils/fixtures.js";
 
 const { ethers, networkHelpers } = await network.create();
@@ -11,18 +11,6 @@ const deployGuiyang = guiyangFixture(ethers, networkHelpers);
 
 const EVIDENCE = textHash("licence: national engineering lab, 2017");
 const REASON = textHash("reviewed");
-const VOTE_TYPES = {
-  Vote: [
-    { name: "grantId", type: "uint256" },
-    { name: "milestoneIndex", type: "uint8" },
-    { name: "termsHash", type: "bytes32" },
-    { name: "evidenceHash", type: "bytes32" },
-    { name: "approve", type: "bool" },
-    { name: "reasonHash", type: "bytes32" },
-    { name: "nonce", type: "uint256" },
-    { name: "deadline", type: "uint256" },
-  ],
-};
 
 interface Review {
   w: GuiyangWorld;
@@ -123,32 +111,16 @@ describe("GrantProgram recusal", function () {
         const r1 = r.reviewers[0];
         await r.htz.connect(r1).declareConflict(r.grantId);
         const deadline = BigInt(await networkHelpers.time.latest()) + 3600n;
-        const message = {
+        const vote = await signVote(r1, r.htz, {
           grantId: r.grantId,
           milestoneIndex: 0,
-          termsHash: r.termsHash,
-          evidenceHash: EVIDENCE,
           approve: true,
           reasonHash: REASON,
-          nonce: 0n,
           deadline,
-        };
-        const domain = {
-          name: "MilestoneGrants GrantProgram",
-          version: "1",
-          chainId: (await ethers.provider.getNetwork()).chainId,
-          verifyingContract: await r.htz.getAddress(),
-        };
-        const signature = await r1.signTypedData(domain, VOTE_TYPES, message);
+        });
 
         const before = await snapshot(r);
-        await expect(
-          r.htz
-            .connect(r.w.actors.stranger)
-            .submitSignedVotes(r.grantId, 0, r.termsHash, EVIDENCE, [
-              { reviewer: r1.address, approve: true, reasonHash: REASON, nonce: 0n, deadline, signature },
-            ]),
-        )
+        await expect(r.htz.connect(r.w.actors.stranger).submitSignedVotes(r.grantId, 0, r.termsHash, EVIDENCE, [vote]))
           .to.be.revertedWithCustomError(r.htz, "GrantProgram_ReviewerRecused")
           .withArgs(r1.address, r.grantId);
         expect(await snapshot(r)).to.deep.equal(before);

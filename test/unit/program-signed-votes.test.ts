@@ -4,7 +4,7 @@ import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types"
 import { concat, dataSlice, getBytes, toBeHex, toBigInt, TypedDataEncoder, type TypedDataDomain } from "ethers";
 
 import type { GrantProgram } from "../../typechain-types/index.js";
-import { DAY, MilestoneState, textHash } from "../../scripts/lib/suite.js";
+import { DAY, MilestoneState, VOTE_TYPES, textHash } from "../../scripts/lib/suite.js";
 import { guiyangFixture, terms, type GuiyangWorld } from "../utils/fixtures.js";
 
 const { ethers, networkHelpers } = await network.create();
@@ -15,27 +15,16 @@ const SECP256K1_N = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0
 /** The ecrecover precompile. */
 const ECRECOVER = "0x0000000000000000000000000000000000000001";
 
-const VOTE_TYPES = {
-  Vote: [
-    { name: "grantId", type: "uint256" },
-    { name: "milestoneIndex", type: "uint8" },
-    { name: "termsHash", type: "bytes32" },
-    { name: "evidenceHash", type: "bytes32" },
-    { name: "approve", type: "bool" },
-    { name: "reasonHash", type: "bytes32" },
-    { name: "nonce", type: "uint256" },
-    { name: "deadline", type: "uint256" },
-  ],
-};
-
 const EVIDENCE = textHash("licence: national engineering lab, 2017");
 const EVIDENCE_1 = textHash("acceptance report: national engineering lab, phase 2");
 const CITY_EVIDENCE = textHash("talent: province's Hundred leading talents, 2017 list");
 const REASON = textHash("verified against the licence registry");
 
 interface VoteMessage {
+  reviewer: string;
   grantId: bigint;
   milestoneIndex: number;
+  round: bigint;
   termsHash: string;
   evidenceHash: string;
   approve: boolean;
@@ -113,8 +102,10 @@ async function domainOf(program: GrantProgram, chainId: bigint): Promise<TypedDa
 /** An approval of HTZ milestone `index` by `reviewer`'s next nonce, with the grant's terms and current evidence. */
 async function htzMessage(b: Ballot, reviewer: string, index = 0, nonceOffset = 0n): Promise<VoteMessage> {
   return {
+    reviewer,
     grantId: b.grantId,
     milestoneIndex: index,
+    round: (await b.htz.milestone(b.grantId, index)).round,
     termsHash: b.termsHash,
     evidenceHash: index === 0 ? EVIDENCE : EVIDENCE_1,
     approve: true,
@@ -128,7 +119,7 @@ async function sign(
   signer: HardhatEthersSigner,
   domain: TypedDataDomain,
   message: VoteMessage,
-  reviewer: string = signer.address,
+  reviewer: string = message.reviewer,
 ): Promise<SignedVote> {
   const signature = await signer.signTypedData(domain, VOTE_TYPES, message);
   return {
@@ -168,18 +159,7 @@ describe("GrantProgram signed votes", function () {
       const b = await ballot();
       const message = await htzMessage(b, b.reviewers[0].address);
       const expected = TypedDataEncoder.hash(await domainOf(b.htz, b.chainId), VOTE_TYPES, message);
-      expect(
-        await b.htz.voteDigest(
-          message.grantId,
-          message.milestoneIndex,
-          message.termsHash,
-          message.evidenceHash,
-          message.approve,
-          message.reasonHash,
-          message.nonce,
-          message.deadline,
-        ),
-      ).to.equal(expected);
+      expect(await b.htz.voteDigest(message)).to.equal(expected);
     });
   });
 
@@ -256,8 +236,10 @@ describe("GrantProgram signed votes", function () {
         const r1 = b.reviewers[0];
         expect(b.cityGrantId).to.equal(b.grantId);
         const cityVote = await sign(r1, await domainOf(b.city, b.chainId), {
+          reviewer: r1.address,
           grantId: b.cityGrantId,
           milestoneIndex: 0,
+          round: (await b.city.milestone(b.cityGrantId, 0)).round,
           termsHash: b.cityTermsHash,
           evidenceHash: CITY_EVIDENCE,
           approve: true,
@@ -392,7 +374,7 @@ describe("GrantProgram signed votes", function () {
         const malleable = { ...vote, signature: highS(vote.signature) };
         expect(malleable.signature).to.not.equal(vote.signature);
         // The raw ecrecover precompile still maps the malleated form to the reviewer: only the low-s rule refuses it.
-        const digest = await b.htz.voteDigest(b.grantId, 0, b.termsHash, EVIDENCE, true, REASON, 0n, b.deadline);
+        const digest = await b.htz.voteDigest(await htzMessage(b, r1.address));
         const raw = getBytes(malleable.signature);
         const recovered = await ethers.provider.call({
           to: ECRECOVER,

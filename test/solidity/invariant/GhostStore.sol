@@ -41,6 +41,10 @@ contract GhostStore {
     uint256 public objectionAfterNoticeEnd; // I12
     uint256 public lapseBeforeDeadline; // I12
     uint256 public claimPaidWrongAmount; // I7 / I3: the wallet received != sum of the milestones
+    uint256 public objectionRepeated; // #7: one objection per account per milestone
+
+    /// @dev keccak(program, grantId, index, objector) => objections that succeeded.
+    mapping(bytes32 => uint256) public objections;
 
     // Successful actions (reach).
     mapping(bytes32 action => uint256) public successes;
@@ -125,6 +129,12 @@ contract GhostStore {
         else if (what == "objectionAfterNoticeEnd") ++objectionAfterNoticeEnd;
         else if (what == "lapseBeforeDeadline") ++lapseBeforeDeadline;
         else if (what == "claimPaidWrongAmount") ++claimPaidWrongAmount;
+    }
+
+    /// @dev Records a successful objection; a second one by the same account is a violation.
+    function noteObjection(uint8 p, uint256 grantId, uint256 index, address objector) external onlyHandler {
+        bytes32 k = keccak256(abi.encode(p, grantId, index, objector));
+        if (++objections[k] > 1) ++objectionRepeated;
     }
 
     function attempt(bytes32 action) external onlyHandler {

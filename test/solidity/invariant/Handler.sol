@@ -139,10 +139,9 @@ contract Handler is World {
     }
 
     function vote(uint256 gSeed, uint256 indexSeed, uint256 reviewerSeed, uint256 approveSeed) public {
-        (bool found, uint256 gi, GhostStore.GrantGhost memory g) = _pickGrantWith(gSeed, SUBMITTED, SUBMITTED);
+        (bool found, uint256 gi, GhostStore.GrantGhost memory g, uint8 index) = _pickRound(gSeed, indexSeed);
         if (!found) return;
         GrantProgram gp = _programs[g.program];
-        uint8 index = _pickMilestone(g, indexSeed, SUBMITTED, SUBMITTED);
         bool approve = approveSeed % 4 != 0; // 75 % approvals so quorums are reached
         bytes32 termsHash = gp.grant(g.grantId).termsHash;
         bytes32 evidence = gp.evidenceOf(g.grantId, index);
@@ -176,8 +175,9 @@ contract Handler is World {
         uint40 ends = _programs[g.program].milestone(g.grantId, index).noticeEndsAt;
         address objector = address(uint160(uint160(OBJECTOR) + (objectorSeed % 3)));
         bytes memory data = abi.encodeCall(GrantProgram.object, (g.grantId, index, keccak256("objection")));
-        if (_call(g.program, objector, data, "object") && block.timestamp >= ends) {
-            ghost.violation("objectionAfterNoticeEnd");
+        if (_call(g.program, objector, data, "object")) {
+            if (block.timestamp >= ends) ghost.violation("objectionAfterNoticeEnd");
+            ghost.noteObjection(g.program, g.grantId, index, objector);
         }
         _snapshot(gi, g);
     }
@@ -370,6 +370,39 @@ contract Handler is World {
             }
         }
         return _pickGrant(seed);
+    }
+
+    /// @dev Like a committee: usually the open round (Submitted milestone) closest to a decision;
+    /// one call in four, a random grant and milestone.
+    function _pickRound(
+        uint256 seed,
+        uint256 indexSeed
+    ) internal view returns (bool found, uint256 gi, GhostStore.GrantGhost memory g, uint8 index) {
+        uint256 n = ghost.grantCount();
+        if (n == 0) return (false, 0, g, 0);
+        if (seed % 4 != 0) {
+            int256 best = -1;
+            for (uint256 k = 0; k < n; ++k) {
+                uint256 candidate = (seed + k) % n;
+                GhostStore.GrantGhost memory h = ghost.grantAt(candidate);
+                GrantProgram gp = _programs[h.program];
+                for (uint8 i = 0; i < h.milestoneCount; ++i) {
+                    Program.Milestone memory m = gp.milestone(h.grantId, i);
+                    if (m.status != SUBMITTED || block.timestamp > m.deadline) continue;
+                    int256 votes = int256(uint256(_popcount(m.approvals | m.rejections)));
+                    if (votes > best) {
+                        (best, gi, g, index) = (votes, candidate, h, i);
+                    }
+                }
+            }
+            if (best >= 0) return (true, gi, g, index);
+        }
+        (found, gi, g) = _pickGrant(seed);
+        index = _pickMilestone(g, indexSeed, SUBMITTED, SUBMITTED);
+    }
+
+    function _popcount(uint16 map) internal pure returns (uint256 c) {
+        for (; map != 0; map &= map - 1) ++c;
     }
 
     /// @dev A grant that was paid something, if any (scanning from a random start).
