@@ -50,7 +50,7 @@ export default defineConfig({
     },
   },
   coverage: {
-    skipFiles: ["contracts/test/**"],
+    skipFiles: ["contracts/test/**", "contracts/bench/**"],
   },
   typechain: {
     outDir: "typechain-types",
