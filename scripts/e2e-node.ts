@@ -1,0 +1,213 @@
+/**
+ * `npm run e2e:node`: the operator tasks against a real, separate Hardhat node.
+ *
+ * Starts `npx hardhat node` on a free port, runs the task sequence as operators would
+ * (`npx hardhat mg:… --network localhost --json`, one process per task), checks that the claim landed
+ * and that the ledger rebuilt from events reconciles, then stops the node. The address book and the
+ * Ignition journal go to a temporary folder / an `e2e-node` deployment id, so a developer's own local
+ * deployment is never touched. Runs on plain Node 22 (type stripping): no project imports.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+const started = Date.now();
+const root = path.resolve(import.meta.dirname, "..");
+const work = mkdtempSync(path.join(tmpdir(), "mg-e2e-"));
+const DEPLOYMENT_TAG = "e2e-node";
+const journals = path.join(root, "deploy", "deployments");
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address !== null ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function removeJournals(): void {
+  for (const dir of [DEPLOYMENT_TAG, `${DEPLOYMENT_TAG}-jurisdiction-guiyang`]) {
+    rmSync(path.join(journals, dir), { recursive: true, force: true });
+  }
+}
+
+const port = await freePort();
+const url = `http://127.0.0.1:${port}`;
+const env = {
+  ...process.env,
+  LOCALHOST_RPC_URL: url,
+  MG_ADDRESS_BOOK_DIR: path.join(work, "addresses"),
+  MG_DEPLOYMENT_TAG: DEPLOYMENT_TAG,
+};
+const npx = process.platform === "win32" ? "npx.cmd" : "npx";
+removeJournals();
+
+console.log(`e2e: starting a Hardhat node on ${url}`);
+const node: ChildProcess = spawn(npx, ["hardhat", "node", "--hostname", "127.0.0.1", "--port", String(port)], {
+  cwd: root,
+  env,
+  detached: true, // its own process group, so npx and the node it starts stop together
+  stdio: ["ignore", "pipe", "pipe"],
+});
+let nodeLog = "";
+node.stdout?.on("data", (chunk: Buffer) => (nodeLog += chunk.toString()));
+node.stderr?.on("data", (chunk: Buffer) => (nodeLog += chunk.toString()));
+
+function stopNode(): void {
+  if (node.pid !== undefined && node.exitCode === null) {
+    try {
+      process.kill(-node.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  }
+}
+process.on("exit", stopNode);
+
+async function rpc(method: string, params: unknown[] = []): Promise<unknown> {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
+  });
+  const body = (await response.json()) as { result?: unknown; error?: { message: string } };
+  if (body.error !== undefined) throw new Error(body.error.message);
+  return body.result;
+}
+
+async function waitForNode(timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (node.exitCode !== null) throw new Error(`the node exited early:\n${nodeLog}`);
+    try {
+      await rpc("eth_chainId");
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  throw new Error(`the node did not answer on ${url} within ${timeoutMs / 1000} s:\n${nodeLog}`);
+}
+
+type Json = Record<string, unknown>;
+
+/** Runs one task as an operator would, with --json; fails the run with the task's sentence. */
+function task(name: string, args: string[]): Promise<Json> {
+  const t0 = Date.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(npx, ["hardhat", name, "--network", "localhost", "--json", ...args], {
+      cwd: root,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
+    child.on("close", (code) => {
+      const start = out.indexOf("{");
+      let parsed: Json = {};
+      try {
+        parsed = JSON.parse(out.slice(start)) as Json;
+      } catch {
+        // reported below
+      }
+      const seconds = ((Date.now() - t0) / 1000).toFixed(1);
+      if (code !== 0 || parsed.ok !== true) {
+        reject(new Error(`${name} failed (exit ${code}): ${String(parsed.error ?? "")}\n${out}\n${err}`));
+        return;
+      }
+      console.log(`  ✓ ${`${name} ${args.join(" ")}`.padEnd(100).slice(0, 100)} ${seconds.padStart(5)} s`);
+      resolve(parsed);
+    });
+  });
+}
+
+function beijingDate(seconds: number): string {
+  return new Date((seconds + 8 * 3600) * 1000).toISOString().slice(0, 10);
+}
+
+let failed = false;
+try {
+  await waitForNode(60_000);
+  console.log(`e2e: node up after ${((Date.now() - started) / 1000).toFixed(1)} s; running the tasks`);
+  const uscc = "91520115MA6DK0001A";
+  await task("mg:deploy", ["--registrar", "1"]);
+  await task("mg:create-program", [
+    "--file",
+    "programs/guiyang-htz-blockchain-2017.json",
+    "--managers",
+    "2",
+    "--reviewers",
+    "6,7,8,9",
+    "--treasurer",
+    "3",
+    "--guardian",
+    "4",
+    "--treasury",
+    "5",
+  ]);
+  await task("mg:fund", ["--from", "3", "--amount", "20,000,000.00", "--mint"]);
+  await task("mg:register-entity", ["--from", "1", "--uscc", uscc, "--wallet", "10"]);
+  const block = (await rpc("eth_getBlockByNumber", ["latest", false])) as { timestamp: string };
+  const now = Number(BigInt(block.timestamp));
+  const award = await task("mg:award", [
+    "--from",
+    "2",
+    "--uscc",
+    uscc,
+    "--category",
+    "rd-platform-national",
+    "--milestones",
+    `3,000,000@${beijingDate(now + 60 * 86400)}; 2,000,000@${beijingDate(now + 120 * 86400)}`,
+  ]);
+  const grant = String(award.grantId);
+  const evidenceFile = path.join(work, "licence.txt");
+  writeFileSync(evidenceFile, "Licence: national engineering laboratory\n");
+  await task("mg:evidence", ["--from", "10", "--file", evidenceFile, "--grant", grant, "--milestone", "0"]);
+  await task("mg:vote", ["--from", "6", "--grant", grant, "--decision", "approve", "--reason", "licence verified"]);
+  await task("mg:vote", ["--from", "7", "--grant", grant, "--decision", "approve", "--evidence", evidenceFile]);
+  const voteFile = path.join(work, "vote-8.json");
+  await task("mg:sign-vote", ["--from", "8", "--grant", grant, "--decision", "approve", "--out", voteFile]);
+  await task("mg:submit-votes", ["--from", "11", voteFile]);
+  await task("mg:advance-time", ["--days", "8"]);
+  const claim = await task("mg:claim", ["--from", "10", "--grant", grant]);
+  const status = await task("mg:status", ["--grant", grant]);
+  const report = await task("mg:report", []);
+
+  const summary = status.summary as Record<string, string>;
+  const grants = status.grants as Array<{ milestones: string[] }>;
+  const checks: Array<[string, boolean]> = [
+    ["claim paid 3,000,000.00 yuan (300000000 units)", claim.amount === "300000000"],
+    ["summary: paid 3,000,000.00", summary.paid === "300000000"],
+    ["summary: reserved 2,000,000.00", summary.reserved === "200000000"],
+    ["milestone #0 paid, #1 pending", grants[0].milestones.join(", ") === "#0 paid, #1 pending"],
+    ["ledger identity holds", status.identityHolds === true],
+    ["events reconcile with summary()", report.reconciled === true],
+  ];
+  for (const [label, ok] of checks) {
+    console.log(`  ${ok ? "✓" : "✗"} ${label}`);
+    if (!ok) failed = true;
+  }
+} catch (error) {
+  failed = true;
+  console.error(error instanceof Error ? error.message : String(error));
+} finally {
+  stopNode();
+  removeJournals();
+  rmSync(work, { recursive: true, force: true });
+}
+
+const seconds = ((Date.now() - started) / 1000).toFixed(1);
+if (failed) {
+  console.error(`e2e: FAILED after ${seconds} s`);
+  process.exitCode = 1;
+} else {
+  console.log(`e2e: the claim landed on a separate node; done in ${seconds} s`);
+}

@@ -1,0 +1,83 @@
+/** mg:award — a manager awards a grant to a registered entity in milestones. */
+import { textHash } from "../lib/suite.js";
+import { formatTimestamp } from "../lib/time.js";
+import {
+  bookProgram,
+  bookRegistry,
+  categoryId,
+  defineAction,
+  parseWhole,
+  resolveEntity,
+  TaskInputError,
+  type CommonArgs,
+} from "./lib/context.js";
+import { loadMilestoneFile, parseMilestoneList } from "./lib/milestones.js";
+import { sent, txLine } from "./lib/tx.js";
+
+export interface AwardArgs extends CommonArgs {
+  program: string | undefined;
+  uscc: string | undefined;
+  entityNo: string | undefined;
+  entityId: string | undefined;
+  category: string | undefined;
+  milestones: string | undefined;
+  milestonesFile: string | undefined;
+  application: string;
+}
+
+export default defineAction<AwardArgs, Record<string, unknown>>("mg:award", async (args, env) => {
+  const p = await bookProgram(env, args.program);
+  const { registry } = await bookRegistry(env, p.entry.jurisdiction);
+  const entity = await resolveEntity(registry, args);
+  const category = categoryId(p, args.category);
+  const hasList = args.milestones !== undefined && args.milestones.trim() !== "";
+  const hasFile = args.milestonesFile !== undefined && args.milestonesFile.trim() !== "";
+  if (hasList === hasFile) {
+    throw new TaskInputError(
+      'Give the schedule as --milestones "amount@YYYY-MM-DD; …" or --milestones-file, exactly one.',
+    );
+  }
+  const schedule = hasList
+    ? parseMilestoneList(args.milestones ?? "", p.decimals)
+    : loadMilestoneFile((args.milestonesFile ?? "").trim(), p.decimals);
+  const applicationId = parseWhole(args.application, "--application");
+  const terms = schedule.map((m) => ({
+    amount: m.amount,
+    deadline: m.deadline,
+    descriptionHash: textHash(m.description),
+  }));
+  const id = await p.program.award.staticCall(entity.entityId, category, applicationId, terms);
+  const tx = await sent(p.program.award(entity.entityId, category, applicationId, terms));
+  const g = await p.program.grant(id);
+  const total = schedule.reduce((sum, m) => sum + m.amount, 0n);
+  return {
+    result: {
+      program: p.name,
+      grantId: id,
+      entityNo: entity.entityNo,
+      category,
+      total,
+      termsHash: g.termsHash,
+      milestones: schedule.map((m, i) => ({
+        index: i,
+        amount: m.amount,
+        deadline: m.deadline,
+        description: m.description,
+      })),
+      tx: tx.hash,
+    },
+    lines: [
+      `Awarded grant ${id} in ${p.name}: ${p.money(total)} to entity number ${entity.entityNo}, category ${args.category}.`,
+      `  terms hash ${g.termsHash} (reviewers' votes name it)`,
+      txLine(tx),
+      {
+        table: schedule.map((m, i) => ({
+          milestone: i,
+          amount: p.money(m.amount),
+          "deadline (evidence and votes until)": formatTimestamp(m.deadline),
+          description: m.description,
+        })),
+      },
+    ],
+  };
+});

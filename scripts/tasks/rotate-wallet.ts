@@ -1,0 +1,63 @@
+/** mg:rotate-wallet request|cancel|complete — change an entity's payout wallet after the registry's delay. */
+import { formatTimestamp } from "../lib/time.js";
+import {
+  bookRegistry,
+  defineAction,
+  pickAddress,
+  resolveEntity,
+  TaskInputError,
+  type CommonArgs,
+} from "./lib/context.js";
+import { sent, txLine } from "./lib/tx.js";
+
+export interface RotateWalletArgs extends CommonArgs {
+  action: string;
+  jurisdiction: string | undefined;
+  uscc: string | undefined;
+  entityNo: string | undefined;
+  entityId: string | undefined;
+  wallet: string | undefined;
+}
+
+export default defineAction<RotateWalletArgs, Record<string, unknown>>("mg:rotate-wallet", async (args, env) => {
+  const { registry, name } = await bookRegistry(env, args.jurisdiction);
+  const { entityNo } = await resolveEntity(registry, args);
+  const r = registry.connect(env.signer);
+  const action = args.action.trim().toLowerCase();
+  if (action === "request") {
+    const wallet = pickAddress(env.signers, args.wallet, "--wallet");
+    const tx = await sent(r.requestWalletChange(entityNo, wallet));
+    const pending = await registry.pendingWalletChange(entityNo);
+    return {
+      result: {
+        action,
+        jurisdiction: name,
+        entityNo,
+        newWallet: wallet,
+        effectiveAt: pending.effectiveAt,
+        tx: tx.hash,
+      },
+      lines: [
+        `Requested a payout wallet change for entity number ${entityNo} in ${name} to ${wallet}.`,
+        `  effective from ${formatTimestamp(pending.effectiveAt)}; until then claims still pay the current wallet.`,
+        txLine(tx),
+      ],
+    };
+  }
+  if (action === "cancel") {
+    const tx = await sent(r.cancelWalletChange(entityNo));
+    return {
+      result: { action, jurisdiction: name, entityNo, tx: tx.hash },
+      lines: [`Cancelled the pending payout wallet change of entity number ${entityNo}.`, txLine(tx)],
+    };
+  }
+  if (action === "complete") {
+    const tx = await sent(r.completeWalletChange(entityNo));
+    const [wallet] = await registry.payoutOf(entityNo);
+    return {
+      result: { action, jurisdiction: name, entityNo, wallet, tx: tx.hash },
+      lines: [`Entity number ${entityNo} now receives payments at ${wallet}.`, txLine(tx)],
+    };
+  }
+  throw new TaskInputError(`The action must be request, cancel or complete, not "${args.action}".`);
+});

@@ -1,0 +1,75 @@
+/**
+ * mg:sign-vote — a reviewer signs a vote (EIP-712) without sending a transaction and writes it to a
+ * JSON file; anyone submits a batch of such files with mg:submit-votes.
+ */
+import { writeFileSync } from "node:fs";
+
+import { formatTimestamp } from "../lib/time.js";
+import { bookProgram, defineAction, parseWhole, type CommonArgs } from "./lib/context.js";
+import { grantId, milestoneIndex, reasonHash } from "./lib/hashes.js";
+import { parseDecision, reviewedEvidence, signVote, type SignedVoteFile } from "./lib/votes.js";
+
+export interface SignVoteArgs extends CommonArgs {
+  program: string | undefined;
+  grant: string | undefined;
+  milestone: string;
+  decision: string | undefined;
+  reason: string | undefined;
+  evidence: string | undefined;
+  validHours: string;
+  nonce: string | undefined;
+  out: string | undefined;
+}
+
+export default defineAction<SignVoteArgs, Record<string, unknown>>("mg:sign-vote", async (args, env) => {
+  const p = await bookProgram(env, args.program);
+  const id = grantId(args.grant);
+  const index = milestoneIndex(args.milestone);
+  const approve = parseDecision(args.decision);
+  const reviewer = env.signer;
+  const { termsHash } = await p.program.grant(id);
+  const { evidenceHash } = await reviewedEvidence(p.program, id, index, args.evidence);
+  const reason = reasonHash(args.reason, approve ? "approve" : "reject");
+  const nextNonce = await p.program.nonces(reviewer.address);
+  const nonce = args.nonce === undefined || args.nonce.trim() === "" ? nextNonce : parseWhole(args.nonce, "--nonce");
+  const deadline = BigInt(await env.time.latest()) + parseWhole(args.validHours, "--valid-hours") * 3600n;
+  const message = {
+    grantId: id,
+    milestoneIndex: index,
+    termsHash,
+    evidenceHash,
+    approve,
+    reasonHash: reason,
+    nonce,
+    deadline,
+  };
+  const signature = await signVote(reviewer, p.program, env.chainId, message);
+  const vote = { reviewer: reviewer.address, approve, reasonHash: reason, nonce, deadline, signature };
+  if (nonce === nextNonce) {
+    // Check now what the chain would refuse later (not a reviewer, already voted, wrong state…).
+    await p.program.submitSignedVotes.staticCall(id, index, termsHash, evidenceHash, [vote]);
+  }
+  const file: SignedVoteFile = {
+    kind: "milestone-grants-signed-vote",
+    chainId: env.chainId.toString(),
+    program: await p.program.getAddress(),
+    grantId: id.toString(),
+    milestone: index,
+    termsHash,
+    evidenceHash,
+    vote: { ...vote, nonce: nonce.toString(), deadline: deadline.toString() },
+  };
+  const out =
+    args.out === undefined || args.out.trim() === ""
+      ? `vote-${p.name}-g${id}-m${index}-${reviewer.address.slice(2, 10).toLowerCase()}.json`
+      : args.out.trim();
+  writeFileSync(out, JSON.stringify(file, null, 2) + "\n");
+  return {
+    result: { out, ...file },
+    lines: [
+      `${reviewer.address} signed a vote to ${approve ? "approve" : "reject"} milestone #${index} of grant ${id} in ${p.name}.`,
+      `  evidence ${evidenceHash}; nonce ${nonce}; valid until ${formatTimestamp(deadline)}`,
+      `  written to ${out} — hand it to whoever submits the batch (mg:submit-votes).`,
+    ],
+  };
+});

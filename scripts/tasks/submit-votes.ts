@@ -1,0 +1,77 @@
+/** mg:submit-votes file… — submits reviewers' signed vote files for one milestone in one transaction. */
+import { existsSync, readFileSync } from "node:fs";
+
+import { getAddress } from "ethers";
+
+import { bookProgram, defineAction, TaskInputError, type CommonArgs } from "./lib/context.js";
+import { countBits, MILESTONE_STATE_NAMES_LITE } from "./lib/states.js";
+import { sent, txLine } from "./lib/tx.js";
+import type { SignedVoteFile } from "./lib/votes.js";
+
+export interface SubmitVotesArgs extends CommonArgs {
+  files: string[];
+}
+
+function readVote(file: string): SignedVoteFile {
+  if (!existsSync(file)) throw new TaskInputError(`${file}: no such file.`);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, "utf8"));
+  } catch {
+    throw new TaskInputError(`${file}: is not a JSON file.`);
+  }
+  const v = raw as Partial<SignedVoteFile> | null;
+  if (v === null || v.kind !== "milestone-grants-signed-vote" || v.vote === undefined) {
+    throw new TaskInputError(`${file}: is not a signed vote written by mg:sign-vote.`);
+  }
+  return v as SignedVoteFile;
+}
+
+export default defineAction<SubmitVotesArgs, Record<string, unknown>>("mg:submit-votes", async (args, env) => {
+  if (args.files.length === 0) throw new TaskInputError("Name at least one signed vote file.");
+  const votes = args.files.map(readVote);
+  const first = votes[0];
+  for (const [i, v] of votes.entries()) {
+    const file = args.files[i];
+    if (v.chainId !== env.chainId.toString()) {
+      throw new TaskInputError(`${file}: was signed for chain ${v.chainId}, not this network's chain ${env.chainId}.`);
+    }
+    for (const field of ["program", "grantId", "milestone", "termsHash", "evidenceHash"] as const) {
+      if (String(v[field]).toLowerCase() !== String(first[field]).toLowerCase()) {
+        throw new TaskInputError(
+          `${file}: its ${field} differs from ${args.files[0]}'s; a batch covers one milestone.`,
+        );
+      }
+    }
+  }
+  const p = await bookProgram(env, getAddress(first.program));
+  const id = BigInt(first.grantId);
+  const batch = votes.map((v) => ({
+    reviewer: v.vote.reviewer,
+    approve: v.vote.approve,
+    reasonHash: v.vote.reasonHash,
+    nonce: BigInt(v.vote.nonce),
+    deadline: BigInt(v.vote.deadline),
+    signature: v.vote.signature,
+  }));
+  const tx = await sent(p.program.submitSignedVotes(id, first.milestone, first.termsHash, first.evidenceHash, batch));
+  const m = await p.program.milestone(id, first.milestone);
+  const state = MILESTONE_STATE_NAMES_LITE[Number(await p.program.milestoneState(id, first.milestone))];
+  return {
+    result: {
+      program: p.name,
+      grantId: id,
+      milestone: first.milestone,
+      reviewers: batch.map((b) => b.reviewer),
+      state,
+      approvals: countBits(m.approvals),
+      rejections: countBits(m.rejections),
+      tx: tx.hash,
+    },
+    lines: [
+      `Submitted ${batch.length} signed vote(s) on milestone #${first.milestone} of grant ${id} in ${p.name}.`,
+      `  the milestone is now ${state} (${countBits(m.approvals)} approval(s), ${countBits(m.rejections)} rejection(s))`,
+      txLine(tx),
+    ],
+  };
+});

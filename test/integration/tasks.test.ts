@@ -1,0 +1,240 @@
+/**
+ * The operator tasks, run programmatically on the in-process network exactly as `npx hardhat mg:…`
+ * runs them: deploy, create the Guiyang High-tech Zone program from its file, fund, register, award,
+ * evidence, three committee votes (two on chain, one signed and submitted), the public notice window,
+ * the claim, status and the event report; plus the one-sentence errors operators see.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+import { expect } from "chai";
+import hre from "hardhat";
+
+import type { MockYuan } from "../../typechain-types/index.js";
+import { DAY, MilestoneState } from "../../scripts/lib/suite.js";
+import type { TaskOutcome } from "../../scripts/tasks/lib/context.js";
+import { yuan } from "../utils/fixtures.js";
+
+type Result = Record<string, unknown>;
+
+/** Runs a task with its console output captured (returned for assertions instead of printed). */
+async function run(
+  name: string,
+  args: Record<string, unknown>,
+): Promise<{ outcome: TaskOutcome<Result>; output: string }> {
+  const captured: string[] = [];
+  const { log, error, table } = console;
+  console.log = (...parts: unknown[]) => captured.push(parts.map(String).join(" "));
+  console.error = console.log;
+  console.table = console.log;
+  try {
+    const outcome = (await hre.tasks.getTask(name).run(args)) as TaskOutcome<Result>;
+    return { outcome, output: captured.join("\n") };
+  } finally {
+    Object.assign(console, { log, error, table });
+  }
+}
+
+async function ok(name: string, args: Record<string, unknown>): Promise<Result> {
+  const { outcome, output } = await run(name, args);
+  if (!outcome.ok) throw new Error(`${name} failed: ${outcome.error}\n${output}`);
+  return outcome.result;
+}
+
+/** Runs a task expected to fail; returns its sentence and restores the exit code it set. */
+async function fails(name: string, args: Record<string, unknown>): Promise<string> {
+  const before = process.exitCode;
+  const { outcome } = await run(name, args);
+  expect(process.exitCode).to.equal(1);
+  process.exitCode = before;
+  if (outcome.ok) throw new Error(`${name} succeeded but was expected to fail`);
+  return outcome.error;
+}
+
+/** A unix time as the calendar date in Beijing (what managers type). */
+function beijingDate(seconds: bigint): string {
+  return new Date((Number(seconds) + 8 * 3600) * 1000).toISOString().slice(0, 10);
+}
+
+const USCC = "91520115MA6DK0001A";
+const HTZ_FILE = "programs/guiyang-htz-blockchain-2017.json";
+const PROGRAM = "guiyang-htz-blockchain-2017";
+
+describe("Operator tasks (mg:*) on the in-process network", function () {
+  const dir = mkdtempSync(path.join(tmpdir(), "mg-tasks-"));
+
+  it("deploy → create the HTZ program → fund → register → award → evidence → 3 votes → notice → claim → status → report", async function () {
+    const connection = await hre.network.getOrCreate();
+    const { ethers, networkHelpers } = connection;
+    const signers = await ethers.getSigners();
+    const [, registrar, manager, treasurer, , treasury, r1, r2, r3, , company, citizen] = signers;
+
+    const deployed = await ok("mg:deploy", { registrar: "1", json: true });
+    expect(deployed.version).to.equal("1");
+    expect(deployed.registrar).to.equal(registrar.address);
+
+    const created = await ok("mg:create-program", {
+      file: HTZ_FILE,
+      managers: "2",
+      reviewers: "6,7,8,9",
+      treasurer: "3",
+      guardian: "4",
+      treasury: "5",
+      json: true,
+    });
+    expect(created.name).to.equal(PROGRAM);
+    expect(created.categories).to.deep.equal({
+      "rd-platform-national": 1,
+      "rd-platform-joint": 2,
+      "rd-platform-provincial": 3,
+      "technical-breakthrough": 4,
+      "application-product": 5,
+    });
+    const program = await ethers.getContractAt("GrantProgram", created.address as string);
+    const token = (await ethers.getContractAt(
+      "MockYuan",
+      (deployed.token as { address: string }).address,
+    )) as unknown as MockYuan;
+    expect(await program.treasury()).to.equal(treasury.address);
+    expect(await program.hasRole(await program.MANAGER_ROLE(), manager.address)).to.equal(true);
+
+    await ok("mg:fund", { from: "3", amount: "20,000,000.00", mint: true, json: true });
+    expect((await program.summary()).funded).to.equal(yuan("20,000,000"));
+    expect(await token.balanceOf(treasurer.address)).to.equal(0n);
+
+    const registered = await ok("mg:register-entity", { from: "1", uscc: USCC, wallet: "10", json: true });
+    expect(registered.entityNo).to.equal(1n);
+
+    const now = BigInt(await networkHelpers.time.latest());
+    const awarded = await ok("mg:award", {
+      from: "2",
+      uscc: USCC,
+      category: "rd-platform-national",
+      milestones: `3,000,000@${beijingDate(now + 60n * DAY)}; 2,000,000.00@${beijingDate(now + 120n * DAY)}`,
+      json: true,
+    });
+    expect(awarded.grantId).to.equal(1n);
+    expect(awarded.total).to.equal(yuan("5,000,000"));
+    expect((await program.summary()).reserved).to.equal(yuan("5,000,000"));
+
+    const evidenceFile = path.join(dir, "national-lab-licence.txt");
+    writeFileSync(evidenceFile, "Licence: national engineering laboratory, 2017\n");
+    const evidence = await ok("mg:evidence", {
+      from: "10",
+      file: evidenceFile,
+      grant: "1",
+      milestone: "0",
+      json: true,
+    });
+    expect(await program.evidenceOf(1n, 0)).to.equal(evidence.hash);
+
+    await ok("mg:vote", { from: "6", grant: "1", decision: "approve", reason: "licence verified", json: true });
+    await ok("mg:vote", { from: "7", grant: "1", decision: "approve", evidence: evidenceFile, json: true });
+    const voteFile = path.join(dir, "vote-r3.json");
+    await ok("mg:sign-vote", { from: "8", grant: "1", decision: "approve", out: voteFile, json: true });
+    expect(JSON.parse(readFileSync(voteFile, "utf8")).vote.reviewer).to.equal(r3.address);
+    const submitted = await ok("mg:submit-votes", { from: "11", files: [voteFile], json: true });
+    expect(submitted.approvals).to.equal(3);
+    expect(await program.milestoneState(1n, 0)).to.equal(MilestoneState.InNotice);
+    expect((await program.milestone(1n, 0)).approvals).to.equal(0b111n);
+    expect([r1, r2, r3].map((r) => r.address)).to.not.include(citizen.address);
+
+    expect(await fails("mg:claim", { from: "10", grant: "1" })).to.equal(
+      "Grant 1 has no payable milestone yet (#0 in notice, #1 pending).",
+    );
+    expect(await fails("mg:claim", { from: "10", grant: "1", milestones: "0" })).to.equal(
+      "Milestone #0 of grant 1 is in its public notice window, which does not allow this action.",
+    );
+    expect(await fails("mg:claim", { from: "11", grant: "1", milestones: "0" })).to.equal(
+      `Only the grantee's registered payout wallet ${company.address} may do this, not ${citizen.address}.`,
+    );
+
+    await networkHelpers.time.increase(8n * DAY);
+    const claimed = await ok("mg:claim", { from: "10", grant: "1", json: true });
+    expect(claimed.amount).to.equal(yuan("3,000,000"));
+    expect(await token.balanceOf(company.address)).to.equal(yuan("3,000,000"));
+
+    const status = await ok("mg:status", { grant: "1", json: true });
+    const summary = status.summary as Record<string, bigint>;
+    expect(summary.paid).to.equal(yuan("3,000,000"));
+    expect(summary.reserved).to.equal(yuan("2,000,000"));
+    expect(summary.available).to.equal(yuan("15,000,000"));
+    expect(status.identityHolds).to.equal(true);
+    expect((status.grants as Array<{ milestones: string[] }>)[0].milestones).to.deep.equal(["#0 paid", "#1 pending"]);
+
+    const report = await ok("mg:report", { json: true });
+    expect(report.reconciled).to.equal(true);
+    expect((report.history as Array<{ event: string }>).map((h) => h.event)).to.include.members([
+      "Funded",
+      "GrantAwarded",
+      "EvidenceSubmitted",
+      "VoteCast",
+      "MilestoneApproved",
+      "MilestoneClaimed",
+    ]);
+
+    const human = await run("mg:status", {});
+    expect(human.output).to.include("funded + repaid = available + reserved + paid + withdrawn holds");
+  });
+
+  it("explains chain refusals and bad arguments in one sentence", async function () {
+    expect(
+      await fails("mg:award", {
+        from: "2",
+        uscc: USCC,
+        category: "application-product",
+        milestones: "600,000@2030-01-31; 400,000.01@2030-03-31",
+      }),
+    ).to.equal("The milestones add up to 1,000,000.01 yuan, above the category cap of 1,000,000.00 yuan.");
+    expect(await fails("mg:withdraw", { from: "2", amount: "1" })).to.match(
+      /^0x[0-9a-fA-F]{40} does not hold the treasurer role needed for this action\.$/,
+    );
+    expect(await fails("mg:fund", { from: "3", amount: "5.001" })).to.equal(
+      '--amount: "5.001" has 3 decimals; the token has only 2.',
+    );
+    expect(
+      await fails("mg:award", { from: "2", uscc: USCC, category: "moon-landing", milestones: "1@2030-01-01" }),
+    ).to.match(
+      /^Category "moon-landing" is not in guiyang-htz-blockchain-2017; its categories are rd-platform-national, /,
+    );
+  });
+
+  it("adds a second jurisdiction next to the first, keeping the factory and the token", async function () {
+    const before = await ok("mg:deploy", { json: true });
+    const second = await ok("mg:deploy", { jurisdiction: "chongqing", json: true });
+    expect(second.factory).to.equal(before.factory);
+    expect(second.token).to.deep.equal(before.token);
+    expect(second.registry).to.not.equal(before.registry);
+    const cq = await ok("mg:create-program", {
+      file: "programs/chongqing-blockchain-base-2017.json",
+      managers: "2",
+      reviewers: "6,7,8,9",
+      treasurer: "3",
+      guardian: "4",
+      treasury: "5",
+      json: true,
+    });
+    expect(cq.registry).to.equal(second.registry);
+    expect(await fails("mg:status", {})).to.equal(
+      "Several programs are recorded (guiyang-htz-blockchain-2017, chongqing-blockchain-base-2017): name one with --program.",
+    );
+  });
+
+  it("refuses a bad program file with one sentence naming the field", async function () {
+    const broken = JSON.parse(readFileSync(HTZ_FILE, "utf8")) as { categories: Array<{ mode: string }> };
+    broken.categories[3].mode = "maximum";
+    const file = path.join(dir, "broken-program.json");
+    writeFileSync(file, JSON.stringify(broken, null, 2));
+    const sentence = await fails("mg:create-program", {
+      file,
+      managers: "2",
+      reviewers: "6,7,8,9",
+      treasurer: "3",
+      guardian: "4",
+      treasury: "5",
+    });
+    expect(sentence).to.equal(`${file}: field "categories[3].mode" must be "fixed" or "capped".`);
+    expect(sentence).to.not.include("\n");
+  });
+});
