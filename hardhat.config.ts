@@ -236,6 +236,14 @@ const mgTasks = [
     .addFlag(json)
     .setAction(() => import("./scripts/tasks/lapse.js"))
     .build(),
+  task("mg:settle", "Anyone: decide a review round that a recusal, removal or quorum change already decided")
+    .addOption(program)
+    .addOption(grant)
+    .addOption(milestone)
+    .addOption(from)
+    .addFlag(json)
+    .setAction(() => import("./scripts/tasks/settle.js"))
+    .build(),
   task("mg:cancel", "Manager: cancel a grant's unpaid milestones")
     .addOption(program)
     .addOption(grant)

@@ -173,6 +173,8 @@ export const SENTENCES: Record<string, Describe> = {
     `Reviewer ${String(a.reviewer)} is the payout wallet of grant ${f.n(a.grantId)} and cannot review it.`,
   GrantProgram_QuorumUnreachable: (a, f) =>
     `Only ${f.n(a.eligible)} eligible reviewer(s) remain for this grant, fewer than the quorum of ${f.n(a.quorum)}; the admin must appoint reviewers or lower the quorum.`,
+  GrantProgram_RoundUndecided: (a, f) =>
+    `The votes cast so far do not decide milestone #${f.n(a.index)} of grant ${f.n(a.grantId)}: more reviewers must vote before it can be settled.`,
   GrantProgram_InvalidClaim: () => "The claim names no milestones.",
   GrantProgram_TransferAmountMismatch: (a, f) =>
     `The program received ${f.money(a.received)} instead of ${f.money(a.expected)}; fee-on-transfer tokens are refused.`,

@@ -105,7 +105,7 @@ export default defineAction<StatusArgs, Record<string, unknown>>("mg:status", as
   };
   const lines: Array<string | { table: Row[] }> = [
     `${p.entry.title}`,
-    `  ${p.name} at ${address} on ${env.networkName}${settings.paused ? " — PAUSED" : ""}`,
+    `  ${p.name} at ${address} on ${env.networkName}${settings.pausedAt !== 0n ? " — PAUSED" : ""}`,
     `  application window ${formatDate(settings.windowOpensAt)} to ${formatDate(settings.windowClosesAt)}; public notice ${Number(settings.noticePeriod) / 86400} days; quorum ${settings.quorum} of ${countBits(settings.activeReviewers)} reviewers`,
     `Ledger (yuan): funded + repaid = available + reserved + paid + withdrawn ${identity ? "holds" : "is BROKEN"}; balance ${solvent ? "matches" : "DOES NOT match"} the ledger`,
     { table: [ledger] },
@@ -119,7 +119,7 @@ export default defineAction<StatusArgs, Record<string, unknown>>("mg:status", as
     result: {
       program: p.name,
       address,
-      paused: settings.paused,
+      paused: settings.pausedAt !== 0n,
       summary: {
         funded: s.funded,
         repaid: s.repaid,

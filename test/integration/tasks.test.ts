@@ -131,6 +131,10 @@ describe("Operator tasks (mg:*) on the in-process network", function () {
 
     await ok("mg:vote", { from: "6", grant: "1", decision: "approve", reason: "licence verified", json: true });
     await ok("mg:vote", { from: "7", grant: "1", decision: "approve", evidence: evidenceFile, json: true });
+    // Two of three approvals do not decide the round yet: settling it is refused in one sentence.
+    expect(await fails("mg:settle", { from: "11", grant: "1", milestone: "0", json: true })).to.match(
+      /do not decide milestone #0 of grant 1/,
+    );
     const voteFile = path.join(dir, "vote-r3.json");
     await ok("mg:sign-vote", { from: "8", grant: "1", decision: "approve", out: voteFile, json: true });
     expect(JSON.parse(readFileSync(voteFile, "utf8")).vote.reviewer).to.equal(r3.address);

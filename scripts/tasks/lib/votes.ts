@@ -2,22 +2,9 @@
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 
 import type { GrantProgram } from "../../../typechain-types/index.js";
+import { VOTE_TYPES, voteDomain } from "../../lib/suite.js";
 import { parseHash, TaskInputError } from "./context.js";
 import { fileHash } from "./hashes.js";
-
-/** The EIP-712 types of a vote, as GrantProgram defines them. */
-export const VOTE_TYPES = {
-  Vote: [
-    { name: "grantId", type: "uint256" },
-    { name: "milestoneIndex", type: "uint8" },
-    { name: "termsHash", type: "bytes32" },
-    { name: "evidenceHash", type: "bytes32" },
-    { name: "approve", type: "bool" },
-    { name: "reasonHash", type: "bytes32" },
-    { name: "nonce", type: "uint256" },
-    { name: "deadline", type: "uint256" },
-  ],
-};
 
 /** A signed vote file, written by mg:sign-vote and read by mg:submit-votes. */
 export interface SignedVoteFile {
@@ -72,16 +59,6 @@ export async function reviewedEvidence(
   };
 }
 
-/** The EIP-712 domain of a program. */
-export async function voteDomain(program: GrantProgram, chainId: bigint) {
-  return {
-    name: "MilestoneGrants GrantProgram",
-    version: "1",
-    chainId,
-    verifyingContract: await program.getAddress(),
-  };
-}
-
 /** Signs a vote with a reviewer's key. */
 export async function signVote(
   reviewer: HardhatEthersSigner,
@@ -98,5 +75,8 @@ export async function signVote(
     deadline: bigint;
   },
 ): Promise<string> {
-  return reviewer.signTypedData(await voteDomain(program, chainId), VOTE_TYPES, message);
+  // The signed message also names the reviewer and the milestone's current review round.
+  const { round } = await program.milestone(message.grantId, message.milestoneIndex);
+  const full = { reviewer: reviewer.address, round, ...message };
+  return reviewer.signTypedData(voteDomain(await program.getAddress(), chainId), VOTE_TYPES, full);
 }

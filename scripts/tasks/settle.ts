@@ -1,0 +1,28 @@
+/** mg:settle — anyone decides a review round that a committee change (recusal, removal, quorum) already decided. */
+import { bookProgram, defineAction, type CommonArgs } from "./lib/context.js";
+import { grantId, milestoneIndex } from "./lib/hashes.js";
+import { sent, txLine } from "./lib/tx.js";
+
+export interface SettleArgs extends CommonArgs {
+  program: string | undefined;
+  grant: string | undefined;
+  milestone: string;
+}
+
+export default defineAction<SettleArgs, Record<string, unknown>>("mg:settle", async (args, env) => {
+  const p = await bookProgram(env, args.program);
+  const id = grantId(args.grant);
+  const index = milestoneIndex(args.milestone);
+  const tx = await sent(p.program.settle(id, index));
+  const { status, noticeEndsAt } = await p.program.milestone(id, index);
+  const approved = status === 4n; // MilestoneStatus.Approved
+  return {
+    result: { program: p.name, grantId: id, milestone: index, approved, noticeEndsAt, tx: tx.hash },
+    lines: [
+      approved
+        ? `Milestone #${index} of grant ${id} in ${p.name} is approved; its public notice window runs until ${new Date(Number(noticeEndsAt) * 1000).toISOString()}.`
+        : `Milestone #${index} of grant ${id} in ${p.name} is rejected; the grantee may resubmit before the deadline.`,
+      txLine(tx),
+    ],
+  };
+});
