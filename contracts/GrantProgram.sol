@@ -35,6 +35,8 @@ contract GrantProgram is IGrantProgram, AccessControl, Initializable, EIP712, Re
     bytes32 public constant override GUARDIAN_ROLE = keccak256("GUARDIAN_ROLE");
     /// @notice Pseudo-role named in {Errors.GrantProgram_RoleConflict} for committee membership.
     bytes32 public constant REVIEWER = keccak256("REVIEWER");
+    /// @dev Pseudo-role named in {Errors.GrantProgram_RoleConflict} for a grantee's payout wallet.
+    bytes32 private constant _GRANTEE = keccak256("GRANTEE");
 
     /// @notice Most milestones one grant may have.
     uint256 public constant MAX_MILESTONES = 16;
@@ -640,7 +642,7 @@ contract GrantProgram is IGrantProgram, AccessControl, Initializable, EIP712, Re
         if (msg.sender != wallet) revert Errors.GrantProgram_NotGranteeWallet(msg.sender, wallet);
         if (openRecoveries != 0) revert Errors.EntityRegistry_EntityBarred(g.entityNo, openRecoveries);
         if (hasRole(MANAGER_ROLE, msg.sender)) {
-            revert Errors.GrantProgram_RoleConflict(msg.sender, MANAGER_ROLE, keccak256("GRANTEE"));
+            revert Errors.GrantProgram_RoleConflict(msg.sender, MANAGER_ROLE, _GRANTEE);
         }
 
         // Check and effect per milestone: a milestone named twice is already Paid the second time.
@@ -1041,18 +1043,17 @@ contract GrantProgram is IGrantProgram, AccessControl, Initializable, EIP712, Re
     /// @dev Refuses an award whose payout wallet holds a role here (separation of duties).
     function _checkNoRole(address wallet) private view {
         if (hasRole(DEFAULT_ADMIN_ROLE, wallet)) {
-            revert Errors.GrantProgram_RoleConflict(wallet, DEFAULT_ADMIN_ROLE, keccak256("GRANTEE"));
+            revert Errors.GrantProgram_RoleConflict(wallet, DEFAULT_ADMIN_ROLE, _GRANTEE);
         }
         if (hasRole(GUARDIAN_ROLE, wallet)) {
-            revert Errors.GrantProgram_RoleConflict(wallet, GUARDIAN_ROLE, keccak256("GRANTEE"));
+            revert Errors.GrantProgram_RoleConflict(wallet, GUARDIAN_ROLE, _GRANTEE);
         }
-        if (_reviewerSlots[wallet] != 0)
-            revert Errors.GrantProgram_RoleConflict(wallet, REVIEWER, keccak256("GRANTEE"));
+        if (_reviewerSlots[wallet] != 0) revert Errors.GrantProgram_RoleConflict(wallet, REVIEWER, _GRANTEE);
         if (hasRole(MANAGER_ROLE, wallet)) {
-            revert Errors.GrantProgram_RoleConflict(wallet, MANAGER_ROLE, keccak256("GRANTEE"));
+            revert Errors.GrantProgram_RoleConflict(wallet, MANAGER_ROLE, _GRANTEE);
         }
         if (hasRole(TREASURER_ROLE, wallet)) {
-            revert Errors.GrantProgram_RoleConflict(wallet, TREASURER_ROLE, keccak256("GRANTEE"));
+            revert Errors.GrantProgram_RoleConflict(wallet, TREASURER_ROLE, _GRANTEE);
         }
     }
 
