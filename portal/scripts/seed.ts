@@ -1,0 +1,215 @@
+/**
+ * Seeds a local chain (a `hardhat node`) with the Guiyang programs in every state the portal shows, and
+ * writes the same address book the `mg:*` tasks use, plus a portal directory of off-chain names.
+ *
+ *   npx hardhat run --network localhost portal/scripts/seed.ts
+ *
+ * `npm run portal` runs it when the node has no deployment yet. Local chains only: the demo token
+ * mints freely and the node's unlocked accounts play every role (index = role, as in the demo).
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+import { network } from "hardhat";
+import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
+
+import type { GrantProgram } from "../../typechain-types/index.js";
+import { parseYuan } from "../../scripts/lib/money.js";
+import { loadProgram } from "../../scripts/lib/programs.js";
+import {
+  DAY,
+  EntityKind,
+  YUAN_DECIMALS,
+  companyId,
+  createProgramFromDefinition,
+  deployCore,
+  deployDemoYuan,
+  deployRegistry,
+  textHash,
+} from "../../scripts/lib/suite.js";
+import type { AddressBook } from "../../scripts/tasks/lib/context.js";
+import type { PortalDirectory } from "../src/config-types.js";
+
+const { ethers, networkHelpers } = await network.getOrCreate();
+const { chainId } = await ethers.provider.getNetwork();
+if (chainId !== 31337n && chainId !== 1337n) {
+  throw new Error(`The portal seed runs on local chains only (chain id ${chainId}).`);
+}
+const y = (text: string) => parseYuan(text, YUAN_DECIMALS);
+const signers = await ethers.getSigners();
+const [deployer, cityAdmin, registryAdmin, registrar, manager, treasurer, guardian, treasury, r1, r2, r3, r4] = signers;
+const [labCo, ledgerCo, productCo, citizen] = signers.slice(13);
+const committee = [r1, r2, r3, r4];
+const send = async (tx: Promise<{ wait(): Promise<unknown> }>) => {
+  await (await tx).wait();
+};
+
+const token = await deployDemoYuan(ethers, deployer);
+const core = await deployCore(ethers, deployer, token);
+const registry = await deployRegistry(ethers, registryAdmin, registrar.address, 3n * DAY);
+const opensAt = BigInt(await networkHelpers.time.latest());
+const roles = {
+  admin: cityAdmin,
+  managers: [manager.address],
+  reviewers: committee.map((r) => r.address),
+  treasurer: treasurer.address,
+  guardian: guardian.address,
+  treasury: treasury.address,
+};
+const files = {
+  htz: "programs/guiyang-htz-blockchain-2017.json",
+  city: "programs/guiyang-city-blockchain-2017.json",
+};
+const definitions = {
+  htz: loadProgram(files.htz, YUAN_DECIMALS),
+  city: loadProgram(files.city, YUAN_DECIMALS),
+};
+const created = {
+  htz: await createProgramFromDefinition(ethers, core, registry, registryAdmin, definitions.htz, roles, opensAt),
+  city: await createProgramFromDefinition(ethers, core, registry, registryAdmin, definitions.city, roles, opensAt),
+};
+const htz = created.htz.program.connect(manager);
+const city = created.city.program.connect(manager);
+for (const [key, program] of [
+  ["htz", htz],
+  ["city", city],
+] as const) {
+  const budget = y(definitions[key].budget);
+  await send(token.mint(treasurer.address, budget));
+  await send(token.connect(treasurer).approve(await program.getAddress(), budget));
+  await send(program.connect(treasurer).fund(budget));
+}
+
+const companies = {
+  lab: {
+    uscc: "91520115MA6PORT01L",
+    wallet: labCo,
+    name: "Guiyang Chainlab Technology Co., Ltd.",
+    nameZh: "贵阳链实验室科技有限公司",
+  },
+  ledger: {
+    uscc: "91520115MA6PORT02C",
+    wallet: ledgerCo,
+    name: "Qianhui Ledger Co., Ltd.",
+    nameZh: "黔汇账本有限公司",
+  },
+  product: {
+    uscc: "91520115MA6PORT03P",
+    wallet: productCo,
+    name: "Shuzhi Products Co., Ltd.",
+    nameZh: "数智产品有限公司",
+  },
+};
+const entityNames: PortalDirectory["entities"] = {};
+for (const c of Object.values(companies)) {
+  await send(registry.connect(registrar).registerEntity(companyId(c.uscc), EntityKind.Company, c.wallet.address));
+  const entityNo = await registry.entityNoOf(companyId(c.uscc));
+  entityNames[entityNo.toString()] = { name: c.name, nameZh: c.nameZh };
+}
+
+const now = BigInt(await networkHelpers.time.latest());
+const terms = (parts: Array<[string, number, string]>) =>
+  parts.map(([amount, days, description]) => ({
+    amount: y(amount),
+    deadline: now + BigInt(days) * DAY,
+    descriptionHash: textHash(description),
+  }));
+async function award(program: GrantProgram, uscc: string, category: bigint, parts: Array<[string, number, string]>) {
+  await send(program.award(companyId(uscc), category, 0, terms(parts)));
+  return program.grantCount();
+}
+const cat = (key: "htz" | "city", category: string) => created[key].categoryIds.get(category)!;
+
+// Grant 1: national lab, 5,000,000 in two milestones (the company claims the first in the tests).
+const labGrant = await award(htz, companies.lab.uscc, cat("htz", "rd-platform-national"), [
+  ["3,000,000", 60, "national lab licence"],
+  ["2,000,000", 120, "first annual operating report"],
+]);
+// Grant 2: technical breakthrough, 1,800,000 of a 2,000,000 cap.
+const breakthroughGrant = await award(htz, companies.ledger.uscc, cat("htz", "technical-breakthrough"), [
+  ["1,000,000", 30, "expert committee confirmation"],
+  ["800,000", 90, "deployment in two city services"],
+]);
+// Grant 3: provincial lab, paid, then recovered (licence revoked), partly repaid.
+const provincialGrant = await award(htz, companies.product.uscc, cat("htz", "rd-platform-provincial"), [
+  ["1,000,000", 60, "provincial lab licence"],
+]);
+// Grant 4 (city): main-board listing, not yet evidenced.
+await award(city, companies.lab.uscc, cat("city", "main-board-listing"), [["10,000,000", 365, "listing announcement"]]);
+// An open application the official awards from in the portal.
+await send(
+  htz.connect(ledgerCo).submitApplication(cat("htz", "application-product"), textHash("application: ledger app")),
+);
+
+async function evidenceAndVotes(
+  program: GrantProgram,
+  wallet: HardhatEthersSigner,
+  grantId: bigint,
+  index: number,
+  evidence: string,
+  voters: HardhatEthersSigner[],
+) {
+  const hash = textHash(evidence);
+  await send(program.connect(wallet).submitEvidence(grantId, index, hash));
+  const { termsHash } = await program.grant(grantId);
+  for (const reviewer of voters) {
+    await send(program.connect(reviewer).vote(grantId, index, termsHash, hash, true, textHash("approve")));
+  }
+}
+await evidenceAndVotes(htz, labCo, labGrant, 0, "national lab licence (scan)", [r1, r2, r3]);
+await evidenceAndVotes(htz, productCo, provincialGrant, 0, "provincial lab licence (scan)", [r1, r2, r3]);
+await networkHelpers.time.increase(8n * DAY); // past the 7-day notice: both payable
+await send(htz.connect(productCo).claim(provincialGrant, [0]));
+await send(htz.orderRecovery(provincialGrant, y("1,000,000"), textHash("provincial licence revoked")));
+await send(token.mint(productCo.address, y("400,000")));
+await send(token.connect(productCo).approve(await htz.getAddress(), y("400,000")));
+await send(htz.connect(productCo).repay(provincialGrant, y("400,000")));
+// In its notice window now: the public may object.
+await evidenceAndVotes(htz, ledgerCo, breakthroughGrant, 0, "expert committee minutes", [r1, r2, r4]);
+// Under review, two of three approvals: the third reviewer votes in the portal.
+await evidenceAndVotes(htz, labCo, labGrant, 1, "annual operating report 2018", [r1, r2]);
+
+const book: AddressBook = {
+  chainId: chainId.toString(),
+  network: "localhost",
+  token: { address: await token.getAddress(), symbol: await token.symbol(), decimals: YUAN_DECIMALS, demo: true },
+  factory: await core.factory.getAddress(),
+  implementation: await core.implementation.getAddress(),
+  version: core.version.toString(),
+  lens: await core.lens.getAddress(),
+  factoryOwner: deployer.address,
+  registries: { guiyang: { address: await registry.getAddress(), walletChangeDelay: (3n * DAY).toString() } },
+  programs: {},
+};
+for (const key of ["htz", "city"] as const) {
+  book.programs[`guiyang-${key}`] = {
+    address: await created[key].program.getAddress(),
+    title: definitions[key].name,
+    file: files[key],
+    jurisdiction: definitions[key].jurisdiction,
+    categories: Object.fromEntries([...created[key].categoryIds].map(([k, v]) => [k, Number(v)])),
+    createdAtBlock: created[key].receipt.blockNumber,
+  };
+}
+const directory: PortalDirectory = {
+  entities: entityNames,
+  accounts: [
+    { address: labCo.address, label: `${companies.lab.name} (payout wallet)` },
+    { address: ledgerCo.address, label: `${companies.ledger.name} (payout wallet)` },
+    { address: productCo.address, label: `${companies.product.name} (payout wallet)` },
+    { address: manager.address, label: "Programme manager" },
+    ...committee.map((r, i) => ({ address: r.address, label: `Expert committee member ${i + 1}` })),
+    { address: treasurer.address, label: "Treasurer" },
+    { address: citizen.address, label: "Citizen (public)" },
+  ],
+};
+const dir = process.env.MG_ADDRESS_BOOK_DIR ?? path.join(import.meta.dirname, "..", "..", "deploy", "addresses");
+mkdirSync(dir, { recursive: true });
+writeFileSync(path.join(dir, `${chainId}.json`), JSON.stringify(book, null, 2) + "\n");
+writeFileSync(path.join(dir, `${chainId}.portal.json`), JSON.stringify(directory, null, 2) + "\n");
+console.log(
+  `Seeded chain ${chainId}: programs ${Object.values(book.programs)
+    .map((p) => p.address)
+    .join(", ")}`,
+);
+console.log(`Address book: ${path.join(dir, `${chainId}.json`)}`);

@@ -1,0 +1,219 @@
+/**
+ * Reading the chain (through the portal's `/rpc`) and writing through the browser wallet (EIP-1193).
+ * Every figure on screen is read here from the contracts; nothing is computed from memory.
+ */
+import { BrowserProvider, JsonRpcProvider, type Eip1193Provider, type JsonRpcSigner } from "ethers";
+
+import {
+  EntityRegistry__factory,
+  GrantProgramLens__factory,
+  GrantProgram__factory,
+  MockYuan__factory,
+  type EntityRegistry,
+  type GrantProgram,
+  type GrantProgramLens,
+} from "../../typechain-types/index.js";
+import type { PortalConfig, PortalProgram } from "./config-types.js";
+
+declare global {
+  interface Window {
+    ethereum?: Eip1193Provider & { on?: (event: string, listener: (...args: unknown[]) => void) => void };
+  }
+}
+
+export const ADMIN_ROLE = `0x${"00".repeat(32)}`;
+
+export interface MilestoneRow {
+  index: number;
+  amount: bigint;
+  deadline: bigint;
+  noticeEndsAt: bigint;
+  state: number;
+  approvals: number;
+  rejections: number;
+  evidenceHash: string;
+}
+
+export interface GrantRow {
+  id: bigint;
+  entityNo: bigint;
+  categoryId: number;
+  termsHash: string;
+  cancelled: boolean;
+  reserved: bigint;
+  recoveryOwed: bigint;
+  recovered: bigint;
+  milestones: MilestoneRow[];
+}
+
+export interface CategoryRow {
+  id: number;
+  mode: number;
+  amount: bigint;
+  maxAwards: number;
+  awardsMade: number;
+  maxTotal: bigint;
+  committed: bigint;
+}
+
+export interface ApplicationRow {
+  id: bigint;
+  entityNo: bigint;
+  categoryId: number;
+  status: number;
+  submittedAt: bigint;
+}
+
+export interface ProgramSnapshot {
+  meta: PortalProgram;
+  contract: GrantProgram;
+  chainTime: bigint;
+  quorum: number;
+  summary: Awaited<ReturnType<GrantProgram["summary"]>>;
+  categories: CategoryRow[];
+  grants: GrantRow[];
+  applications: ApplicationRow[];
+  reviewers: string[];
+}
+
+export class Chain {
+  readonly reader: JsonRpcProvider;
+  readonly lens: GrantProgramLens;
+  private registryCache = new Map<string, EntityRegistry>();
+
+  constructor(readonly config: PortalConfig) {
+    const url = new URL(config.rpcUrl, location.href).href;
+    this.reader = new JsonRpcProvider(url, Number(config.chainId), { staticNetwork: true });
+    this.lens = GrantProgramLens__factory.connect(config.lens, this.reader);
+  }
+
+  program(address: string): GrantProgram {
+    return GrantProgram__factory.connect(address, this.reader);
+  }
+
+  async registryOf(program: GrantProgram): Promise<EntityRegistry> {
+    const address = await program.registry();
+    let registry = this.registryCache.get(address);
+    if (registry === undefined) {
+      registry = EntityRegistry__factory.connect(address, this.reader);
+      this.registryCache.set(address, registry);
+    }
+    return registry;
+  }
+
+  token() {
+    return MockYuan__factory.connect(this.config.token.address, this.reader);
+  }
+
+  /** The chain's clock: the latest block's timestamp (local chains may run ahead of the wall clock). */
+  async chainTime(): Promise<bigint> {
+    const block = await this.reader.getBlock("latest");
+    return BigInt(block?.timestamp ?? Math.floor(Date.now() / 1000));
+  }
+
+  async grantRow(program: GrantProgram, id: bigint): Promise<GrantRow> {
+    const [g, list] = await Promise.all([program.grant(id), this.lens.milestones(program.target, id)]);
+    return {
+      id,
+      entityNo: g.entityNo,
+      categoryId: Number(g.categoryId),
+      termsHash: g.termsHash,
+      cancelled: g.cancelled,
+      reserved: g.reserved,
+      recoveryOwed: g.recoveryOwed,
+      recovered: g.recovered,
+      milestones: list.map((m, index) => ({
+        index,
+        amount: m.amount,
+        deadline: m.deadline,
+        noticeEndsAt: m.noticeEndsAt,
+        state: Number(m.state),
+        approvals: Number(m.approvals),
+        rejections: Number(m.rejections),
+        evidenceHash: m.evidenceHash,
+      })),
+    };
+  }
+
+  /** Everything the official and public views show of one program. */
+  async snapshot(meta: PortalProgram): Promise<ProgramSnapshot> {
+    const program = this.program(meta.address);
+    const [settings, summary, grantCount, applicationCount, reviewers, chainTime] = await Promise.all([
+      program.settings(),
+      program.summary(),
+      program.grantCount(),
+      program.applicationCount(),
+      this.lens.reviewers(meta.address),
+      this.chainTime(),
+    ]);
+    const categoryIds = Array.from({ length: Number(settings.categoryCount) }, (_, i) => i + 1);
+    const grantIds = Array.from({ length: Number(grantCount) }, (_, i) => BigInt(i + 1));
+    const applicationIds = Array.from({ length: Number(applicationCount) }, (_, i) => BigInt(i + 1));
+    const [categories, grants, applications] = await Promise.all([
+      Promise.all(
+        categoryIds.map(async (id) => {
+          const c = await program.category(id);
+          return {
+            id,
+            mode: Number(c.mode),
+            amount: c.amount,
+            maxAwards: Number(c.maxAwards),
+            awardsMade: Number(c.awardsMade),
+            maxTotal: c.maxTotal,
+            committed: c.committed,
+          };
+        }),
+      ),
+      Promise.all(grantIds.map((id) => this.grantRow(program, id))),
+      Promise.all(
+        applicationIds.map(async (id) => {
+          const a = await program.application(id);
+          return {
+            id,
+            entityNo: a.entityNo,
+            categoryId: Number(a.categoryId),
+            status: Number(a.status),
+            submittedAt: a.submittedAt,
+          };
+        }),
+      ),
+    ]);
+    return {
+      meta,
+      contract: program,
+      chainTime,
+      quorum: Number(settings.quorum),
+      summary,
+      categories,
+      grants,
+      applications,
+      reviewers: [...reviewers],
+    };
+  }
+}
+
+/** The connected browser wallet. */
+export class Wallet {
+  private constructor(
+    readonly provider: BrowserProvider,
+    readonly signer: JsonRpcSigner,
+    readonly address: string,
+  ) {}
+
+  /** Asks the injected wallet for an account and checks it is on the portal's chain. */
+  static async connect(expectedChainId: string): Promise<Wallet> {
+    if (window.ethereum === undefined) throw new Error("wallet.none");
+    const provider = new BrowserProvider(window.ethereum);
+    await provider.send("eth_requestAccounts", []);
+    const { chainId } = await provider.getNetwork();
+    if (chainId.toString() !== expectedChainId) {
+      try {
+        await provider.send("wallet_switchEthereumChain", [{ chainId: `0x${BigInt(expectedChainId).toString(16)}` }]);
+      } catch {
+        throw new Error(`wallet.wrongChain:${chainId}`);
+      }
+    }
+    const signer = await provider.getSigner();
+    return new Wallet(provider, signer, await signer.getAddress());
+  }
+}

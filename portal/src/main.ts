@@ -1,0 +1,109 @@
+/** Start-up: read /config.json, wire the header (language, wallet), route by hash and render. */
+import { Chain, Wallet } from "./chain.js";
+import type { PortalConfig } from "./config-types.js";
+import { currentLang, pick, setLang, t } from "./i18n.js";
+import { h, setDecimals, showProblem } from "./ui.js";
+import { companyView, officialView, publicView, type ViewContext } from "./views.js";
+
+const app = document.getElementById("app")!;
+const connectButton = document.getElementById("connect") as HTMLButtonElement;
+const langButton = document.getElementById("lang") as HTMLButtonElement;
+
+const response = await fetch("./config.json", { cache: "no-store" });
+const body = (await response.json()) as PortalConfig | { error: string };
+if ("error" in body) {
+  app.replaceChildren(h("section", { class: "card error" }, body.error));
+  throw new Error(body.error);
+}
+const config: PortalConfig = body;
+const chain = new Chain(config);
+setDecimals(config.token.decimals);
+let wallet: Wallet | null = null;
+let programIndex = 0;
+let rendering = 0;
+
+function route(): "company" | "official" | "public" {
+  const name = location.hash.replace(/^#\/?/, "");
+  return name === "official" || name === "public" ? name : "company";
+}
+
+function header(): void {
+  setLang(currentLang());
+  for (const el of document.querySelectorAll<HTMLElement>("[data-i18n]")) el.textContent = t(el.dataset.i18n!);
+  for (const a of document.querySelectorAll<HTMLAnchorElement>("nav a"))
+    a.classList.toggle("active", a.hash === `#/${route()}`);
+  langButton.textContent = t("lang.switch");
+  connectButton.textContent =
+    wallet === null ? t("connect") : `${wallet.address.slice(0, 6)}…${wallet.address.slice(-4)}`;
+  connectButton.dataset.testid = "connect";
+}
+
+async function render(): Promise<void> {
+  const ticket = ++rendering;
+  header();
+  const ctx: ViewContext = { chain, wallet, program: config.programs[programIndex], rerender: () => void render() };
+  const view = route();
+  const picker = h(
+    "select",
+    { "aria-label": t("program"), "data-testid": "program" },
+    ...config.programs.map((p, i) => {
+      const option = h("option", { value: String(i) }, pick(p.title, p.titleZh));
+      option.selected = i === programIndex;
+      return option;
+    }),
+  );
+  picker.addEventListener("change", () => {
+    programIndex = Number(picker.value);
+    void render();
+  });
+  const top = h(
+    "div",
+    { class: "actions" },
+    view === "company" ? null : picker,
+    h("button", { type: "button", onclick: () => void render() }, t("refresh")),
+  );
+  try {
+    const content =
+      view === "company"
+        ? await companyView(ctx)
+        : view === "official"
+          ? await officialView(ctx)
+          : await publicView(ctx);
+    if (ticket === rendering) {
+      app.replaceChildren(top, content);
+      // Lets tests (and assistive tools) know which wallet the content on screen was read for.
+      app.dataset.renderedFor = wallet?.address.toLowerCase() ?? "none";
+    }
+  } catch (error) {
+    if (ticket === rendering) app.replaceChildren(top, h("section", { class: "card error" }, (error as Error).message));
+  }
+}
+
+connectButton.addEventListener("click", async () => {
+  try {
+    wallet = await Wallet.connect(config.chainId);
+  } catch (error) {
+    const [key, have] = (error as Error).message.split(":");
+    showProblem(
+      key === "wallet.wrongChain"
+        ? t(key, { have, want: config.chainId })
+        : key === "wallet.none"
+          ? t(key)
+          : (error as Error).message,
+    );
+    return;
+  }
+  window.ethereum?.on?.("accountsChanged", async () => {
+    wallet = await Wallet.connect(config.chainId).catch(() => null);
+    void render();
+  });
+  window.ethereum?.on?.("chainChanged", () => location.reload());
+  void render();
+});
+langButton.addEventListener("click", () => {
+  setLang(currentLang() === "zh" ? "en" : "zh");
+  void render();
+});
+window.addEventListener("hashchange", () => void render());
+app.replaceChildren(h("p", {}, t("loading")));
+await render();

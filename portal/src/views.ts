@@ -1,0 +1,613 @@
+/** The three views: a company's awards, the officials' console and the public notice board. */
+import { keccak256, toUtf8Bytes, type ContractTransactionResponse } from "ethers";
+
+import type { GrantProgram } from "../../typechain-types/index.js";
+import { parseYuan } from "../../scripts/lib/money.js";
+import { VOTE_TYPES, voteDomain } from "../../scripts/lib/suite.js";
+import { ADMIN_ROLE, type Chain, type GrantRow, type ProgramSnapshot, type Wallet } from "./chain.js";
+import type { PortalProgram } from "./config-types.js";
+import { pick, t } from "./i18n.js";
+import { countdown, h, hashFile, numCell, runTx, showProblem, stateBadge, syncClock, table, when, yuan } from "./ui.js";
+
+export interface ViewContext {
+  chain: Chain;
+  wallet: Wallet | null;
+  /** The program chosen in the officials' and public views. */
+  program: PortalProgram;
+  rerender(): void;
+}
+
+const State = { Submitted: 2, InNotice: 4, Contested: 5, Payable: 6 } as const;
+const textHash = (text: string) => keccak256(toUtf8Bytes(text));
+
+function entityName(ctx: ViewContext, entityNo: bigint): string {
+  const names = ctx.chain.config.entities[entityNo.toString()];
+  return names === undefined ? `#${entityNo}` : `${pick(names.name, names.nameZh)} (#${entityNo})`;
+}
+function categoryName(program: PortalProgram, id: number): string {
+  const c = program.categories.find((x) => x.id === id);
+  return c === undefined ? `#${id}` : pick(c.label, c.labelZh);
+}
+function writer(ctx: ViewContext, program: GrantProgram): GrantProgram {
+  if (ctx.wallet === null) throw new Error(t("wallet.connectFirst"));
+  return program.connect(ctx.wallet.signer);
+}
+async function act(ctx: ViewContext, what: string, send: () => Promise<ContractTransactionResponse>): Promise<void> {
+  if (ctx.wallet === null) return showProblem(t("wallet.connectFirst"));
+  await runTx(what, send);
+  ctx.rerender();
+}
+
+function milestoneTable(ctx: ViewContext, grant: GrantRow, extra?: (m: GrantRow["milestones"][number]) => Node | null) {
+  return table(
+    [t("milestone"), t("amount"), t("state"), t("deadline"), t("notice"), t("votes"), ""],
+    grant.milestones.map((m) => [
+      `#${m.index}`,
+      numCell(t("amount"), yuan(m.amount)),
+      stateBadge(m.state),
+      when(m.deadline),
+      m.noticeEndsAt === 0n ? "—" : m.state === State.InNotice ? countdown(m.noticeEndsAt) : when(m.noticeEndsAt),
+      `${m.approvals.toString(2).replace(/0/g, "").length} ✓ / ${m.rejections.toString(2).replace(/0/g, "").length} ✗`,
+      extra?.(m) ?? null,
+    ]),
+    { "data-testid": `milestones-${grant.id}` },
+  );
+}
+
+/* ------------------------------------------------------------------ company ---------------------------------------------------------------- */
+
+export async function companyView(ctx: ViewContext): Promise<HTMLElement> {
+  const root = h("div", { "data-testid": "company-view" });
+  if (ctx.wallet === null) return h("section", { class: "card" }, t("wallet.connectFirst"));
+  const wallet = ctx.wallet;
+  syncClock(await ctx.chain.chainTime());
+  let found = false;
+  for (const meta of ctx.chain.config.programs) {
+    const program = ctx.chain.program(meta.address);
+    const registry = await ctx.chain.registryOf(program);
+    const entityNo = await registry.entityNoOfWallet(wallet.address);
+    if (entityNo === 0n) continue;
+    if (!found) {
+      const { openRecoveries } = await registry.payoutOf(entityNo);
+      root.append(
+        h(
+          "section",
+          { class: "card" },
+          h("h2", {}, `${t("company.entity")}: ${entityName(ctx, entityNo)}`),
+          h("p", { class: "muted" }, wallet.address, openRecoveries > 0n ? ` · ${t("company.recoveryOwed")}` : ""),
+        ),
+      );
+      found = true;
+    }
+    const ids = (await ctx.chain.lens.awardsOf(meta.address, entityNo)).filter((id) => id !== 0n);
+    const card = h("section", { class: "card" }, h("h2", {}, pick(meta.title, meta.titleZh)));
+    if (ids.length === 0) card.append(h("p", { class: "muted" }, t("company.noAwards")));
+    for (const id of ids) card.append(await companyGrant(ctx, meta, program, await ctx.chain.grantRow(program, id)));
+    root.append(card);
+  }
+  if (!found) root.append(h("section", { class: "card", "data-testid": "not-registered" }, t("company.notRegistered")));
+  return root;
+}
+
+async function companyGrant(ctx: ViewContext, meta: PortalProgram, program: GrantProgram, grant: GrantRow) {
+  const total = grant.milestones.reduce((sum, m) => sum + m.amount, 0n);
+  const paid = grant.milestones.filter((m) => m.state === 7).reduce((sum, m) => sum + m.amount, 0n);
+  const payable = grant.milestones.filter((m) => m.state === State.Payable).map((m) => m.index);
+  const box = h(
+    "div",
+    { "data-testid": `grant-${grant.id}` },
+    h("h3", {}, `${t("grant")} ${grant.id} · ${categoryName(meta, grant.categoryId)}`),
+    h(
+      "p",
+      {},
+      `${t("awarded")}: ${yuan(total)} · ${t("paid")}: `,
+      h("b", { "data-testid": `paid-${grant.id}` }, yuan(paid)),
+    ),
+  );
+  box.append(
+    milestoneTable(ctx, grant, (m) => {
+      if (m.state !== 1 && m.state !== 3) return null;
+      const input = h("input", {
+        type: "file",
+        "aria-label": t("company.evidence"),
+        "data-testid": `evidence-file-${grant.id}-${m.index}`,
+      });
+      const button = h(
+        "button",
+        {
+          type: "button",
+          "data-testid": `evidence-${grant.id}-${m.index}`,
+          onclick: async () => {
+            const file = input.files?.[0];
+            if (file === undefined) return showProblem(t("company.evidence"));
+            const hash = await hashFile(file);
+            await act(ctx, `${t("company.evidence")} #${m.index} (${hash.slice(0, 10)}…)`, () =>
+              writer(ctx, program).submitEvidence(grant.id, m.index, hash),
+            );
+          },
+        },
+        t("company.evidence"),
+      );
+      return h("div", { class: "actions" }, input, button);
+    }),
+  );
+  const actions = h("div", { class: "actions" });
+  if (payable.length > 0) {
+    const amount = grant.milestones.filter((m) => payable.includes(m.index)).reduce((s, m) => s + m.amount, 0n);
+    actions.append(
+      h(
+        "button",
+        {
+          class: "primary",
+          type: "button",
+          "data-testid": `claim-${grant.id}`,
+          onclick: () =>
+            act(ctx, `${t("company.claim")}: ${yuan(amount)}`, () => writer(ctx, program).claim(grant.id, payable)),
+        },
+        `${t("company.claim")} (${yuan(amount)})`,
+      ),
+    );
+  }
+  if (grant.recoveryOwed > 0n) {
+    const input = h("input", {
+      inputmode: "decimal",
+      value: yuan(grant.recoveryOwed),
+      "data-testid": `repay-amount-${grant.id}`,
+    });
+    actions.append(
+      h(
+        "span",
+        { class: "error", "data-testid": `owed-${grant.id}` },
+        `${t("company.recoveryOwed")}: ${yuan(grant.recoveryOwed)}`,
+      ),
+      input,
+      h(
+        "button",
+        {
+          type: "button",
+          "data-testid": `repay-${grant.id}`,
+          onclick: async () => {
+            let units: bigint;
+            try {
+              units = parseYuan(input.value, ctx.chain.config.token.decimals);
+            } catch (error) {
+              return showProblem((error as Error).message);
+            }
+            if (ctx.wallet === null) return showProblem(t("wallet.connectFirst"));
+            const token = ctx.chain.token().connect(ctx.wallet.signer);
+            if (!(await runTx(`approve ${yuan(units)}`, () => token.approve(meta.address, units)))) return;
+            await act(ctx, `${t("company.repay")} ${yuan(units)}`, () => writer(ctx, program).repay(grant.id, units));
+          },
+        },
+        t("company.repay"),
+      ),
+    );
+  }
+  box.append(actions);
+  return box;
+}
+
+/* ------------------------------------------------------------------ official --------------------------------------------------------------- */
+
+interface Roles {
+  admin: boolean;
+  manager: boolean;
+  treasurer: boolean;
+  guardian: boolean;
+  reviewerSlot: number;
+}
+
+async function rolesOf(program: GrantProgram, account: string): Promise<Roles> {
+  const [manager, treasurer, guardian] = await Promise.all([
+    program.MANAGER_ROLE(),
+    program.TREASURER_ROLE(),
+    program.GUARDIAN_ROLE(),
+  ]);
+  const [a, m, tr, g, slot] = await Promise.all([
+    program.hasRole(ADMIN_ROLE, account),
+    program.hasRole(manager, account),
+    program.hasRole(treasurer, account),
+    program.hasRole(guardian, account),
+    program.reviewerSlot(account),
+  ]);
+  return { admin: a, manager: m, treasurer: tr, guardian: g, reviewerSlot: Number(slot) };
+}
+
+function budget(s: ProgramSnapshot): HTMLElement {
+  const f = s.summary;
+  const figures: Array<[string, bigint]> = [
+    ["budget.funded", f.funded],
+    ["budget.reserved", f.reserved],
+    ["budget.paid", f.paid],
+    ["budget.available", f.available],
+    ["budget.withdrawn", f.withdrawn],
+    ["budget.repaid", f.repaid],
+    ["budget.recovery", f.recoveryOutstanding],
+  ];
+  return h(
+    "section",
+    { class: "card", "data-testid": "budget" },
+    h("h2", {}, t("budget.title")),
+    h(
+      "div",
+      { class: "figures" },
+      ...figures.map(([key, value]) =>
+        h("div", { class: "figure" }, t(key), h("b", { "data-testid": key }, yuan(value))),
+      ),
+    ),
+    chart(s),
+  );
+}
+
+/** A horizontal bar per milestone state: the money awarded in milestones now in that state. */
+function chart(s: ProgramSnapshot): SVGSVGElement {
+  const totals = new Map<number, bigint>();
+  for (const g of s.grants) for (const m of g.milestones) totals.set(m.state, (totals.get(m.state) ?? 0n) + m.amount);
+  const rows = [...totals.entries()].sort((a, b) => a[0] - b[0]);
+  const max = rows.reduce((top, [, v]) => (v > top ? v : top), 1n);
+  const ns = "http://www.w3.org/2000/svg";
+  const svg = document.createElementNS(ns, "svg");
+  const rowHeight = 22;
+  svg.setAttribute("viewBox", `0 0 600 ${rows.length * rowHeight + 28}`);
+  svg.setAttribute("class", "chart");
+  svg.setAttribute("role", "img");
+  svg.setAttribute("aria-label", t("chart.title"));
+  const title = document.createElementNS(ns, "text");
+  title.setAttribute("x", "0");
+  title.setAttribute("y", "14");
+  title.textContent = t("chart.title");
+  svg.append(title);
+  rows.forEach(([state, value], i) => {
+    const y = 24 + i * rowHeight;
+    // Widths in thousandths of the largest bar: integer arithmetic on token units, then pixels.
+    const width = Number((value * 1000n) / max) * 0.34;
+    const label = document.createElementNS(ns, "text");
+    label.setAttribute("x", "0");
+    label.setAttribute("y", String(y + 14));
+    label.textContent = t(`state.${state}`);
+    const bar = document.createElementNS(ns, "rect");
+    bar.setAttribute("x", "130");
+    bar.setAttribute("y", String(y + 3));
+    bar.setAttribute("height", "15");
+    bar.setAttribute("width", String(Math.max(width, 1)));
+    bar.setAttribute("fill", state === 7 ? "#2b8a3e" : state === 6 ? "#74b816" : state >= 8 ? "#c92a2a" : "#1c7ed6");
+    const amount = document.createElementNS(ns, "text");
+    amount.setAttribute("x", String(136 + Math.max(width, 1)));
+    amount.setAttribute("y", String(y + 14));
+    amount.textContent = yuan(value);
+    svg.append(label, bar, amount);
+  });
+  return svg;
+}
+
+function categoriesCard(s: ProgramSnapshot): HTMLElement {
+  return h(
+    "section",
+    { class: "card" },
+    h("h2", {}, t("categories.title")),
+    table(
+      [t("category"), t("amount"), t("categories.awards"), t("categories.committed")],
+      s.categories.map((c) => [
+        categoryName(s.meta, c.id),
+        numCell(t("amount"), `${c.mode === 2 ? "≤ " : ""}${yuan(c.amount)}`),
+        `${c.awardsMade} / ${c.maxAwards === 0 ? t("unlimited") : c.maxAwards}`,
+        numCell(
+          t("categories.committed"),
+          `${yuan(c.committed)} / ${c.maxTotal === 0n ? t("unlimited") : yuan(c.maxTotal)}`,
+        ),
+      ]),
+    ),
+  );
+}
+
+export async function officialView(ctx: ViewContext): Promise<HTMLElement> {
+  const s = await ctx.chain.snapshot(ctx.program);
+  syncClock(s.chainTime);
+  const root = h("div", { "data-testid": "official-view" });
+  const roles = ctx.wallet === null ? null : await rolesOf(s.contract, ctx.wallet.address);
+  const held =
+    roles === null
+      ? []
+      : [
+          roles.admin && "admin",
+          roles.manager && "manager",
+          roles.treasurer && "treasurer",
+          roles.guardian && "guardian",
+          roles.reviewerSlot > 0 && `reviewer (slot ${roles.reviewerSlot})`,
+        ].filter((x): x is string => typeof x === "string");
+  root.append(
+    h(
+      "section",
+      { class: "card" },
+      h("h2", {}, t("roles.title")),
+      h("p", { "data-testid": "roles" }, held.length === 0 ? t("roles.none") : held.join(", ")),
+    ),
+  );
+  root.append(budget(s), categoriesCard(s));
+  if (roles !== null && roles.reviewerSlot > 0) root.append(reviewQueue(ctx, s, roles.reviewerSlot));
+  if (roles !== null && roles.manager) root.append(rulings(ctx, s), applications(ctx, s));
+  return root;
+}
+
+function reviewQueue(ctx: ViewContext, s: ProgramSnapshot, slot: number): HTMLElement {
+  const bit = 1 << (slot - 1);
+  const rows = s.grants.flatMap((g) => g.milestones.filter((m) => m.state === State.Submitted).map((m) => ({ g, m })));
+  const card = h("section", { class: "card", "data-testid": "review-queue" }, h("h2", {}, t("queue.title")));
+  if (rows.length === 0) card.append(h("p", { class: "muted" }, t("queue.empty")));
+  for (const { g, m } of rows) {
+    const voted = (m.approvals & bit) !== 0 || (m.rejections & bit) !== 0;
+    const reason = h("input", { placeholder: t("reason"), "data-testid": `reason-${g.id}-${m.index}` });
+    const vote = (approve: boolean) => () =>
+      act(ctx, `${approve ? t("approve") : t("reject")} ${t("grant")} ${g.id} #${m.index}`, () =>
+        writer(ctx, s.contract).vote(
+          g.id,
+          m.index,
+          g.termsHash,
+          m.evidenceHash,
+          approve,
+          textHash(reason.value.trim() || (approve ? "approve" : "reject")),
+        ),
+      );
+    card.append(
+      h(
+        "div",
+        { class: "actions", "data-testid": `queue-${g.id}-${m.index}` },
+        h(
+          "span",
+          {},
+          `${t("grant")} ${g.id} #${m.index} · ${entityName(ctx, g.entityNo)} · ${yuan(m.amount)} · ${t("votes")} ${m.approvals.toString(2).replace(/0/g, "").length}/${s.quorum}`,
+        ),
+        h("span", { class: "muted" }, `evidence ${m.evidenceHash.slice(0, 10)}…`),
+        voted ? h("span", { class: "muted" }, t("queue.voted")) : reason,
+        !voted &&
+          h(
+            "button",
+            { class: "primary", type: "button", "data-testid": `approve-${g.id}-${m.index}`, onclick: vote(true) },
+            t("approve"),
+          ),
+        !voted &&
+          h(
+            "button",
+            { type: "button", "data-testid": `reject-${g.id}-${m.index}`, onclick: vote(false) },
+            t("reject"),
+          ),
+        !voted &&
+          h(
+            "button",
+            {
+              type: "button",
+              "data-testid": `sign-${g.id}-${m.index}`,
+              onclick: () => signVote(ctx, s, g, m.index, reason.value),
+            },
+            t("sign"),
+          ),
+      ),
+    );
+  }
+  return card;
+}
+
+/** Signs the vote off chain (EIP-712) and downloads it in mg:sign-vote's file format for mg:submit-votes. */
+async function signVote(
+  ctx: ViewContext,
+  s: ProgramSnapshot,
+  g: GrantRow,
+  index: number,
+  reasonText: string,
+): Promise<void> {
+  if (ctx.wallet === null) return showProblem(t("wallet.connectFirst"));
+  const reviewer = ctx.wallet.address;
+  const program = s.meta.address;
+  const nonce = await s.contract.nonces(reviewer);
+  const deadline = (await ctx.chain.chainTime()) + 24n * 3600n;
+  const reasonHash = textHash(reasonText.trim() || "approve");
+  const round = (await s.contract.milestone(g.id, index)).round;
+  const message = {
+    reviewer,
+    grantId: g.id,
+    milestoneIndex: index,
+    round,
+    termsHash: g.termsHash,
+    evidenceHash: g.milestones[index].evidenceHash,
+    approve: true,
+    reasonHash,
+    nonce,
+    deadline,
+  };
+  let signature: string;
+  try {
+    signature = await ctx.wallet.signer.signTypedData(
+      voteDomain(program, BigInt(ctx.chain.config.chainId)),
+      VOTE_TYPES,
+      message,
+    );
+  } catch (error) {
+    return showProblem((error as Error).message.split("\n")[0]);
+  }
+  const file = {
+    kind: "milestone-grants-signed-vote",
+    chainId: ctx.chain.config.chainId,
+    program,
+    grantId: g.id.toString(),
+    milestone: index,
+    termsHash: g.termsHash,
+    evidenceHash: message.evidenceHash,
+    vote: { reviewer, approve: true, reasonHash, nonce: nonce.toString(), deadline: deadline.toString(), signature },
+  };
+  const name = `vote-g${g.id}-m${index}-${reviewer.slice(2, 10).toLowerCase()}.json`;
+  const link = h("a", {
+    href: URL.createObjectURL(new Blob([JSON.stringify(file, null, 2)], { type: "application/json" })),
+    download: name,
+  });
+  link.click();
+  document
+    .getElementById("txs")
+    ?.prepend(h("li", { class: "confirmed", "data-testid": "tx" }, t("sign.saved", { file: name })));
+}
+
+function rulings(ctx: ViewContext, s: ProgramSnapshot): HTMLElement {
+  const rows = s.grants.flatMap((g) => g.milestones.filter((m) => m.state === State.Contested).map((m) => ({ g, m })));
+  const card = h("section", { class: "card", "data-testid": "rulings" }, h("h2", {}, t("rule.title")));
+  if (rows.length === 0) card.append(h("p", { class: "muted" }, t("queue.empty")));
+  for (const { g, m } of rows) {
+    const reason = h("input", { placeholder: t("reason") });
+    const rule = (uphold: boolean) => () =>
+      act(ctx, `${uphold ? t("uphold") : t("dismiss")} ${t("grant")} ${g.id} #${m.index}`, () =>
+        writer(ctx, s.contract).ruleOnObjection(
+          g.id,
+          m.index,
+          uphold,
+          textHash(reason.value.trim() || (uphold ? "upheld" : "dismissed")),
+        ),
+      );
+    card.append(
+      h(
+        "div",
+        { class: "actions", "data-testid": `ruling-${g.id}-${m.index}` },
+        h("span", {}, `${t("grant")} ${g.id} #${m.index} · ${entityName(ctx, g.entityNo)} · ${yuan(m.amount)}`),
+        reason,
+        h("button", { type: "button", "data-testid": `uphold-${g.id}-${m.index}`, onclick: rule(true) }, t("uphold")),
+        h(
+          "button",
+          { type: "button", "data-testid": `dismiss-${g.id}-${m.index}`, onclick: rule(false) },
+          t("dismiss"),
+        ),
+      ),
+    );
+  }
+  return card;
+}
+
+/** "3,000,000@2027-03-31; 2,000,000@2027-09-30": deadlines are the end of that day in Beijing time. */
+export function parseSchedule(
+  text: string,
+  decimals: number,
+): Array<{ amount: bigint; deadline: bigint; descriptionHash: string }> {
+  const items = text
+    .split(/[;；]/)
+    .map((x) => x.trim())
+    .filter((x) => x !== "");
+  if (items.length === 0) throw new Error('Write the milestones as amount@YYYY-MM-DD separated by ";".');
+  return items.map((item, i) => {
+    const match = /^(.+?)\s*@\s*(\d{4})-(\d{2})-(\d{2})$/.exec(item);
+    if (match === null) throw new Error(`Milestone ${i + 1} ("${item}") is not written amount@YYYY-MM-DD.`);
+    const amount = parseYuan(match[1], decimals);
+    const [y, m, d] = [Number(match[2]), Number(match[3]), Number(match[4])];
+    const utc = Date.UTC(y, m - 1, d);
+    const check = new Date(utc);
+    if (check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d)
+      throw new Error(`Milestone ${i + 1}: ${match[2]}-${match[3]}-${match[4]} is not a calendar date.`);
+    return {
+      amount,
+      deadline: BigInt(utc / 1000 + 16 * 3600 - 1),
+      descriptionHash: textHash(`milestone ${i + 1}: ${item}`),
+    };
+  });
+}
+
+function applications(ctx: ViewContext, s: ProgramSnapshot): HTMLElement {
+  const open = s.applications.filter((a) => a.status === 1);
+  const card = h("section", { class: "card", "data-testid": "applications" }, h("h2", {}, t("apps.title")));
+  if (open.length === 0) card.append(h("p", { class: "muted" }, t("queue.empty")));
+  for (const a of open) {
+    const schedule = h("input", { placeholder: t("apps.milestones"), size: "40", "data-testid": `schedule-${a.id}` });
+    card.append(
+      h(
+        "div",
+        { class: "actions", "data-testid": `application-${a.id}` },
+        h(
+          "span",
+          {},
+          `#${a.id} · ${entityName(ctx, a.entityNo)} · ${categoryName(s.meta, a.categoryId)} · ${when(a.submittedAt)}`,
+        ),
+        schedule,
+        h(
+          "button",
+          {
+            class: "primary",
+            type: "button",
+            "data-testid": `award-${a.id}`,
+            onclick: async () => {
+              let terms;
+              try {
+                terms = parseSchedule(schedule.value, ctx.chain.config.token.decimals);
+              } catch (error) {
+                return showProblem((error as Error).message);
+              }
+              const registry = await ctx.chain.registryOf(s.contract);
+              const entityId = await registry.entityIdOf(a.entityNo);
+              await act(ctx, `${t("apps.award")} #${a.id}`, () =>
+                writer(ctx, s.contract).award(entityId, a.categoryId, a.id, terms),
+              );
+            },
+          },
+          t("apps.award"),
+        ),
+      ),
+    );
+  }
+  return card;
+}
+
+/* ------------------------------------------------------------------ public ----------------------------------------------------------------- */
+
+export async function publicView(ctx: ViewContext): Promise<HTMLElement> {
+  const s = await ctx.chain.snapshot(ctx.program);
+  syncClock(s.chainTime);
+  const root = h("div", { "data-testid": "public-view" });
+  const inNotice = s.grants.flatMap((g) =>
+    g.milestones.filter((m) => m.state === State.InNotice).map((m) => ({ g, m })),
+  );
+  const open = h("section", { class: "card notice", "data-testid": "open-notices" }, h("h2", {}, t("public.open")));
+  if (inNotice.length === 0) open.append(h("p", {}, t("public.none")));
+  for (const { g, m } of inNotice) {
+    const text = h("textarea", {
+      rows: "2",
+      cols: "40",
+      placeholder: t("public.objectionText"),
+      "data-testid": `objection-text-${g.id}-${m.index}`,
+    });
+    open.append(
+      h(
+        "div",
+        { class: "actions", "data-testid": `notice-${g.id}-${m.index}` },
+        h(
+          "span",
+          {},
+          `${t("grant")} ${g.id} #${m.index} · ${entityName(ctx, g.entityNo)} · ${categoryName(s.meta, g.categoryId)} · ${yuan(m.amount)} · `,
+          countdown(m.noticeEndsAt),
+        ),
+        text,
+        h(
+          "button",
+          {
+            type: "button",
+            "data-testid": `object-${g.id}-${m.index}`,
+            onclick: () => {
+              const body = text.value.trim();
+              if (body === "") return showProblem(t("public.objectionText"));
+              return act(ctx, `${t("public.object")}: ${t("grant")} ${g.id} #${m.index}`, () =>
+                writer(ctx, s.contract).object(g.id, m.index, textHash(body)),
+              );
+            },
+          },
+          t("public.object"),
+        ),
+      ),
+    );
+  }
+  root.append(open, budget(s));
+  const awards = h("section", { class: "card", "data-testid": "awards" }, h("h2", {}, t("public.awards")));
+  for (const g of s.grants) {
+    awards.append(
+      h(
+        "h3",
+        {},
+        `${t("grant")} ${g.id} · ${entityName(ctx, g.entityNo)} · ${categoryName(s.meta, g.categoryId)}${g.cancelled ? ` · ${t("state.10")}` : ""}`,
+      ),
+      milestoneTable(ctx, g),
+    );
+  }
+  root.append(awards);
+  return root;
+}

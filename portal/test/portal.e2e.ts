@@ -1,0 +1,189 @@
+/**
+ * The portal in a real browser: a company claims, an official votes, the public objects, a refusal is
+ * shown as a sentence with nothing moved, and the page works in Chinese and English on a narrow screen.
+ * Started by portal/test/run.ts, which provides PORTAL_URL, PORTAL_NODE_URL and PORTAL_ARTIFACTS.
+ */
+import { copyFileSync, mkdirSync } from "node:fs";
+import path from "node:path";
+
+import { expect } from "chai";
+import { Contract, JsonRpcProvider, getAddress } from "ethers";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+const baseUrl = process.env.PORTAL_URL!;
+const nodeUrl = process.env.PORTAL_NODE_URL!;
+const artifacts = process.env.PORTAL_ARTIFACTS!;
+const provider = new JsonRpcProvider(nodeUrl, 31337, { staticNetwork: true });
+
+/** The seed's accounts (hardhat node's default accounts, by index). */
+const ACCOUNT = { manager: 4, reviewer3: 10, labCo: 13, ledgerCo: 14, productCo: 15, citizen: 16, nobody: 19 };
+const YUAN = 100n; // the demo yuan has 2 decimals
+
+let browser: Browser;
+let accounts: string[];
+let book: { token: { address: string }; programs: Record<string, { address: string }> };
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  const file = path.join(artifacts, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  if (process.env.PORTAL_SCREENSHOTS === "docs") {
+    const docs = path.resolve(import.meta.dirname, "..", "..", "docs", "screenshots");
+    mkdirSync(docs, { recursive: true });
+    copyFileSync(file, path.join(docs, `${name}.png`));
+  }
+}
+
+/** Opens the portal with an injected EIP-1193 wallet that signs as the node's unlocked `account`. */
+async function openAs(account: string, route: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: "zh-CN" });
+  await context.addInitScript((address: string) => {
+    let id = 0;
+    const listeners = new Map<string, Array<(...args: unknown[]) => void>>();
+    (window as unknown as { ethereum: unknown }).ethereum = {
+      async request({ method, params }: { method: string; params?: unknown[] }) {
+        if (method === "eth_requestAccounts" || method === "eth_accounts") return [address];
+        if (method === "wallet_switchEthereumChain") return null;
+        const response = await fetch("./rpc", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ jsonrpc: "2.0", id: ++id, method, params: params ?? [] }),
+        });
+        const body = await response.json();
+        if (body.error !== undefined) throw Object.assign(new Error(body.error.message), body.error);
+        return body.result;
+      },
+      on(event: string, listener: (...args: unknown[]) => void) {
+        listeners.set(event, [...(listeners.get(event) ?? []), listener]);
+      },
+      removeListener() {},
+    };
+  }, account);
+  const page = await context.newPage();
+  page.on("pageerror", (error) => console.error(`page error: ${error.message}`));
+  await page.goto(`${baseUrl}#/${route}`);
+  await page.getByTestId("connect").click();
+  await page.locator(`#app[data-rendered-for="${account.toLowerCase()}"]`).waitFor();
+  return page;
+}
+
+/** Waits for the newest transaction to end and checks it ended as `state`; returns its text. */
+async function lastTx(page: Page, state: "confirmed" | "failed"): Promise<string> {
+  const item = page.locator(state === "failed" ? "#txs li.failed" : "#txs li.confirmed, #txs li.failed").first();
+  await item.waitFor({ timeout: 30_000 });
+  const text = (await item.textContent()) ?? "";
+  expect(await item.getAttribute("class"), text).to.equal(state);
+  return text;
+}
+
+function program(key: string) {
+  return new Contract(
+    book.programs[key].address,
+    [
+      "function milestoneState(uint256,uint8) view returns (uint8)",
+      "function objection(uint256,uint8) view returns (address objector, uint40 filedAt)",
+      "function grant(uint256) view returns (tuple(bytes32 termsHash, uint64 entityNo, uint128 reserved, uint16 categoryId, uint8 milestoneCount, bool cancelled, uint16 recusedReviewers, uint8 paidCount, uint128 recoveryOwed, uint128 recovered))",
+    ],
+    provider,
+  );
+}
+function token() {
+  return new Contract(book.token.address, ["function balanceOf(address) view returns (uint256)"], provider);
+}
+
+describe("portal in a real browser (Chromium, injected EIP-1193 wallet, hardhat node)", function () {
+  before(async function () {
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    });
+    accounts = ((await provider.send("eth_accounts", [])) as string[]).map((a) => getAddress(a));
+    book = (await (await fetch(`${baseUrl}config.json`)).json()) as never;
+    const config = book as unknown as { token: { address: string }; programs: Array<{ key: string; address: string }> };
+    book = { token: config.token, programs: Object.fromEntries(config.programs.map((p) => [p.key, p])) };
+  });
+  after(async () => browser?.close());
+
+  it("company: the payout wallet claims its payable milestone and receives exactly 3,000,000.00", async function () {
+    const page = await openAs(accounts[ACCOUNT.labCo], "company");
+    const claim = page.getByTestId("claim-1");
+    await claim.waitFor();
+    expect(await page.getByTestId("grant-1").locator('[data-state="6"]').count()).to.equal(1);
+    const before = await token().balanceOf(accounts[ACCOUNT.labCo]);
+    await claim.click();
+    expect(await lastTx(page, "confirmed")).to.match(/3,000,000\.00/);
+    expect((await token().balanceOf(accounts[ACCOUNT.labCo])) - before).to.equal(3_000_000n * YUAN);
+    expect(await program("guiyang-htz").milestoneState(1, 0)).to.equal(7n); // Paid
+    await page.getByTestId("paid-1").filter({ hasText: "3,000,000.00" }).waitFor();
+    await screenshot(page, "company");
+  });
+
+  it("company: repaying more than the recovery owed is refused with a sentence and nothing moves", async function () {
+    const page = await openAs(accounts[ACCOUNT.productCo], "company");
+    await page.getByTestId("owed-3").filter({ hasText: "600,000.00" }).waitFor();
+    const htz = book.programs["guiyang-htz"].address;
+    const [companyBefore, programBefore] = [
+      await token().balanceOf(accounts[ACCOUNT.productCo]),
+      await token().balanceOf(htz),
+    ];
+    await page.getByTestId("repay-amount-3").fill("700,000");
+    await page.getByTestId("repay-3").click();
+    const refusal = await lastTx(page, "failed");
+    expect(refusal).to.match(/repa/i);
+    expect(refusal).to.match(/600,000\.00/);
+    expect(await token().balanceOf(accounts[ACCOUNT.productCo])).to.equal(companyBefore);
+    expect(await token().balanceOf(htz)).to.equal(programBefore);
+    expect((await program("guiyang-htz").grant(3)).recoveryOwed).to.equal(600_000n * YUAN);
+  });
+
+  it("company: a wallet that is no entity's payout wallet is told so", async function () {
+    const page = await openAs(accounts[ACCOUNT.nobody], "company");
+    await page.getByTestId("not-registered").waitFor();
+  });
+
+  it("official: the third reviewer approves from the review queue and the milestone enters its notice window", async function () {
+    const page = await openAs(accounts[ACCOUNT.reviewer3], "official");
+    await page.getByTestId("roles").filter({ hasText: "reviewer" }).waitFor();
+    await page.getByTestId("budget.funded").filter({ hasText: "20,000,000.00" }).waitFor();
+    expect(await program("guiyang-htz").milestoneState(1, 1)).to.equal(2n); // Submitted
+    await page.getByTestId("reason-1-1").fill("report checked against the audited accounts");
+    await page.getByTestId("approve-1-1").click();
+    expect(await lastTx(page, "confirmed")).to.match(/1/);
+    expect(await program("guiyang-htz").milestoneState(1, 1)).to.equal(4n); // InNotice
+    await page.getByTestId("approve-1-1").waitFor({ state: "detached" });
+    await screenshot(page, "official");
+  });
+
+  it("public: a citizen files an objection during the notice window; the manager sees it to rule on", async function () {
+    const page = await openAs(accounts[ACCOUNT.citizen], "public");
+    await page.getByTestId("notice-2-0").locator(".countdown").waitFor();
+    await page.getByTestId("objection-text-2-0").fill("The claimed breakthrough was published abroad in 2016.");
+    await screenshot(page, "public");
+    await page.getByTestId("object-2-0").click();
+    await lastTx(page, "confirmed");
+    expect(await program("guiyang-htz").milestoneState(2, 0)).to.equal(5n); // Contested
+    expect((await program("guiyang-htz").objection(2, 0)).objector).to.equal(accounts[ACCOUNT.citizen]);
+    await page.getByTestId("notice-2-0").waitFor({ state: "detached" });
+
+    const manager = await openAs(accounts[ACCOUNT.manager], "official");
+    await manager.getByTestId("ruling-2-0").waitFor();
+  });
+
+  it("narrow screen, both languages: the public page fits a phone and switches between 中文 and English", async function () {
+    const page = await openAs(accounts[ACCOUNT.citizen], "public", { width: 390, height: 844 });
+    await page.getByTestId("awards").waitFor();
+    expect(await page.locator("nav a").first().textContent()).to.equal("企业");
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).to.be.at.most(390);
+    await screenshot(page, "public-narrow-zh");
+    await page.locator("#lang").click();
+    await page.locator("nav a").first().filter({ hasText: "Company" }).waitFor();
+  });
+});

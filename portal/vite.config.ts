@@ -1,0 +1,101 @@
+/**
+ * The portal's server: Vite, plus `/config.json` built from the address book the `mg:*` tasks write
+ * (deploy/addresses/<chainId>.json) and the program files it names, and `/rpc` proxied to the node.
+ *
+ *   MG_RPC_URL          the node (default http://127.0.0.1:8545)
+ *   MG_CHAIN_ID         whose address book to serve (default 31337)
+ *   MG_ADDRESS_BOOK_DIR where the address books are (default deploy/addresses)
+ */
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+
+import { defineConfig, type Plugin } from "vite";
+
+import type { PortalConfig, PortalDirectory } from "./src/config-types.js";
+
+const root = path.resolve(import.meta.dirname, "..");
+const rpcTarget = process.env.MG_RPC_URL ?? "http://127.0.0.1:8545";
+
+interface Book {
+  chainId: string;
+  token?: { address: string; symbol: string; decimals: number };
+  lens?: string;
+  programs: Record<string, { address: string; file: string; title: string; categories: Record<string, number> }>;
+}
+
+function readJson<T>(file: string): T {
+  return JSON.parse(readFileSync(file, "utf8")) as T;
+}
+
+/** The portal configuration of the chain's address book, or a sentence saying what is missing. */
+export function portalConfig(): PortalConfig | string {
+  const chainId = process.env.MG_CHAIN_ID ?? "31337";
+  const dir = process.env.MG_ADDRESS_BOOK_DIR ?? path.join(root, "deploy", "addresses");
+  const bookFile = path.join(dir, `${chainId}.json`);
+  if (!existsSync(bookFile)) return `No address book at ${bookFile}: deploy first (npm run portal seeds a local node).`;
+  const book = readJson<Book>(bookFile);
+  if (book.token === undefined || book.lens === undefined) return `${bookFile} has no token or lens: run mg:deploy.`;
+  const directoryFile = path.join(dir, `${chainId}.portal.json`);
+  const directory: PortalDirectory = existsSync(directoryFile)
+    ? readJson<PortalDirectory>(directoryFile)
+    : { entities: {}, accounts: [] };
+  const programs = Object.entries(book.programs).map(([key, entry]) => {
+    const file = path.resolve(root, entry.file);
+    const definition = existsSync(file)
+      ? readJson<{ nameZh?: string; categories: Array<{ key: string; label: string; labelZh: string }> }>(file)
+      : { categories: [] };
+    const labels = new Map(definition.categories.map((c) => [c.key, c]));
+    return {
+      key,
+      address: entry.address,
+      title: entry.title,
+      titleZh: definition.nameZh ?? entry.title,
+      categories: Object.entries(entry.categories).map(([categoryKey, id]) => ({
+        id,
+        key: categoryKey,
+        label: labels.get(categoryKey)?.label ?? categoryKey,
+        labelZh: labels.get(categoryKey)?.labelZh ?? categoryKey,
+      })),
+    };
+  });
+  return {
+    chainId: book.chainId,
+    rpcUrl: "/rpc",
+    token: book.token,
+    lens: book.lens,
+    programs,
+    entities: directory.entities,
+    accounts: directory.accounts,
+  };
+}
+
+function configEndpoint(): Plugin {
+  const handler = (req: { url?: string }, res: import("node:http").ServerResponse, next: () => void) => {
+    if (req.url?.split("?")[0] !== "/config.json") return next();
+    const config = portalConfig();
+    res.setHeader("content-type", "application/json");
+    res.setHeader("cache-control", "no-store");
+    if (typeof config === "string") {
+      res.statusCode = 503;
+      res.end(JSON.stringify({ error: config }));
+    } else {
+      res.end(JSON.stringify(config));
+    }
+  };
+  return {
+    name: "milestone-grants-config",
+    configureServer: (server) => void server.middlewares.use(handler),
+    configurePreviewServer: (server) => void server.middlewares.use(handler),
+  };
+}
+
+const proxy = { "/rpc": { target: rpcTarget, changeOrigin: true, rewrite: () => "/" } };
+
+export default defineConfig({
+  root: import.meta.dirname,
+  base: "./",
+  plugins: [configEndpoint()],
+  server: { host: "127.0.0.1", port: 5173, proxy, fs: { allow: [root] } },
+  preview: { host: "127.0.0.1", port: 4173, proxy },
+  build: { outDir: path.join(root, "dist", "portal"), emptyOutDir: true, chunkSizeWarningLimit: 4096 },
+});
