@@ -7,7 +7,7 @@ import { copyFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 
 import { expect } from "chai";
-import { Contract, JsonRpcProvider, getAddress } from "ethers";
+import { Contract, JsonRpcProvider, getAddress, keccak256 } from "ethers";
 import { chromium, type Browser, type Page } from "playwright-core";
 
 const baseUrl = process.env.PORTAL_URL!;
@@ -48,7 +48,7 @@ async function openAs(account: string, route: string, viewport = { width: 1280, 
           headers: { "content-type": "application/json" },
           body: JSON.stringify({ jsonrpc: "2.0", id: ++id, method, params: params ?? [] }),
         });
-        const body = await response.json();
+        const body = (await response.json()) as { result?: unknown; error?: { message: string } };
         if (body.error !== undefined) throw Object.assign(new Error(body.error.message), body.error);
         return body.result;
       },
@@ -81,6 +81,9 @@ function program(key: string) {
     [
       "function milestoneState(uint256,uint8) view returns (uint8)",
       "function objection(uint256,uint8) view returns (address objector, uint40 filedAt)",
+      "function evidenceOf(uint256,uint8) view returns (bytes32)",
+      "function grantCount() view returns (uint256)",
+      "function application(uint256) view returns (tuple(uint64 entityNo, uint16 categoryId, uint8 status, uint40 submittedAt))",
       "function grant(uint256) view returns (tuple(bytes32 termsHash, uint64 entityNo, uint128 reserved, uint16 categoryId, uint8 milestoneCount, bool cancelled, uint16 recusedReviewers, uint8 paidCount, uint128 recoveryOwed, uint128 recovered))",
     ],
     provider,
@@ -125,6 +128,17 @@ describe("portal in a real browser (Chromium, injected EIP-1193 wallet, hardhat 
     await screenshot(page, "company");
   });
 
+  it("company: an evidence file is hashed in the browser and only its keccak256 goes on chain", async function () {
+    const page = await openAs(accounts[ACCOUNT.labCo], "company");
+    const bytes = Buffer.from("Shanghai Stock Exchange listing announcement, 2018-06-01\n");
+    const row = page.locator('[data-testid="evidence-file-1-0"]').last(); // grant 1 of the city programme
+    await row.setInputFiles({ name: "listing.txt", mimeType: "text/plain", buffer: bytes });
+    await page.getByTestId("evidence-1-0").last().click();
+    await lastTx(page, "confirmed");
+    expect(await program("guiyang-city").evidenceOf(1, 0)).to.equal(keccak256(bytes));
+    expect(await program("guiyang-city").milestoneState(1, 0)).to.equal(2n); // Submitted
+  });
+
   it("company: repaying more than the recovery owed is refused with a sentence and nothing moves", async function () {
     const page = await openAs(accounts[ACCOUNT.productCo], "company");
     await page.getByTestId("owed-3").filter({ hasText: "600,000.00" }).waitFor();
@@ -154,11 +168,11 @@ describe("portal in a real browser (Chromium, injected EIP-1193 wallet, hardhat 
     await page.getByTestId("budget.funded").filter({ hasText: "20,000,000.00" }).waitFor();
     expect(await program("guiyang-htz").milestoneState(1, 1)).to.equal(2n); // Submitted
     await page.getByTestId("reason-1-1").fill("report checked against the audited accounts");
+    await screenshot(page, "official");
     await page.getByTestId("approve-1-1").click();
     expect(await lastTx(page, "confirmed")).to.match(/1/);
     expect(await program("guiyang-htz").milestoneState(1, 1)).to.equal(4n); // InNotice
     await page.getByTestId("approve-1-1").waitFor({ state: "detached" });
-    await screenshot(page, "official");
   });
 
   it("public: a citizen files an objection during the notice window; the manager sees it to rule on", async function () {
@@ -174,6 +188,18 @@ describe("portal in a real browser (Chromium, injected EIP-1193 wallet, hardhat 
 
     const manager = await openAs(accounts[ACCOUNT.manager], "official");
     await manager.getByTestId("ruling-2-0").waitFor();
+    await manager.getByTestId("application-1").waitFor();
+    await screenshot(manager, "official-manager");
+    const before = await program("guiyang-htz").grantCount();
+    await manager.getByTestId("schedule-1").fill("2027-06-30");
+    await manager.getByTestId("award-1").click();
+    expect(await lastTx(manager, "failed")).to.match(/amount@YYYY-MM-DD/);
+    await manager.evaluate(() => document.getElementById("txs")?.replaceChildren()); // forget the refusal
+    await manager.getByTestId("schedule-1").fill("400,000@2027-06-30; 500,000@2027-12-31");
+    await manager.getByTestId("award-1").click();
+    await lastTx(manager, "confirmed");
+    expect(await program("guiyang-htz").grantCount()).to.equal(before + 1n);
+    expect((await program("guiyang-htz").application(1)).status).to.equal(2n); // Awarded
   });
 
   it("narrow screen, both languages: the public page fits a phone and switches between 中文 and English", async function () {
