@@ -66,6 +66,11 @@ const LABELS: Record<string, [en: string, zh: string]> = {
   "apps.title": ["Open applications", "待处理申请"],
   "apps.award": ["Award", "授予"],
   "apps.milestones": ["Milestones: amount@YYYY-MM-DD; …", "里程碑：金额@YYYY-MM-DD；…"],
+  "role.admin": ["admin", "管理员"],
+  "role.manager": ["manager", "项目经办"],
+  "role.treasurer": ["treasurer", "财务"],
+  "role.guardian": ["guardian", "应急暂停"],
+  "role.reviewer": ["expert committee member (slot {slot})", "专家委员（席位 {slot}）"],
   "roles.title": ["Your roles", "您的角色"],
   "roles.none": [
     "This wallet holds no role in this program; the figures are public.",

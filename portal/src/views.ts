@@ -309,11 +309,11 @@ export async function officialView(ctx: ViewContext): Promise<HTMLElement> {
     roles === null
       ? []
       : [
-          roles.admin && "admin",
-          roles.manager && "manager",
-          roles.treasurer && "treasurer",
-          roles.guardian && "guardian",
-          roles.reviewerSlot > 0 && `reviewer (slot ${roles.reviewerSlot})`,
+          roles.admin && t("role.admin"),
+          roles.manager && t("role.manager"),
+          roles.treasurer && t("role.treasurer"),
+          roles.guardian && t("role.guardian"),
+          roles.reviewerSlot > 0 && t("role.reviewer", { slot: roles.reviewerSlot }),
         ].filter((x): x is string => typeof x === "string");
   root.append(
     h(

@@ -164,7 +164,7 @@ describe("portal in a real browser (Chromium, injected EIP-1193 wallet, hardhat 
 
   it("official: the third reviewer approves from the review queue and the milestone enters its notice window", async function () {
     const page = await openAs(accounts[ACCOUNT.reviewer3], "official");
-    await page.getByTestId("roles").filter({ hasText: "reviewer" }).waitFor();
+    await page.getByTestId("roles").filter({ hasText: "专家委员（席位 3）" }).waitFor();
     await page.getByTestId("budget.funded").filter({ hasText: "20,000,000.00" }).waitFor();
     expect(await program("guiyang-htz").milestoneState(1, 1)).to.equal(2n); // Submitted
     await page.getByTestId("reason-1-1").fill("report checked against the audited accounts");
