@@ -41,6 +41,8 @@ export interface GrantRow {
   termsHash: string;
   cancelled: boolean;
   reserved: bigint;
+  /** Bitmap of reviewer slots recused from this grant (their votes do not count). */
+  recusedReviewers: number;
   recoveryOwed: bigint;
   recovered: bigint;
   milestones: MilestoneRow[];
@@ -69,6 +71,8 @@ export interface ProgramSnapshot {
   contract: GrantProgram;
   chainTime: bigint;
   quorum: number;
+  /** Bitmap of the reviewer slots currently on the committee. */
+  activeReviewers: number;
   summary: Awaited<ReturnType<GrantProgram["summary"]>>;
   categories: CategoryRow[];
   grants: GrantRow[];
@@ -120,6 +124,7 @@ export class Chain {
       termsHash: g.termsHash,
       cancelled: g.cancelled,
       reserved: g.reserved,
+      recusedReviewers: Number(g.recusedReviewers),
       recoveryOwed: g.recoveryOwed,
       recovered: g.recovered,
       milestones: list.map((m, index) => ({
@@ -183,6 +188,7 @@ export class Chain {
       contract: program,
       chainTime,
       quorum: Number(settings.quorum),
+      activeReviewers: Number(settings.activeReviewers),
       summary,
       categories,
       grants,
@@ -202,17 +208,24 @@ export class Wallet {
 
   /** Asks the injected wallet for an account and checks it is on the portal's chain. */
   static async connect(expectedChainId: string): Promise<Wallet> {
-    if (window.ethereum === undefined) throw new Error("wallet.none");
-    const provider = new BrowserProvider(window.ethereum);
-    await provider.send("eth_requestAccounts", []);
-    const { chainId } = await provider.getNetwork();
+    const injected = window.ethereum;
+    if (injected === undefined) throw new Error("wallet.none");
+    await injected.request({ method: "eth_requestAccounts" });
+    let chainId = BigInt((await injected.request({ method: "eth_chainId" })) as string);
     if (chainId.toString() !== expectedChainId) {
       try {
-        await provider.send("wallet_switchEthereumChain", [{ chainId: `0x${BigInt(expectedChainId).toString(16)}` }]);
+        await injected.request({
+          method: "wallet_switchEthereumChain",
+          params: [{ chainId: `0x${BigInt(expectedChainId).toString(16)}` }],
+        });
       } catch {
-        throw new Error(`wallet.wrongChain:${chainId}`);
+        // the wallet refused or does not know the chain: say so below
       }
+      chainId = BigInt((await injected.request({ method: "eth_chainId" })) as string);
+      if (chainId.toString() !== expectedChainId) throw new Error(`wallet.wrongChain:${chainId}`);
     }
+    // A provider made after any switch, so ethers never caches the old network.
+    const provider = new BrowserProvider(injected);
     const signer = await provider.getSigner();
     return new Wallet(provider, signer, await signer.getAddress());
   }

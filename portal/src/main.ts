@@ -21,6 +21,7 @@ setDecimals(config.token.decimals);
 let wallet: Wallet | null = null;
 let programIndex = 0;
 let rendering = 0;
+let listening = false;
 
 function route(): "company" | "official" | "public" {
   const name = location.hash.replace(/^#\/?/, "");
@@ -93,11 +94,14 @@ connectButton.addEventListener("click", async () => {
     );
     return;
   }
-  window.ethereum?.on?.("accountsChanged", async () => {
-    wallet = await Wallet.connect(config.chainId).catch(() => null);
-    void render();
-  });
-  window.ethereum?.on?.("chainChanged", () => location.reload());
+  if (!listening) {
+    listening = true;
+    window.ethereum?.on?.("accountsChanged", async () => {
+      wallet = await Wallet.connect(config.chainId).catch(() => null);
+      void render();
+    });
+    window.ethereum?.on?.("chainChanged", () => location.reload());
+  }
   void render();
 });
 langButton.addEventListener("click", () => {

@@ -2,6 +2,7 @@
 import { keccak256, toUtf8Bytes, type ContractTransactionResponse } from "ethers";
 
 import type { GrantProgram } from "../../typechain-types/index.js";
+import { errorSentence } from "../../scripts/lib/errors.js";
 import { parseYuan } from "../../scripts/lib/money.js";
 import { VOTE_TYPES, voteDomain } from "../../scripts/lib/suite.js";
 import { ADMIN_ROLE, type Chain, type GrantRow, type ProgramSnapshot, type Wallet } from "./chain.js";
@@ -38,7 +39,15 @@ async function act(ctx: ViewContext, what: string, send: () => Promise<ContractT
   ctx.rerender();
 }
 
-function milestoneTable(ctx: ViewContext, grant: GrantRow, extra?: (m: GrantRow["milestones"][number]) => Node | null) {
+/** Votes that count: the contract counts only active reviewers who have not recused from the grant. */
+export function countedVotes(bitmap: number, active: number, grant: GrantRow): number {
+  let bits = bitmap & active & ~grant.recusedReviewers;
+  let n = 0;
+  for (; bits !== 0; bits &= bits - 1) n++;
+  return n;
+}
+
+function milestoneTable(grant: GrantRow, active: number, extra?: (m: GrantRow["milestones"][number]) => Node | null) {
   return table(
     [t("milestone"), t("amount"), t("state"), t("deadline"), t("notice"), t("votes"), ""],
     grant.milestones.map((m) => [
@@ -47,7 +56,7 @@ function milestoneTable(ctx: ViewContext, grant: GrantRow, extra?: (m: GrantRow[
       stateBadge(m.state),
       when(m.deadline),
       m.noticeEndsAt === 0n ? "—" : m.state === State.InNotice ? countdown(m.noticeEndsAt) : when(m.noticeEndsAt),
-      `${m.approvals.toString(2).replace(/0/g, "").length} ✓ / ${m.rejections.toString(2).replace(/0/g, "").length} ✗`,
+      `${countedVotes(m.approvals, active, grant)} ✓ / ${countedVotes(m.rejections, active, grant)} ✗`,
       extra?.(m) ?? null,
     ]),
     { "data-testid": `milestones-${grant.id}` },
@@ -82,14 +91,23 @@ export async function companyView(ctx: ViewContext): Promise<HTMLElement> {
     const ids = (await ctx.chain.lens.awardsOf(meta.address, entityNo)).filter((id) => id !== 0n);
     const card = h("section", { class: "card" }, h("h2", {}, pick(meta.title, meta.titleZh)));
     if (ids.length === 0) card.append(h("p", { class: "muted" }, t("company.noAwards")));
-    for (const id of ids) card.append(await companyGrant(ctx, meta, program, await ctx.chain.grantRow(program, id)));
+    const active = Number((await program.settings()).activeReviewers);
+    for (const id of ids) {
+      card.append(await companyGrant(ctx, meta, program, await ctx.chain.grantRow(program, id), active));
+    }
     root.append(card);
   }
   if (!found) root.append(h("section", { class: "card", "data-testid": "not-registered" }, t("company.notRegistered")));
   return root;
 }
 
-async function companyGrant(ctx: ViewContext, meta: PortalProgram, program: GrantProgram, grant: GrantRow) {
+async function companyGrant(
+  ctx: ViewContext,
+  meta: PortalProgram,
+  program: GrantProgram,
+  grant: GrantRow,
+  active: number,
+) {
   const total = grant.milestones.reduce((sum, m) => sum + m.amount, 0n);
   const paid = grant.milestones.filter((m) => m.state === 7).reduce((sum, m) => sum + m.amount, 0n);
   const payable = grant.milestones.filter((m) => m.state === State.Payable).map((m) => m.index);
@@ -105,7 +123,7 @@ async function companyGrant(ctx: ViewContext, meta: PortalProgram, program: Gran
     ),
   );
   box.append(
-    milestoneTable(ctx, grant, (m) => {
+    milestoneTable(grant, active, (m) => {
       if (m.state !== 1 && m.state !== 3) return null;
       const input = h("input", {
         type: "file",
@@ -174,6 +192,14 @@ async function companyGrant(ctx: ViewContext, meta: PortalProgram, program: Gran
               return showProblem((error as Error).message);
             }
             if (ctx.wallet === null) return showProblem(t("wallet.connectFirst"));
+            if (units === 0n || units > grant.recoveryOwed) {
+              // Refuse before any approval, with the contract's own reason (nothing to undo later).
+              try {
+                await writer(ctx, program).repay.staticCall(grant.id, units);
+              } catch (error) {
+                return showProblem(errorSentence(error, { decimals: ctx.chain.config.token.decimals }));
+              }
+            }
             const token = ctx.chain.token().connect(ctx.wallet.signer);
             if (!(await runTx(`approve ${yuan(units)}`, () => token.approve(meta.address, units)))) return;
             await act(ctx, `${t("company.repay")} ${yuan(units)}`, () => writer(ctx, program).repay(grant.id, units));
@@ -355,7 +381,7 @@ function reviewQueue(ctx: ViewContext, s: ProgramSnapshot, slot: number): HTMLEl
         h(
           "span",
           {},
-          `${t("grant")} ${g.id} #${m.index} · ${entityName(ctx, g.entityNo)} · ${yuan(m.amount)} · ${t("votes")} ${m.approvals.toString(2).replace(/0/g, "").length}/${s.quorum}`,
+          `${t("grant")} ${g.id} #${m.index} · ${entityName(ctx, g.entityNo)} · ${yuan(m.amount)} · ${t("votes")} ${countedVotes(m.approvals, s.activeReviewers, g)}/${s.quorum}`,
         ),
         h("span", { class: "muted" }, `evidence ${m.evidenceHash.slice(0, 10)}…`),
         voted ? h("span", { class: "muted" }, t("queue.voted")) : reason,
@@ -376,10 +402,20 @@ function reviewQueue(ctx: ViewContext, s: ProgramSnapshot, slot: number): HTMLEl
             "button",
             {
               type: "button",
-              "data-testid": `sign-${g.id}-${m.index}`,
-              onclick: () => signVote(ctx, s, g, m.index, reason.value),
+              "data-testid": `sign-approve-${g.id}-${m.index}`,
+              onclick: () => signVote(ctx, s, g, m.index, true, reason.value),
             },
-            t("sign"),
+            t("sign.approve"),
+          ),
+        !voted &&
+          h(
+            "button",
+            {
+              type: "button",
+              "data-testid": `sign-reject-${g.id}-${m.index}`,
+              onclick: () => signVote(ctx, s, g, m.index, false, reason.value),
+            },
+            t("sign.reject"),
           ),
       ),
     );
@@ -393,23 +429,29 @@ async function signVote(
   s: ProgramSnapshot,
   g: GrantRow,
   index: number,
+  approve: boolean,
   reasonText: string,
 ): Promise<void> {
   if (ctx.wallet === null) return showProblem(t("wallet.connectFirst"));
   const reviewer = ctx.wallet.address;
   const program = s.meta.address;
-  const nonce = await s.contract.nonces(reviewer);
-  const deadline = (await ctx.chain.chainTime()) + 24n * 3600n;
-  const reasonHash = textHash(reasonText.trim() || "approve");
-  const round = (await s.contract.milestone(g.id, index)).round;
+  // Read round, evidence and nonce now, together: the signature must name what the chain holds.
+  const [nonce, milestone, evidenceHash, chainTime] = await Promise.all([
+    s.contract.nonces(reviewer),
+    s.contract.milestone(g.id, index),
+    s.contract.evidenceOf(g.id, index),
+    ctx.chain.chainTime(),
+  ]);
+  const deadline = chainTime + 24n * 3600n;
+  const reasonHash = textHash(reasonText.trim() || (approve ? "approve" : "reject"));
   const message = {
     reviewer,
     grantId: g.id,
     milestoneIndex: index,
-    round,
+    round: milestone.round,
     termsHash: g.termsHash,
-    evidenceHash: g.milestones[index].evidenceHash,
-    approve: true,
+    evidenceHash,
+    approve,
     reasonHash,
     nonce,
     deadline,
@@ -424,6 +466,13 @@ async function signVote(
   } catch (error) {
     return showProblem((error as Error).message.split("\n")[0]);
   }
+  const vote = { reviewer, approve, reasonHash, nonce, deadline, signature };
+  try {
+    // What the chain would refuse later (not a reviewer, already voted, wrong state…), refused now.
+    await s.contract.submitSignedVotes.staticCall(g.id, index, g.termsHash, evidenceHash, [vote]);
+  } catch (error) {
+    return showProblem(errorSentence(error, { decimals: ctx.chain.config.token.decimals }));
+  }
   const file = {
     kind: "milestone-grants-signed-vote",
     chainId: ctx.chain.config.chainId,
@@ -432,7 +481,7 @@ async function signVote(
     milestone: index,
     termsHash: g.termsHash,
     evidenceHash: message.evidenceHash,
-    vote: { reviewer, approve: true, reasonHash, nonce: nonce.toString(), deadline: deadline.toString(), signature },
+    vote: { ...vote, nonce: nonce.toString(), deadline: deadline.toString() },
   };
   const name = `vote-g${g.id}-m${index}-${reviewer.slice(2, 10).toLowerCase()}.json`;
   const link = h("a", {
@@ -442,7 +491,13 @@ async function signVote(
   link.click();
   document
     .getElementById("txs")
-    ?.prepend(h("li", { class: "confirmed", "data-testid": "tx" }, t("sign.saved", { file: name })));
+    ?.prepend(
+      h(
+        "li",
+        { class: "confirmed", "data-testid": "tx" },
+        t("sign.saved", { decision: approve ? t("approve") : t("reject"), file: name }),
+      ),
+    );
 }
 
 function rulings(ctx: ViewContext, s: ProgramSnapshot): HTMLElement {
@@ -605,7 +660,7 @@ export async function publicView(ctx: ViewContext): Promise<HTMLElement> {
         {},
         `${t("grant")} ${g.id} · ${entityName(ctx, g.entityNo)} · ${categoryName(s.meta, g.categoryId)}${g.cancelled ? ` · ${t("state.10")}` : ""}`,
       ),
-      milestoneTable(ctx, g),
+      milestoneTable(g, s.activeReviewers),
     );
   }
   root.append(awards);

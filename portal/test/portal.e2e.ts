@@ -3,11 +3,11 @@
  * shown as a sentence with nothing moved, and the page works in Chinese and English on a narrow screen.
  * Started by portal/test/run.ts, which provides PORTAL_URL, PORTAL_NODE_URL and PORTAL_ARTIFACTS.
  */
-import { copyFileSync, mkdirSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 import { expect } from "chai";
-import { Contract, JsonRpcProvider, getAddress, keccak256 } from "ethers";
+import { Contract, JsonRpcProvider, getAddress, keccak256, recoverAddress } from "ethers";
 import { chromium, type Browser, type Page } from "playwright-core";
 
 const baseUrl = process.env.PORTAL_URL!;
@@ -16,7 +16,16 @@ const artifacts = process.env.PORTAL_ARTIFACTS!;
 const provider = new JsonRpcProvider(nodeUrl, 31337, { staticNetwork: true });
 
 /** The seed's accounts (hardhat node's default accounts, by index). */
-const ACCOUNT = { manager: 4, reviewer3: 10, labCo: 13, ledgerCo: 14, productCo: 15, citizen: 16, nobody: 19 };
+const ACCOUNT = {
+  manager: 4,
+  reviewer3: 10,
+  reviewer4: 11,
+  labCo: 13,
+  ledgerCo: 14,
+  productCo: 15,
+  citizen: 16,
+  nobody: 19,
+};
 const YUAN = 100n; // the demo yuan has 2 decimals
 
 let browser: Browser;
@@ -75,22 +84,22 @@ async function lastTx(page: Page, state: "confirmed" | "failed"): Promise<string
   return text;
 }
 
+const ROOT = path.resolve(import.meta.dirname, "..", "..");
+const PROGRAM_ABI = JSON.parse(
+  readFileSync(path.join(ROOT, "artifacts", "contracts", "GrantProgram.sol", "GrantProgram.json"), "utf8"),
+).abi;
 function program(key: string) {
+  return new Contract(book.programs[key].address, PROGRAM_ABI, provider);
+}
+function token() {
   return new Contract(
-    book.programs[key].address,
+    book.token.address,
     [
-      "function milestoneState(uint256,uint8) view returns (uint8)",
-      "function objection(uint256,uint8) view returns (address objector, uint40 filedAt)",
-      "function evidenceOf(uint256,uint8) view returns (bytes32)",
-      "function grantCount() view returns (uint256)",
-      "function application(uint256) view returns (tuple(uint64 entityNo, uint16 categoryId, uint8 status, uint40 submittedAt))",
-      "function grant(uint256) view returns (tuple(bytes32 termsHash, uint64 entityNo, uint128 reserved, uint16 categoryId, uint8 milestoneCount, bool cancelled, uint16 recusedReviewers, uint8 paidCount, uint128 recoveryOwed, uint128 recovered))",
+      "function balanceOf(address) view returns (uint256)",
+      "function allowance(address,address) view returns (uint256)",
     ],
     provider,
   );
-}
-function token() {
-  return new Contract(book.token.address, ["function balanceOf(address) view returns (uint256)"], provider);
 }
 
 describe("portal in a real browser (Chromium, injected EIP-1193 wallet, hardhat node)", function () {
@@ -155,11 +164,41 @@ describe("portal in a real browser (Chromium, injected EIP-1193 wallet, hardhat 
     expect(await token().balanceOf(accounts[ACCOUNT.productCo])).to.equal(companyBefore);
     expect(await token().balanceOf(htz)).to.equal(programBefore);
     expect((await program("guiyang-htz").grant(3)).recoveryOwed).to.equal(600_000n * YUAN);
+    expect(await token().allowance(accounts[ACCOUNT.productCo], htz)).to.equal(0n); // refused before any approval
   });
 
   it("company: a wallet that is no entity's payout wallet is told so", async function () {
     const page = await openAs(accounts[ACCOUNT.nobody], "company");
     await page.getByTestId("not-registered").waitFor();
+  });
+
+  it("official: a reviewer signs a rejection off chain; the file is the vote the chain would accept", async function () {
+    const page = await openAs(accounts[ACCOUNT.reviewer4], "official");
+    await page.getByTestId("reason-1-1").fill("report lacks the audited accounts");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("sign-reject-1-1").click()]);
+    const file = JSON.parse(readFileSync((await download.path())!, "utf8"));
+    expect(file.kind).to.equal("milestone-grants-signed-vote");
+    expect(file.vote.approve).to.equal(false);
+    expect(getAddress(file.vote.reviewer)).to.equal(accounts[ACCOUNT.reviewer4]);
+    const htz = program("guiyang-htz");
+    const ballot = {
+      reviewer: file.vote.reviewer,
+      grantId: 1n,
+      milestoneIndex: 1,
+      round: (await htz.milestone(1, 1)).round,
+      termsHash: file.termsHash,
+      evidenceHash: file.evidenceHash,
+      approve: false,
+      reasonHash: keccak256(Buffer.from("report lacks the audited accounts")),
+      nonce: BigInt(file.vote.nonce),
+      deadline: BigInt(file.vote.deadline),
+    };
+    expect(file.vote.reasonHash).to.equal(ballot.reasonHash);
+    expect(recoverAddress(await htz.voteDigest(ballot), file.vote.signature)).to.equal(accounts[ACCOUNT.reviewer4]);
+    expect(file.evidenceHash).to.equal(await htz.evidenceOf(1, 1));
+    const vote = { ...file.vote, nonce: ballot.nonce, deadline: ballot.deadline };
+    await htz.submitSignedVotes.staticCall(1, 1, file.termsHash, file.evidenceHash, [vote]); // would be accepted
+    expect(await htz.milestoneState(1, 1)).to.equal(2n); // signing alone changes nothing on chain
   });
 
   it("official: the third reviewer approves from the review queue and the milestone enters its notice window", async function () {
@@ -170,7 +209,8 @@ describe("portal in a real browser (Chromium, injected EIP-1193 wallet, hardhat 
     await page.getByTestId("reason-1-1").fill("report checked against the audited accounts");
     await screenshot(page, "official");
     await page.getByTestId("approve-1-1").click();
-    expect(await lastTx(page, "confirmed")).to.match(/1/);
+    expect(await lastTx(page, "confirmed")).to.match(/#1/);
+    expect((await program("guiyang-htz").milestone(1, 1)).approvals & 0b100n).to.equal(0b100n); // slot 3's bit
     expect(await program("guiyang-htz").milestoneState(1, 1)).to.equal(4n); // InNotice
     await page.getByTestId("approve-1-1").waitFor({ state: "detached" });
   });
@@ -200,6 +240,11 @@ describe("portal in a real browser (Chromium, injected EIP-1193 wallet, hardhat 
     await lastTx(manager, "confirmed");
     expect(await program("guiyang-htz").grantCount()).to.equal(before + 1n);
     expect((await program("guiyang-htz").application(1)).status).to.equal(2n); // Awarded
+    const id = await program("guiyang-htz").grantCount();
+    const first = await program("guiyang-htz").milestone(id, 0);
+    expect(first.amount).to.equal(400_000n * YUAN);
+    expect(first.deadline).to.equal(1814371199n); // 2027-06-30 23:59:59 in Beijing (UTC+8)
+    expect((await program("guiyang-htz").milestone(id, 1)).amount).to.equal(500_000n * YUAN);
   });
 
   it("narrow screen, both languages: the public page fits a phone and switches between 中文 and English", async function () {
