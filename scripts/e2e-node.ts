@@ -9,27 +9,16 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+
+import { freePort, rpc as rpcAt } from "./lib/local-node.ts";
 
 const started = Date.now();
 const root = path.resolve(import.meta.dirname, "..");
 const work = mkdtempSync(path.join(tmpdir(), "mg-e2e-"));
 const DEPLOYMENT_TAG = "e2e-node";
 const journals = path.join(root, "deploy", "deployments");
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function removeJournals(): void {
   for (const dir of [DEPLOYMENT_TAG, `${DEPLOYMENT_TAG}-jurisdiction-guiyang`]) {
@@ -39,6 +28,7 @@ function removeJournals(): void {
 
 const port = await freePort();
 const url = `http://127.0.0.1:${port}`;
+const rpc = (method: string, params: unknown[] = []) => rpcAt(url, method, params);
 const env = {
   ...process.env,
   LOCALHOST_RPC_URL: url,
@@ -69,17 +59,6 @@ function stopNode(): void {
   }
 }
 process.on("exit", stopNode);
-
-async function rpc(method: string, params: unknown[] = []): Promise<unknown> {
-  const response = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
-  });
-  const body = (await response.json()) as { result?: unknown; error?: { message: string } };
-  if (body.error !== undefined) throw new Error(body.error.message);
-  return body.result;
-}
 
 async function waitForNode(timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -10,7 +10,7 @@ import path from "node:path";
 
 import { createServer } from "vite";
 
-import { compile, nodeAnswers, ROOT, rpc, seed, startNode } from "./local-node.ts";
+import { compile, nodeAnswers, ROOT, rpc, seed, startNode } from "../../scripts/lib/local-node.ts";
 
 const url = process.env.MG_RPC_URL ?? "http://127.0.0.1:8545";
 process.env.MG_RPC_URL = url;

@@ -14,7 +14,7 @@ import path from "node:path";
 import Mocha from "mocha";
 import { build, preview } from "vite";
 
-import { compile, freePort, ROOT, seed, startNode } from "../scripts/local-node.ts";
+import { compile, freePort, ROOT, seed, startNode } from "../../scripts/lib/local-node.ts";
 
 const started = Date.now();
 compile();

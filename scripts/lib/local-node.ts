@@ -1,6 +1,6 @@
 /**
- * A local `hardhat node` for the portal: find one, start one, seed it. Plain Node 22 (type stripping),
- * no project imports, shared by `npm run portal` and the browser tests.
+ * A local `hardhat node`: find one, start one, seed it for the portal. Plain Node 22 (type stripping),
+ * no project imports; shared by `npm run e2e:node`, `npm run portal` and the portal's browser tests.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
