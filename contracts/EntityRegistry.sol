@@ -46,7 +46,7 @@ contract EntityRegistry is IEntityRegistry, AccessControl {
     /// authorises programs (PROGRAM_ROLE).
     /// @param walletChangeDelay_ Delay before a requested payout wallet change can take effect.
     constructor(address admin, uint40 walletChangeDelay_) {
-        if (admin == address(0)) revert Errors.EntityRegistry_ZeroAddress("admin");
+        if (admin == address(0)) revert Errors.EntityRegistry_ZeroAdmin();
         if (walletChangeDelay_ > MAX_WALLET_CHANGE_DELAY) {
             revert Errors.EntityRegistry_DelayTooLong(walletChangeDelay_, MAX_WALLET_CHANGE_DELAY);
         }
@@ -272,7 +272,7 @@ contract EntityRegistry is IEntityRegistry, AccessControl {
     }
 
     function _checkWalletFree(address wallet) private view {
-        if (wallet == address(0)) revert Errors.EntityRegistry_ZeroAddress("wallet");
+        if (wallet == address(0)) revert Errors.EntityRegistry_ZeroWallet();
         uint64 owner = _walletOwners[wallet];
         if (owner != 0) revert Errors.EntityRegistry_WalletTaken(wallet, owner);
         // A wallet awaiting a change is not bound yet; completeWalletChange re-checks it.

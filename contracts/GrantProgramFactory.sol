@@ -66,6 +66,12 @@ contract GrantProgramFactory is IGrantProgramFactory, Ownable2Step {
         // Check.
         if (impl.code.length == 0) revert Errors.GrantProgramFactory_NotAContract(impl);
         if (_known[impl]) revert Errors.GrantProgramFactory_ImplementationKnown(impl);
+        // An implementation whose clones only another factory may initialise could never be used here.
+        address boundFactory;
+        try IGrantProgram(impl).factory() returns (address bound) {
+            boundFactory = bound;
+        } catch {} // no such view: boundFactory stays zero and is refused below
+        if (boundFactory != address(this)) revert Errors.GrantProgramFactory_ForeignImplementation(impl, boundFactory);
 
         // Effect.
         _known[impl] = true;
@@ -101,9 +107,9 @@ contract GrantProgramFactory is IGrantProgramFactory, Ownable2Step {
         // Check.
         Version memory v = _versions[version];
         if (v.impl == address(0) || v.retired) revert Errors.GrantProgramFactory_UnknownVersion(version);
-        if (address(token) == address(0)) revert Errors.GrantProgramFactory_ZeroAddress("token");
-        if (address(registry) == address(0)) revert Errors.GrantProgramFactory_ZeroAddress("registry");
-        if (treasury == address(0)) revert Errors.GrantProgramFactory_ZeroAddress("treasury");
+        if (address(token) == address(0)) revert Errors.GrantProgramFactory_ZeroToken();
+        if (address(registry) == address(0)) revert Errors.GrantProgramFactory_ZeroRegistry();
+        if (treasury == address(0)) revert Errors.GrantProgramFactory_ZeroTreasury();
 
         // Effect: clone with the money destinations baked into its code, and initialise it in the
         // same transaction so nobody can front-run the initialisation.

@@ -54,7 +54,7 @@ contract GrantProgramLens {
         for (uint8 i = 0; i < g.milestoneCount; ++i) {
             Program.Milestone memory m = program.milestone(grantId, i);
             awarded += m.amount;
-            if (m.status == Program.MilestoneStatus.Paid) paid += m.amount;
+            if (m.status == Program.MilestoneState.Paid) paid += m.amount;
         }
         reserved = g.reserved;
     }

@@ -4,7 +4,8 @@
  * measured in the same run; growth of vote and claim at 1, 100 and 1,000 grants; deployed code sizes.
  *
  * Writes bench/out/gas.json (git-ignored) and compares our ops with the committed bench/gas-snapshot.json:
- * exits 1 when an op costs more than 1 % above the snapshot, or when a contract exceeds 24,576 bytes.
+ * exits 1 when an op costs more than 1 % above the snapshot, or when a contract keeps less than 2,048 bytes
+ * of margin under the 24,576-byte limit.
  * `BENCH_UPDATE=1 npm run bench` (or `npm run bench:update`) rewrites the snapshot deliberately.
  * The issue's targets are printed as met / missed and never fail the run. See docs/gas.md.
  */
@@ -21,8 +22,8 @@ import {
   type TransactionResponse,
 } from "ethers";
 
-import type { BenchVestingWallet, EntityRegistry, GrantProgram } from "../typechain-types/index.js";
-import type { IGrantProgram } from "../typechain-types/interfaces/IGrantProgram.js";
+import type { BenchVestingWallet, EntityRegistry, IGrantProgram } from "../typechain-types/index.js";
+import type { Program } from "../typechain-types/interfaces/IGrantProgram.js";
 import { deploySablierLockup, type CreateWithTimestamps, type Tranche } from "./bench/sablier.js";
 import {
   GasLog,
@@ -38,24 +39,17 @@ import {
 import { breakdown } from "./bench/trace.js";
 import { parseYuan } from "./lib/money.js";
 import { loadProgram, type ProgramDefinition } from "./lib/programs.js";
-import {
-  AwardMode,
-  DAY,
-  EntityKind,
-  YUAN_DECIMALS,
-  companyId,
-  deployCore,
-  deployDemoYuan,
-  deployRegistry,
-  textHash,
-  signVote,
-} from "./lib/suite.js";
+import { AwardMode, DAY, EntityKind, YUAN_DECIMALS, companyId, textHash, signVote } from "./lib/suite.js";
+import { programAt } from "../core/program-abi.js";
+import { deployCore, deployDemoYuan, deployRegistry } from "./lib/deploy.js";
 
 const started = Date.now();
 const SNAPSHOT_PATH = "bench/gas-snapshot.json";
 const OUTPUT_PATH = "bench/out/gas.json";
 const TOLERANCE = 0.01;
 const CODE_SIZE_LIMIT = 24_576;
+/** Room every deployed contract keeps under the limit, so the next feature fits (fails below it). */
+const CODE_SIZE_MARGIN = 2_048;
 const TRACE = process.env.BENCH_TRACE === "1";
 const UPDATE = process.env.BENCH_UPDATE === "1" || process.env.BENCH_UPDATE === "true";
 const GROWTH_LEVELS = [1, 100, 1_000];
@@ -67,7 +61,8 @@ const GROWTH_LEVELS = [1, 100, 1_000];
 const T0 = 1_900_000_000n;
 const FAR = T0 + 3_000n * DAY;
 
-const { ethers, networkHelpers, networkConfig } = await network.create();
+const connection = await network.create();
+const { ethers, networkHelpers, networkConfig } = connection;
 const y = (text: string): bigint => parseYuan(text, YUAN_DECIMALS);
 const log = new GasLog();
 const hardfork = "hardfork" in networkConfig ? String(networkConfig.hardfork) : "unknown";
@@ -95,10 +90,10 @@ await networkHelpers.time.increaseTo(T0);
                             SET-UP
 //////////////////////////////////////////////////////////////*/
 
-const token = await deployDemoYuan(ethers, deployer);
-const core = await deployCore(ethers, deployer, token);
-const registry = await deployRegistry(ethers, registryAdmin, registrar.address, 3n * DAY);
-const growthRegistry = await deployRegistry(ethers, registryAdmin, registrar.address, 3n * DAY);
+const token = await deployDemoYuan(connection, deployer);
+const core = await deployCore(connection, deployer, token);
+const registry = await deployRegistry(connection, registryAdmin, registrar.address, 3n * DAY);
+const growthRegistry = await deployRegistry(connection, registryAdmin, registrar.address, 3n * DAY);
 const definition = loadProgram("programs/guiyang-htz-blockchain-2017.json", YUAN_DECIMALS);
 const tokenAddress = await token.getAddress();
 
@@ -130,7 +125,7 @@ function categoryParams(category: ProgramDefinition["categories"][number]) {
 }
 
 /** Clone + initialise through the factory (measured when `op` is given), then authorise on the registry. */
-async function createProgram(target: EntityRegistry, op: string | null): Promise<GrantProgram> {
+async function createProgram(target: EntityRegistry, op: string | null): Promise<IGrantProgram> {
   const factory = core.factory.connect(admin);
   const args = [core.version, definition.name, tokenAddress, await target.getAddress(), treasury.address] as const;
   const address = await factory.createProgram.staticCall(...args, initParams(definition));
@@ -138,11 +133,11 @@ async function createProgram(target: EntityRegistry, op: string | null): Promise
   if (op === null) await (await send).wait();
   else await log.measure(op, send);
   await (await target.connect(registryAdmin).grantRole(await target.PROGRAM_ROLE(), address)).wait();
-  return (await ethers.getContractAt("GrantProgram", address, manager)) as unknown as GrantProgram;
+  return programAt(address, manager);
 }
 
 /** Mints `amount` to the treasurer, approves exactly that amount and funds (measured when `op` is given). */
-async function fund(program: GrantProgram, amount: bigint, op: string | null): Promise<void> {
+async function fund(program: IGrantProgram, amount: bigint, op: string | null): Promise<void> {
   await (await token.mint(treasurer.address, amount)).wait();
   await (await token.connect(treasurer).approve(await program.getAddress(), amount)).wait();
   const send = program.connect(treasurer).fund(amount);
@@ -171,7 +166,7 @@ function milestoneTerms(count: number, total: bigint, firstDeadline: bigint) {
 }
 
 interface Grant {
-  program: GrantProgram;
+  program: IGrantProgram;
   id: bigint;
   wallet: Wallet;
   termsHash: string;
@@ -179,7 +174,7 @@ interface Grant {
 
 /** Registers a fresh grantee and awards it `count` milestones (measured when `op` is given). */
 async function awardFresh(
-  program: GrantProgram,
+  program: IGrantProgram,
   target: EntityRegistry,
   categoryId: bigint,
   count: number,
@@ -225,7 +220,7 @@ async function approveMilestone(g: Grant, index: number): Promise<void> {
 const SIGNED_VOTE_DEADLINE = T0 + 30n * DAY;
 /** A batch of EIP-712 signed approvals by `voters`, submitted by the citizen (measured when `op` is given). */
 async function signedVotes(g: Grant, index: number, voters: HardhatEthersSigner[], op: string | null) {
-  const votes: IGrantProgram.SignedVoteStruct[] = [];
+  const votes: Program.SignedVoteStruct[] = [];
   for (const reviewer of voters) {
     const reasonHash = textHash("approved: evidence matches the terms");
     const choice = { grantId: g.id, milestoneIndex: index, approve: true, reasonHash, deadline: SIGNED_VOTE_DEADLINE };
@@ -562,9 +557,10 @@ if (TRACE) {
 }
 
 // Deployed code sizes (EIP-170).
-console.log("\nDeployed code size (EIP-170 limit 24,576 bytes)\n");
+console.log("\nDeployed code size (EIP-170 limit 24,576 bytes; each keeps at least 2,048 bytes of margin)\n");
 const sizes: Array<[string, string]> = [
-  ["GrantProgram (implementation)", await core.implementation.getAddress()],
+  ["GrantProgram (implementation: hot paths)", await core.implementation.getAddress()],
+  ["GrantProgramExtension (cold paths, views)", await core.extension.getAddress()],
   ["EntityRegistry", await registry.getAddress()],
   ["GrantProgramFactory", await core.factory.getAddress()],
   ["GrantProgramLens", await core.lens.getAddress()],
@@ -573,22 +569,25 @@ let tooLarge = false;
 const sizeBody: string[][] = [];
 for (const [name, address] of sizes) {
   const bytes = ((await ethers.provider.getCode(address)).length - 2) / 2;
-  const over = bytes > CODE_SIZE_LIMIT;
-  tooLarge ||= over;
+  const margin = CODE_SIZE_LIMIT - bytes;
+  const tight = margin < CODE_SIZE_MARGIN;
+  tooLarge ||= tight;
   sizeBody.push([
     name,
     bytes.toLocaleString("en-US"),
     `${((bytes * 100) / CODE_SIZE_LIMIT).toFixed(1)} %`,
-    over ? "TOO LARGE" : "ok",
+    margin.toLocaleString("en-US"),
+    margin < 0 ? "TOO LARGE" : tight ? "MARGIN BELOW 2,048" : "ok",
   ]);
 }
 sizeBody.push([
   "(SablierLockup, for reference)",
   sablier.codeSize.toLocaleString("en-US"),
   `${((sablier.codeSize * 100) / CODE_SIZE_LIMIT).toFixed(1)} %`,
+  (CODE_SIZE_LIMIT - sablier.codeSize).toLocaleString("en-US"),
   "",
 ]);
-printColumns(["contract", "bytes", "of limit", ""], sizeBody, [false, true, true, false]);
+printColumns(["contract", "bytes", "of limit", "margin (bytes)", ""], sizeBody, [false, true, true, true, false]);
 
 // The issue's targets: informative only.
 const g = (op: string): number => log.gas(op);
@@ -684,7 +683,9 @@ if (UPDATE) {
   }
 }
 if (tooLarge) {
-  console.error(`A contract exceeds the ${n(CODE_SIZE_LIMIT)}-byte code size limit.`);
+  console.error(
+    `A contract is within ${n(CODE_SIZE_MARGIN)} bytes of (or over) the ${n(CODE_SIZE_LIMIT)}-byte code size limit.`,
+  );
   failed = true;
 }
 console.log(`\nBench finished in ${((Date.now() - started) / 1000).toFixed(1)} s.`);

@@ -12,7 +12,7 @@ import { network } from "hardhat";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import type { ContractTransactionResponse } from "ethers";
 
-import type { GrantProgram } from "../typechain-types/index.js";
+import type { IGrantProgram } from "../typechain-types/index.js";
 import { formatYuan, parseYuan } from "./lib/money.js";
 import { loadProgram } from "./lib/programs.js";
 import {
@@ -21,15 +21,14 @@ import {
   YUAN_DECIMALS,
   companyId,
   createProgramFromDefinition,
-  deployCore,
-  deployDemoYuan,
-  deployRegistry,
   individualCommitment,
   signVote,
   textHash,
 } from "./lib/suite.js";
+import { deployCore, deployDemoYuan, deployRegistry } from "./lib/deploy.js";
 
-const { ethers, networkHelpers } = await network.create();
+const connection = await network.create();
+const { ethers, networkHelpers } = connection;
 const y = (text: string) => parseYuan(text, YUAN_DECIMALS);
 const fmt = (units: bigint) => formatYuan(units, YUAN_DECIMALS);
 
@@ -49,10 +48,10 @@ const committee = [r1, r2, r3, r4];
 
 console.log("Milestone Grants demo — in-process Hardhat network\n");
 console.log("1. Deploy the suite");
-const token = await deployDemoYuan(ethers, deployer);
-const core = await deployCore(ethers, deployer, token);
-const guiyang = await deployRegistry(ethers, registryAdmin, registrar.address, 3n * DAY);
-const chongqing = await deployRegistry(ethers, cqAdmin, registrar.address, 3n * DAY);
+const token = await deployDemoYuan(connection, deployer);
+const core = await deployCore(connection, deployer, token);
+const guiyang = await deployRegistry(connection, registryAdmin, registrar.address, 3n * DAY);
+const chongqing = await deployRegistry(connection, cqAdmin, registrar.address, 3n * DAY);
 console.log(
   `  token ${await token.getAddress()}  factory ${await core.factory.getAddress()}  implementation v${core.version}`,
 );
@@ -138,10 +137,10 @@ const t = (parts: Array<[string, number]>) =>
     deadline: now + BigInt(days) * DAY,
     descriptionHash: textHash(`m${i}`),
   }));
-const grants: Record<string, { program: GrantProgram; id: bigint }> = {};
+const grants: Record<string, { program: IGrantProgram; id: bigint }> = {};
 async function award(
   name: string,
-  program: GrantProgram,
+  program: IGrantProgram,
   entityId: string,
   categoryId: bigint,
   parts: Array<[string, number]>,

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
+import { Program } from "../types/ProgramTypes.sol";
+
 /// @title Errors
 /// @notice Every custom error of the suite, in one place, prefixed with the contract that throws it.
 library Errors {
@@ -8,8 +10,11 @@ library Errors {
                               ENTITY REGISTRY
     //////////////////////////////////////////////////////////////*/
 
-    /// @notice Thrown when an address argument that must be set is the zero address.
-    error EntityRegistry_ZeroAddress(string what);
+    /// @notice Thrown when the registry is deployed without an admin.
+    error EntityRegistry_ZeroAdmin();
+
+    /// @notice Thrown when a payout wallet is the zero address.
+    error EntityRegistry_ZeroWallet();
 
     /// @notice Thrown when an entity id is zero.
     error EntityRegistry_ZeroEntityId();
@@ -54,8 +59,26 @@ library Errors {
                               GRANT PROGRAM
     //////////////////////////////////////////////////////////////*/
 
-    /// @notice Thrown when an address argument that must be set is the zero address.
-    error GrantProgram_ZeroAddress(string what);
+    /// @notice Thrown when an implementation or extension is deployed without a factory.
+    error GrantProgram_ZeroFactory();
+
+    /// @notice Thrown when an implementation is deployed without its extension (the cold-path code).
+    error GrantProgram_ZeroExtension();
+
+    /// @notice Thrown when a program is initialised without an admin.
+    error GrantProgram_ZeroAdmin();
+
+    /// @notice Thrown when a program is initialised without a treasurer.
+    error GrantProgram_ZeroTreasurer();
+
+    /// @notice Thrown when a program is initialised without a guardian.
+    error GrantProgram_ZeroGuardian();
+
+    /// @notice Thrown when a manager is the zero address.
+    error GrantProgram_ZeroManager();
+
+    /// @notice Thrown when a reviewer is the zero address.
+    error GrantProgram_ZeroReviewer();
 
     /// @notice Thrown when the caller of {initialize} is not the factory that created the clone.
     error GrantProgram_NotFactory(address caller);
@@ -87,8 +110,14 @@ library Errors {
     /// @notice Thrown when unpausing a program that is not paused.
     error GrantProgram_NotPaused();
 
-    /// @notice Thrown when a category's parameters are invalid.
-    error GrantProgram_InvalidCategory(string reason);
+    /// @notice Thrown when a category's award mode is neither Fixed nor Capped.
+    error GrantProgram_InvalidAwardMode(Program.AwardMode mode);
+
+    /// @notice Thrown when a category's award amount is zero.
+    error GrantProgram_ZeroCategoryAmount();
+
+    /// @notice Thrown when a category's total limit is set but below a single award's amount.
+    error GrantProgram_MaxTotalBelowAmount(uint128 maxTotal, uint128 amount);
 
     /// @notice Thrown when a category id does not exist.
     error GrantProgram_UnknownCategory(uint16 categoryId);
@@ -136,7 +165,14 @@ library Errors {
     error GrantProgram_NotGranteeWallet(address caller, address wallet);
 
     /// @notice Thrown when a milestone is not in a state that allows the action.
-    error GrantProgram_WrongMilestoneState(uint256 grantId, uint256 index, uint8 state);
+    /// @param current The milestone's derived state.
+    /// @param expectedStates The states that allow the action, as a bitmap (bit i = {Program.MilestoneState} i).
+    error GrantProgram_WrongMilestoneState(
+        uint256 grantId,
+        uint256 index,
+        Program.MilestoneState current,
+        uint16 expectedStates
+    );
 
     /// @notice Thrown when the milestone deadline has passed.
     error GrantProgram_DeadlinePassed(uint256 grantId, uint256 index, uint40 deadline);
@@ -144,8 +180,14 @@ library Errors {
     /// @notice Thrown when the milestone deadline has not passed yet.
     error GrantProgram_DeadlineNotPassed(uint256 grantId, uint256 index, uint40 deadline);
 
-    /// @notice Thrown when an evidence or reason hash is zero.
-    error GrantProgram_ZeroHash(string what);
+    /// @notice Thrown when an application is submitted with a zero document hash.
+    error GrantProgram_ZeroApplicationHash();
+
+    /// @notice Thrown when milestone evidence is submitted with a zero document hash.
+    error GrantProgram_ZeroEvidenceHash();
+
+    /// @notice Thrown when an objection is filed with a zero document hash.
+    error GrantProgram_ZeroObjectionHash();
 
     /// @notice Thrown when a vote names terms that are not the grant's terms.
     error GrantProgram_TermsMismatch(bytes32 expected, bytes32 given);
@@ -208,8 +250,17 @@ library Errors {
                            GRANT PROGRAM FACTORY
     //////////////////////////////////////////////////////////////*/
 
-    /// @notice Thrown when an address argument that must be set is the zero address.
-    error GrantProgramFactory_ZeroAddress(string what);
+    /// @notice Thrown when a program is created without a token.
+    error GrantProgramFactory_ZeroToken();
+
+    /// @notice Thrown when a program is created without an entity registry.
+    error GrantProgramFactory_ZeroRegistry();
+
+    /// @notice Thrown when a program is created without a treasury.
+    error GrantProgramFactory_ZeroTreasury();
+
+    /// @notice Thrown when an implementation to register only accepts initialisation from another factory.
+    error GrantProgramFactory_ForeignImplementation(address implementation, address boundFactory);
 
     /// @notice Thrown when an implementation has no code.
     error GrantProgramFactory_NotAContract(address implementation);

@@ -13,22 +13,23 @@ library Program {
         Capped
     }
 
-    /// @notice The stored status of a milestone. Time-based states (payable, lapsable) are derived
-    /// from timestamps by {MilestoneState}; a cancelled grant's unpaid milestones read as Cancelled.
-    enum MilestoneStatus {
-        None,
-        Pending,
-        Submitted,
-        Rejected,
-        Approved,
-        Contested,
-        Paid,
-        Lapsed,
-        Cancelled
-    }
-
-    /// @notice The state of a milestone as a user sees it, derived from the stored status, its
-    /// timestamps and the grant's cancellation flag.
+    /// @notice The milestone state machine: one enum for the stored status and the derived state, so a
+    /// number always means the same state.
+    /// @dev Stored in {Milestone.status}: Pending, Submitted, Rejected, InNotice, Contested, Paid, Lapsed,
+    /// Cancelled. Derived by {MilestoneLib.stateOf} only: Payable (InNotice whose window is over), Lapsable
+    /// (Pending, Submitted or Rejected past the deadline) and Cancelled for the unpaid milestones of a
+    /// cancelled grant.
+    /// @custom:value0 None       no such milestone
+    /// @custom:value1 Pending    awarded, no evidence yet
+    /// @custom:value2 Submitted  evidence submitted, the committee is voting (one review round)
+    /// @custom:value3 Rejected   approval became impossible in the round; evidence may be resubmitted
+    /// @custom:value4 InNotice   approved by quorum; the public notice window runs until `noticeEndsAt`
+    /// @custom:value5 Contested  an objection is open; a manager rules
+    /// @custom:value6 Payable    (derived) approved and the notice window is over
+    /// @custom:value7 Paid       claimed by the grantee's wallet (terminal)
+    /// @custom:value8 Lapsable   (derived) not approved by its deadline
+    /// @custom:value9 Lapsed     lapsed; its amount returned to the budget (terminal)
+    /// @custom:value10 Cancelled cancelled by a ruling or with its grant (terminal)
     enum MilestoneState {
         None,
         Pending,
@@ -123,15 +124,21 @@ library Program {
         uint128 recovered;
     }
 
-    /// @notice One milestone of a grant. `deadline` is on the program's clock (see {Settings}); add
-    /// `pausedTotal` for the calendar deadline. `round` counts evidence submissions (review rounds) and
-    /// binds signed votes and objections to one round.
+    /// @notice One milestone of a grant, one storage slot.
+    /// @param amount Exact amount in token units.
+    /// @param deadline Approval deadline on the program's clock (see {Settings}); add `pausedTotal` for
+    /// the calendar deadline.
+    /// @param noticeEndsAt End of the public notice window (calendar time), set on approval.
+    /// @param status Stored state (see {MilestoneState} for which values are stored).
+    /// @param approvals Bitmap of reviewer slots that approved in the current round.
+    /// @param rejections Bitmap of reviewer slots that rejected in the current round.
+    /// @param round Evidence submissions so far (review rounds); binds signed votes and objections to one round.
     struct Milestone {
         // slot 0
         uint128 amount;
         uint40 deadline;
         uint40 noticeEndsAt;
-        MilestoneStatus status;
+        MilestoneState status;
         uint16 approvals;
         uint16 rejections;
         uint8 round;
@@ -206,5 +213,37 @@ library Program {
         uint256 surplus;
         uint256 grantCount;
         uint256 categoryCount;
+    }
+
+    /// @notice The EIP-712 message a reviewer signs: Vote(address reviewer,uint256 grantId,uint8 milestoneIndex,
+    /// uint8 round,bytes32 termsHash,bytes32 evidenceHash,bool approve,bytes32 reasonHash,uint256 nonce,
+    /// uint256 deadline). `round` is the milestone's current review round ({Milestone.round}).
+    struct Ballot {
+        address reviewer;
+        uint256 grantId;
+        uint8 milestoneIndex;
+        uint8 round;
+        bytes32 termsHash;
+        bytes32 evidenceHash;
+        bool approve;
+        bytes32 reasonHash;
+        uint256 nonce;
+        uint256 deadline;
+    }
+
+    /// @notice One reviewer's EIP-712 signature over a vote, submitted by anyone in a batch.
+    /// @param reviewer The reviewer whose vote this is (an EOA, or an ERC-1271 contract wallet).
+    /// @param approve The decision.
+    /// @param reasonHash Hash of the reviewer's written reason (kept off chain).
+    /// @param nonce The reviewer's next nonce ({IGrantProgram.nonces}).
+    /// @param deadline Last second (unix time) at which the signature may be submitted.
+    /// @param signature ECDSA (65 bytes, low s) or whatever the reviewer's ERC-1271 wallet accepts.
+    struct SignedVote {
+        address reviewer;
+        bool approve;
+        bytes32 reasonHash;
+        uint256 nonce;
+        uint256 deadline;
+        bytes signature;
     }
 }

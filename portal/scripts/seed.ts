@@ -13,7 +13,7 @@ import path from "node:path";
 import { network } from "hardhat";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 
-import type { GrantProgram } from "../../typechain-types/index.js";
+import type { IGrantProgram } from "../../typechain-types/index.js";
 import { parseYuan } from "../../scripts/lib/money.js";
 import { loadProgram } from "../../scripts/lib/programs.js";
 import {
@@ -22,15 +22,14 @@ import {
   YUAN_DECIMALS,
   companyId,
   createProgramFromDefinition,
-  deployCore,
-  deployDemoYuan,
-  deployRegistry,
   textHash,
 } from "../../scripts/lib/suite.js";
 import type { AddressBook } from "../../scripts/tasks/lib/context.js";
 import type { PortalDirectory } from "../src/config-types.js";
+import { deployCore, deployDemoYuan, deployRegistry } from "../../scripts/lib/deploy.js";
 
-const { ethers, networkHelpers } = await network.getOrCreate();
+const connection = await network.getOrCreate();
+const { ethers, networkHelpers } = connection;
 const { chainId } = await ethers.provider.getNetwork();
 if (chainId !== 31337n && chainId !== 1337n) {
   throw new Error(`The portal seed runs on local chains only (chain id ${chainId}).`);
@@ -44,9 +43,9 @@ const send = async (tx: Promise<{ wait(): Promise<unknown> }>) => {
   await (await tx).wait();
 };
 
-const token = await deployDemoYuan(ethers, deployer);
-const core = await deployCore(ethers, deployer, token);
-const registry = await deployRegistry(ethers, registryAdmin, registrar.address, 3n * DAY);
+const token = await deployDemoYuan(connection, deployer);
+const core = await deployCore(connection, deployer, token);
+const registry = await deployRegistry(connection, registryAdmin, registrar.address, 3n * DAY);
 const opensAt = BigInt(await networkHelpers.time.latest());
 const roles = {
   admin: cityAdmin,
@@ -114,7 +113,7 @@ const terms = (parts: Array<[string, number, string]>) =>
     deadline: now + BigInt(days) * DAY,
     descriptionHash: textHash(description),
   }));
-async function award(program: GrantProgram, uscc: string, category: bigint, parts: Array<[string, number, string]>) {
+async function award(program: IGrantProgram, uscc: string, category: bigint, parts: Array<[string, number, string]>) {
   await send(program.award(companyId(uscc), category, 0, terms(parts)));
   return program.grantCount();
 }
@@ -142,7 +141,7 @@ await send(
 );
 
 async function evidenceAndVotes(
-  program: GrantProgram,
+  program: IGrantProgram,
   wallet: HardhatEthersSigner,
   grantId: bigint,
   index: number,

@@ -7,12 +7,12 @@ import { BrowserProvider, JsonRpcProvider, type Eip1193Provider, type JsonRpcSig
 import {
   EntityRegistry__factory,
   GrantProgramLens__factory,
-  GrantProgram__factory,
   MockYuan__factory,
   type EntityRegistry,
-  type GrantProgram,
+  type IGrantProgram,
   type GrantProgramLens,
 } from "../../typechain-types/index.js";
+import { programAt } from "../../core/program-abi.js";
 import type { PortalConfig, PortalProgram } from "./config-types.js";
 
 declare global {
@@ -68,12 +68,12 @@ export interface ApplicationRow {
 
 export interface ProgramSnapshot {
   meta: PortalProgram;
-  contract: GrantProgram;
+  contract: IGrantProgram;
   chainTime: bigint;
   quorum: number;
   /** Bitmap of the reviewer slots currently on the committee. */
   activeReviewers: number;
-  summary: Awaited<ReturnType<GrantProgram["summary"]>>;
+  summary: Awaited<ReturnType<IGrantProgram["summary"]>>;
   categories: CategoryRow[];
   grants: GrantRow[];
   applications: ApplicationRow[];
@@ -91,11 +91,11 @@ export class Chain {
     this.lens = GrantProgramLens__factory.connect(config.lens, this.reader);
   }
 
-  program(address: string): GrantProgram {
-    return GrantProgram__factory.connect(address, this.reader);
+  program(address: string): IGrantProgram {
+    return programAt(address, this.reader);
   }
 
-  async registryOf(program: GrantProgram): Promise<EntityRegistry> {
+  async registryOf(program: IGrantProgram): Promise<EntityRegistry> {
     const address = await program.registry();
     let registry = this.registryCache.get(address);
     if (registry === undefined) {
@@ -115,7 +115,7 @@ export class Chain {
     return BigInt(block?.timestamp ?? Math.floor(Date.now() / 1000));
   }
 
-  async grantRow(program: GrantProgram, id: bigint): Promise<GrantRow> {
+  async grantRow(program: IGrantProgram, id: bigint): Promise<GrantRow> {
     const [g, list] = await Promise.all([program.grant(id), this.lens.milestones(program.target, id)]);
     return {
       id,

@@ -1,7 +1,7 @@
 /** The three views: a company's awards, the officials' console and the public notice board. */
 import { keccak256, toUtf8Bytes, type ContractTransactionResponse } from "ethers";
 
-import type { GrantProgram } from "../../typechain-types/index.js";
+import type { IGrantProgram } from "../../typechain-types/index.js";
 import { errorSentence } from "../../scripts/lib/errors.js";
 import { parseYuan } from "../../scripts/lib/money.js";
 import { VOTE_TYPES, voteDomain } from "../../scripts/lib/suite.js";
@@ -29,7 +29,7 @@ function categoryName(program: PortalProgram, id: number): string {
   const c = program.categories.find((x) => x.id === id);
   return c === undefined ? `#${id}` : pick(c.label, c.labelZh);
 }
-function writer(ctx: ViewContext, program: GrantProgram): GrantProgram {
+function writer(ctx: ViewContext, program: IGrantProgram): IGrantProgram {
   if (ctx.wallet === null) throw new Error(t("wallet.connectFirst"));
   return program.connect(ctx.wallet.signer);
 }
@@ -104,7 +104,7 @@ export async function companyView(ctx: ViewContext): Promise<HTMLElement> {
 async function companyGrant(
   ctx: ViewContext,
   meta: PortalProgram,
-  program: GrantProgram,
+  program: IGrantProgram,
   grant: GrantRow,
   active: number,
 ) {
@@ -223,7 +223,7 @@ interface Roles {
   reviewerSlot: number;
 }
 
-async function rolesOf(program: GrantProgram, account: string): Promise<Roles> {
+async function rolesOf(program: IGrantProgram, account: string): Promise<Roles> {
   const [manager, treasurer, guardian] = await Promise.all([
     program.MANAGER_ROLE(),
     program.TREASURER_ROLE(),

@@ -10,6 +10,7 @@ import {
   EntityRegistry__factory,
   Errors__factory,
   GrantProgramFactory__factory,
+  GrantProgramExtension__factory,
   GrantProgram__factory,
   MockYuan__factory,
 } from "../../typechain-types/index.js";
@@ -36,6 +37,8 @@ interface Formatters {
   money: (value: unknown) => string;
   date: (value: unknown) => string;
   state: (value: unknown) => string;
+  /** A set of states given as a bitmap (bit i = state i), e.g. "pending or rejected". */
+  states: (value: unknown) => string;
   role: (value: unknown) => string;
   n: (value: unknown) => string;
   milestone: (grantId: unknown, index: unknown) => string;
@@ -73,6 +76,11 @@ function makeFormatters(ctx: ErrorContext): Formatters {
         : `${formatYuan(BigInt(value as bigint), ctx.decimals)} ${currency}`,
     date: (value) => formatTimestamp(BigInt(value as bigint)),
     state: (value) => MILESTONE_STATE_NAMES[Number(value)] ?? `in state ${n(value)}`,
+    states: (value) => {
+      const bits = BigInt(value as bigint);
+      const names = MILESTONE_STATE_NAMES.filter((_, i) => ((bits >> BigInt(i)) & 1n) === 1n);
+      return names.length === 0 ? "in no state" : names.join(" or ");
+    },
     role: (value) => {
       const name = ROLE_NAMES.get(String(value).toLowerCase());
       return name === undefined ? `role ${String(value)}` : `the ${name} role`;
@@ -88,7 +96,8 @@ function makeFormatters(ctx: ErrorContext): Formatters {
  */
 export const SENTENCES: Record<string, Describe> = {
   // EntityRegistry
-  EntityRegistry_ZeroAddress: (a) => `The registry needs a ${String(a.what)} address, and the zero address was given.`,
+  EntityRegistry_ZeroAdmin: () => "The registry needs an admin, and the zero address was given.",
+  EntityRegistry_ZeroWallet: () => "A payout wallet cannot be the zero address.",
   EntityRegistry_ZeroEntityId: () =>
     "The entity id is empty (zero); give a company's USCC or an individual's commitment.",
   EntityRegistry_InvalidKind: (a, f) =>
@@ -113,8 +122,14 @@ export const SENTENCES: Record<string, Describe> = {
   EntityRegistry_DelayTooLong: (a, f) =>
     `A wallet change delay of ${f.n(a.delay)} seconds is above the maximum of ${f.n(a.maxDelay)} seconds.`,
 
-  // GrantProgram
-  GrantProgram_ZeroAddress: (a) => `The program needs a ${String(a.what)} address, and the zero address was given.`,
+  // IGrantProgram
+  GrantProgram_ZeroFactory: () => "A program implementation needs a factory, and the zero address was given.",
+  GrantProgram_ZeroExtension: () => "A program implementation needs its extension, and the zero address was given.",
+  GrantProgram_ZeroAdmin: () => "The program needs an admin, and the zero address was given.",
+  GrantProgram_ZeroTreasurer: () => "The program needs a treasurer, and the zero address was given.",
+  GrantProgram_ZeroGuardian: () => "The program needs a guardian, and the zero address was given.",
+  GrantProgram_ZeroManager: () => "A manager cannot be the zero address.",
+  GrantProgram_ZeroReviewer: () => "A reviewer cannot be the zero address.",
   GrantProgram_NotFactory: (a) => `Only the factory may initialise a program; ${String(a.caller)} tried.`,
   GrantProgram_InvalidQuorum: (a, f) =>
     `A quorum of ${f.n(a.quorum)} is not possible with ${f.n(a.activeReviewers)} active reviewer(s): it must be at least 1 and at most the number of reviewers.`,
@@ -130,7 +145,11 @@ export const SENTENCES: Record<string, Describe> = {
     `${String(a.account)} holds ${f.role(a.heldRole)} and so cannot also act with ${f.role(a.refusedRole)}; these roles must stay separate.`,
   GrantProgram_Paused: () => "The program is paused by its guardian; only its admin can unpause it.",
   GrantProgram_NotPaused: () => "The program is not paused, so there is nothing to unpause.",
-  GrantProgram_InvalidCategory: (a) => `The category is not valid: ${String(a.reason)}.`,
+  GrantProgram_InvalidAwardMode: (a, f) =>
+    `Award mode ${f.n(a.mode)} is not valid: a category awards a fixed amount or at most a capped amount.`,
+  GrantProgram_ZeroCategoryAmount: () => "A category's award amount cannot be zero.",
+  GrantProgram_MaxTotalBelowAmount: (a, f) =>
+    `The category's total limit of ${f.money(a.maxTotal)} is below a single award of ${f.money(a.amount)}.`,
   GrantProgram_UnknownCategory: (a, f) => `Category ${f.n(a.categoryId)} does not exist in this program.`,
   GrantProgram_OutsideWindow: (a, f) =>
     `It is ${f.date(a.nowTs)}, outside the program's application window from ${f.date(a.opensAt)} to ${f.date(a.closesAt)}.`,
@@ -156,12 +175,14 @@ export const SENTENCES: Record<string, Describe> = {
   GrantProgram_NotGranteeWallet: (a) =>
     `Only the grantee's registered payout wallet ${String(a.wallet)} may do this, not ${String(a.caller)}.`,
   GrantProgram_WrongMilestoneState: (a, f) =>
-    `${cap(f.milestone(a.grantId, a.index))} is ${f.state(a.state)}, which does not allow this action.`,
+    `${cap(f.milestone(a.grantId, a.index))} is ${f.state(a.current)}; this action needs it ${f.states(a.expectedStates)}.`,
   GrantProgram_DeadlinePassed: (a, f) =>
     `The deadline of ${f.milestone(a.grantId, a.index)} passed on ${f.date(a.deadline)}.`,
   GrantProgram_DeadlineNotPassed: (a, f) =>
     `${cap(f.milestone(a.grantId, a.index))} can lapse only after its deadline, ${f.date(a.deadline)}.`,
-  GrantProgram_ZeroHash: (a) => `The ${String(a.what)} hash is empty (zero); hash the document first.`,
+  GrantProgram_ZeroApplicationHash: () => "The application document hash is empty (zero); hash the document first.",
+  GrantProgram_ZeroEvidenceHash: () => "The evidence document hash is empty (zero); hash the document first.",
+  GrantProgram_ZeroObjectionHash: () => "The objection document hash is empty (zero); hash the document first.",
   GrantProgram_TermsMismatch: (a) =>
     `The vote names terms ${String(a.given)}, but the grant's terms are ${String(a.expected)}.`,
   GrantProgram_EvidenceMismatch: (a) =>
@@ -196,8 +217,11 @@ export const SENTENCES: Record<string, Describe> = {
   GrantProgram_NoSurplus: () => "There is no surplus to sweep: the program holds exactly its budget.",
 
   // GrantProgramFactory
-  GrantProgramFactory_ZeroAddress: (a) =>
-    `The factory needs a ${String(a.what)} address, and the zero address was given.`,
+  GrantProgramFactory_ZeroToken: () => "A program needs a token, and the zero address was given.",
+  GrantProgramFactory_ZeroRegistry: () => "A program needs an entity registry, and the zero address was given.",
+  GrantProgramFactory_ZeroTreasury: () => "A program needs a treasury, and the zero address was given.",
+  GrantProgramFactory_ForeignImplementation: (a) =>
+    `Implementation ${String(a.implementation)} only accepts initialisation from factory ${String(a.boundFactory)}, not this one.`,
   GrantProgramFactory_NotAContract: (a) =>
     `${String(a.implementation)} has no code, so it cannot be an implementation.`,
   GrantProgramFactory_ImplementationKnown: (a) => `Implementation ${String(a.implementation)} is already registered.`,
@@ -248,6 +272,7 @@ export const SUITE_ERRORS_INTERFACE: Interface = (() => {
   for (const abi of [
     Errors__factory.abi,
     GrantProgram__factory.abi,
+    GrantProgramExtension__factory.abi,
     EntityRegistry__factory.abi,
     GrantProgramFactory__factory.abi,
     MockYuan__factory.abi,

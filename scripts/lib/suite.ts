@@ -5,14 +5,10 @@
 import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import { AbiCoder, keccak256, toUtf8Bytes, type ContractTransactionReceipt } from "ethers";
 
-import type {
-  EntityRegistry,
-  GrantProgram,
-  GrantProgramFactory,
-  GrantProgramLens,
-  MockYuan,
-} from "../../typechain-types/index.js";
-import type { IGrantProgram } from "../../typechain-types/interfaces/IGrantProgram.js";
+import { programAt } from "../../core/program-abi.js";
+import type { EntityRegistry, IGrantProgram } from "../../typechain-types/index.js";
+import type { Program } from "../../typechain-types/interfaces/IGrantProgram.js";
+import type { Core } from "./deploy.js";
 import { parseYuan } from "./money.js";
 import type { ProgramDefinition } from "./programs.js";
 
@@ -38,7 +34,7 @@ export const MilestoneState = {
   Cancelled: 10,
 } as const;
 
-/** The EIP-712 type of a committee vote (GrantProgram's Vote typehash). */
+/** The EIP-712 type of a committee vote (IGrantProgram's Vote typehash). */
 export const VOTE_TYPES = {
   Vote: [
     { name: "reviewer", type: "address" },
@@ -75,10 +71,10 @@ export interface VoteChoice {
  */
 export async function signVote(
   signer: HardhatEthersSigner,
-  program: GrantProgram,
+  program: IGrantProgram,
   choice: VoteChoice,
   reviewer: string = signer.address,
-): Promise<IGrantProgram.SignedVoteStruct & { signature: string }> {
+): Promise<Program.SignedVoteStruct & { signature: string }> {
   const [grant, milestone, evidenceHash, nonce, address, network] = await Promise.all([
     program.grant(choice.grantId),
     program.milestone(choice.grantId, choice.milestoneIndex),
@@ -120,7 +116,7 @@ export function individualCommitment(salt: string, idNumber: string): string {
   return keccak256(AbiCoder.defaultAbiCoder().encode(["bytes32", "string"], [salt, idNumber]));
 }
 
-/** The registry award key of a named exclusivity group, as GrantProgram.addCategory derives it. */
+/** The registry award key of a named exclusivity group, as IGrantProgram.addCategory derives it. */
 export function groupAwardKey(exclusivityGroup: string): string {
   return keccak256(
     AbiCoder.defaultAbiCoder().encode(
@@ -135,51 +131,6 @@ export function textHash(text: string): string {
   return keccak256(toUtf8Bytes(text));
 }
 
-export interface Core {
-  token: MockYuan;
-  factory: GrantProgramFactory;
-  implementation: GrantProgram;
-  lens: GrantProgramLens;
-  version: bigint;
-}
-
-/** Deploys the factory, the program implementation (version 1) and the lens. */
-export async function deployCore(ethers: HardhatEthers, owner: HardhatEthersSigner, token: MockYuan): Promise<Core> {
-  const factory = await ethers.deployContract("GrantProgramFactory", [owner.address], owner);
-  const implementation = await ethers.deployContract("GrantProgram", [await factory.getAddress()], owner);
-  await (await factory.connect(owner).registerImplementation(await implementation.getAddress())).wait();
-  const lens = await ethers.deployContract("GrantProgramLens", [], owner);
-  return {
-    token,
-    factory: factory as unknown as GrantProgramFactory,
-    implementation: implementation as unknown as GrantProgram,
-    lens: lens as unknown as GrantProgramLens,
-    version: await factory.latestVersion(),
-  };
-}
-
-/** Deploys the demo yuan token (2 decimals). Local networks only. */
-export async function deployDemoYuan(ethers: HardhatEthers, deployer: HardhatEthersSigner): Promise<MockYuan> {
-  const token = await ethers.deployContract("MockYuan", ["Demo Yuan", "dCNY", YUAN_DECIMALS], deployer);
-  return token as unknown as MockYuan;
-}
-
-/** Deploys an entity registry for one jurisdiction and grants REGISTRAR_ROLE to `registrar`. */
-export async function deployRegistry(
-  ethers: HardhatEthers,
-  admin: HardhatEthersSigner,
-  registrar: string,
-  walletChangeDelay: bigint,
-): Promise<EntityRegistry> {
-  const registry = (await ethers.deployContract(
-    "EntityRegistry",
-    [admin.address, walletChangeDelay],
-    admin,
-  )) as unknown as EntityRegistry;
-  await (await registry.connect(admin).grantRole(await registry.REGISTRAR_ROLE(), registrar)).wait();
-  return registry;
-}
-
 export interface ProgramRoles {
   admin: HardhatEthersSigner;
   managers: string[];
@@ -190,7 +141,7 @@ export interface ProgramRoles {
 }
 
 export interface CreatedProgram {
-  program: GrantProgram;
+  program: IGrantProgram;
   categoryIds: Map<string, bigint>;
   receipt: ContractTransactionReceipt;
 }
@@ -201,7 +152,7 @@ export interface CreatedProgram {
  */
 export async function createProgramFromDefinition(
   ethers: HardhatEthers,
-  core: Core,
+  core: Pick<Core, "factory" | "token" | "version">,
   registry: EntityRegistry,
   registryAdmin: HardhatEthersSigner,
   definition: ProgramDefinition,
@@ -238,7 +189,7 @@ export async function createProgramFromDefinition(
     params,
   );
   const receipt = (await tx.wait()) as ContractTransactionReceipt;
-  const program = (await ethers.getContractAt("GrantProgram", address, roles.admin)) as unknown as GrantProgram;
+  const program = programAt(address, roles.admin);
   await (await registry.connect(registryAdmin).grantRole(await registry.PROGRAM_ROLE(), address)).wait();
 
   const decimals = Number(await core.token.decimals());

@@ -4,10 +4,10 @@
  */
 import path from "node:path";
 
-import type { EntityRegistry, GrantProgram, GrantProgramLens, MockYuan } from "../../typechain-types/index.js";
+import type { EntityRegistry, MockYuan } from "../../typechain-types/index.js";
 import { formatYuan, parseYuan } from "../lib/money.js";
 import { loadProgram } from "../lib/programs.js";
-import { createProgramFromDefinition, DAY, type Core } from "../lib/suite.js";
+import { createProgramFromDefinition, DAY } from "../lib/suite.js";
 import {
   bookFactory,
   bookRegistry,
@@ -76,16 +76,7 @@ export default defineAction<CreateProgramArgs, Record<string, unknown>>("mg:crea
       : startOfDayBeijing(args.opensAt, "--opens-at");
 
   const factory = await bookFactory(env);
-  const core: Core = {
-    token: token as MockYuan,
-    factory,
-    implementation: (await env.ethers.getContractAt(
-      "GrantProgram",
-      env.book.implementation ?? "",
-    )) as unknown as GrantProgram,
-    lens: (await env.ethers.getContractAt("GrantProgramLens", env.book.lens ?? "")) as unknown as GrantProgramLens,
-    version: BigInt(env.book.version ?? "1"),
-  };
+  const core = { token: token as MockYuan, factory, version: BigInt(env.book.version ?? "1") };
   const created = await createProgramFromDefinition(
     env.ethers,
     core,

@@ -3,10 +3,11 @@ import { network } from "hardhat";
 import { anyValue } from "@nomicfoundation/hardhat-ethers-chai-matchers/withArgs";
 
 import { MilestoneState, textHash, signVote } from "../../scripts/lib/suite.js";
-import { guiyangFixture, ledgerIdentityHolds, NOTICE, terms, yuan } from "../utils/fixtures.js";
+import { guiyangFixture, ledgerIdentityHolds, NOTICE, terms, yuan, ACCEPTS } from "../utils/fixtures.js";
 
-const { ethers, networkHelpers } = await network.create();
-const deployGuiyang = guiyangFixture(ethers, networkHelpers);
+const connection = await network.create();
+const { ethers, networkHelpers } = connection;
+const deployGuiyang = guiyangFixture(connection);
 
 describe("Accountability across the Guiyang HTZ and city programmes", function () {
   it("pays a contested-then-cleared award, recovers a fraudulent one, bars the company everywhere until it repays, then lets it compete again", async function () {
@@ -61,7 +62,7 @@ describe("Accountability across the Guiyang HTZ and city programmes", function (
     expect(await htz.milestoneState(labGrant, 0)).to.equal(MilestoneState.Contested);
     await expect(htz.connect(companyA).claim(labGrant, [0]))
       .to.be.revertedWithCustomError(htz, "GrantProgram_WrongMilestoneState")
-      .withArgs(labGrant, 0, MilestoneState.Contested);
+      .withArgs(labGrant, 0, MilestoneState.Contested, ACCEPTS.claim);
     const dismissal = textHash("ruling: the licence holder is company A itself");
     await expect(htz.ruleOnObjection(labGrant, 0, false, dismissal))
       .to.emit(htz, "ObjectionRuled")

@@ -4,8 +4,9 @@ import { network } from "hardhat";
 import { DAY, MilestoneState, textHash } from "../../scripts/lib/suite.js";
 import { guiyangFixture, ledgerIdentityHolds, NOTICE, terms, yuan } from "../utils/fixtures.js";
 
-const { ethers, networkHelpers } = await network.create();
-const deployGuiyang = guiyangFixture(ethers, networkHelpers);
+const connection = await network.create();
+const { ethers, networkHelpers } = connection;
+const deployGuiyang = guiyangFixture(connection);
 
 describe("Guiyang High-tech Zone programme, end to end", function () {
   it("pays a 5,000,000 national-lab award in two milestones after committee approval and public notice", async function () {

@@ -15,6 +15,7 @@ import type { MockYuan } from "../../typechain-types/index.js";
 import { DAY, MilestoneState } from "../../scripts/lib/suite.js";
 import type { TaskOutcome } from "../../scripts/tasks/lib/context.js";
 import { yuan } from "../utils/fixtures.js";
+import { programAt } from "../../core/program-abi.js";
 
 type Result = Record<string, unknown>;
 
@@ -91,7 +92,7 @@ describe("Operator tasks (mg:*) on the in-process network", function () {
       "technical-breakthrough": 4,
       "application-product": 5,
     });
-    const program = await ethers.getContractAt("GrantProgram", created.address as string);
+    const program = programAt(created.address as string, (await ethers.getSigners())[0]);
     const token = (await ethers.getContractAt(
       "MockYuan",
       (deployed.token as { address: string }).address,
@@ -148,7 +149,7 @@ describe("Operator tasks (mg:*) on the in-process network", function () {
       "Grant 1 has no payable milestone yet (#0 in notice, #1 pending).",
     );
     expect(await fails("mg:claim", { from: "10", grant: "1", milestones: "0" })).to.equal(
-      "Milestone #0 of grant 1 is in its public notice window, which does not allow this action.",
+      "Milestone #0 of grant 1 is in its public notice window; this action needs it payable.",
     );
     expect(await fails("mg:claim", { from: "11", grant: "1", milestones: "0" })).to.equal(
       `Only the grantee's registered payout wallet ${company.address} may do this, not ${citizen.address}.`,

@@ -8,11 +8,12 @@ import { expect } from "chai";
 import { network } from "hardhat";
 
 import { MilestoneState } from "../../scripts/lib/suite.js";
-import { yuan } from "../utils/fixtures.js";
+import { yuan, ACCEPTS } from "../utils/fixtures.js";
 import { EVIDENCE, MINED, OBJECTION, REASON, approveBy, expectNothingMoved, now, securityFixtures } from "./helpers.js";
 
-const { ethers, networkHelpers } = await network.create();
-const { deployAwarded, deploySubmitted, deployInNotice } = securityFixtures(ethers, networkHelpers);
+const connection = await network.create();
+const { ethers, networkHelpers } = connection;
+const { deployAwarded, deploySubmitted, deployInNotice } = securityFixtures(connection);
 
 /** The latest block was mined at `second` and holds one transaction, which reverted. */
 async function expectRevertMinedAt(second: bigint): Promise<void> {
@@ -133,7 +134,7 @@ describe("invariant I12 exact boundaries", function () {
       await expectNothingMoved(w.watch, async () => {
         await expect(w.htz.connect(w.actors.companyA).claim(w.grantId, [0], MINED))
           .to.be.revertedWithCustomError(w.htz, "GrantProgram_WrongMilestoneState")
-          .withArgs(w.grantId, 0, MilestoneState.InNotice);
+          .withArgs(w.grantId, 0, MilestoneState.InNotice, ACCEPTS.claim);
       });
       await expectRevertMinedAt(at);
 
@@ -155,7 +156,7 @@ describe("invariant I12 exact boundaries", function () {
       await expectNothingMoved(w.watch, async () => {
         await expect(w.htz.connect(w.actors.stranger).object(w.grantId, 0, OBJECTION, MINED))
           .to.be.revertedWithCustomError(w.htz, "GrantProgram_WrongMilestoneState")
-          .withArgs(w.grantId, 0, MilestoneState.Payable);
+          .withArgs(w.grantId, 0, MilestoneState.Payable, ACCEPTS.object);
       });
       await expectRevertMinedAt(at);
 

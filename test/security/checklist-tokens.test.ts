@@ -10,7 +10,7 @@ import type {
   BlocklistToken,
   FalseReturnToken,
   FeeOnTransferToken,
-  GrantProgram,
+  IGrantProgram,
   MockYuan,
   NoReturnToken,
   PausableToken,
@@ -18,7 +18,7 @@ import type {
 } from "../../typechain-types/index.js";
 import { parseYuan } from "../../scripts/lib/money.js";
 import { MilestoneState } from "../../scripts/lib/suite.js";
-import { NOTICE, terms, yuan, type GuiyangWorld } from "../utils/fixtures.js";
+import { NOTICE, terms, yuan, type GuiyangWorld, ACCEPTS } from "../utils/fixtures.js";
 import {
   EVIDENCE,
   approveBy,
@@ -35,8 +35,9 @@ import {
   type Watch,
 } from "./helpers.js";
 
-const { ethers, networkHelpers } = await network.create();
-const { deployGuiyang, deployInNotice } = securityFixtures(ethers, networkHelpers);
+const connection = await network.create();
+const { ethers, networkHelpers } = connection;
+const { deployGuiyang, deployInNotice } = securityFixtures(connection);
 
 /* ------------------------------------------------------------------------------------------------
  * A program on a given token with one fixed 1,000,000 category; grants of companies A and B
@@ -45,7 +46,7 @@ const { deployGuiyang, deployInNotice } = securityFixtures(ethers, networkHelper
 
 interface TokenWorld<T extends MintableToken> extends GuiyangWorld {
   hostile: T;
-  program: GrantProgram;
+  program: IGrantProgram;
   grantA: bigint;
   grantB: bigint;
   watch: Watch;
@@ -137,7 +138,7 @@ async function deployReentrant(): Promise<ReentrantWorld> {
 }
 
 /** Name of the custom error in a re-entered call's recorded revert data. */
-function errorName(program: GrantProgram, data: string): string | undefined {
+function errorName(program: IGrantProgram, data: string): string | undefined {
   return program.interface.parseError(data)?.name;
 }
 
@@ -659,7 +660,7 @@ describe("Security checklist: hostile tokens, donations and late funding", funct
       await expectNothingMoved(w.watch, async () => {
         await expect(w.htz.connect(w.actors.companyA).claim(w.grantId, [0]))
           .to.be.revertedWithCustomError(w.htz, "GrantProgram_WrongMilestoneState")
-          .withArgs(w.grantId, 0, MilestoneState.InNotice);
+          .withArgs(w.grantId, 0, MilestoneState.InNotice, ACCEPTS.claim);
       });
     });
 

@@ -6,6 +6,7 @@
 import { expect } from "chai";
 import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import type { NetworkHelpers } from "@nomicfoundation/hardhat-network-helpers/types";
+import type { NetworkConnection } from "hardhat/types/network";
 import {
   AbiCoder,
   concat,
@@ -18,7 +19,7 @@ import {
   type TypedDataDomain,
 } from "ethers";
 
-import type { GrantProgram, MockYuan } from "../../typechain-types/index.js";
+import type { IGrantProgram, MockYuan } from "../../typechain-types/index.js";
 import { formatYuan } from "../../scripts/lib/money.js";
 import type { AwardMode, CategoryDefinition, ProgramDefinition } from "../../scripts/lib/programs.js";
 import {
@@ -48,7 +49,7 @@ export type BalanceReader = Pick<MockYuan, "balanceOf">;
 
 /** What a refused call must leave untouched. */
 export interface Watch {
-  programs: GrantProgram[];
+  programs: IGrantProgram[];
   token: BalanceReader;
   /** Token holders whose balance must not move: the programs, grantees, treasury... */
   accounts: AddressLike[];
@@ -86,7 +87,7 @@ export function guiyangWatch(w: GuiyangWorld, extra?: () => Promise<unknown>): W
 }
 
 /** Milestones of a program, read for the "nothing changed" comparison. */
-export function milestonesOf(program: GrantProgram, grantId: bigint, count: number) {
+export function milestonesOf(program: IGrantProgram, grantId: bigint, count: number) {
   return () => Promise.all(Array.from({ length: count }, (_, i) => program.milestone(grantId, i)));
 }
 
@@ -100,7 +101,7 @@ export async function now(helpers: NetworkHelpers): Promise<bigint> {
 
 /** The first `count` reviewers approve the submitted milestone with `evidence`. */
 export async function approveBy(
-  program: GrantProgram,
+  program: IGrantProgram,
   reviewers: HardhatEthersSigner[],
   grantId: bigint,
   index: number,
@@ -115,7 +116,7 @@ export async function approveBy(
 
 /** The grantee submits evidence and three of the four reviewers approve; returns noticeEndsAt. */
 export async function submitAndApprove(
-  program: GrantProgram,
+  program: IGrantProgram,
   grantee: HardhatEthersSigner,
   reviewers: HardhatEthersSigner[],
   grantId: bigint,
@@ -143,8 +144,9 @@ export interface GrantWorld extends GuiyangWorld {
 
 export type Stage = "awarded" | "submitted" | "inNotice" | "payable";
 
-export function securityFixtures(ethers: HardhatEthers, helpers: NetworkHelpers) {
-  const deployGuiyang = guiyangFixture(ethers, helpers);
+export function securityFixtures(connection: NetworkConnection) {
+  const { networkHelpers: helpers } = connection;
+  const deployGuiyang = guiyangFixture(connection);
 
   async function build(stage: Stage): Promise<GrantWorld> {
     const w = await deployGuiyang();
@@ -235,7 +237,7 @@ export async function programOn(
   token: MintableToken,
   categories: CategoryDefinition[],
   budget: bigint,
-): Promise<{ program: GrantProgram; categoryIds: Map<string, bigint> }> {
+): Promise<{ program: IGrantProgram; categoryIds: Map<string, bigint> }> {
   const a = w.actors;
   const asMock = token as unknown as MockYuan;
   // createProgramFromDefinition reads only the token's address and decimals.
@@ -280,7 +282,7 @@ export function rawTerms(t: bigint, amounts: bigint[]) {
   }));
 }
 
-/** The terms hash GrantProgram stores: keccak256(abi.encode(chainid, program, grantId, entityNo, categoryId, terms)). */
+/** The terms hash IGrantProgram stores: keccak256(abi.encode(chainid, program, grantId, entityNo, categoryId, terms)). */
 export function termsHashOf(
   chainId: bigint,
   program: string,
@@ -335,7 +337,7 @@ export interface SignedVote {
   signature: string;
 }
 
-export async function domainOf(program: GrantProgram, chainId: bigint): Promise<TypedDataDomain> {
+export async function domainOf(program: IGrantProgram, chainId: bigint): Promise<TypedDataDomain> {
   return {
     name: "MilestoneGrants GrantProgram",
     version: "1",

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
-import { GrantProgram } from "../../contracts/GrantProgram.sol";
+import { IGrantProgram } from "../../contracts/interfaces/IGrantProgram.sol";
+import { IProgramNotice } from "../../contracts/interfaces/program/IProgramNotice.sol";
+import { IProgramPayouts } from "../../contracts/interfaces/program/IProgramPayouts.sol";
+import { IProgramReview } from "../../contracts/interfaces/program/IProgramReview.sol";
 import { Errors } from "../../contracts/libraries/Errors.sol";
 import { Program } from "../../contracts/types/DataTypes.sol";
 import { vm } from "./utils/Vm.sol";
@@ -15,7 +18,7 @@ contract GrantProgramFuzzTest is World {
     uint128 internal constant FIXED = 5_000_000_00;
     uint40 internal constant NOTICE = 7 days;
 
-    GrantProgram internal program;
+    IGrantProgram internal program;
     uint16 internal capped;
     uint16 internal fixedCategory;
 
@@ -54,7 +57,7 @@ contract GrantProgramFuzzTest is World {
         for (uint256 i = 0; i < a.length; ++i) s += a[i];
     }
 
-    function _assertLedgerIdentity(GrantProgram p, string memory rule) internal view {
+    function _assertLedgerIdentity(IGrantProgram p, string memory rule) internal view {
         Program.Ledger memory l = p.ledger();
         assertEq(
             uint256(l.funded) + l.repaid,
@@ -66,7 +69,7 @@ contract GrantProgramFuzzTest is World {
     /// @dev A fresh program with the given notice period and one approved 1-milestone grant.
     function _approvedGrant(
         uint40 notice
-    ) internal returns (GrantProgram p, uint256 grantId, uint40 noticeEndsAt, uint40 deadline) {
+    ) internal returns (IGrantProgram p, uint256 grantId, uint40 noticeEndsAt, uint40 deadline) {
         p = _createProgram("boundary", notice, Program.UpheldObjectionOutcome.Resubmit);
         uint16 cat = _addCategory(p, Program.AwardMode.Capped, CAP, 0, 0, bytes32(0));
         _fund(p, 1_000_00);
@@ -80,15 +83,15 @@ contract GrantProgramFuzzTest is World {
         assertEq(noticeEndsAt, block.timestamp + notice, "I12: noticeEndsAt == approval time + notice period");
     }
 
-    function _claimOne(GrantProgram p, uint256 grantId) internal returns (bool ok, bytes memory ret) {
+    function _claimOne(IGrantProgram p, uint256 grantId) internal returns (bool ok, bytes memory ret) {
         uint8[] memory idx = new uint8[](1);
         vm.prank(entityWallets[0]);
-        (ok, ret) = address(p).call(abi.encodeCall(GrantProgram.claim, (grantId, idx)));
+        (ok, ret) = address(p).call(abi.encodeCall(IProgramPayouts.claim, (grantId, idx)));
     }
 
-    function _objectOne(GrantProgram p, uint256 grantId) internal returns (bool ok, bytes memory ret) {
+    function _objectOne(IGrantProgram p, uint256 grantId) internal returns (bool ok, bytes memory ret) {
         vm.prank(OBJECTOR);
-        (ok, ret) = address(p).call(abi.encodeCall(GrantProgram.object, (grantId, 0, keccak256("objection"))));
+        (ok, ret) = address(p).call(abi.encodeCall(IProgramNotice.object, (grantId, 0, keccak256("objection"))));
     }
 
     function _selector(bytes memory ret) internal pure returns (bytes4 s) {
@@ -273,7 +276,7 @@ contract GrantProgramFuzzTest is World {
     /// @notice I12: claim succeeds iff now >= noticeEndsAt; when it fails, an objection succeeds.
     function testFuzz_I12_claimIffNoticeOver(uint256 noticeRaw, uint256 offsetRaw) public {
         uint40 notice = uint40(_bound(noticeRaw, 0, 90 days));
-        (GrantProgram p, uint256 grantId, uint40 ends, ) = _approvedGrant(notice);
+        (IGrantProgram p, uint256 grantId, uint40 ends, ) = _approvedGrant(notice);
         uint256 t = block.timestamp + _bound(offsetRaw, 0, uint256(notice) * 2 + 2);
         vm.warp(t);
 
@@ -295,7 +298,7 @@ contract GrantProgramFuzzTest is World {
     /// @notice I12: an objection succeeds iff now < noticeEndsAt; when it fails, the claim succeeds.
     function testFuzz_I12_objectionIffNoticeOpen(uint256 noticeRaw, uint256 offsetRaw) public {
         uint40 notice = uint40(_bound(noticeRaw, 0, 90 days));
-        (GrantProgram p, uint256 grantId, uint40 ends, ) = _approvedGrant(notice);
+        (IGrantProgram p, uint256 grantId, uint40 ends, ) = _approvedGrant(notice);
         uint256 t = block.timestamp + _bound(offsetRaw, 0, uint256(notice) * 2 + 2);
         vm.warp(t);
 
@@ -307,7 +310,7 @@ contract GrantProgramFuzzTest is World {
 
     /// @notice I12 at the exact second: at noticeEndsAt - 1 only the objection, at noticeEndsAt only the claim.
     function test_I12_exactNoticeBoundary() public {
-        (GrantProgram p, uint256 grantId, uint40 ends, ) = _approvedGrant(NOTICE);
+        (IGrantProgram p, uint256 grantId, uint40 ends, ) = _approvedGrant(NOTICE);
         vm.warp(ends - 1);
         (bool claimed, ) = _claimOne(p, grantId);
         assertFalse(claimed, "I12: no claim one second before noticeEndsAt");
@@ -330,7 +333,7 @@ contract GrantProgramFuzzTest is World {
         uint256 now_ = block.timestamp + _bound(offsetRaw, 0, uint256(spacing) * 2 + 2);
         vm.warp(now_);
 
-        (bool lapsed, bytes memory ret) = address(program).call(abi.encodeCall(GrantProgram.lapse, (grantId, 0)));
+        (bool lapsed, bytes memory ret) = address(program).call(abi.encodeCall(IProgramPayouts.lapse, (grantId, 0)));
         assertTrue(lapsed == (now_ > deadline), "I12: lapse allowed iff now > deadline");
         if (lapsed) {
             assertEq(program.ledger().reserved, 0, "I2: a lapsed milestone is released");
@@ -343,7 +346,7 @@ contract GrantProgramFuzzTest is World {
         }
         vm.prank(entityWallets[3]);
         (bool submitted, ) = address(program).call(
-            abi.encodeCall(GrantProgram.submitEvidence, (grantId, 0, keccak256("evidence")))
+            abi.encodeCall(IProgramReview.submitEvidence, (grantId, 0, keccak256("evidence")))
         );
         assertTrue(submitted == !lapsed, "I12: exactly one of lapse and evidence is allowed");
     }
@@ -364,6 +367,6 @@ contract GrantProgramFuzzTest is World {
         program.submitEvidence(grantId, 0, keccak256("e"));
         vm.warp(uint256(t[0].deadline) + 1);
         program.lapse(grantId, 0);
-        assertEq(uint8(program.milestone(grantId, 0).status), uint8(Program.MilestoneStatus.Lapsed), "I12: lapsed");
+        assertEq(uint8(program.milestone(grantId, 0).status), uint8(Program.MilestoneState.Lapsed), "I12: lapsed");
     }
 }

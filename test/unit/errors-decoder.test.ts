@@ -13,14 +13,16 @@ import { DAY } from "../../scripts/lib/suite.js";
 import {
   Errors__factory,
   GrantProgramFactory__factory,
+  GrantProgramExtension__factory,
   GrantProgram__factory,
   EntityRegistry__factory,
   MockYuan__factory,
 } from "../../typechain-types/index.js";
 import { guiyangFixture, terms, yuan, ZERO_HASH } from "../utils/fixtures.js";
 
-const { ethers, networkHelpers } = await network.create();
-const deployGuiyang = guiyangFixture(ethers, networkHelpers);
+const connection = await network.create();
+const { ethers, networkHelpers } = connection;
+const deployGuiyang = guiyangFixture(connection);
 
 function sampleValue(param: ParamType): unknown {
   if (param.baseType === "address") return ZeroAddress;
@@ -58,6 +60,7 @@ describe("Revert decoder (scripts/lib/errors.ts)", function () {
   it("has a sentence for every error the deployed contracts' ABIs can surface (OpenZeppelin included)", function () {
     const all = [
       GrantProgram__factory.abi,
+      GrantProgramExtension__factory.abi,
       EntityRegistry__factory.abi,
       GrantProgramFactory__factory.abi,
       MockYuan__factory.abi,
@@ -67,6 +70,15 @@ describe("Revert decoder (scripts/lib/errors.ts)", function () {
     for (const fragment of all) {
       expect(decodeRevertData(encodeSample(fragment))!.sentence).to.match(/[.]$/);
     }
+  });
+
+  it("names every state of WrongMilestoneState's expected set in its sentence", function () {
+    const error = new Interface(GrantProgram__factory.abi).getError("GrantProgram_WrongMilestoneState")!;
+    const lapseSet = (1n << 1n) | (1n << 2n) | (1n << 3n); // Pending, Submitted, Rejected
+    const data = new Interface([error]).encodeErrorResult(error, [7n, 1n, 6n, lapseSet]);
+    expect(decodeRevertData(data)!.sentence).to.equal(
+      "Milestone #1 of grant 7 is payable; this action needs it pending (no evidence yet) or submitted (under review) or rejected.",
+    );
   });
 
   it("decodes a capped award over the cap into the exact yuan amounts", async function () {
@@ -115,7 +127,7 @@ describe("Revert decoder (scripts/lib/errors.ts)", function () {
 
     await htz.award(w.ids.a, lab, 0, terms(now, [["5,000,000", 90]]));
     expect(await sentenceOf(() => htz.connect(actors.companyA).claim.staticCall(1n, [0]))).to.equal(
-      "Milestone #0 of grant 1 is pending (no evidence yet), which does not allow this action.",
+      "Milestone #0 of grant 1 is pending (no evidence yet); this action needs it payable.",
     );
     expect(await sentenceOf(() => htz.award(w.ids.a, lab, 0, terms(now, [["5,000,000", 90]])))).to.match(
       /^Entity number 1 already holds an award of this kind \(program 0x[0-9a-fA-F]{40}\); the policy grants it only once\.$/,

@@ -2,45 +2,27 @@ import { expect } from "chai";
 import { AbiCoder, concat, getAddress, toBeHex, zeroPadValue, type ContractTransactionReceipt } from "ethers";
 import { network } from "hardhat";
 
-import type { GrantProgram, GrantProgramFactory } from "../../typechain-types/index.js";
+import type { IGrantProgram, GrantProgramFactory } from "../../typechain-types/index.js";
 import { DAY } from "../../scripts/lib/suite.js";
-import { guiyangFixture, NOTICE, terms, yuan, ZERO_HASH, type GuiyangWorld } from "../utils/fixtures.js";
+import {
+  guiyangFixture,
+  NOTICE,
+  terms,
+  yuan,
+  ZERO_HASH,
+  type GuiyangWorld,
+  deployImplementation,
+  validInitParams,
+  type InitParams,
+} from "../utils/fixtures.js";
+import { programAt } from "../../core/program-abi.js";
 
-const { ethers, networkHelpers } = await network.create();
-const deployGuiyang = guiyangFixture(ethers, networkHelpers);
+const connection = await network.create();
+const { ethers, networkHelpers } = connection;
+const deployGuiyang = guiyangFixture(connection);
 
 const ZERO_ADDRESS = ethers.ZeroAddress;
 const MAX_NOTICE = 90n * DAY;
-
-interface InitParams {
-  admin: string;
-  managers: string[];
-  reviewers: string[];
-  treasurer: string;
-  guardian: string;
-  quorum: number;
-  noticePeriod: bigint;
-  windowOpensAt: bigint;
-  windowClosesAt: bigint;
-  upheldObjectionOutcome: number;
-}
-
-/** Valid initialisation parameters for a new program with the fixture's role holders. */
-async function validParams(w: GuiyangWorld): Promise<InitParams> {
-  const now = BigInt(await networkHelpers.time.latest());
-  return {
-    admin: w.actors.admin.address,
-    managers: [w.actors.manager.address],
-    reviewers: w.actors.reviewers.map((r) => r.address),
-    treasurer: w.actors.treasurer.address,
-    guardian: w.actors.guardian.address,
-    quorum: 3,
-    noticePeriod: NOTICE,
-    windowOpensAt: now,
-    windowClosesAt: now + 365n * DAY,
-    upheldObjectionOutcome: 0,
-  };
-}
 
 /** Everything a refused factory call could have changed. */
 async function factoryState(factory: GrantProgramFactory) {
@@ -72,7 +54,7 @@ describe("GrantProgramFactory", function () {
       it("assigns the next version number and emits ImplementationRegistered", async function () {
         const w = await networkHelpers.loadFixture(deployGuiyang);
         const { factory } = w.core;
-        const impl = await ethers.deployContract("GrantProgram", [await factory.getAddress()]);
+        const impl = await deployImplementation(ethers, await factory.getAddress());
         const implAddress = await impl.getAddress();
         await expect(factory.connect(w.actors.deployer).registerImplementation(implAddress))
           .to.emit(factory, "ImplementationRegistered")
@@ -95,6 +77,32 @@ describe("GrantProgramFactory", function () {
         await expect(factory.connect(w.actors.deployer).registerImplementation(ZERO_ADDRESS))
           .to.be.revertedWithCustomError(factory, "GrantProgramFactory_NotAContract")
           .withArgs(ZERO_ADDRESS);
+        expect(await factoryState(factory)).to.deep.equal(before);
+      });
+    });
+
+    describe("when the implementation is bound to another factory", function () {
+      it("refuses an implementation whose extension names another factory (ForeignImplementation)", async function () {
+        const w = await networkHelpers.loadFixture(deployGuiyang);
+        const { factory } = w.core;
+        const before = await factoryState(factory);
+        const other = w.actors.stranger.address;
+        const foreign = await deployImplementation(ethers, other);
+        const foreignAddress = await foreign.getAddress();
+        await expect(factory.connect(w.actors.deployer).registerImplementation(foreignAddress))
+          .to.be.revertedWithCustomError(factory, "GrantProgramFactory_ForeignImplementation")
+          .withArgs(foreignAddress, other);
+        expect(await factoryState(factory)).to.deep.equal(before);
+      });
+
+      it("refuses a contract that is not a program implementation (ForeignImplementation with factory zero)", async function () {
+        const w = await networkHelpers.loadFixture(deployGuiyang);
+        const { factory } = w.core;
+        const before = await factoryState(factory);
+        const tokenAddress = await w.token.getAddress();
+        await expect(factory.connect(w.actors.deployer).registerImplementation(tokenAddress))
+          .to.be.revertedWithCustomError(factory, "GrantProgramFactory_ForeignImplementation")
+          .withArgs(tokenAddress, ZERO_ADDRESS);
         expect(await factoryState(factory)).to.deep.equal(before);
       });
     });
@@ -128,7 +136,7 @@ describe("GrantProgramFactory", function () {
       it("refuses a non-owner", async function () {
         const w = await networkHelpers.loadFixture(deployGuiyang);
         const { factory } = w.core;
-        const impl = await ethers.deployContract("GrantProgram", [await factory.getAddress()]);
+        const impl = await deployImplementation(ethers, await factory.getAddress());
         const before = await factoryState(factory);
         await expect(factory.connect(w.actors.admin).registerImplementation(await impl.getAddress()))
           .to.be.revertedWithCustomError(factory, "OwnableUnauthorizedAccount")
@@ -216,7 +224,7 @@ describe("GrantProgramFactory", function () {
       it("creates an initialised clone, emits ProgramCreated and records it", async function () {
         const w = await networkHelpers.loadFixture(deployGuiyang);
         const { factory } = w.core;
-        const params = await validParams(w);
+        const params = await validInitParams(w);
         const tokenAddress = await w.token.getAddress();
         const registryAddress = await w.registry.getAddress();
         const args = [1n, "Test programme", tokenAddress, registryAddress, w.actors.treasury.address, params] as const;
@@ -240,7 +248,7 @@ describe("GrantProgramFactory", function () {
         expect(await factory.versionOf(predicted)).to.equal(1n);
         expect(await factory.versionOf(w.actors.stranger.address)).to.equal(0n);
 
-        const program = (await ethers.getContractAt("GrantProgram", predicted)) as unknown as GrantProgram;
+        const program = programAt(predicted, (await ethers.getSigners())[0]);
         expect(await program.token()).to.equal(tokenAddress);
         expect(await program.registry()).to.equal(registryAddress);
         expect(await program.treasury()).to.equal(w.actors.treasury.address);
@@ -272,7 +280,7 @@ describe("GrantProgramFactory", function () {
 
       it("accepts a notice period of exactly 90 days", async function () {
         const w = await networkHelpers.loadFixture(deployGuiyang);
-        const params = { ...(await validParams(w)), noticePeriod: MAX_NOTICE };
+        const params = { ...(await validInitParams(w)), noticePeriod: MAX_NOTICE };
         await expect(
           w.core.factory.createProgram(
             1n,
@@ -288,7 +296,7 @@ describe("GrantProgramFactory", function () {
       it("creates programs on a newly registered version", async function () {
         const w = await networkHelpers.loadFixture(deployGuiyang);
         const { factory } = w.core;
-        const impl = await ethers.deployContract("GrantProgram", [await factory.getAddress()]);
+        const impl = await deployImplementation(ethers, await factory.getAddress());
         await factory.connect(w.actors.deployer).registerImplementation(await impl.getAddress());
         await factory.connect(w.actors.deployer).retireVersion(1n);
         const args = [
@@ -297,7 +305,7 @@ describe("GrantProgramFactory", function () {
           await w.token.getAddress(),
           await w.registry.getAddress(),
           w.actors.treasury.address,
-          await validParams(w),
+          await validInitParams(w),
         ] as const;
         const predicted = await factory.createProgram.staticCall(...args);
         await factory.createProgram(...args);
@@ -319,7 +327,7 @@ describe("GrantProgramFactory", function () {
               await w.token.getAddress(),
               await w.registry.getAddress(),
               w.actors.treasury.address,
-              await validParams(w),
+              await validInitParams(w),
             ),
           )
             .to.be.revertedWithCustomError(factory, "GrantProgramFactory_UnknownVersion")
@@ -336,7 +344,7 @@ describe("GrantProgramFactory", function () {
         const token = await w.token.getAddress();
         const registry = await w.registry.getAddress();
         const treasury = w.actors.treasury.address;
-        const params = await validParams(w);
+        const params = await validInitParams(w);
         const before = await factoryState(factory);
         const cases: Array<[string, string, string, string]> = [
           ["token", ZERO_ADDRESS, registry, treasury],
@@ -344,9 +352,10 @@ describe("GrantProgramFactory", function () {
           ["treasury", token, registry, ZERO_ADDRESS],
         ];
         for (const [what, t, r, tr] of cases) {
-          await expect(factory.createProgram(1n, "Refused", t, r, tr, params))
-            .to.be.revertedWithCustomError(factory, "GrantProgramFactory_ZeroAddress")
-            .withArgs(what);
+          await expect(factory.createProgram(1n, "Refused", t, r, tr, params)).to.be.revertedWithCustomError(
+            factory,
+            `GrantProgramFactory_Zero${what.charAt(0).toUpperCase()}${what.slice(1)}`,
+          );
         }
         expect(await factoryState(factory)).to.deep.equal(before);
       });
@@ -359,7 +368,7 @@ describe("GrantProgramFactory", function () {
         error: string,
         args: ReadonlyArray<string | bigint | number>,
       ): Promise<void> {
-        const { factory, implementation } = w.core;
+        const { factory } = w.core;
         const before = await factoryState(factory);
         await expect(
           factory.createProgram(
@@ -371,78 +380,78 @@ describe("GrantProgramFactory", function () {
             params,
           ),
         )
-          .to.be.revertedWithCustomError(implementation, error)
+          .to.be.revertedWithCustomError(w.htz, error)
           .withArgs(...args);
         expect(await factoryState(factory)).to.deep.equal(before);
       }
 
       it("refuses a zero admin", async function () {
         const w = await networkHelpers.loadFixture(deployGuiyang);
-        const params = { ...(await validParams(w)), admin: ZERO_ADDRESS };
-        await expectInitRefusal(w, params, "GrantProgram_ZeroAddress", ["admin"]);
+        const params = { ...(await validInitParams(w)), admin: ZERO_ADDRESS };
+        await expectInitRefusal(w, params, "GrantProgram_ZeroAdmin", []);
       });
 
       it("refuses a zero treasurer", async function () {
         const w = await networkHelpers.loadFixture(deployGuiyang);
-        const params = { ...(await validParams(w)), treasurer: ZERO_ADDRESS };
-        await expectInitRefusal(w, params, "GrantProgram_ZeroAddress", ["treasurer"]);
+        const params = { ...(await validInitParams(w)), treasurer: ZERO_ADDRESS };
+        await expectInitRefusal(w, params, "GrantProgram_ZeroTreasurer", []);
       });
 
       it("refuses a zero guardian", async function () {
         const w = await networkHelpers.loadFixture(deployGuiyang);
-        const params = { ...(await validParams(w)), guardian: ZERO_ADDRESS };
-        await expectInitRefusal(w, params, "GrantProgram_ZeroAddress", ["guardian"]);
+        const params = { ...(await validInitParams(w)), guardian: ZERO_ADDRESS };
+        await expectInitRefusal(w, params, "GrantProgram_ZeroGuardian", []);
       });
 
       it("refuses a zero manager", async function () {
         const w = await networkHelpers.loadFixture(deployGuiyang);
-        const params = { ...(await validParams(w)), managers: [w.actors.manager.address, ZERO_ADDRESS] };
-        await expectInitRefusal(w, params, "GrantProgram_ZeroAddress", ["manager"]);
+        const params = { ...(await validInitParams(w)), managers: [w.actors.manager.address, ZERO_ADDRESS] };
+        await expectInitRefusal(w, params, "GrantProgram_ZeroManager", []);
       });
 
       it("refuses a zero reviewer", async function () {
         const w = await networkHelpers.loadFixture(deployGuiyang);
-        const base = await validParams(w);
+        const base = await validInitParams(w);
         const params = { ...base, reviewers: [...base.reviewers, ZERO_ADDRESS] };
-        await expectInitRefusal(w, params, "GrantProgram_ZeroAddress", ["reviewer"]);
+        await expectInitRefusal(w, params, "GrantProgram_ZeroReviewer", []);
       });
 
       it("refuses a reviewer listed twice", async function () {
         const w = await networkHelpers.loadFixture(deployGuiyang);
-        const base = await validParams(w);
+        const base = await validInitParams(w);
         const params = { ...base, reviewers: [...base.reviewers, base.reviewers[1]] };
         await expectInitRefusal(w, params, "GrantProgram_DuplicateReviewer", [base.reviewers[1]]);
       });
 
       it("refuses a quorum of zero", async function () {
         const w = await networkHelpers.loadFixture(deployGuiyang);
-        const params = { ...(await validParams(w)), quorum: 0 };
+        const params = { ...(await validInitParams(w)), quorum: 0 };
         await expectInitRefusal(w, params, "GrantProgram_InvalidQuorum", [0, 4]);
       });
 
       it("refuses a quorum above the number of reviewers", async function () {
         const w = await networkHelpers.loadFixture(deployGuiyang);
-        const params = { ...(await validParams(w)), quorum: 5 };
+        const params = { ...(await validInitParams(w)), quorum: 5 };
         await expectInitRefusal(w, params, "GrantProgram_InvalidQuorum", [5, 4]);
       });
 
       it("refuses a quorum when no reviewer is named", async function () {
         const w = await networkHelpers.loadFixture(deployGuiyang);
-        const params = { ...(await validParams(w)), reviewers: [], quorum: 1 };
+        const params = { ...(await validInitParams(w)), reviewers: [], quorum: 1 };
         await expectInitRefusal(w, params, "GrantProgram_InvalidQuorum", [1, 0]);
       });
 
       it("refuses 17 reviewers, one more than the bitmap holds", async function () {
         const w = await networkHelpers.loadFixture(deployGuiyang);
         const reviewers = Array.from({ length: 17 }, () => ethers.Wallet.createRandom().address);
-        const params = { ...(await validParams(w)), reviewers };
+        const params = { ...(await validInitParams(w)), reviewers };
         await expectInitRefusal(w, params, "GrantProgram_TooManyReviewers", [16]);
       });
 
       it("accepts exactly 16 reviewers", async function () {
         const w = await networkHelpers.loadFixture(deployGuiyang);
         const reviewers = Array.from({ length: 16 }, () => ethers.Wallet.createRandom().address);
-        const params = { ...(await validParams(w)), reviewers, quorum: 16 };
+        const params = { ...(await validInitParams(w)), reviewers, quorum: 16 };
         await expect(
           w.core.factory.createProgram(
             1n,
@@ -457,27 +466,27 @@ describe("GrantProgramFactory", function () {
 
       it("refuses an empty window (opens at the second it closes)", async function () {
         const w = await networkHelpers.loadFixture(deployGuiyang);
-        const base = await validParams(w);
+        const base = await validInitParams(w);
         const params = { ...base, windowClosesAt: base.windowOpensAt };
         await expectInitRefusal(w, params, "GrantProgram_InvalidWindow", [base.windowOpensAt, base.windowOpensAt]);
       });
 
       it("refuses a reversed window", async function () {
         const w = await networkHelpers.loadFixture(deployGuiyang);
-        const base = await validParams(w);
+        const base = await validInitParams(w);
         const params = { ...base, windowOpensAt: base.windowClosesAt, windowClosesAt: base.windowOpensAt };
         await expectInitRefusal(w, params, "GrantProgram_InvalidWindow", [base.windowClosesAt, base.windowOpensAt]);
       });
 
       it("refuses a notice period one second above 90 days", async function () {
         const w = await networkHelpers.loadFixture(deployGuiyang);
-        const params = { ...(await validParams(w)), noticePeriod: MAX_NOTICE + 1n };
+        const params = { ...(await validInitParams(w)), noticePeriod: MAX_NOTICE + 1n };
         await expectInitRefusal(w, params, "GrantProgram_NoticePeriodTooLong", [MAX_NOTICE + 1n, MAX_NOTICE]);
       });
 
       it("refuses a reviewer who is also a manager", async function () {
         const w = await networkHelpers.loadFixture(deployGuiyang);
-        const base = await validParams(w);
+        const base = await validInitParams(w);
         const params = { ...base, reviewers: [...base.reviewers, w.actors.manager.address] };
         await expectInitRefusal(w, params, "GrantProgram_RoleConflict", [
           w.actors.manager.address,
@@ -488,7 +497,7 @@ describe("GrantProgramFactory", function () {
 
       it("refuses a reviewer who is also the treasurer", async function () {
         const w = await networkHelpers.loadFixture(deployGuiyang);
-        const base = await validParams(w);
+        const base = await validInitParams(w);
         const params = { ...base, reviewers: [w.actors.treasurer.address, ...base.reviewers] };
         await expectInitRefusal(w, params, "GrantProgram_RoleConflict", [
           w.actors.treasurer.address,
@@ -502,7 +511,7 @@ describe("GrantProgramFactory", function () {
   describe("clone safety", function () {
     it("refuses a second initialize on a running clone, even with valid parameters", async function () {
       const w = await networkHelpers.loadFixture(deployGuiyang);
-      const params = await validParams(w);
+      const params = await validInitParams(w);
       const before = await w.htz.summary();
       const settingsBefore = await w.htz.settings();
       for (const caller of [w.actors.stranger, w.actors.admin]) {
@@ -521,7 +530,7 @@ describe("GrantProgramFactory", function () {
       await networkHelpers.impersonateAccount(factoryAddress);
       await networkHelpers.setBalance(factoryAddress, 10n ** 18n);
       const asFactory = await ethers.getSigner(factoryAddress);
-      const params = { ...(await validParams(w)), admin: w.actors.stranger.address };
+      const params = { ...(await validInitParams(w)), admin: w.actors.stranger.address };
       await expect(w.htz.connect(asFactory).initialize(params)).to.be.revertedWithCustomError(
         w.htz,
         "InvalidInitialization",
@@ -531,8 +540,10 @@ describe("GrantProgramFactory", function () {
 
     it("refuses initialize on the implementation, from anyone including the factory", async function () {
       const w = await networkHelpers.loadFixture(deployGuiyang);
-      const { implementation, factory } = w.core;
-      const params = await validParams(w);
+      const { factory } = w.core;
+      // The implementation, seen through the whole program interface (initialize lives in its extension).
+      const implementation = programAt(await w.core.implementation.getAddress(), w.actors.stranger);
+      const params = await validInitParams(w);
       await expect(implementation.connect(w.actors.stranger).initialize(params)).to.be.revertedWithCustomError(
         implementation,
         "InvalidInitialization",
@@ -560,10 +571,10 @@ describe("GrantProgramFactory", function () {
       });
       const receipt = (await tx.wait()) as ContractTransactionReceipt;
       const cloneAddress = getAddress(receipt.contractAddress!);
-      const clone = (await ethers.getContractAt("GrantProgram", cloneAddress)) as unknown as GrantProgram;
+      const clone = programAt(cloneAddress, (await ethers.getSigners())[0]);
       expect(await clone.treasury()).to.equal(w.actors.stranger.address);
 
-      const params = { ...(await validParams(w)), admin: w.actors.stranger.address };
+      const params = { ...(await validInitParams(w)), admin: w.actors.stranger.address };
       await expect(clone.connect(w.actors.stranger).initialize(params))
         .to.be.revertedWithCustomError(clone, "GrantProgram_NotFactory")
         .withArgs(w.actors.stranger.address);

@@ -4,8 +4,9 @@ import { network } from "hardhat";
 import { EntityKind, MilestoneState, companyId, textHash } from "../../scripts/lib/suite.js";
 import { guiyangFixture, NOTICE, terms, yuan } from "../utils/fixtures.js";
 
-const { ethers, networkHelpers } = await network.create();
-const deployGuiyang = guiyangFixture(ethers, networkHelpers);
+const connection = await network.create();
+const { ethers, networkHelpers } = connection;
+const deployGuiyang = guiyangFixture(connection);
 
 async function paidFirstMilestone() {
   const w = await networkHelpers.loadFixture(deployGuiyang);
@@ -99,10 +100,11 @@ describe("GrantProgram separation of duties at award time", function () {
     });
   }
 
-  it("refuses to deploy an implementation bound to the zero factory", async function () {
-    const implementation = await ethers.getContractFactory("GrantProgram");
-    await expect(implementation.deploy(ethers.ZeroAddress))
-      .to.be.revertedWithCustomError(implementation, "GrantProgram_ZeroAddress")
-      .withArgs("factory");
+  it("refuses to deploy an extension bound to the zero factory", async function () {
+    const extension = await ethers.getContractFactory("GrantProgramExtension");
+    await expect(extension.deploy(ethers.ZeroAddress)).to.be.revertedWithCustomError(
+      extension,
+      "GrantProgram_ZeroFactory",
+    );
   });
 });

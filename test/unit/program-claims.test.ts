@@ -5,7 +5,7 @@ import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types"
 
 import type {
   BlocklistToken,
-  GrantProgram,
+  IGrantProgram,
   MockYuan,
   PausableToken,
   ReentrantToken,
@@ -20,10 +20,11 @@ import {
   createProgramFromDefinition,
   textHash,
 } from "../../scripts/lib/suite.js";
-import { guiyangFixture, NOTICE, WALLET_DELAY, terms, yuan, type GuiyangWorld } from "../utils/fixtures.js";
+import { guiyangFixture, NOTICE, WALLET_DELAY, terms, yuan, type GuiyangWorld, ACCEPTS } from "../utils/fixtures.js";
 
-const { ethers, networkHelpers } = await network.create();
-const deployGuiyang = guiyangFixture(ethers, networkHelpers);
+const connection = await network.create();
+const { ethers, networkHelpers } = connection;
+const deployGuiyang = guiyangFixture(connection);
 
 const EVIDENCE = textHash("evidence: national engineering lab licence");
 const REASON = textHash("reason: recorded in the committee minutes");
@@ -33,7 +34,7 @@ type Token = MockYuan | BlocklistToken | PausableToken | ReentrantToken;
 
 /** What a refused call must leave untouched: the budget, token balances and the named milestones. */
 async function observe(
-  program: GrantProgram,
+  program: IGrantProgram,
   token: Pick<MockYuan, "balanceOf">,
   accounts: AddressLike[],
   milestones: Array<[bigint, number]>,
@@ -47,7 +48,7 @@ async function observe(
 
 /** The grantee submits evidence and three of the four reviewers approve; returns noticeEndsAt. */
 async function approveMilestone(
-  program: GrantProgram,
+  program: IGrantProgram,
   grantee: HardhatEthersSigner,
   reviewers: HardhatEthersSigner[],
   grantId: bigint,
@@ -59,7 +60,7 @@ async function approveMilestone(
 }
 
 async function approveSubmitted(
-  program: GrantProgram,
+  program: IGrantProgram,
   reviewers: HardhatEthersSigner[],
   grantId: bigint,
   index: number,
@@ -164,7 +165,7 @@ async function programOn(
   token: Token,
   categories: CategoryDefinition[],
   budget: bigint,
-): Promise<{ program: GrantProgram; categoryIds: Map<string, bigint> }> {
+): Promise<{ program: IGrantProgram; categoryIds: Map<string, bigint> }> {
   const a = w.actors;
   // createProgramFromDefinition reads only the token's address and decimals.
   const core = { ...w.core, token: token as unknown as MockYuan };
@@ -193,7 +194,7 @@ async function programOn(
 
 interface HostileWorld<T extends Token> extends GuiyangWorld {
   hostile: T;
-  program: GrantProgram;
+  program: IGrantProgram;
   /** Company A's and company B's grants: 1,000,000 each, approved, notice over. */
   grantA: bigint;
   grantB: bigint;
@@ -261,7 +262,7 @@ async function deployReentrant(): Promise<ReentrantWorld> {
 
 interface DecimalsWorld extends GuiyangWorld {
   dToken: MockYuan;
-  program: GrantProgram;
+  program: IGrantProgram;
   lab: bigint;
   decimals: number;
 }
@@ -350,7 +351,7 @@ describe("GrantProgram claims, lapses and cancellations", function () {
         await networkHelpers.time.setNextBlockTimestamp(w.noticeEndsAt - 1n);
         await expect(w.htz.connect(w.actors.companyA).claim(w.grantId, [0]))
           .to.be.revertedWithCustomError(w.htz, "GrantProgram_WrongMilestoneState")
-          .withArgs(w.grantId, 0, MilestoneState.InNotice);
+          .withArgs(w.grantId, 0, MilestoneState.InNotice, ACCEPTS.claim);
         expect(await observeA(w)).to.deep.equal(before);
       });
 
@@ -360,7 +361,7 @@ describe("GrantProgram claims, lapses and cancellations", function () {
         const before = await observeA(w);
         await expect(w.htz.connect(w.actors.companyA).claim(w.grantId, [0, 1]))
           .to.be.revertedWithCustomError(w.htz, "GrantProgram_WrongMilestoneState")
-          .withArgs(w.grantId, 1, MilestoneState.Pending);
+          .withArgs(w.grantId, 1, MilestoneState.Pending, ACCEPTS.claim);
         expect(await observeA(w)).to.deep.equal(before);
       });
     });
@@ -407,7 +408,7 @@ describe("GrantProgram claims, lapses and cancellations", function () {
         const before = await observeA(w);
         await expect(w.htz.connect(w.actors.companyA).claim(w.grantId, [0]))
           .to.be.revertedWithCustomError(w.htz, "GrantProgram_WrongMilestoneState")
-          .withArgs(w.grantId, 0, MilestoneState.Paid);
+          .withArgs(w.grantId, 0, MilestoneState.Paid, ACCEPTS.claim);
         expect(await observeA(w)).to.deep.equal(before);
       });
 
@@ -418,7 +419,7 @@ describe("GrantProgram claims, lapses and cancellations", function () {
         // The second mention finds the milestone already marked Paid by the first.
         await expect(w.htz.connect(w.actors.companyA).claim(w.grantId, [0, 0]))
           .to.be.revertedWithCustomError(w.htz, "GrantProgram_WrongMilestoneState")
-          .withArgs(w.grantId, 0, MilestoneState.Paid);
+          .withArgs(w.grantId, 0, MilestoneState.Paid, ACCEPTS.claim);
         expect(await observeA(w)).to.deep.equal(before);
       });
     });
@@ -645,7 +646,7 @@ describe("GrantProgram claims, lapses and cancellations", function () {
         const categoryBefore = await w.htz.category(w.lab);
         await expect(w.htz.connect(w.actors.companyB).lapse(w.grantId, 1))
           .to.be.revertedWithCustomError(w.htz, "GrantProgram_WrongMilestoneState")
-          .withArgs(w.grantId, 1, MilestoneState.Lapsed);
+          .withArgs(w.grantId, 1, MilestoneState.Lapsed, ACCEPTS.lapse);
         expect(await observeA(w)).to.deep.equal(before);
         expect(await w.htz.category(w.lab)).to.deep.equal(categoryBefore);
       });
@@ -658,7 +659,7 @@ describe("GrantProgram claims, lapses and cancellations", function () {
         const before = await observeA(w);
         await expect(w.htz.connect(w.actors.stranger).lapse(w.grantId, 0))
           .to.be.revertedWithCustomError(w.htz, "GrantProgram_WrongMilestoneState")
-          .withArgs(w.grantId, 0, MilestoneState.Payable);
+          .withArgs(w.grantId, 0, MilestoneState.Payable, ACCEPTS.lapse);
         expect(await observeA(w)).to.deep.equal(before);
       });
     });

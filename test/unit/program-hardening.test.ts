@@ -2,10 +2,11 @@ import { expect } from "chai";
 import { network } from "hardhat";
 
 import { DAY, MilestoneState, signVote, textHash } from "../../scripts/lib/suite.js";
-import { guiyangFixture, NOTICE, terms, yuan } from "../utils/fixtures.js";
+import { guiyangFixture, NOTICE, terms, yuan, ACCEPTS } from "../utils/fixtures.js";
 
-const { ethers, networkHelpers } = await network.create();
-const deployGuiyang = guiyangFixture(ethers, networkHelpers);
+const connection = await network.create();
+const { ethers, networkHelpers } = connection;
+const deployGuiyang = guiyangFixture(connection);
 
 const EVIDENCE = textHash("licence: national engineering lab, 2017");
 const REASON = textHash("ok");
@@ -127,7 +128,7 @@ describe("GrantProgram hardening", function () {
       await s.htz.award(s.w.ids.b, s.w.htzCategories.get("rd-platform-joint")!, 0, terms(now, [["2,000,000", 30]]));
       await expect(s.htz.settle(2n, 0))
         .to.be.revertedWithCustomError(s.htz, "GrantProgram_WrongMilestoneState")
-        .withArgs(2n, 0, MilestoneState.Pending);
+        .withArgs(2n, 0, MilestoneState.Pending, ACCEPTS.settle);
     });
 
     it("refuses to settle after the deadline (DeadlinePassed)", async function () {

@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { network } from "hardhat";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 
-import type { GrantProgram } from "../../typechain-types/index.js";
+import type { IGrantProgram } from "../../typechain-types/index.js";
 import { MilestoneState, textHash } from "../../scripts/lib/suite.js";
 import {
   guiyangFixture,
@@ -12,10 +12,12 @@ import {
   yuan,
   ZERO_HASH,
   type GuiyangWorld,
+  ACCEPTS,
 } from "../utils/fixtures.js";
 
-const { ethers, networkHelpers } = await network.create();
-const deployGuiyang = guiyangFixture(ethers, networkHelpers);
+const connection = await network.create();
+const { ethers, networkHelpers } = connection;
+const deployGuiyang = guiyangFixture(connection);
 
 const EVIDENCE = textHash("licence: national engineering lab, 2017");
 const OBJECTION = textHash("objection: the licence was issued to another company");
@@ -23,7 +25,7 @@ const RULING = textHash("ruling of the programme office");
 
 interface ApprovedGrant {
   w: GuiyangWorld;
-  program: GrantProgram;
+  program: IGrantProgram;
   grantee: HardhatEthersSigner;
   grantId: bigint;
   termsHash: string;
@@ -33,7 +35,7 @@ interface ApprovedGrant {
 /** Committee approval of milestone 0 by the first three reviewers (quorum 3). */
 async function approveMilestone(
   w: GuiyangWorld,
-  program: GrantProgram,
+  program: IGrantProgram,
   grantId: bigint,
   index: number,
   evidence: string,
@@ -123,7 +125,7 @@ describe("GrantProgram objections", function () {
         await networkHelpers.time.setNextBlockTimestamp(a.noticeEndsAt);
         await expect(a.program.connect(stranger).object(a.grantId, 0, OBJECTION))
           .to.be.revertedWithCustomError(a.program, "GrantProgram_WrongMilestoneState")
-          .withArgs(a.grantId, 0, MilestoneState.Payable);
+          .withArgs(a.grantId, 0, MilestoneState.Payable, ACCEPTS.object);
         expect(await snapshot(a)).to.deep.equal(before);
 
         // The refused objection mined no block: the claim lands on noticeEndsAt itself.
@@ -146,7 +148,7 @@ describe("GrantProgram objections", function () {
         await networkHelpers.time.setNextBlockTimestamp(a.noticeEndsAt - 1n);
         await expect(a.program.connect(a.grantee).claim(a.grantId, [0]))
           .to.be.revertedWithCustomError(a.program, "GrantProgram_WrongMilestoneState")
-          .withArgs(a.grantId, 0, MilestoneState.InNotice);
+          .withArgs(a.grantId, 0, MilestoneState.InNotice, ACCEPTS.claim);
         expect(await snapshot(a)).to.deep.equal(before);
 
         await expect(a.program.connect(stranger).object(a.grantId, 0, OBJECTION)).to.emit(a.program, "ObjectionFiled");
@@ -170,12 +172,12 @@ describe("GrantProgram objections", function () {
     });
 
     describe("with a zero evidence hash", function () {
-      it("refuses the objection with GrantProgram_ZeroHash", async function () {
+      it("refuses the objection with GrantProgram_ZeroObjectionHash", async function () {
         const a = await htzApproved();
         const before = await snapshot(a);
-        await expect(a.program.connect(a.w.actors.stranger).object(a.grantId, 0, ZERO_HASH))
-          .to.be.revertedWithCustomError(a.program, "GrantProgram_ZeroHash")
-          .withArgs("evidence");
+        await expect(
+          a.program.connect(a.w.actors.stranger).object(a.grantId, 0, ZERO_HASH),
+        ).to.be.revertedWithCustomError(a.program, "GrantProgram_ZeroObjectionHash");
         expect(await snapshot(a)).to.deep.equal(before);
       });
     });
@@ -217,7 +219,7 @@ describe("GrantProgram objections", function () {
         const before = await snapshot(a);
         await expect(a.program.connect(second).object(a.grantId, 0, OBJECTION))
           .to.be.revertedWithCustomError(a.program, "GrantProgram_WrongMilestoneState")
-          .withArgs(a.grantId, 0, MilestoneState.Contested);
+          .withArgs(a.grantId, 0, MilestoneState.Contested, ACCEPTS.object);
         expect(await snapshot(a)).to.deep.equal(before);
         expect((await a.program.objection(a.grantId, 0)).objector).to.equal(first.address);
       });
@@ -230,7 +232,7 @@ describe("GrantProgram objections", function () {
         const before = await snapshot(a);
         await expect(a.program.connect(a.w.actors.stranger).object(a.grantId, 0, OBJECTION))
           .to.be.revertedWithCustomError(a.program, "GrantProgram_WrongMilestoneState")
-          .withArgs(a.grantId, 0, MilestoneState.Payable);
+          .withArgs(a.grantId, 0, MilestoneState.Payable, ACCEPTS.object);
         expect(await snapshot(a)).to.deep.equal(before);
       });
     });
@@ -242,7 +244,7 @@ describe("GrantProgram objections", function () {
         const before = await snapshot(a);
         await expect(a.program.connect(a.w.actors.stranger).object(a.grantId, 1, OBJECTION))
           .to.be.revertedWithCustomError(a.program, "GrantProgram_WrongMilestoneState")
-          .withArgs(a.grantId, 1, MilestoneState.Submitted);
+          .withArgs(a.grantId, 1, MilestoneState.Submitted, ACCEPTS.object);
         expect(await snapshot(a)).to.deep.equal(before);
       });
     });
@@ -258,7 +260,7 @@ describe("GrantProgram objections", function () {
         const before = await snapshot(a);
         await expect(a.program.connect(a.grantee).claim(a.grantId, [0]))
           .to.be.revertedWithCustomError(a.program, "GrantProgram_WrongMilestoneState")
-          .withArgs(a.grantId, 0, MilestoneState.Contested);
+          .withArgs(a.grantId, 0, MilestoneState.Contested, ACCEPTS.claim);
         expect(await snapshot(a)).to.deep.equal(before);
       });
     });
@@ -358,7 +360,7 @@ describe("GrantProgram objections", function () {
         await networkHelpers.time.increaseTo(a.noticeEndsAt);
         await expect(a.program.connect(a.grantee).claim(a.grantId, [0]))
           .to.be.revertedWithCustomError(a.program, "GrantProgram_WrongMilestoneState")
-          .withArgs(a.grantId, 0, MilestoneState.Rejected);
+          .withArgs(a.grantId, 0, MilestoneState.Rejected, ACCEPTS.claim);
 
         const corrected = textHash("licence: national engineering lab, 2017, corrected holder");
         await expect(a.program.connect(a.grantee).submitEvidence(a.grantId, 0, corrected))
@@ -424,7 +426,7 @@ describe("GrantProgram objections", function () {
         await networkHelpers.time.increaseTo(a.noticeEndsAt);
         await expect(a.program.connect(a.grantee).claim(a.grantId, [0]))
           .to.be.revertedWithCustomError(a.program, "GrantProgram_WrongMilestoneState")
-          .withArgs(a.grantId, 0, MilestoneState.Cancelled);
+          .withArgs(a.grantId, 0, MilestoneState.Cancelled, ACCEPTS.claim);
         expect(await a.program.summary()).to.deep.equal(after);
 
         // Cancelling the grant later releases only the 400,000 still reserved, not the 600,000 again.

@@ -2,19 +2,20 @@ import { expect } from "chai";
 import { network } from "hardhat";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 
-import type { GrantProgram } from "../../typechain-types/index.js";
+import type { IGrantProgram } from "../../typechain-types/index.js";
 import { MilestoneState, textHash } from "../../scripts/lib/suite.js";
 import { guiyangFixture, ledgerIdentityHolds, NOTICE, terms, yuan, type GuiyangWorld } from "../utils/fixtures.js";
 
-const { ethers, networkHelpers } = await network.create();
-const deployGuiyang = guiyangFixture(ethers, networkHelpers);
+const connection = await network.create();
+const { ethers, networkHelpers } = connection;
+const deployGuiyang = guiyangFixture(connection);
 
 const FRAUD = textHash("audit 2018-07: forged breakthrough certificate");
 
 interface Recoverable {
   w: GuiyangWorld;
-  htz: GrantProgram;
-  city: GrantProgram;
+  htz: IGrantProgram;
+  city: IGrantProgram;
   grantee: HardhatEthersSigner;
   entityNo: bigint;
   /** HTZ technical-breakthrough grant of company B: 1,000,000 paid, 800,000 still reserved. */
@@ -23,7 +24,7 @@ interface Recoverable {
   cityGrant: bigint;
 }
 
-async function approve(w: GuiyangWorld, program: GrantProgram, grantId: bigint, index: number, evidence: string) {
+async function approve(w: GuiyangWorld, program: IGrantProgram, grantId: bigint, index: number, evidence: string) {
   const { termsHash } = await program.grant(grantId);
   for (const reviewer of w.actors.reviewers.slice(0, 3)) {
     await program.connect(reviewer).vote(grantId, index, termsHash, evidence, true, textHash("verified"));

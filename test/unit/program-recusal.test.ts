@@ -2,19 +2,20 @@ import { expect } from "chai";
 import { network } from "hardhat";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 
-import type { GrantProgram } from "../../typechain-types/index.js";
+import type { IGrantProgram } from "../../typechain-types/index.js";
 import { MilestoneState, textHash, signVote } from "../../scripts/lib/suite.js";
 import { guiyangFixture, terms, type GuiyangWorld } from "../utils/fixtures.js";
 
-const { ethers, networkHelpers } = await network.create();
-const deployGuiyang = guiyangFixture(ethers, networkHelpers);
+const connection = await network.create();
+const { ethers, networkHelpers } = connection;
+const deployGuiyang = guiyangFixture(connection);
 
 const EVIDENCE = textHash("licence: national engineering lab, 2017");
 const REASON = textHash("reviewed");
 
 interface Review {
   w: GuiyangWorld;
-  htz: GrantProgram;
+  htz: IGrantProgram;
   reviewers: HardhatEthersSigner[];
   /** HTZ grant of company A, milestone 0 submitted. */
   grantId: bigint;

@@ -2,10 +2,11 @@ import { expect } from "chai";
 import { network } from "hardhat";
 
 import { EntityKind, MilestoneState, companyId, textHash } from "../../scripts/lib/suite.js";
-import { guiyangFixture, NOTICE, ZERO_HASH, terms, yuan, type GuiyangWorld } from "../utils/fixtures.js";
+import { guiyangFixture, NOTICE, ZERO_HASH, terms, yuan, type GuiyangWorld, ACCEPTS } from "../utils/fixtures.js";
 
-const { ethers, networkHelpers } = await network.create();
-const deployGuiyang = guiyangFixture(ethers, networkHelpers);
+const connection = await network.create();
+const { ethers, networkHelpers } = connection;
+const deployGuiyang = guiyangFixture(connection);
 
 const EVIDENCE = textHash("evidence: national engineering lab licence");
 const EVIDENCE_2 = textHash("evidence: national engineering lab licence, corrected scan");
@@ -112,9 +113,9 @@ describe("GrantProgram review", function () {
       it("refuses it with ZeroHash(evidence)", async function () {
         const w = await networkHelpers.loadFixture(deployWithGrant);
         const before = await observe(w);
-        await expect(w.htz.connect(w.actors.companyA).submitEvidence(w.grantId, 0, ZERO_HASH))
-          .to.be.revertedWithCustomError(w.htz, "GrantProgram_ZeroHash")
-          .withArgs("evidence");
+        await expect(
+          w.htz.connect(w.actors.companyA).submitEvidence(w.grantId, 0, ZERO_HASH),
+        ).to.be.revertedWithCustomError(w.htz, "GrantProgram_ZeroEvidenceHash");
         expect(await observe(w)).to.deep.equal(before);
       });
     });
@@ -127,7 +128,7 @@ describe("GrantProgram review", function () {
         const before = await observe(w);
         await expect(w.htz.connect(w.actors.companyA).submitEvidence(w.grantId, 0, EVIDENCE_2))
           .to.be.revertedWithCustomError(w.htz, "GrantProgram_WrongMilestoneState")
-          .withArgs(w.grantId, 0, MilestoneState.Submitted);
+          .withArgs(w.grantId, 0, MilestoneState.Submitted, ACCEPTS.submitEvidence);
         expect(await observe(w)).to.deep.equal(before);
       });
 
@@ -138,7 +139,7 @@ describe("GrantProgram review", function () {
         const before = await observe(w);
         await expect(w.htz.connect(w.actors.companyA).submitEvidence(w.grantId, 0, EVIDENCE_2))
           .to.be.revertedWithCustomError(w.htz, "GrantProgram_WrongMilestoneState")
-          .withArgs(w.grantId, 0, MilestoneState.InNotice);
+          .withArgs(w.grantId, 0, MilestoneState.InNotice, ACCEPTS.submitEvidence);
         expect(await observe(w)).to.deep.equal(before);
       });
     });
@@ -334,7 +335,7 @@ describe("GrantProgram review", function () {
         const before = await observe(w);
         await expect(w.htz.connect(w.actors.reviewers[0]).vote(w.grantId, 0, w.termsHash, ZERO_HASH, true, REASON))
           .to.be.revertedWithCustomError(w.htz, "GrantProgram_WrongMilestoneState")
-          .withArgs(w.grantId, 0, MilestoneState.Pending);
+          .withArgs(w.grantId, 0, MilestoneState.Pending, ACCEPTS.vote);
         expect(await observe(w)).to.deep.equal(before);
       });
 
@@ -345,11 +346,11 @@ describe("GrantProgram review", function () {
         const before = await observe(w);
         await expect(w.htz.connect(w.actors.reviewers[3]).vote(w.grantId, 0, w.termsHash, EVIDENCE, false, REASON))
           .to.be.revertedWithCustomError(w.htz, "GrantProgram_WrongMilestoneState")
-          .withArgs(w.grantId, 0, MilestoneState.InNotice);
+          .withArgs(w.grantId, 0, MilestoneState.InNotice, ACCEPTS.vote);
         await networkHelpers.time.increase(NOTICE);
         await expect(w.htz.connect(w.actors.reviewers[3]).vote(w.grantId, 0, w.termsHash, EVIDENCE, false, REASON))
           .to.be.revertedWithCustomError(w.htz, "GrantProgram_WrongMilestoneState")
-          .withArgs(w.grantId, 0, MilestoneState.Payable);
+          .withArgs(w.grantId, 0, MilestoneState.Payable, ACCEPTS.vote);
         expect(await observe(w)).to.deep.equal(before);
       });
 
@@ -360,7 +361,7 @@ describe("GrantProgram review", function () {
         const before = await observe(w);
         await expect(w.htz.connect(w.actors.reviewers[2]).vote(w.grantId, 0, w.termsHash, EVIDENCE, true, REASON))
           .to.be.revertedWithCustomError(w.htz, "GrantProgram_WrongMilestoneState")
-          .withArgs(w.grantId, 0, MilestoneState.Rejected);
+          .withArgs(w.grantId, 0, MilestoneState.Rejected, ACCEPTS.vote);
         expect(await observe(w)).to.deep.equal(before);
       });
 

@@ -3,12 +3,13 @@ import { network } from "hardhat";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import { concat, dataSlice, getBytes, toBeHex, toBigInt, TypedDataEncoder, type TypedDataDomain } from "ethers";
 
-import type { GrantProgram } from "../../typechain-types/index.js";
+import type { IGrantProgram } from "../../typechain-types/index.js";
 import { DAY, MilestoneState, VOTE_TYPES, textHash } from "../../scripts/lib/suite.js";
 import { guiyangFixture, terms, type GuiyangWorld } from "../utils/fixtures.js";
 
-const { ethers, networkHelpers } = await network.create();
-const deployGuiyang = guiyangFixture(ethers, networkHelpers);
+const connection = await network.create();
+const { ethers, networkHelpers } = connection;
+const deployGuiyang = guiyangFixture(connection);
 
 /** secp256k1 group order. */
 const SECP256K1_N = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n;
@@ -44,8 +45,8 @@ interface SignedVote {
 
 interface Ballot {
   w: GuiyangWorld;
-  htz: GrantProgram;
-  city: GrantProgram;
+  htz: IGrantProgram;
+  city: IGrantProgram;
   chainId: bigint;
   reviewers: HardhatEthersSigner[];
   /** HTZ grant of company A: milestones 0 and 1 both submitted. */
@@ -90,7 +91,7 @@ async function ballot(): Promise<Ballot> {
   };
 }
 
-async function domainOf(program: GrantProgram, chainId: bigint): Promise<TypedDataDomain> {
+async function domainOf(program: IGrantProgram, chainId: bigint): Promise<TypedDataDomain> {
   return {
     name: "MilestoneGrants GrantProgram",
     version: "1",

@@ -1,15 +1,17 @@
 import { expect } from "chai";
 import { network } from "hardhat";
 
-import type { FeeOnTransferToken, GrantProgram } from "../../typechain-types/index.js";
+import type { FeeOnTransferToken, IGrantProgram } from "../../typechain-types/index.js";
 import { DAY, textHash } from "../../scripts/lib/suite.js";
 import { guiyangFixture, ledgerIdentityHolds, NOTICE, terms, yuan, type GuiyangWorld } from "../utils/fixtures.js";
+import { programAt } from "../../core/program-abi.js";
 
-const { ethers, networkHelpers } = await network.create();
-const deployGuiyang = guiyangFixture(ethers, networkHelpers);
+const connection = await network.create();
+const { ethers, networkHelpers } = connection;
+const deployGuiyang = guiyangFixture(connection);
 
 /** What a refused call must leave untouched: the program's summary and every relevant token balance. */
-async function snapshot(w: GuiyangWorld, program: GrantProgram = w.htz) {
+async function snapshot(w: GuiyangWorld, program: IGrantProgram = w.htz) {
   const holders = [program, w.actors.treasury, w.actors.treasurer, w.actors.stranger, w.actors.admin];
   const balances: bigint[] = [];
   for (const holder of holders) balances.push(await w.token.balanceOf(await holder.getAddress()));
@@ -17,13 +19,13 @@ async function snapshot(w: GuiyangWorld, program: GrantProgram = w.htz) {
 }
 
 /** The program's token balance equals what its ledger accounts for plus the surplus. */
-async function balanceMatchesLedger(w: GuiyangWorld, program: GrantProgram): Promise<boolean> {
+async function balanceMatchesLedger(w: GuiyangWorld, program: IGrantProgram): Promise<boolean> {
   const s = await program.summary();
   const balance = await w.token.balanceOf(await program.getAddress());
   return balance === s.funded + s.repaid - s.paid - s.withdrawn + s.surplus;
 }
 
-async function mintAndApprove(w: GuiyangWorld, program: GrantProgram, amount: bigint, holder = w.actors.treasurer) {
+async function mintAndApprove(w: GuiyangWorld, program: IGrantProgram, amount: bigint, holder = w.actors.treasurer) {
   await w.token.mint(holder.address, amount);
   await w.token.connect(holder).approve(await program.getAddress(), amount);
 }
@@ -119,7 +121,7 @@ describe("GrantProgram treasury", function () {
         ] as const;
         const address = await w.core.factory.createProgram.staticCall(...args);
         await w.core.factory.createProgram(...args);
-        const program = (await ethers.getContractAt("GrantProgram", address)) as unknown as GrantProgram;
+        const program = programAt(address, (await ethers.getSigners())[0]);
         expect(await program.token()).to.equal(fotAddress);
 
         const amount = yuan("100,000");

@@ -5,8 +5,9 @@ import type { EntityRegistry } from "../../typechain-types/index.js";
 import { DAY, EntityKind, companyId, individualCommitment } from "../../scripts/lib/suite.js";
 import { guiyangFixture, terms, WALLET_DELAY, ZERO_HASH, type GuiyangWorld } from "../utils/fixtures.js";
 
-const { ethers, networkHelpers } = await network.create();
-const deployGuiyang = guiyangFixture(ethers, networkHelpers);
+const connection = await network.create();
+const { ethers, networkHelpers } = connection;
+const deployGuiyang = guiyangFixture(connection);
 
 const ZERO_ADDRESS = ethers.ZeroAddress;
 const MAX_DELAY = 90n * DAY;
@@ -41,9 +42,10 @@ describe("EntityRegistry", function () {
     it("refuses a zero admin", async function () {
       const w = await load();
       const registryFactory = await ethers.getContractFactory("EntityRegistry");
-      await expect(registryFactory.deploy(ZERO_ADDRESS, WALLET_DELAY))
-        .to.be.revertedWithCustomError(w.registry, "EntityRegistry_ZeroAddress")
-        .withArgs("admin");
+      await expect(registryFactory.deploy(ZERO_ADDRESS, WALLET_DELAY)).to.be.revertedWithCustomError(
+        w.registry,
+        "EntityRegistry_ZeroAdmin",
+      );
     });
 
     it("refuses a wallet change delay one second above 90 days", async function () {
@@ -149,9 +151,7 @@ describe("EntityRegistry", function () {
           w.registry
             .connect(w.actors.registrar)
             .registerEntity(companyId("91520115MA6DK0009Z"), EntityKind.Company, ZERO_ADDRESS),
-        )
-          .to.be.revertedWithCustomError(w.registry, "EntityRegistry_ZeroAddress")
-          .withArgs("wallet");
+        ).to.be.revertedWithCustomError(w.registry, "EntityRegistry_ZeroWallet");
         expect(await registryState(w.registry, w.allNos)).to.deep.equal(before);
       });
     });
@@ -253,9 +253,9 @@ describe("EntityRegistry", function () {
       it("refuses a zero new wallet", async function () {
         const w = await load();
         const before = await registryState(w.registry, w.allNos);
-        await expect(w.registry.connect(w.actors.registrar).requestWalletChange(w.nos.a, ZERO_ADDRESS))
-          .to.be.revertedWithCustomError(w.registry, "EntityRegistry_ZeroAddress")
-          .withArgs("wallet");
+        await expect(
+          w.registry.connect(w.actors.registrar).requestWalletChange(w.nos.a, ZERO_ADDRESS),
+        ).to.be.revertedWithCustomError(w.registry, "EntityRegistry_ZeroWallet");
         expect(await registryState(w.registry, w.allNos)).to.deep.equal(before);
       });
     });

@@ -4,21 +4,39 @@
  */
 import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import type { NetworkHelpers } from "@nomicfoundation/hardhat-network-helpers/types";
+import type { NetworkConnection } from "hardhat/types/network";
 
-import type { EntityRegistry, GrantProgram, MockYuan } from "../../typechain-types/index.js";
+import type { EntityRegistry, IGrantProgram, MockYuan } from "../../typechain-types/index.js";
 import { parseYuan } from "../../scripts/lib/money.js";
 import { loadProgram } from "../../scripts/lib/programs.js";
 import {
   DAY,
   EntityKind,
+  MilestoneState,
   companyId,
   createProgramFromDefinition,
-  deployCore,
-  deployDemoYuan,
-  deployRegistry,
   textHash,
-  type Core,
 } from "../../scripts/lib/suite.js";
+import { deployCore, deployDemoYuan, deployRegistry, type Core } from "../../scripts/lib/deploy.js";
+
+/** A set of milestone states as the contract's bitmap (bit i = Program.MilestoneState i). */
+function states(...list: number[]): bigint {
+  return list.reduce((set, state) => set | (1n << BigInt(state)), 0n);
+}
+
+/**
+ * The states each action accepts, judged before the deadline (which has its own error): the
+ * `expectedStates` of GrantProgram_WrongMilestoneState when the action is refused.
+ */
+export const ACCEPTS = {
+  submitEvidence: states(MilestoneState.Pending, MilestoneState.Rejected),
+  vote: states(MilestoneState.Submitted),
+  submitSignedVotes: states(MilestoneState.Submitted),
+  settle: states(MilestoneState.Submitted),
+  object: states(MilestoneState.InNotice),
+  claim: states(MilestoneState.Payable),
+  lapse: states(MilestoneState.Pending, MilestoneState.Submitted, MilestoneState.Rejected),
+} as const;
 
 export const DECIMALS = 2;
 /** Yuan to token units (2 decimals), exact. */
@@ -51,8 +69,8 @@ export interface GuiyangWorld {
   core: Core;
   token: MockYuan;
   registry: EntityRegistry;
-  htz: GrantProgram;
-  city: GrantProgram;
+  htz: IGrantProgram;
+  city: IGrantProgram;
   htzCategories: Map<string, bigint>;
   cityCategories: Map<string, bigint>;
   /** Entity ids of the three demo companies. */
@@ -77,7 +95,36 @@ export function terms(now: bigint, parts: Array<[string, number]>) {
   }));
 }
 
-export function guiyangFixture(ethers: HardhatEthers, helpers: NetworkHelpers) {
+/** Valid initialisation parameters for a new program with the fixture's role holders. */
+export async function validInitParams(w: GuiyangWorld) {
+  const now = BigInt(await w.helpers.time.latest());
+  return {
+    admin: w.actors.admin.address,
+    managers: [w.actors.manager.address],
+    reviewers: w.actors.reviewers.map((r) => r.address),
+    treasurer: w.actors.treasurer.address,
+    guardian: w.actors.guardian.address,
+    quorum: 3,
+    noticePeriod: NOTICE,
+    windowOpensAt: now,
+    windowClosesAt: now + 365n * DAY,
+    upheldObjectionOutcome: 0,
+  };
+}
+/** Parameters of a program's initialisation (IGrantProgram.initialize). */
+export type InitParams = Awaited<ReturnType<typeof validInitParams>>;
+
+/**
+ * Deploys another implementation version for `factory` (an extension bound to it, and the hot-path
+ * implementation over that extension), as the factory owner would before registering it.
+ */
+export async function deployImplementation(ethers: HardhatEthers, factory: string) {
+  const extension = await ethers.deployContract("GrantProgramExtension", [factory]);
+  return ethers.deployContract("GrantProgram", [await extension.getAddress()]);
+}
+
+export function guiyangFixture(connection: NetworkConnection) {
+  const { ethers, networkHelpers: helpers } = connection;
   return async function deployGuiyang(): Promise<GuiyangWorld> {
     const signers = await ethers.getSigners();
     const [
@@ -115,9 +162,9 @@ export function guiyangFixture(ethers: HardhatEthers, helpers: NetworkHelpers) {
       stranger,
       spare,
     };
-    const token = await deployDemoYuan(ethers, deployer);
-    const core = await deployCore(ethers, deployer, token);
-    const registry = await deployRegistry(ethers, registryAdmin, registrar.address, WALLET_DELAY);
+    const token = await deployDemoYuan(connection, deployer);
+    const core = await deployCore(connection, deployer, token);
+    const registry = await deployRegistry(connection, registryAdmin, registrar.address, WALLET_DELAY);
     const opensAt = BigInt(await helpers.time.latest());
     const roles = {
       admin,
@@ -176,7 +223,7 @@ export function guiyangFixture(ethers: HardhatEthers, helpers: NetworkHelpers) {
 }
 
 /** Sum of the ledger identity's right-hand side: available + reserved + paid + withdrawn. */
-export async function ledgerIdentityHolds(program: GrantProgram): Promise<boolean> {
+export async function ledgerIdentityHolds(program: IGrantProgram): Promise<boolean> {
   const s = await program.summary();
   return s.funded + s.repaid === s.available + s.reserved + s.paid + s.withdrawn;
 }

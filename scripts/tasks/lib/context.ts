@@ -12,10 +12,11 @@ import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardha
 import { getAddress, isAddress, isHexString } from "ethers";
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
-import type { EntityRegistry, GrantProgram, GrantProgramFactory, MockYuan } from "../../../typechain-types/index.js";
+import type { EntityRegistry, IGrantProgram, GrantProgramFactory, MockYuan } from "../../../typechain-types/index.js";
 import type { ErrorContext } from "../../lib/errors.js";
 import { formatYuan, parseYuan } from "../../lib/money.js";
 import { companyId } from "../../lib/suite.js";
+import { programAt } from "../../../core/program-abi.js";
 
 /** Thrown for bad task arguments: its message is the one sentence shown to the operator. */
 export class TaskInputError extends Error {}
@@ -310,7 +311,7 @@ export async function bookRegistry(
 export interface ProgramHandle {
   name: string;
   entry: ProgramEntry;
-  program: GrantProgram;
+  program: IGrantProgram;
   decimals: number;
   money: (units: bigint) => string;
   parse: (text: string, option: string) => bigint;
@@ -341,11 +342,7 @@ export async function bookProgram(env: TaskEnv, ref: string | undefined): Promis
     );
   }
   const entry = env.book.programs[name];
-  const program = (await env.ethers.getContractAt(
-    "GrantProgram",
-    entry.address,
-    env.signer,
-  )) as unknown as GrantProgram;
+  const program = programAt(entry.address, env.signer);
   const { entry: token } = await bookToken(env);
   const decimals = token.decimals;
   return {

@@ -1,4 +1,4 @@
-/** Milestone states as GrantProgram.milestoneState numbers them, in operators' words. */
+/** Milestone states as IGrantProgram.milestoneState numbers them, in operators' words. */
 export const MILESTONE_STATE_NAMES_LITE = [
   "none",
   "pending",

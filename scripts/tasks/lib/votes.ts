@@ -1,7 +1,7 @@
 /** Committee votes: what a reviewer binds (terms and evidence), EIP-712 signing and vote files. */
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 
-import type { GrantProgram } from "../../../typechain-types/index.js";
+import type { IGrantProgram } from "../../../typechain-types/index.js";
 import { VOTE_TYPES, voteDomain } from "../../lib/suite.js";
 import { parseHash, TaskInputError } from "./context.js";
 import { fileHash } from "./hashes.js";
@@ -38,7 +38,7 @@ export function parseDecision(value: string | undefined): boolean {
  * milestone's current evidence is used (and printed, so the reviewer sees what they vote on).
  */
 export async function reviewedEvidence(
-  program: GrantProgram,
+  program: IGrantProgram,
   grantId: bigint,
   index: number,
   evidence: string | undefined,
@@ -62,7 +62,7 @@ export async function reviewedEvidence(
 /** Signs a vote with a reviewer's key. */
 export async function signVote(
   reviewer: HardhatEthersSigner,
-  program: GrantProgram,
+  program: IGrantProgram,
   chainId: bigint,
   message: {
     grantId: bigint;

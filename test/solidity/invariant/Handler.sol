@@ -2,8 +2,14 @@
 pragma solidity 0.8.28;
 
 import { EntityRegistry } from "../../../contracts/EntityRegistry.sol";
-import { GrantProgram } from "../../../contracts/GrantProgram.sol";
-import { MockYuan } from "../../../contracts/test/MockYuan.sol";
+import { IGrantProgram } from "../../../contracts/interfaces/IGrantProgram.sol";
+import { IProgramAwards } from "../../../contracts/interfaces/program/IProgramAwards.sol";
+import { IProgramNotice } from "../../../contracts/interfaces/program/IProgramNotice.sol";
+import { IProgramPayouts } from "../../../contracts/interfaces/program/IProgramPayouts.sol";
+import { IProgramReview } from "../../../contracts/interfaces/program/IProgramReview.sol";
+import { IProgramRulings } from "../../../contracts/interfaces/program/IProgramRulings.sol";
+import { IProgramTreasury } from "../../../contracts/interfaces/program/IProgramTreasury.sol";
+import { MockYuan } from "../../../contracts/mocks/MockYuan.sol";
 import { Program } from "../../../contracts/types/DataTypes.sol";
 import { vm } from "../utils/Vm.sol";
 import { World } from "../utils/World.sol";
@@ -21,16 +27,16 @@ contract Handler is World {
     bytes32 public constant SHARED_GROUP = keccak256("group:shared-across-programs");
 
     GhostStore public immutable ghost;
-    GrantProgram[2] internal _programs;
+    IGrantProgram[2] internal _programs;
 
-    Program.MilestoneStatus internal constant PENDING = Program.MilestoneStatus.Pending;
-    Program.MilestoneStatus internal constant SUBMITTED = Program.MilestoneStatus.Submitted;
-    Program.MilestoneStatus internal constant REJECTED = Program.MilestoneStatus.Rejected;
-    Program.MilestoneStatus internal constant APPROVED = Program.MilestoneStatus.Approved;
-    Program.MilestoneStatus internal constant CONTESTED = Program.MilestoneStatus.Contested;
-    Program.MilestoneStatus internal constant PAID = Program.MilestoneStatus.Paid;
-    Program.MilestoneStatus internal constant LAPSED = Program.MilestoneStatus.Lapsed;
-    Program.MilestoneStatus internal constant CANCELLED = Program.MilestoneStatus.Cancelled;
+    Program.MilestoneState internal constant PENDING = Program.MilestoneState.Pending;
+    Program.MilestoneState internal constant SUBMITTED = Program.MilestoneState.Submitted;
+    Program.MilestoneState internal constant REJECTED = Program.MilestoneState.Rejected;
+    Program.MilestoneState internal constant APPROVED = Program.MilestoneState.InNotice;
+    Program.MilestoneState internal constant CONTESTED = Program.MilestoneState.Contested;
+    Program.MilestoneState internal constant PAID = Program.MilestoneState.Paid;
+    Program.MilestoneState internal constant LAPSED = Program.MilestoneState.Lapsed;
+    Program.MilestoneState internal constant CANCELLED = Program.MilestoneState.Cancelled;
 
     constructor() {
         ghost = new GhostStore();
@@ -50,7 +56,7 @@ contract Handler is World {
                             VIEWS FOR THE SUITE
     //////////////////////////////////////////////////////////////*/
 
-    function program(uint256 p) external view returns (GrantProgram) {
+    function program(uint256 p) external view returns (IGrantProgram) {
         return _programs[p];
     }
 
@@ -76,7 +82,7 @@ contract Handler is World {
         token.mint(TREASURER, amount);
         vm.prank(TREASURER);
         token.approve(address(_programs[p]), amount);
-        if (_call(p, TREASURER, abi.encodeCall(GrantProgram.fund, (amount)), "fund")) ghost.addFunded(p, amount);
+        if (_call(p, TREASURER, abi.encodeCall(IProgramTreasury.fund, (amount)), "fund")) ghost.addFunded(p, amount);
     }
 
     function award(
@@ -90,7 +96,7 @@ contract Handler is World {
         uint8 p = uint8(pSeed % 2);
         uint8 e = uint8(entitySeed % ENTITY_COUNT);
         uint16 categoryId = uint16(categorySeed % 3) + 1;
-        GrantProgram gp = _programs[p];
+        IGrantProgram gp = _programs[p];
         Program.Category memory c = gp.category(categoryId);
         uint256 count = _bound(termSeed, 1, 4);
         // Fixed: the exact amount. Capped: up to 12.5 % over the cap, so refusals are exercised too.
@@ -107,7 +113,7 @@ contract Handler is World {
             t[i] = Program.MilestoneTerms({ amount: uint128(part), deadline: deadline, descriptionHash: bytes32(h) });
         }
         uint256 nextId = gp.grantCount() + 1;
-        if (_call(p, MANAGER, abi.encodeCall(GrantProgram.award, (entityIds[e], categoryId, 0, t)), "award")) {
+        if (_call(p, MANAGER, abi.encodeCall(IProgramAwards.award, (entityIds[e], categoryId, 0, t)), "award")) {
             ghost.pushGrant(
                 GhostStore.GrantGhost({
                     program: p,
@@ -132,7 +138,7 @@ contract Handler is World {
         _call(
             g.program,
             entityWallets[g.entity],
-            abi.encodeCall(GrantProgram.submitEvidence, (g.grantId, index, evidence)),
+            abi.encodeCall(IProgramReview.submitEvidence, (g.grantId, index, evidence)),
             "submitEvidence"
         );
         _snapshot(gi, g);
@@ -141,7 +147,7 @@ contract Handler is World {
     function vote(uint256 gSeed, uint256 indexSeed, uint256 reviewerSeed, uint256 approveSeed) public {
         (bool found, uint256 gi, GhostStore.GrantGhost memory g, uint8 index) = _pickRound(gSeed, indexSeed);
         if (!found) return;
-        GrantProgram gp = _programs[g.program];
+        IGrantProgram gp = _programs[g.program];
         bool approve = approveSeed % 4 != 0; // 75 % approvals so quorums are reached
         bytes32 termsHash = gp.grant(g.grantId).termsHash;
         bytes32 evidence = gp.evidenceOf(g.grantId, index);
@@ -159,7 +165,7 @@ contract Handler is World {
         }
         address reviewer = reviewers[r];
         bytes memory data = abi.encodeCall(
-            GrantProgram.vote,
+            IProgramReview.vote,
             (g.grantId, index, termsHash, evidence, approve, bytes32(0))
         );
         if (_call(g.program, reviewer, data, "vote")) {
@@ -174,7 +180,7 @@ contract Handler is World {
         uint8 index = _pickMilestone(g, indexSeed, APPROVED, APPROVED);
         uint40 ends = _programs[g.program].milestone(g.grantId, index).noticeEndsAt;
         address objector = address(uint160(uint160(OBJECTOR) + (objectorSeed % 3)));
-        bytes memory data = abi.encodeCall(GrantProgram.object, (g.grantId, index, keccak256("objection")));
+        bytes memory data = abi.encodeCall(IProgramNotice.object, (g.grantId, index, keccak256("objection")));
         if (_call(g.program, objector, data, "object")) {
             if (block.timestamp >= ends) ghost.violation("objectionAfterNoticeEnd");
             ghost.noteObjection(g.program, g.grantId, index, objector);
@@ -186,7 +192,7 @@ contract Handler is World {
         (bool found, uint256 gi, GhostStore.GrantGhost memory g) = _pickGrantWith(gSeed, CONTESTED, CONTESTED);
         if (!found) return;
         uint8 index = _pickMilestone(g, indexSeed, CONTESTED, CONTESTED);
-        bytes memory data = abi.encodeCall(GrantProgram.ruleOnObjection, (g.grantId, index, uphold, bytes32(0)));
+        bytes memory data = abi.encodeCall(IProgramRulings.ruleOnObjection, (g.grantId, index, uphold, bytes32(0)));
         if (_call(g.program, MANAGER, data, "ruleOnObjection"))
             ghost.success(uphold ? bytes32("upheld") : bytes32("dismissed"));
         _snapshot(gi, g);
@@ -199,7 +205,7 @@ contract Handler is World {
             ? _pickGrant(gSeed)
             : _pickGrantWith(gSeed, APPROVED, APPROVED);
         if (!found) return;
-        GrantProgram gp = _programs[g.program];
+        IGrantProgram gp = _programs[g.program];
         uint8[] memory indexes;
         uint256 mode = modeSeed % 8;
         if (mode == 0) {
@@ -231,7 +237,7 @@ contract Handler is World {
         address wallet = entityWallets[g.entity];
         uint256 balanceBefore = token.balanceOf(wallet);
 
-        if (_call(g.program, wallet, abi.encodeCall(GrantProgram.claim, (g.grantId, indexes)), "claim")) {
+        if (_call(g.program, wallet, abi.encodeCall(IProgramPayouts.claim, (g.grantId, indexes)), "claim")) {
             uint256 expected;
             for (uint256 i = 0; i < indexes.length; ++i) {
                 if (before[i].status != APPROVED) ghost.violation("claimOfUnapproved");
@@ -257,7 +263,7 @@ contract Handler is World {
         uint8 index = _pickMilestone(g, indexSeed, PENDING, SUBMITTED);
         if (indexSeed % 2 == 0) index = _pickMilestone(g, indexSeed >> 1, REJECTED, PENDING);
         uint40 deadline = _programs[g.program].milestone(g.grantId, index).deadline;
-        if (_call(g.program, address(this), abi.encodeCall(GrantProgram.lapse, (g.grantId, index)), "lapse")) {
+        if (_call(g.program, address(this), abi.encodeCall(IProgramPayouts.lapse, (g.grantId, index)), "lapse")) {
             if (block.timestamp <= deadline) ghost.violation("lapseBeforeDeadline");
         }
         _snapshot(gi, g);
@@ -268,7 +274,12 @@ contract Handler is World {
         if (gate % 4 != 0) return;
         (bool found, uint256 gi, GhostStore.GrantGhost memory g) = _pickGrant(gSeed);
         if (!found) return;
-        _call(g.program, MANAGER, abi.encodeCall(GrantProgram.cancelGrant, (g.grantId, bytes32("cancel"))), "cancel");
+        _call(
+            g.program,
+            MANAGER,
+            abi.encodeCall(IProgramRulings.cancelGrant, (g.grantId, bytes32("cancel"))),
+            "cancel"
+        );
         _snapshot(gi, g);
     }
 
@@ -279,7 +290,7 @@ contract Handler is World {
         Program.Grant memory gr = _programs[g.program].grant(g.grantId);
         uint256 recoverable = g.paid > gr.recoveryOwed + gr.recovered ? g.paid - gr.recoveryOwed - gr.recovered : 0;
         uint256 amount = _bound(amountRaw, 1, recoverable + 1); // recoverable + 1 must be refused
-        bytes memory data = abi.encodeCall(GrantProgram.orderRecovery, (g.grantId, amount, bytes32("recover")));
+        bytes memory data = abi.encodeCall(IProgramRulings.orderRecovery, (g.grantId, amount, bytes32("recover")));
         _call(g.program, MANAGER, data, "orderRecovery");
         _snapshot(gi, g);
     }
@@ -292,7 +303,7 @@ contract Handler is World {
         token.mint(PAYER, amount);
         vm.prank(PAYER);
         token.approve(address(_programs[g.program]), amount);
-        if (_call(g.program, PAYER, abi.encodeCall(GrantProgram.repay, (g.grantId, amount)), "repay")) {
+        if (_call(g.program, PAYER, abi.encodeCall(IProgramTreasury.repay, (g.grantId, amount)), "repay")) {
             ghost.addRepaid(g.program, amount);
         }
         _snapshot(gi, g);
@@ -303,7 +314,7 @@ contract Handler is World {
         uint256 free = _programs[p].available();
         uint256 amount = _bound(amountRaw, 1, free + free / 8 + 1); // sometimes more than free
         uint256 before = token.balanceOf(TREASURY);
-        if (_call(p, TREASURER, abi.encodeCall(GrantProgram.withdraw, (amount)), "withdraw")) {
+        if (_call(p, TREASURER, abi.encodeCall(IProgramTreasury.withdraw, (amount)), "withdraw")) {
             ghost.addWithdrawn(p, token.balanceOf(TREASURY) - before);
         }
     }
@@ -322,7 +333,7 @@ contract Handler is World {
     function sweepSurplus(uint256 pSeed) public {
         uint8 p = uint8(pSeed % 2);
         uint256 before = token.balanceOf(TREASURY);
-        if (_call(p, TREASURER, abi.encodeCall(GrantProgram.sweepSurplus, ()), "sweepSurplus")) {
+        if (_call(p, TREASURER, abi.encodeCall(IProgramTreasury.sweepSurplus, ()), "sweepSurplus")) {
             ghost.addSwept(p, token.balanceOf(TREASURY) - before);
         }
     }
@@ -355,17 +366,17 @@ contract Handler is World {
     /// @dev A live grant (from a random start) with a milestone in status `a` or `b`; else a random grant.
     function _pickGrantWith(
         uint256 seed,
-        Program.MilestoneStatus a,
-        Program.MilestoneStatus b
+        Program.MilestoneState a,
+        Program.MilestoneState b
     ) internal view returns (bool found, uint256 gi, GhostStore.GrantGhost memory g) {
         uint256 n = ghost.grantCount();
         for (uint256 k = 0; k < n; ++k) {
             gi = (seed + k) % n;
             g = ghost.grantAt(gi);
-            GrantProgram gp = _programs[g.program];
+            IGrantProgram gp = _programs[g.program];
             if (gp.grant(g.grantId).cancelled) continue;
             for (uint256 i = 0; i < g.milestoneCount; ++i) {
-                Program.MilestoneStatus s = gp.milestone(g.grantId, uint8(i)).status;
+                Program.MilestoneState s = gp.milestone(g.grantId, uint8(i)).status;
                 if (s == a || s == b) return (true, gi, g);
             }
         }
@@ -385,7 +396,7 @@ contract Handler is World {
             for (uint256 k = 0; k < n; ++k) {
                 uint256 candidate = (seed + k) % n;
                 GhostStore.GrantGhost memory h = ghost.grantAt(candidate);
-                GrantProgram gp = _programs[h.program];
+                IGrantProgram gp = _programs[h.program];
                 for (uint8 i = 0; i < h.milestoneCount; ++i) {
                     Program.Milestone memory m = gp.milestone(h.grantId, i);
                     if (m.status != SUBMITTED || block.timestamp > m.deadline) continue;
@@ -435,14 +446,14 @@ contract Handler is World {
     function _pickMilestone(
         GhostStore.GrantGhost memory g,
         uint256 seed,
-        Program.MilestoneStatus a,
-        Program.MilestoneStatus b
+        Program.MilestoneState a,
+        Program.MilestoneState b
     ) internal view returns (uint8) {
-        GrantProgram gp = _programs[g.program];
+        IGrantProgram gp = _programs[g.program];
         uint256 start = seed % g.milestoneCount;
         for (uint256 k = 0; k < g.milestoneCount; ++k) {
             uint8 i = uint8((start + k) % g.milestoneCount);
-            Program.MilestoneStatus s = gp.milestone(g.grantId, i).status;
+            Program.MilestoneState s = gp.milestone(g.grantId, i).status;
             if (s == a || s == b) return i;
         }
         return uint8(start);
@@ -450,10 +461,10 @@ contract Handler is World {
 
     /// @dev Records cancellation and terminal milestone states the first time they are seen.
     function _snapshot(uint256 gi, GhostStore.GrantGhost memory g) internal {
-        GrantProgram gp = _programs[g.program];
+        IGrantProgram gp = _programs[g.program];
         if (gp.grant(g.grantId).cancelled) ghost.noteCancelled(gi);
         for (uint256 i = 0; i < g.milestoneCount; ++i) {
-            Program.MilestoneStatus s = gp.milestone(g.grantId, uint8(i)).status;
+            Program.MilestoneState s = gp.milestone(g.grantId, uint8(i)).status;
             if (s == PAID || s == LAPSED || s == CANCELLED) ghost.noteTerminal(g.program, g.grantId, i, uint8(s));
         }
     }

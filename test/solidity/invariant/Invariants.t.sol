@@ -2,9 +2,9 @@
 pragma solidity 0.8.28;
 
 import { EntityRegistry } from "../../../contracts/EntityRegistry.sol";
-import { GrantProgram } from "../../../contracts/GrantProgram.sol";
+import { IGrantProgram } from "../../../contracts/interfaces/IGrantProgram.sol";
 import { Bitmap16 } from "../../../contracts/libraries/Bitmap16.sol";
-import { MockYuan } from "../../../contracts/test/MockYuan.sol";
+import { MockYuan } from "../../../contracts/mocks/MockYuan.sol";
 import { Program } from "../../../contracts/types/DataTypes.sol";
 import { Assertions } from "../utils/Assertions.sol";
 import { vm } from "../utils/Vm.sol";
@@ -19,7 +19,7 @@ contract InvariantsTest is Assertions {
     GhostStore internal ghost;
     MockYuan internal token;
     EntityRegistry internal registry;
-    GrantProgram[2] internal programs;
+    IGrantProgram[2] internal programs;
 
     address internal constant TREASURY = address(0xA4);
 
@@ -54,17 +54,17 @@ contract InvariantsTest is Assertions {
 
     /// @dev Sums a grant's milestones by what happened to them, from the contract's own state.
     function _sums(GhostStore.GrantGhost memory g) internal view returns (GrantSums memory s, Program.Grant memory gr) {
-        GrantProgram gp = programs[g.program];
+        IGrantProgram gp = programs[g.program];
         gr = gp.grant(g.grantId);
         for (uint256 i = 0; i < gr.milestoneCount; ++i) {
             Program.Milestone memory m = gp.milestone(g.grantId, uint8(i));
             s.milestoneSum += m.amount;
-            if (m.status == Program.MilestoneStatus.Paid) {
+            if (m.status == Program.MilestoneState.Paid) {
                 s.paidSum += m.amount;
                 ++s.paidMilestones;
             } else if (
-                m.status == Program.MilestoneStatus.Lapsed ||
-                m.status == Program.MilestoneStatus.Cancelled ||
+                m.status == Program.MilestoneState.Lapsed ||
+                m.status == Program.MilestoneState.Cancelled ||
                 gr.cancelled
             ) {
                 s.releasedSum += m.amount;
@@ -157,13 +157,13 @@ contract InvariantsTest is Assertions {
         uint256 n = ghost.grantCount();
         for (uint256 k = 0; k < n; ++k) {
             GhostStore.GrantGhost memory g = ghost.grantAt(k);
-            GrantProgram gp = programs[g.program];
+            IGrantProgram gp = programs[g.program];
             (GrantSums memory s, Program.Grant memory gr) = _sums(g);
             assertEq(gr.paidCount, s.paidMilestones, "I4 PayOnce: grant paidCount == Paid milestones");
             for (uint256 i = 0; i < g.milestoneCount; ++i) {
                 uint256 times = ghost.paidCount(ghost.key(g.program, g.grantId, i));
                 assertLe(times, 1, "I4 PayOnce: milestone paid at most once");
-                bool isPaid = gp.milestone(g.grantId, uint8(i)).status == Program.MilestoneStatus.Paid;
+                bool isPaid = gp.milestone(g.grantId, uint8(i)).status == Program.MilestoneState.Paid;
                 assertTrue(isPaid == (times == 1), "I4 PayOnce: Paid status iff paid by a claim");
             }
         }
@@ -176,21 +176,21 @@ contract InvariantsTest is Assertions {
         uint256 n = ghost.grantCount();
         for (uint256 k = 0; k < n; ++k) {
             GhostStore.GrantGhost memory g = ghost.grantAt(k);
-            GrantProgram gp = programs[g.program];
+            IGrantProgram gp = programs[g.program];
             Program.Settings memory st = gp.settings();
             uint16 eligible = st.activeReviewers & ~gp.grant(g.grantId).recusedReviewers;
             for (uint256 i = 0; i < g.milestoneCount; ++i) {
                 Program.Milestone memory m = gp.milestone(g.grantId, uint8(i));
                 assertEq(m.approvals & m.rejections, 0, "I5 HonestCount: no reviewer both approved and rejected");
                 assertLe(Bitmap16.count(m.approvals | m.rejections), 4, "I5 HonestCount: votes <= reviewers");
-                if (m.status == Program.MilestoneStatus.Submitted) {
+                if (m.status == Program.MilestoneState.Submitted) {
                     assertLe(
                         Bitmap16.count(m.approvals & eligible) + 1,
                         st.quorum,
                         "I5 HonestCount: open round below quorum"
                     );
                 }
-                if (m.status == Program.MilestoneStatus.Approved && m.noticeEndsAt != 0) {
+                if (m.status == Program.MilestoneState.InNotice && m.noticeEndsAt != 0) {
                     assertGe(Bitmap16.count(m.approvals & eligible), st.quorum, "I5 HonestCount: approved with quorum");
                 }
             }
@@ -202,7 +202,7 @@ contract InvariantsTest is Assertions {
         uint256 n = ghost.grantCount();
         for (uint256 k = 0; k < n; ++k) {
             GhostStore.GrantGhost memory g = ghost.grantAt(k);
-            GrantProgram gp = programs[g.program];
+            IGrantProgram gp = programs[g.program];
             for (uint256 i = 0; i < g.milestoneCount; ++i) {
                 uint8 seen = ghost.terminalSeen(ghost.key(g.program, g.grantId, i));
                 if (seen != 0) {
@@ -282,7 +282,7 @@ contract InvariantsTest is Assertions {
         uint256 n = ghost.grantCount();
         for (uint256 k = 0; k < n; ++k) {
             GhostStore.GrantGhost memory g = ghost.grantAt(k);
-            GrantProgram gp = programs[g.program];
+            IGrantProgram gp = programs[g.program];
             Program.Grant memory gr = gp.grant(g.grantId);
             if (!_holdsKey(gr)) continue;
             bytes32 awardKey = gp.category(g.categoryId).awardKey;
@@ -291,7 +291,7 @@ contract InvariantsTest is Assertions {
             assertEq(holderGrant, g.grantId, "One-time: registry holder is this grant");
             for (uint256 j = k + 1; j < n; ++j) {
                 GhostStore.GrantGhost memory h = ghost.grantAt(j);
-                GrantProgram hp = programs[h.program];
+                IGrantProgram hp = programs[h.program];
                 Program.Grant memory hr = hp.grant(h.grantId);
                 if (!_holdsKey(hr) || hr.entityNo != gr.entityNo) continue;
                 assertTrue(hp.category(h.categoryId).awardKey != awardKey, "One-time: two live awards share a key");

@@ -5,9 +5,11 @@ import { IERC20 } from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
 import { EntityRegistry } from "../../../contracts/EntityRegistry.sol";
 import { GrantProgram } from "../../../contracts/GrantProgram.sol";
+import { GrantProgramExtension } from "../../../contracts/GrantProgramExtension.sol";
+import { IGrantProgram } from "../../../contracts/interfaces/IGrantProgram.sol";
 import { GrantProgramFactory } from "../../../contracts/GrantProgramFactory.sol";
 import { IEntityRegistry } from "../../../contracts/interfaces/IEntityRegistry.sol";
-import { MockYuan } from "../../../contracts/test/MockYuan.sol";
+import { MockYuan } from "../../../contracts/mocks/MockYuan.sol";
 import { Program, Registry } from "../../../contracts/types/DataTypes.sol";
 import { Assertions } from "./Assertions.sol";
 import { vm } from "./Vm.sol";
@@ -49,7 +51,7 @@ abstract contract World is Assertions {
         registry = new EntityRegistry(address(this), WALLET_DELAY);
         registry.grantRole(registry.REGISTRAR_ROLE(), address(this));
         factory = new GrantProgramFactory(address(this));
-        implementation = new GrantProgram(address(factory));
+        implementation = new GrantProgram(new GrantProgramExtension(address(factory)));
         version = factory.registerImplementation(address(implementation));
         for (uint256 i = 0; i < REVIEWER_COUNT; ++i) {
             reviewers[i] = address(uint160(0xB0 + i));
@@ -65,7 +67,7 @@ abstract contract World is Assertions {
         string memory name,
         uint40 noticePeriod,
         Program.UpheldObjectionOutcome outcome
-    ) internal returns (GrantProgram program) {
+    ) internal returns (IGrantProgram program) {
         address[] memory managers = new address[](1);
         managers[0] = MANAGER;
         address[] memory committee = new address[](REVIEWER_COUNT);
@@ -84,7 +86,7 @@ abstract contract World is Assertions {
             windowClosesAt: uint40(block.timestamp) + 3650 days,
             upheldObjectionOutcome: outcome
         });
-        program = GrantProgram(
+        program = IGrantProgram(
             factory.createProgram(
                 version,
                 name,
@@ -98,7 +100,7 @@ abstract contract World is Assertions {
     }
 
     function _addCategory(
-        GrantProgram program,
+        IGrantProgram program,
         Program.AwardMode mode,
         uint128 amount,
         uint32 maxAwards,
@@ -118,7 +120,7 @@ abstract contract World is Assertions {
         );
     }
 
-    function _fund(GrantProgram program, uint256 amount) internal {
+    function _fund(IGrantProgram program, uint256 amount) internal {
         token.mint(TREASURER, amount);
         vm.prank(TREASURER);
         token.approve(address(program), amount);
@@ -142,7 +144,7 @@ abstract contract World is Assertions {
     }
 
     function _award(
-        GrantProgram program,
+        IGrantProgram program,
         uint256 entity,
         uint16 categoryId,
         Program.MilestoneTerms[] memory t
@@ -152,7 +154,7 @@ abstract contract World is Assertions {
     }
 
     /// @dev Evidence from the grantee, then `QUORUM` approvals: the milestone enters its notice window.
-    function _approve(GrantProgram program, uint256 grantId, uint8 index, uint256 entity) internal {
+    function _approve(IGrantProgram program, uint256 grantId, uint8 index, uint256 entity) internal {
         bytes32 evidence = keccak256(abi.encode("evidence", grantId, index));
         vm.prank(entityWallets[entity]);
         program.submitEvidence(grantId, index, evidence);

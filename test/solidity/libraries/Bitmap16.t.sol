@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
-import { Bitmap16 } from "../../contracts/libraries/Bitmap16.sol";
-import { Assertions } from "./utils/Assertions.sol";
+import { Bitmap16 } from "../../../contracts/libraries/Bitmap16.sol";
+import { Assertions } from "../utils/Assertions.sol";
 
 /// @notice Exposes the internal library so the tests call the real code.
 contract Bitmap16Harness {

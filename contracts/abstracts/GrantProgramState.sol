@@ -1,0 +1,214 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+import { AccessControl } from "@openzeppelin/contracts/access/AccessControl.sol";
+import { Initializable } from "@openzeppelin/contracts/proxy/utils/Initializable.sol";
+import { IERC20 } from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import { ReentrancyGuardTransient } from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+
+import { IEntityRegistry } from "../interfaces/IEntityRegistry.sol";
+import { IGrantProgramEvents } from "../interfaces/program/IGrantProgramEvents.sol";
+import { Errors } from "../libraries/Errors.sol";
+import { LedgerLib } from "../libraries/LedgerLib.sol";
+import { MilestoneLib } from "../libraries/MilestoneLib.sol";
+import { ProgramClock } from "../libraries/ProgramClock.sol";
+import { Program } from "../types/DataTypes.sol";
+
+/// @title GrantProgramState
+/// @notice All of a program's storage, its constants and the guards every concern shares.
+/// @dev Both halves of a program ({GrantProgram} and {GrantProgramExtension}) inherit this contract
+/// first and declare no storage of their own, so they read and write the same layout (a test compares
+/// the two compiled layouts). Everything here is internal: it adds no bytes to a half that does not use it.
+abstract contract GrantProgramState is IGrantProgramEvents, AccessControl, Initializable, ReentrancyGuardTransient {
+    /*//////////////////////////////////////////////////////////////
+                                CONSTANTS
+    //////////////////////////////////////////////////////////////*/
+
+    /// @dev Managers award, decline applications, cancel, rule on objections and order recoveries.
+    bytes32 internal constant _MANAGER_ROLE = keccak256("MANAGER_ROLE");
+    /// @dev The treasurer funds the program and withdraws unreserved budget to the treasury.
+    bytes32 internal constant _TREASURER_ROLE = keccak256("TREASURER_ROLE");
+    /// @dev The guardian pauses the program; only the admin unpauses.
+    bytes32 internal constant _GUARDIAN_ROLE = keccak256("GUARDIAN_ROLE");
+    /// @dev Pseudo-role named in {Errors.GrantProgram_RoleConflict} for committee membership.
+    bytes32 internal constant _REVIEWER = keccak256("REVIEWER");
+    /// @dev Pseudo-role named in {Errors.GrantProgram_RoleConflict} for a grantee's payout wallet.
+    bytes32 internal constant _GRANTEE = keccak256("GRANTEE");
+
+    /// @dev Most milestones one grant may have.
+    uint256 internal constant _MAX_MILESTONES = 16;
+    /// @dev Reviewer slots over the program's life (the vote bitmaps are 16 bits).
+    uint256 internal constant _MAX_REVIEWERS = 16;
+    /// @dev Longest public notice window a program may set.
+    uint40 internal constant _MAX_NOTICE_PERIOD = 90 days;
+
+    /*//////////////////////////////////////////////////////////////
+                                 STORAGE
+    //////////////////////////////////////////////////////////////*/
+
+    /// @dev Window, notice period, committee bitmap, quorum, pause clock: one slot.
+    Program.Settings internal _settings;
+    /// @dev The budget counters (see {LedgerLib}).
+    Program.Ledger internal _ledger;
+    /// @dev Grants awarded so far; ids run from 1.
+    uint256 internal _grantCount;
+    /// @dev Applications so far; ids run from 1.
+    uint256 internal _applicationCount;
+    /// @dev A current reviewer's 1-based slot (zero for anyone else).
+    mapping(address account => uint8 slot) internal _reviewerSlots;
+    /// @dev Who was given each slot (slots are never reused).
+    address[_MAX_REVIEWERS] internal _reviewerAt;
+    mapping(uint16 categoryId => Program.Category) internal _categories;
+    mapping(uint256 grantId => Program.Grant) internal _grants;
+    mapping(uint256 grantId => mapping(uint256 index => Program.Milestone)) internal _milestones;
+    /// @dev The evidence of each milestone's current review round.
+    mapping(uint256 grantId => mapping(uint256 index => bytes32 evidenceHash)) internal _evidence;
+    /// @dev The open (or last) objection to each milestone.
+    mapping(uint256 grantId => mapping(uint256 index => Program.Objection)) internal _objections;
+    /// @dev Keyed by review round, so the once-per-account limit applies per round: after a
+    /// resubmission the public may object again.
+    mapping(uint256 grantId => mapping(uint256 index => mapping(uint8 round => mapping(address account => bool))))
+        internal _hasObjected;
+    mapping(uint256 applicationId => Program.Application) internal _applications;
+    /// @dev The next nonce of each reviewer's signed votes.
+    mapping(address reviewer => uint256 nonce) internal _nonces;
+
+    /*//////////////////////////////////////////////////////////////
+                              SHARED GUARDS
+    //////////////////////////////////////////////////////////////*/
+
+    function _requireNotPaused() internal view {
+        if (_settings.pausedAt != 0) revert Errors.GrantProgram_Paused();
+    }
+
+    function _requireInsideWindow() internal view {
+        Program.Settings storage s = _settings;
+        if (block.timestamp < s.windowOpensAt || block.timestamp > s.windowClosesAt) {
+            revert Errors.GrantProgram_OutsideWindow(uint40(block.timestamp), s.windowOpensAt, s.windowClosesAt);
+        }
+    }
+
+    function _existingCategory(uint16 categoryId) internal view returns (Program.Category storage c) {
+        c = _categories[categoryId];
+        if (c.mode == Program.AwardMode.None) revert Errors.GrantProgram_UnknownCategory(categoryId);
+    }
+
+    function _existingGrant(uint256 grantId) internal view returns (Program.Grant storage g) {
+        g = _grants[grantId];
+        if (g.milestoneCount == 0) revert Errors.GrantProgram_UnknownGrant(grantId);
+    }
+
+    function _liveGrant(uint256 grantId) internal view returns (Program.Grant storage g) {
+        g = _existingGrant(grantId);
+        if (g.cancelled) revert Errors.GrantProgram_GrantCancelled(grantId);
+    }
+
+    function _existingMilestone(
+        Program.Grant storage g,
+        uint256 grantId,
+        uint256 index
+    ) internal view returns (Program.Milestone storage) {
+        if (index >= g.milestoneCount) revert Errors.GrantProgram_UnknownMilestone(grantId, index);
+        return _milestones[grantId][index];
+    }
+
+    /// @dev The one milestone-state guard: reverts unless the milestone (of a live grant) is in one of
+    /// `expected` (a {MilestoneLib} set), judged without the deadline, which callers check with its own
+    /// error. Reads only the status and the notice end (one warm slot); the error carries the full
+    /// derived state and the expected set.
+    function _expectState(Program.Milestone storage m, uint256 grantId, uint256 index, uint16 expected) internal view {
+        Program.MilestoneState stored = m.status;
+        // Ordered so the common case costs one comparison: `expected` is a constant at every call site.
+        if (MilestoneLib.isIn(stored, expected)) {
+            // An InNotice milestone whose window has ended is Payable, not InNotice.
+            if (stored == Program.MilestoneState.InNotice && block.timestamp >= m.noticeEndsAt) {
+                _revertWrongState(m, grantId, index, expected);
+            }
+        } else if (
+            stored != Program.MilestoneState.InNotice ||
+            !MilestoneLib.isIn(Program.MilestoneState.Payable, expected) ||
+            block.timestamp < m.noticeEndsAt
+        ) {
+            _revertWrongState(m, grantId, index, expected);
+        }
+    }
+
+    function _revertWrongState(
+        Program.Milestone memory m,
+        uint256 grantId,
+        uint256 index,
+        uint16 expected
+    ) private view {
+        Program.MilestoneState current = MilestoneLib.stateOf(m, false, block.timestamp, _programTime());
+        revert Errors.GrantProgram_WrongMilestoneState(grantId, index, current, expected);
+    }
+
+    /// @dev Reverts once the milestone's deadline (on the program's clock) has passed.
+    function _requireBeforeDeadline(Program.Milestone storage m, uint256 grantId, uint256 index) internal view {
+        if (_programTime() > m.deadline) {
+            revert Errors.GrantProgram_DeadlinePassed(
+                grantId,
+                index,
+                ProgramClock.toCalendar(m.deadline, _settings.pausedTotal)
+            );
+        }
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                             SHARED HELPERS
+    //////////////////////////////////////////////////////////////*/
+
+    /// @dev The program's clock now (see {ProgramClock}).
+    function _programTime() internal view returns (uint40) {
+        Program.Settings storage s = _settings;
+        return ProgramClock.at(s.pausedAt, s.pausedTotal, uint40(block.timestamp));
+    }
+
+    /// @dev A milestone's derived state.
+    function _stateOf(Program.Milestone memory m, bool grantCancelled) internal view returns (Program.MilestoneState) {
+        return MilestoneLib.stateOf(m, grantCancelled, block.timestamp, _programTime());
+    }
+
+    /// @dev Moves `amount` of a grant from reserved back to available.
+    function _release(Program.Grant storage g, uint128 amount) internal {
+        g.reserved -= amount;
+        _ledger.reserved -= amount;
+        _categories[g.categoryId].committed -= amount;
+    }
+
+    function _requireAvailable(uint256 amount) internal view {
+        uint256 availableNow = LedgerLib.available(_ledger);
+        if (amount > availableNow) revert Errors.GrantProgram_InsufficientBudget(amount, availableNow);
+    }
+
+    /// @dev Grants a role, refusing to let a reviewer hold a manager or treasurer role.
+    function _grantRole(bytes32 role, address account) internal override returns (bool) {
+        if ((role == _MANAGER_ROLE || role == _TREASURER_ROLE) && _reviewerSlots[account] != 0) {
+            revert Errors.GrantProgram_RoleConflict(account, _REVIEWER, role);
+        }
+        return super._grantRole(role, account);
+    }
+
+    /// @dev The immutable clone arguments (token, registry, treasury): read from the clone's own code, so
+    /// no storage and no role can change where money comes from or goes to. One 32-byte word each, copied
+    /// straight from the code that OpenZeppelin's `Clones.cloneWithImmutableArgs` lays out (45 bytes of
+    /// proxy, then the abi-encoded arguments); a test checks the three against the factory's inputs.
+    function _cloneArg(uint256 position) private view returns (address arg) {
+        assembly ("memory-safe") {
+            extcodecopy(address(), 0x00, add(0x2d, shl(5, position)), 0x20)
+            arg := mload(0x00)
+        }
+    }
+
+    function _token() internal view returns (IERC20) {
+        return IERC20(_cloneArg(0));
+    }
+
+    function _registry() internal view returns (IEntityRegistry) {
+        return IEntityRegistry(_cloneArg(1));
+    }
+
+    function _treasury() internal view returns (address) {
+        return _cloneArg(2);
+    }
+}

@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+import { IProgramAwards } from "../interfaces/program/IProgramAwards.sol";
+import { Errors } from "../libraries/Errors.sol";
+import { Program } from "../types/DataTypes.sol";
+import { GrantProgramState } from "./GrantProgramState.sol";
+
+/// @title ProgramAwards
+/// @notice Awarding a grant: terms checked, category limits and budget held, the one-time rule recorded
+/// in the shared registry, the amount reserved, the grant and its milestones stored.
+abstract contract ProgramAwards is IProgramAwards, GrantProgramState {
+    /// @inheritdoc IProgramAwards
+    function award(
+        bytes32 entityId,
+        uint16 categoryId,
+        uint256 applicationId,
+        Program.MilestoneTerms[] calldata terms
+    ) external override onlyRole(_MANAGER_ROLE) nonReentrant returns (uint256 grantId) {
+        // Check: program open, terms well formed, category limits and budget hold.
+        _requireNotPaused();
+        _requireInsideWindow();
+        Program.Category storage c = _existingCategory(categoryId);
+        uint256 total = _checkTerms(terms);
+        _checkCategoryAllows(c, categoryId, total);
+        _requireAvailable(total);
+
+        // Interaction with the trusted registry (see _recordAward).
+        grantId = ++_grantCount;
+        uint64 entityNo = _recordAward(entityId, c.awardKey, grantId);
+        if (applicationId != 0) _consumeApplication(applicationId, entityNo, categoryId);
+
+        // Effect: reserve the budget and store the grant. total <= category amount < 2**128.
+        _ledger.reserved += uint128(total);
+        c.awardsMade += 1;
+        c.committed += uint128(total);
+        _storeGrant(grantId, entityNo, categoryId, applicationId, total, terms);
+    }
+
+    /// @dev Writes a new grant and its milestones; the terms hash binds chain, program, grant, entity,
+    /// category and every milestone's amount, deadline and description.
+    /// Emits {GrantAwarded} and one {MilestoneScheduled} per milestone.
+    function _storeGrant(
+        uint256 grantId,
+        uint64 entityNo,
+        uint16 categoryId,
+        uint256 applicationId,
+        uint256 total,
+        Program.MilestoneTerms[] calldata terms
+    ) private {
+        bytes32 termsHash = keccak256(abi.encode(block.chainid, address(this), grantId, entityNo, categoryId, terms));
+        _grants[grantId] = Program.Grant({
+            termsHash: termsHash,
+            entityNo: entityNo,
+            reserved: uint128(total),
+            categoryId: categoryId,
+            milestoneCount: uint8(terms.length),
+            cancelled: false,
+            recusedReviewers: 0,
+            paidCount: 0,
+            recoveryOwed: 0,
+            recovered: 0
+        });
+        // Deadlines are stored on the program's clock (awards are refused while paused, and every
+        // deadline is in the future, so it exceeds the paused total).
+        uint40 pausedTotal = _settings.pausedTotal;
+        for (uint256 i = 0; i < terms.length; ++i) {
+            _milestones[grantId][i] = Program.Milestone({
+                amount: terms[i].amount,
+                deadline: terms[i].deadline - pausedTotal,
+                noticeEndsAt: 0,
+                status: Program.MilestoneState.Pending,
+                approvals: 0,
+                rejections: 0,
+                round: 0
+            });
+        }
+        emit GrantAwarded(grantId, entityNo, categoryId, total, uint8(terms.length), termsHash, applicationId);
+        for (uint256 i = 0; i < terms.length; ++i) {
+            emit MilestoneScheduled(grantId, uint8(i), terms[i].amount, terms[i].deadline, terms[i].descriptionHash);
+        }
+    }
+
+    /// @dev Records the award in the trusted registry, which enforces registration, bars and the
+    /// one-time rule across every program on it; refuses a payout wallet that holds a role here.
+    function _recordAward(bytes32 entityId, bytes32 awardKey, uint256 grantId) private returns (uint64 entityNo) {
+        address wallet;
+        (entityNo, wallet) = _registry().recordAward(entityId, awardKey, uint96(grantId));
+        _checkNoRole(wallet);
+    }
+
+    function _consumeApplication(uint256 applicationId, uint64 entityNo, uint16 categoryId) private {
+        Program.Application storage app = _applications[applicationId];
+        if (app.status != Program.ApplicationStatus.Open) revert Errors.GrantProgram_ApplicationNotOpen(applicationId);
+        if (app.entityNo != entityNo || app.categoryId != categoryId) {
+            revert Errors.GrantProgram_ApplicationMismatch(applicationId);
+        }
+        app.status = Program.ApplicationStatus.Awarded;
+    }
+
+    function _checkTerms(Program.MilestoneTerms[] calldata terms) private view returns (uint256 total) {
+        uint256 count = terms.length;
+        if (count == 0 || count > _MAX_MILESTONES) {
+            revert Errors.GrantProgram_InvalidMilestoneCount(count, _MAX_MILESTONES);
+        }
+        uint40 previous = uint40(block.timestamp);
+        for (uint256 i = 0; i < count; ++i) {
+            if (terms[i].amount == 0) revert Errors.GrantProgram_ZeroMilestoneAmount(i);
+            if (terms[i].deadline <= previous) revert Errors.GrantProgram_InvalidDeadline(i, terms[i].deadline);
+            previous = terms[i].deadline;
+            total += terms[i].amount;
+        }
+    }
+
+    function _checkCategoryAllows(Program.Category storage c, uint16 categoryId, uint256 total) private view {
+        if (c.mode == Program.AwardMode.Fixed) {
+            if (total != c.amount) revert Errors.GrantProgram_AmountNotFixedAmount(total, c.amount);
+        } else if (total > c.amount) {
+            revert Errors.GrantProgram_AmountOverCap(total, c.amount);
+        }
+        if (c.maxAwards != 0 && c.awardsMade >= c.maxAwards) {
+            revert Errors.GrantProgram_CategoryCountExhausted(categoryId, c.maxAwards);
+        }
+        if (c.maxTotal != 0 && c.committed + total > c.maxTotal) {
+            revert Errors.GrantProgram_CategoryTotalExceeded(categoryId, c.committed + total, c.maxTotal);
+        }
+    }
+
+    /// @dev Refuses an award whose payout wallet holds a role here (separation of duties).
+    function _checkNoRole(address wallet) private view {
+        if (hasRole(DEFAULT_ADMIN_ROLE, wallet)) {
+            revert Errors.GrantProgram_RoleConflict(wallet, DEFAULT_ADMIN_ROLE, _GRANTEE);
+        }
+        if (hasRole(_GUARDIAN_ROLE, wallet)) {
+            revert Errors.GrantProgram_RoleConflict(wallet, _GUARDIAN_ROLE, _GRANTEE);
+        }
+        if (_reviewerSlots[wallet] != 0) revert Errors.GrantProgram_RoleConflict(wallet, _REVIEWER, _GRANTEE);
+        if (hasRole(_MANAGER_ROLE, wallet)) {
+            revert Errors.GrantProgram_RoleConflict(wallet, _MANAGER_ROLE, _GRANTEE);
+        }
+        if (hasRole(_TREASURER_ROLE, wallet)) {
+            revert Errors.GrantProgram_RoleConflict(wallet, _TREASURER_ROLE, _GRANTEE);
+        }
+    }
+}

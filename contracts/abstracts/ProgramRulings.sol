@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+import { SignatureChecker } from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
+
+import { IProgramRulings } from "../interfaces/program/IProgramRulings.sol";
+import { Errors } from "../libraries/Errors.sol";
+import { MilestoneLib } from "../libraries/MilestoneLib.sol";
+import { Program } from "../types/DataTypes.sol";
+import { ProgramVoteSignatures } from "./ProgramVoteSignatures.sol";
+import { ProgramVoting } from "./ProgramVoting.sol";
+
+/// @title ProgramRulings
+/// @notice Decisions outside the ordinary vote: relayed signed votes, settling a round after a committee
+/// change, rulings on objections, cancellations and recovery orders.
+abstract contract ProgramRulings is IProgramRulings, ProgramVoting, ProgramVoteSignatures {
+    /// @inheritdoc IProgramRulings
+    function submitSignedVotes(
+        uint256 grantId,
+        uint8 index,
+        bytes32 termsHash,
+        bytes32 evidenceHash,
+        Program.SignedVote[] calldata votes
+    ) external override {
+        _requireNotPaused();
+        for (uint256 i = 0; i < votes.length; ++i) {
+            Program.SignedVote calldata v = votes[i];
+            // Check: fresh, in order, and signed by the reviewer (ECDSA low-s, or ERC-1271).
+            if (block.timestamp > v.deadline) revert Errors.GrantProgram_SignatureExpired(v.reviewer, v.deadline);
+            uint256 expected = _nonces[v.reviewer];
+            if (v.nonce != expected) revert Errors.GrantProgram_InvalidNonce(v.reviewer, expected, v.nonce);
+            bytes32 digest = _voteDigest(
+                Program.Ballot({
+                    reviewer: v.reviewer,
+                    grantId: grantId,
+                    milestoneIndex: index,
+                    round: _milestones[grantId][index].round,
+                    termsHash: termsHash,
+                    evidenceHash: evidenceHash,
+                    approve: v.approve,
+                    reasonHash: v.reasonHash,
+                    nonce: v.nonce,
+                    deadline: v.deadline
+                })
+            );
+            if (!SignatureChecker.isValidSignatureNow(v.reviewer, digest, v.signature)) {
+                revert Errors.GrantProgram_InvalidSignature(v.reviewer);
+            }
+            // Effect: the nonce is spent before the vote is counted.
+            _nonces[v.reviewer] = expected + 1;
+            _castVote(grantId, index, termsHash, evidenceHash, v.reviewer, v.approve, v.reasonHash);
+        }
+    }
+
+    /// @inheritdoc IProgramRulings
+    function settle(uint256 grantId, uint8 index) external override {
+        // Check: a live, submitted milestone before its deadline.
+        _requireNotPaused();
+        Program.Grant storage g = _liveGrant(grantId);
+        Program.Milestone storage stored = _existingMilestone(g, grantId, index);
+        Program.Milestone memory m = stored;
+        _expectState(stored, grantId, index, MilestoneLib.bit(Program.MilestoneState.Submitted));
+        _requireBeforeDeadline(stored, grantId, index);
+
+        // Effect: decide from the votes already cast, under the current committee and quorum.
+        (bool approved, bool rejected) = _decide(m, g.recusedReviewers);
+        if (!approved && !rejected) revert Errors.GrantProgram_RoundUndecided(grantId, index);
+        _writeMilestone(stored, m);
+
+        // Log.
+        if (approved) emit MilestoneApproved(grantId, index, m.noticeEndsAt);
+        else emit MilestoneRejected(grantId, index);
+    }
+
+    /// @inheritdoc IProgramRulings
+    function ruleOnObjection(
+        uint256 grantId,
+        uint8 index,
+        bool uphold,
+        bytes32 reasonHash
+    ) external override onlyRole(_MANAGER_ROLE) {
+        // Check: an open objection on a live grant.
+        Program.Grant storage g = _liveGrant(grantId);
+        Program.Milestone storage m = _existingMilestone(g, grantId, index);
+        if (m.status != Program.MilestoneState.Contested) revert Errors.GrantProgram_NoOpenObjection(grantId, index);
+
+        // Effect.
+        if (!uphold) {
+            // Dismissed: back to InNotice; payable once the original window is over.
+            m.status = Program.MilestoneState.InNotice;
+        } else if (_settings.upheldObjectionOutcome == Program.UpheldObjectionOutcome.Resubmit) {
+            // Upheld: the grantee may resubmit before the deadline.
+            m.status = Program.MilestoneState.Rejected;
+        } else {
+            // Upheld: the milestone is cancelled and its amount returns to the budget.
+            m.status = Program.MilestoneState.Cancelled;
+            _release(g, m.amount);
+            emit MilestoneCancelled(grantId, index, m.amount);
+        }
+
+        // Log.
+        emit ObjectionRuled(grantId, index, uphold, reasonHash);
+    }
+
+    /// @inheritdoc IProgramRulings
+    function cancelGrant(uint256 grantId, bytes32 reasonHash) external override onlyRole(_MANAGER_ROLE) {
+        Program.Grant storage g = _liveGrant(grantId);
+        _cancel(grantId, g, reasonHash);
+    }
+
+    /// @inheritdoc IProgramRulings
+    function orderRecovery(
+        uint256 grantId,
+        uint256 amount,
+        bytes32 reasonHash
+    ) external override onlyRole(_MANAGER_ROLE) {
+        // Check: at most what was paid and not yet ordered back. Bounded: at most 16 milestones.
+        Program.Grant storage g = _existingGrant(grantId);
+        if (amount == 0) revert Errors.GrantProgram_ZeroAmount();
+        uint256 paid;
+        for (uint256 i = 0; i < g.milestoneCount; ++i) {
+            Program.Milestone storage m = _milestones[grantId][i];
+            if (m.status == Program.MilestoneState.Paid) paid += m.amount;
+        }
+        uint256 recoverable = paid - g.recoveryOwed - g.recovered;
+        if (amount > recoverable) revert Errors.GrantProgram_RecoveryTooLarge(amount, recoverable);
+
+        // Effect: amount <= paid < 2**128. The unpaid rest of the grant is cancelled.
+        bool firstOrder = g.recoveryOwed == 0;
+        g.recoveryOwed += uint128(amount);
+        _ledger.recoveryOutstanding += uint128(amount);
+        if (!g.cancelled && g.reserved != 0) _cancel(grantId, g, reasonHash);
+
+        // Interaction with the trusted registry: one bar per grant with money owed.
+        if (firstOrder) _registry().addBar(g.entityNo);
+
+        // Log.
+        emit RecoveryOrdered(grantId, g.entityNo, amount, reasonHash);
+    }
+
+    /// @dev Cancels every unpaid milestone of a grant at once: the grant's whole reserve returns to
+    /// the budget, and the award key is released if nothing was ever paid.
+    function _cancel(uint256 grantId, Program.Grant storage g, bytes32 reasonHash) private {
+        uint128 released = g.reserved;
+        bool releaseKey = g.paidCount == 0;
+        g.cancelled = true;
+        _release(g, released);
+        Program.Category storage c = _categories[g.categoryId];
+        if (releaseKey) {
+            c.awardsMade -= 1;
+            _registry().releaseAward(g.entityNo, c.awardKey);
+        }
+        emit GrantCancelled(grantId, released, releaseKey, reasonHash);
+    }
+}

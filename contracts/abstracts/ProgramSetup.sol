@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+import { IProgramSetup } from "../interfaces/program/IProgramSetup.sol";
+import { Errors } from "../libraries/Errors.sol";
+import { Program } from "../types/DataTypes.sol";
+import { ProgramCommittee } from "./ProgramCommittee.sol";
+
+/// @title ProgramSetup
+/// @notice Initialisation by the factory, award categories, and applications.
+abstract contract ProgramSetup is IProgramSetup, ProgramCommittee {
+    /// @dev Prefix of award keys for named exclusivity groups (see {addCategory}).
+    bytes32 private constant _GROUP_KEY_PREFIX = keccak256("MilestoneGrants.exclusivityGroup");
+
+    /// @inheritdoc IProgramSetup
+    function initialize(Program.InitParams calldata params) external override initializer {
+        // Check: only the factory, in the creating transaction; sane settings.
+        if (msg.sender != _factory()) revert Errors.GrantProgram_NotFactory(msg.sender);
+        if (params.admin == address(0)) revert Errors.GrantProgram_ZeroAdmin();
+        if (params.treasurer == address(0)) revert Errors.GrantProgram_ZeroTreasurer();
+        if (params.guardian == address(0)) revert Errors.GrantProgram_ZeroGuardian();
+        if (params.windowClosesAt <= params.windowOpensAt) {
+            revert Errors.GrantProgram_InvalidWindow(params.windowOpensAt, params.windowClosesAt);
+        }
+        if (params.noticePeriod > _MAX_NOTICE_PERIOD) {
+            revert Errors.GrantProgram_NoticePeriodTooLong(params.noticePeriod, _MAX_NOTICE_PERIOD);
+        }
+
+        // Effect: roles first (so the reviewer conflict checks see managers and the treasurer).
+        _grantRole(DEFAULT_ADMIN_ROLE, params.admin);
+        _grantRole(_TREASURER_ROLE, params.treasurer);
+        _grantRole(_GUARDIAN_ROLE, params.guardian);
+        for (uint256 i = 0; i < params.managers.length; ++i) {
+            if (params.managers[i] == address(0)) revert Errors.GrantProgram_ZeroManager();
+            _grantRole(_MANAGER_ROLE, params.managers[i]);
+        }
+        _settings.windowOpensAt = params.windowOpensAt;
+        _settings.windowClosesAt = params.windowClosesAt;
+        _settings.noticePeriod = params.noticePeriod;
+        _settings.upheldObjectionOutcome = params.upheldObjectionOutcome;
+        for (uint256 i = 0; i < params.reviewers.length; ++i) {
+            _addReviewer(params.reviewers[i]);
+        }
+        _setQuorum(params.quorum);
+
+        // Log.
+        emit ProgramInitialized(params.admin, _token(), _registry(), _treasury(), _settings);
+    }
+
+    /// @inheritdoc IProgramSetup
+    function addCategory(
+        Program.CategoryParams calldata params
+    ) external override onlyRole(DEFAULT_ADMIN_ROLE) returns (uint16 categoryId) {
+        // Check: a mode, a positive amount, and a total limit that allows at least one award.
+        if (params.mode != Program.AwardMode.Fixed && params.mode != Program.AwardMode.Capped) {
+            revert Errors.GrantProgram_InvalidAwardMode(params.mode);
+        }
+        if (params.amount == 0) revert Errors.GrantProgram_ZeroCategoryAmount();
+        if (params.maxTotal != 0 && params.maxTotal < params.amount) {
+            revert Errors.GrantProgram_MaxTotalBelowAmount(params.maxTotal, params.amount);
+        }
+
+        // Effect: a category without a group is its own group, unique to this program. Named groups
+        // are hashed under their own prefix, so no admin can pick another program's private key.
+        categoryId = ++_settings.categoryCount;
+        bytes32 awardKey =
+            params.exclusivityGroup == bytes32(0)
+                ? keccak256(abi.encode(address(this), categoryId))
+                : keccak256(abi.encode(_GROUP_KEY_PREFIX, params.exclusivityGroup));
+        Program.Category storage c = _categories[categoryId];
+        c.amount = params.amount;
+        c.maxAwards = params.maxAwards;
+        c.mode = params.mode;
+        c.maxTotal = params.maxTotal;
+        c.awardKey = awardKey;
+
+        // Log.
+        emit CategoryAdded(
+            categoryId,
+            params.mode,
+            params.amount,
+            params.maxAwards,
+            params.maxTotal,
+            awardKey,
+            params.descriptionHash
+        );
+    }
+
+    /// @inheritdoc IProgramSetup
+    function submitApplication(
+        uint16 categoryId,
+        bytes32 applicationHash
+    ) external override returns (uint256 applicationId) {
+        // Check: open program, known category, registered applicant.
+        _requireNotPaused();
+        _requireInsideWindow();
+        _existingCategory(categoryId);
+        if (applicationHash == bytes32(0)) revert Errors.GrantProgram_ZeroApplicationHash();
+        uint64 entityNo = _registry().entityNoOfWallet(msg.sender);
+        if (entityNo == 0) revert Errors.GrantProgram_NotGranteeWallet(msg.sender, address(0));
+
+        // Effect.
+        applicationId = ++_applicationCount;
+        _applications[applicationId] = Program.Application({
+            entityNo: entityNo,
+            categoryId: categoryId,
+            status: Program.ApplicationStatus.Open,
+            submittedAt: uint40(block.timestamp)
+        });
+
+        // Log.
+        emit ApplicationSubmitted(applicationId, entityNo, categoryId, applicationHash);
+    }
+
+    /// @inheritdoc IProgramSetup
+    function declineApplication(uint256 applicationId, bytes32 reasonHash) external override onlyRole(_MANAGER_ROLE) {
+        // Check.
+        Program.Application storage app = _applications[applicationId];
+        if (app.status != Program.ApplicationStatus.Open) revert Errors.GrantProgram_ApplicationNotOpen(applicationId);
+
+        // Effect.
+        app.status = Program.ApplicationStatus.Declined;
+
+        // Log.
+        emit ApplicationDeclined(applicationId, reasonHash);
+    }
+
+    /// @dev The factory allowed to initialise clones (fixed in the extension's code).
+    function _factory() internal view virtual returns (address);
+}

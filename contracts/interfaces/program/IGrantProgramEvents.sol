@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+import { IERC20 } from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+
+import { IEntityRegistry } from "../IEntityRegistry.sol";
+import { Program } from "../../types/DataTypes.sol";
+
+/// @title IGrantProgramEvents
+/// @notice Every event a program emits, in one place: enough to rebuild grants, milestones and the
+/// ledger without reading storage. Both halves of a program (see {IGrantProgram}) emit them.
+interface IGrantProgramEvents {
+    /// @notice Emitted once, when the factory initialises the clone.
+    event ProgramInitialized(
+        address indexed admin,
+        IERC20 indexed token,
+        IEntityRegistry indexed registry,
+        address treasury,
+        Program.Settings settings
+    );
+
+    /// @notice Emitted when the admin adds an award category.
+    event CategoryAdded(
+        uint16 indexed categoryId,
+        Program.AwardMode mode,
+        uint128 amount,
+        uint32 maxAwards,
+        uint128 maxTotal,
+        bytes32 indexed awardKey,
+        bytes32 descriptionHash
+    );
+
+    /// @notice Emitted when a reviewer joins the committee.
+    event ReviewerAdded(address indexed reviewer, uint8 slot);
+
+    /// @notice Emitted when a reviewer leaves the committee; their slot is never reused.
+    event ReviewerRemoved(address indexed reviewer, uint8 slot);
+
+    /// @notice Emitted when the admin changes the quorum.
+    event QuorumChanged(uint8 oldQuorum, uint8 newQuorum);
+
+    /// @notice Emitted when the guardian pauses the program.
+    event ProgramPaused(address indexed guardian);
+
+    /// @notice Emitted when the admin unpauses the program.
+    event ProgramUnpaused(address indexed admin);
+
+    /// @notice Emitted when the treasurer funds the program.
+    event Funded(address indexed from, uint256 amount);
+
+    /// @notice Emitted when the treasurer withdraws available budget to the treasury.
+    event Withdrawn(address indexed treasury, uint256 amount);
+
+    /// @notice Emitted when tokens sent to the program outside {fund} are swept to the treasury.
+    event SurplusSwept(address indexed treasury, uint256 amount);
+
+    /// @notice Emitted when an entity applies to a category.
+    event ApplicationSubmitted(
+        uint256 indexed applicationId,
+        uint64 indexed entityNo,
+        uint16 indexed categoryId,
+        bytes32 applicationHash
+    );
+
+    /// @notice Emitted when a manager declines an application.
+    event ApplicationDeclined(uint256 indexed applicationId, bytes32 reasonHash);
+
+    /// @notice Emitted when a grant is awarded; one {MilestoneScheduled} per milestone follows.
+    event GrantAwarded(
+        uint256 indexed grantId,
+        uint64 indexed entityNo,
+        uint16 indexed categoryId,
+        uint256 amount,
+        uint8 milestoneCount,
+        bytes32 termsHash,
+        uint256 applicationId
+    );
+
+    /// @notice Emitted for each milestone of a new grant.
+    event MilestoneScheduled(
+        uint256 indexed grantId,
+        uint8 indexed index,
+        uint128 amount,
+        uint40 deadline,
+        bytes32 descriptionHash
+    );
+
+    /// @notice Emitted when the grantee submits (or resubmits) evidence for a milestone.
+    event EvidenceSubmitted(uint256 indexed grantId, uint8 indexed index, bytes32 evidenceHash);
+
+    /// @notice Emitted for every committee vote, on chain or signed.
+    event VoteCast(
+        uint256 indexed grantId,
+        uint8 indexed index,
+        address indexed reviewer,
+        bool approve,
+        bytes32 reasonHash
+    );
+
+    /// @notice Emitted when a milestone reaches quorum; the public notice window runs until `noticeEndsAt`.
+    event MilestoneApproved(uint256 indexed grantId, uint8 indexed index, uint40 noticeEndsAt);
+
+    /// @notice Emitted when so many reviewers reject that approval has become impossible.
+    event MilestoneRejected(uint256 indexed grantId, uint8 indexed index);
+
+    /// @notice Emitted when a reviewer declares a conflict of interest on a grant.
+    event ConflictDeclared(uint256 indexed grantId, address indexed reviewer);
+
+    /// @notice Emitted when anyone objects to an approved milestone during its notice window.
+    event ObjectionFiled(uint256 indexed grantId, uint8 indexed index, address indexed objector, bytes32 evidenceHash);
+
+    /// @notice Emitted when a manager rules on an objection.
+    event ObjectionRuled(uint256 indexed grantId, uint8 indexed index, bool upheld, bytes32 reasonHash);
+
+    /// @notice Emitted when the grantee's wallet claims a milestone.
+    event MilestoneClaimed(uint256 indexed grantId, uint8 indexed index, address indexed wallet, uint128 amount);
+
+    /// @notice Emitted when a milestone past its deadline lapses; its amount returns to the budget.
+    event MilestoneLapsed(uint256 indexed grantId, uint8 indexed index, uint128 amount);
+
+    /// @notice Emitted when an upheld objection cancels a single milestone; its amount returns to the budget.
+    event MilestoneCancelled(uint256 indexed grantId, uint8 indexed index, uint128 amount);
+
+    /// @notice Emitted when a grant is cancelled; `released` returns to the available budget.
+    event GrantCancelled(uint256 indexed grantId, uint256 released, bool awardKeyReleased, bytes32 reasonHash);
+
+    /// @notice Emitted when a manager orders recovery of money already paid.
+    event RecoveryOrdered(uint256 indexed grantId, uint64 indexed entityNo, uint256 amount, bytes32 reasonHash);
+
+    /// @notice Emitted when recovered money is repaid; it returns to the available budget.
+    event Repaid(uint256 indexed grantId, address indexed payer, uint256 amount, uint256 stillOwed);
+}

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+import { IGrantProgramEvents } from "./IGrantProgramEvents.sol";
+import { Program } from "../../types/DataTypes.sol";
+
+/// @title IProgramSetup
+/// @notice Initialisation, award categories and applications.
+interface IProgramSetup is IGrantProgramEvents {
+    /// @notice Initialises the clone. Called by the factory in the transaction that creates it.
+    /// @dev Reverts if called twice, on the implementation, or by anyone but the factory; on zero
+    /// addresses, duplicate reviewers, quorum 0 or above the reviewers, an empty window.
+    /// Emits {ProgramInitialized} and one {ReviewerAdded} per reviewer.
+    function initialize(Program.InitParams calldata params) external;
+
+    /// @notice Adds an award category. Categories never change once added (what was approved is what runs).
+    /// @dev Requirements: caller is admin; mode Fixed or Capped; amount > 0; `maxTotal` zero or at least
+    /// `amount`. A zero `exclusivityGroup` makes the category its own group; a named group's award key is
+    /// keccak256(abi.encode(keccak256("MilestoneGrants.exclusivityGroup"), group)), shared by every category
+    /// and program on the registry naming the same group. Emits {CategoryAdded}.
+    /// @return categoryId The new category id (from 1).
+    function addCategory(Program.CategoryParams calldata params) external returns (uint16 categoryId);
+
+    /// @notice Applies to a category on behalf of the entity the caller's wallet is bound to.
+    /// @dev Requirements: not paused; inside the application window; category exists; caller's wallet
+    /// is registered. Emits {ApplicationSubmitted}.
+    /// @param applicationHash Hash of the application documents and proposed milestones (kept off chain).
+    /// @return applicationId The new application id.
+    function submitApplication(uint16 categoryId, bytes32 applicationHash) external returns (uint256 applicationId);
+
+    /// @notice Declines an open application.
+    /// @dev Requirements: caller is manager; application open. Emits {ApplicationDeclined}.
+    function declineApplication(uint256 applicationId, bytes32 reasonHash) external;
+}
