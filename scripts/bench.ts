@@ -36,7 +36,7 @@ import {
   type Target,
 } from "./bench/report.js";
 import { breakdown } from "./bench/trace.js";
-import { parseYuan } from "./lib/money.js";
+import { parseYuan } from "../core/money.js";
 import { loadProgram, type ProgramDefinition } from "./lib/programs.js";
 import {
   AwardMode,

@@ -13,7 +13,7 @@ import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types"
 import type { ContractTransactionResponse } from "ethers";
 
 import type { GrantProgram } from "../typechain-types/index.js";
-import { formatYuan, parseYuan } from "./lib/money.js";
+import { formatYuan, parseYuan } from "../core/money.js";
 import { loadProgram } from "./lib/programs.js";
 import {
   DAY,

@@ -14,7 +14,7 @@ import { network } from "hardhat";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 
 import type { GrantProgram } from "../../typechain-types/index.js";
-import { parseYuan } from "../../scripts/lib/money.js";
+import { parseYuan } from "../../core/money.js";
 import { loadProgram } from "../../scripts/lib/programs.js";
 import {
   DAY,

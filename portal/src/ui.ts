@@ -2,8 +2,8 @@
 import type { ContractTransactionResponse } from "ethers";
 
 import { errorSentence } from "../../scripts/lib/errors.js";
-import { formatYuan } from "../../scripts/lib/money.js";
-import { formatTimestamp } from "../../scripts/lib/time.js";
+import { formatYuan } from "../../core/money.js";
+import { formatTimestamp } from "../../core/time.js";
 import { t } from "./i18n.js";
 
 type Child = Node | string | null | undefined | false;

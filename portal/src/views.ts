@@ -3,7 +3,7 @@ import { keccak256, toUtf8Bytes, type ContractTransactionResponse } from "ethers
 
 import type { GrantProgram } from "../../typechain-types/index.js";
 import { errorSentence } from "../../scripts/lib/errors.js";
-import { parseYuan } from "../../scripts/lib/money.js";
+import { parseYuan } from "../../core/money.js";
 import { VOTE_TYPES, voteDomain } from "../../scripts/lib/suite.js";
 import { ADMIN_ROLE, type Chain, type GrantRow, type ProgramSnapshot, type Wallet } from "./chain.js";
 import type { PortalProgram } from "./config-types.js";

@@ -13,7 +13,7 @@ import type {
   MockYuan,
 } from "../../typechain-types/index.js";
 import type { IGrantProgram } from "../../typechain-types/interfaces/IGrantProgram.js";
-import { parseYuan } from "./money.js";
+import { parseYuan } from "../../core/money.js";
 import type { ProgramDefinition } from "./programs.js";
 
 export const DAY = 24n * 60n * 60n;

@@ -1,6 +1,6 @@
 /** mg:award — a manager awards a grant to a registered entity in milestones. */
 import { textHash } from "../lib/suite.js";
-import { formatTimestamp } from "../lib/time.js";
+import { formatTimestamp } from "../../core/time.js";
 import {
   bookProgram,
   bookRegistry,

@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from "node:fs";
 
-import { formatTimestamp } from "../lib/time.js";
+import { formatTimestamp } from "../../core/time.js";
 import { bookProgram, defineAction, parseWhole, type CommonArgs } from "./lib/context.js";
 import { grantId, milestoneIndex, reasonHash } from "./lib/hashes.js";
 import { parseDecision, reviewedEvidence, signVote, type SignedVoteFile } from "./lib/votes.js";

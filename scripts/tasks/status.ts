@@ -1,6 +1,6 @@
 /** mg:status — a program's settings, ledger, categories and grants (or one grant's milestones). */
-import { formatYuan } from "../lib/money.js";
-import { formatDate, formatTimestamp } from "../lib/time.js";
+import { formatYuan } from "../../core/money.js";
+import { formatDate, formatTimestamp } from "../../core/time.js";
 import { bookProgram, bookToken, defineAction, type CommonArgs } from "./lib/context.js";
 import { grantId } from "./lib/hashes.js";
 import { countBits, MILESTONE_STATE_NAMES_LITE } from "./lib/states.js";

@@ -16,7 +16,7 @@ import type {
   PausableToken,
   ReentrantToken,
 } from "../../typechain-types/index.js";
-import { parseYuan } from "../../scripts/lib/money.js";
+import { parseYuan } from "../../core/money.js";
 import { MilestoneState } from "../../scripts/lib/suite.js";
 import { NOTICE, terms, yuan, type GuiyangWorld } from "../utils/fixtures.js";
 import {

@@ -19,7 +19,7 @@ import {
 } from "ethers";
 
 import type { GrantProgram, MockYuan } from "../../typechain-types/index.js";
-import { formatYuan } from "../../scripts/lib/money.js";
+import { formatYuan } from "../../core/money.js";
 import type { AwardMode, CategoryDefinition, ProgramDefinition } from "../../scripts/lib/programs.js";
 import {
   DAY,

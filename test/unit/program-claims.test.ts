@@ -10,7 +10,7 @@ import type {
   PausableToken,
   ReentrantToken,
 } from "../../typechain-types/index.js";
-import { formatYuan, parseYuan } from "../../scripts/lib/money.js";
+import { formatYuan, parseYuan } from "../../core/money.js";
 import type { CategoryDefinition, ProgramDefinition } from "../../scripts/lib/programs.js";
 import {
   DAY,

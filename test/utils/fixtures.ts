@@ -6,7 +6,7 @@ import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardha
 import type { NetworkHelpers } from "@nomicfoundation/hardhat-network-helpers/types";
 
 import type { EntityRegistry, GrantProgram, MockYuan } from "../../typechain-types/index.js";
-import { parseYuan } from "../../scripts/lib/money.js";
+import { parseYuan } from "../../core/money.js";
 import { loadProgram } from "../../scripts/lib/programs.js";
 import {
   DAY,

@@ -14,7 +14,7 @@ import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
 import type { EntityRegistry, GrantProgram, GrantProgramFactory, MockYuan } from "../../../typechain-types/index.js";
 import type { ErrorContext } from "../../lib/errors.js";
-import { formatYuan, parseYuan } from "../../lib/money.js";
+import { formatYuan, parseYuan } from "../../../core/money.js";
 import { companyId } from "../../lib/suite.js";
 
 /** Thrown for bad task arguments: its message is the one sentence shown to the operator. */
@@ -226,29 +226,6 @@ export function parseWhole(value: string | undefined, option: string): bigint {
 export function parseHash(value: string, option: string): string {
   if (!isHexString(value, 32)) throw new TaskInputError(`${option} must be a 32-byte hash (0x and 64 hex digits).`);
   return value.toLowerCase();
-}
-
-/** A calendar date YYYY-MM-DD as the end of that day in Beijing time (UTC+8), unix seconds. */
-export function endOfDayBeijing(text: string, option: string): bigint {
-  return dayBoundaryBeijing(text, option, true);
-}
-
-/** A calendar date YYYY-MM-DD as the start of that day in Beijing time (UTC+8), unix seconds. */
-export function startOfDayBeijing(text: string, option: string): bigint {
-  return dayBoundaryBeijing(text, option, false);
-}
-
-function dayBoundaryBeijing(text: string, option: string, end: boolean): bigint {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
-  if (match === null) throw new TaskInputError(`${option} "${text}" is not a date written YYYY-MM-DD.`);
-  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const utc = Date.UTC(y, m - 1, d);
-  const check = new Date(utc);
-  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d) {
-    throw new TaskInputError(`${option} "${text}" is not a calendar date.`);
-  }
-  const seconds = utc / 1000 - 8 * 3600 + (end ? 24 * 3600 - 1 : 0);
-  return BigInt(seconds);
 }
 
 /** The token of the address book, with its decimals for exact amounts. */

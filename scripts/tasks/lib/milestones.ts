@@ -5,8 +5,9 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 
-import { AmountError, parseYuan } from "../../lib/money.js";
-import { endOfDayBeijing, TaskInputError } from "./context.js";
+import { AmountError, parseYuan } from "../../../core/money.js";
+import { endOfDayBeijing } from "../../../core/time.js";
+import { TaskInputError } from "./context.js";
 
 export interface MilestoneInput {
   amount: bigint;
