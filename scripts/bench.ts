@@ -38,18 +38,10 @@ import {
 import { breakdown } from "./bench/trace.js";
 import { parseYuan } from "../core/money.js";
 import { loadProgram, type ProgramDefinition } from "./lib/programs.js";
-import {
-  AwardMode,
-  DAY,
-  EntityKind,
-  YUAN_DECIMALS,
-  companyId,
-  deployCore,
-  deployDemoYuan,
-  deployRegistry,
-  textHash,
-  signVote,
-} from "./lib/suite.js";
+import { DAY, YUAN_DECIMALS, deployCore, deployDemoYuan, deployRegistry } from "./lib/suite.js";
+import { AwardMode, EntityKind } from "../core/enums.js";
+import { companyId, textHash } from "../core/ids.js";
+import { signVote } from "../core/votes.js";
 
 const started = Date.now();
 const SNAPSHOT_PATH = "bench/gas-snapshot.json";

@@ -17,17 +17,15 @@ import { formatYuan, parseYuan } from "../core/money.js";
 import { loadProgram } from "./lib/programs.js";
 import {
   DAY,
-  EntityKind,
   YUAN_DECIMALS,
-  companyId,
   createProgramFromDefinition,
   deployCore,
   deployDemoYuan,
   deployRegistry,
-  individualCommitment,
-  signVote,
-  textHash,
 } from "./lib/suite.js";
+import { EntityKind } from "../core/enums.js";
+import { companyId, individualCommitment, textHash } from "../core/ids.js";
+import { signVote } from "../core/votes.js";
 
 const { ethers, networkHelpers } = await network.create();
 const y = (text: string) => parseYuan(text, YUAN_DECIMALS);

@@ -4,7 +4,7 @@ import { keccak256, toUtf8Bytes, type ContractTransactionResponse } from "ethers
 import type { GrantProgram } from "../../typechain-types/index.js";
 import { errorSentence } from "../../scripts/lib/errors.js";
 import { parseYuan } from "../../core/money.js";
-import { VOTE_TYPES, voteDomain } from "../../scripts/lib/suite.js";
+import { VOTE_TYPES, voteDomain } from "../../core/votes.js";
 import { ADMIN_ROLE, type Chain, type GrantRow, type ProgramSnapshot, type Wallet } from "./chain.js";
 import type { PortalProgram } from "./config-types.js";
 import { pick, t } from "./i18n.js";

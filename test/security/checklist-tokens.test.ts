@@ -17,7 +17,7 @@ import type {
   ReentrantToken,
 } from "../../typechain-types/index.js";
 import { parseYuan } from "../../core/money.js";
-import { MilestoneState } from "../../scripts/lib/suite.js";
+import { MilestoneState } from "../../core/enums.js";
 import { NOTICE, terms, yuan, type GuiyangWorld } from "../utils/fixtures.js";
 import {
   EVIDENCE,

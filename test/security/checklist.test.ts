@@ -7,7 +7,9 @@ import { expect } from "chai";
 import { network } from "hardhat";
 
 import type { MockYuan } from "../../typechain-types/index.js";
-import { AwardMode, DAY, MilestoneState, textHash } from "../../scripts/lib/suite.js";
+import { DAY } from "../../scripts/lib/suite.js";
+import { AwardMode, MilestoneState } from "../../core/enums.js";
+import { textHash } from "../../core/ids.js";
 import { NOTICE, terms, WALLET_DELAY, yuan, ZERO_HASH, type GuiyangWorld } from "../utils/fixtures.js";
 import {
   EVIDENCE,

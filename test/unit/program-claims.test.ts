@@ -12,14 +12,9 @@ import type {
 } from "../../typechain-types/index.js";
 import { formatYuan, parseYuan } from "../../core/money.js";
 import type { CategoryDefinition, ProgramDefinition } from "../../scripts/lib/programs.js";
-import {
-  DAY,
-  EntityKind,
-  MilestoneState,
-  companyId,
-  createProgramFromDefinition,
-  textHash,
-} from "../../scripts/lib/suite.js";
+import { DAY, createProgramFromDefinition } from "../../scripts/lib/suite.js";
+import { EntityKind, MilestoneState } from "../../core/enums.js";
+import { companyId, textHash } from "../../core/ids.js";
 import { guiyangFixture, NOTICE, WALLET_DELAY, terms, yuan, type GuiyangWorld } from "../utils/fixtures.js";
 
 const { ethers, networkHelpers } = await network.create();

@@ -10,15 +10,14 @@ import { parseYuan } from "../../core/money.js";
 import { loadProgram } from "../../scripts/lib/programs.js";
 import {
   DAY,
-  EntityKind,
-  companyId,
   createProgramFromDefinition,
   deployCore,
   deployDemoYuan,
   deployRegistry,
-  textHash,
   type Core,
 } from "../../scripts/lib/suite.js";
+import { EntityKind } from "../../core/enums.js";
+import { companyId, textHash } from "../../core/ids.js";
 
 export const DECIMALS = 2;
 /** Yuan to token units (2 decimals), exact. */

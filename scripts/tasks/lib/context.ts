@@ -15,7 +15,7 @@ import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import type { EntityRegistry, GrantProgram, GrantProgramFactory, MockYuan } from "../../../typechain-types/index.js";
 import type { ErrorContext } from "../../lib/errors.js";
 import { formatYuan, parseYuan } from "../../../core/money.js";
-import { companyId } from "../../lib/suite.js";
+import { companyId } from "../../../core/ids.js";
 
 /** Thrown for bad task arguments: its message is the one sentence shown to the operator. */
 export class TaskInputError extends Error {}
