@@ -99,7 +99,7 @@ export function parseSchedule(text: string, decimals: number, label = "--milesto
   if (items.length === 0 || pattern.lastIndex < text.trimEnd().length) {
     throw new CoreInputError(
       `${label} "${text}" must be a list of amount@YYYY-MM-DD separated by ";", e.g. "3,000,000@2027-03-31; 2,000,000@2027-09-30".`,
-      `${label}“${text}”必须是以“;”分隔的 金额@YYYY-MM-DD 列表，例如“3,000,000@2027-03-31; 2,000,000@2027-09-30”。`,
+      `${label}“${text}”必须是以“;”分隔的 amount@YYYY-MM-DD（金额@日期）列表，例如“3,000,000@2027-03-31; 2,000,000@2027-09-30”。`,
     );
   }
   return items;

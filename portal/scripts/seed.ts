@@ -16,7 +16,14 @@ import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types"
 import type { GrantProgram } from "../../typechain-types/index.js";
 import { parseYuan } from "../../core/money.js";
 import { loadProgram } from "../../scripts/lib/programs.js";
-import { DAY, YUAN_DECIMALS, createProgramFromDefinition, deployCore, deployDemoYuan, deployRegistry } from "../../scripts/lib/suite.js";
+import {
+  DAY,
+  YUAN_DECIMALS,
+  createProgramFromDefinition,
+  deployCore,
+  deployDemoYuan,
+  deployRegistry,
+} from "../../scripts/lib/suite.js";
 import { EntityKind } from "../../core/enums.js";
 import { companyId, textHash } from "../../core/ids.js";
 import type { AddressBook } from "../../scripts/tasks/lib/context.js";
