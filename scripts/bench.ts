@@ -39,8 +39,8 @@ import { breakdown } from "./bench/trace.js";
 import { parseYuan } from "../core/money.js";
 import { loadProgram, type ProgramDefinition } from "./lib/programs.js";
 import { DAY, YUAN_DECIMALS, deployCore, deployDemoYuan, deployRegistry } from "./lib/suite.js";
-import { AwardMode, EntityKind } from "../core/enums.js";
-import { companyId, textHash } from "../core/ids.js";
+import { AwardMode, EntityKind, UpheldObjectionOutcome } from "../core/enums.js";
+import { companyId, exclusivityGroupOf, textHash } from "../core/ids.js";
 import { signVote } from "../core/votes.js";
 
 const started = Date.now();
@@ -105,7 +105,8 @@ function initParams(def: ProgramDefinition) {
     noticePeriod: BigInt(def.noticePeriodDays) * DAY,
     windowOpensAt: T0,
     windowClosesAt: T0 + BigInt(def.applicationWindowDays) * DAY,
-    upheldObjectionOutcome: def.upheldObjection === "resubmit" ? 0 : 1,
+    upheldObjectionOutcome:
+      def.upheldObjection === "resubmit" ? UpheldObjectionOutcome.Resubmit : UpheldObjectionOutcome.Cancel,
   };
 }
 
@@ -116,7 +117,7 @@ function categoryParams(category: ProgramDefinition["categories"][number]) {
     maxAwards: category.maxAwards,
     maxTotal: category.maxTotal === null ? 0n : y(category.maxTotal),
     exclusivityGroup:
-      category.exclusivityGroup === null ? `0x${"00".repeat(32)}` : textHash(`group:${category.exclusivityGroup}`),
+      category.exclusivityGroup === null ? `0x${"00".repeat(32)}` : exclusivityGroupOf(category.exclusivityGroup),
     descriptionHash: textHash(`${category.key}: ${category.condition}`),
   };
 }
