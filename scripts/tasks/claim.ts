@@ -1,8 +1,8 @@
 /** mg:claim — the grantee's payout wallet claims payable milestones (all of them unless named). */
+import { MilestoneState } from "../../core/enums.js";
 import { bookProgram, defineAction, TaskInputError, type CommonArgs } from "./lib/context.js";
 import { grantId, milestoneIndex } from "./lib/hashes.js";
 import { stateWords } from "./lib/states.js";
-import { MilestoneState } from "../../core/enums.js";
 import { sent, txLine } from "./lib/tx.js";
 
 export interface ClaimArgs extends CommonArgs {

@@ -1,7 +1,7 @@
 /** mg:rule — a manager rules on an open objection: dismiss (payable after the window) or uphold. */
+import { reasonHash } from "../../core/ids.js";
 import { bookProgram, defineAction, TaskInputError, type CommonArgs } from "./lib/context.js";
 import { grantId, milestoneIndex } from "./lib/hashes.js";
-import { reasonHash } from "../../core/ids.js";
 import { stateWords } from "./lib/states.js";
 import { sent, txLine } from "./lib/tx.js";
 

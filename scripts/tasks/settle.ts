@@ -1,7 +1,7 @@
 /** mg:settle — anyone decides a review round that a committee change (recusal, removal, quorum) already decided. */
+import { MilestoneState } from "../../core/enums.js";
 import { bookProgram, defineAction, type CommonArgs } from "./lib/context.js";
 import { grantId, milestoneIndex } from "./lib/hashes.js";
-import { MilestoneState } from "../../core/enums.js";
 import { sent, txLine } from "./lib/tx.js";
 
 export interface SettleArgs extends CommonArgs {

@@ -4,11 +4,11 @@
  */
 import { writeFileSync } from "node:fs";
 
+import { reasonHash } from "../../core/ids.js";
 import { formatTimestamp } from "../../core/time.js";
 import { createVoteFile, readBallot, serializeVoteFile, signBallot, voteDomain } from "../../core/votes.js";
 import { bookProgram, defineAction, parseWhole, type CommonArgs } from "./lib/context.js";
 import { grantId, milestoneIndex } from "./lib/hashes.js";
-import { reasonHash } from "../../core/ids.js";
 import { parseDecision, reviewedEvidence } from "./lib/votes.js";
 
 export interface SignVoteArgs extends CommonArgs {

@@ -1,10 +1,10 @@
 /** mg:status — a program's settings, ledger, categories and grants (or one grant's milestones). */
+import { AwardMode } from "../../core/enums.js";
 import { formatYuan } from "../../core/money.js";
 import { formatDate, formatTimestamp } from "../../core/time.js";
 import { bookProgram, bookToken, defineAction, type CommonArgs } from "./lib/context.js";
 import { grantId } from "./lib/hashes.js";
 import { countBits, stateWords } from "./lib/states.js";
-import { AwardMode } from "../../core/enums.js";
 
 export interface StatusArgs extends CommonArgs {
   program: string | undefined;

@@ -1,8 +1,8 @@
 /** mg:vote — a reviewer votes on a submitted milestone, naming the terms and the evidence reviewed. */
+import { reasonHash } from "../../core/ids.js";
 import { countBits, stateWords } from "./lib/states.js";
 import { bookProgram, defineAction, type CommonArgs } from "./lib/context.js";
 import { grantId, milestoneIndex } from "./lib/hashes.js";
-import { reasonHash } from "../../core/ids.js";
 import { sent, txLine } from "./lib/tx.js";
 import { parseDecision, reviewedEvidence } from "./lib/votes.js";
 
