@@ -37,9 +37,12 @@ import {
   type Target,
 } from "./bench/report.js";
 import { breakdown } from "./bench/trace.js";
-import { parseYuan } from "./lib/money.js";
+import { parseYuan } from "../core/money.js";
 import { loadProgram, type ProgramDefinition } from "./lib/programs.js";
-import { AwardMode, DAY, EntityKind, YUAN_DECIMALS, companyId, textHash, signVote } from "./lib/suite.js";
+import { DAY, YUAN_DECIMALS } from "./lib/suite.js";
+import { AwardMode, EntityKind, UpheldObjectionOutcome } from "../core/enums.js";
+import { companyId, exclusivityGroupOf, textHash } from "../core/ids.js";
+import { signVote } from "../core/votes.js";
 import { programAt } from "../core/program-abi.js";
 import { deployCore, deployDemoYuan, deployRegistry } from "./lib/deploy.js";
 
@@ -108,7 +111,8 @@ function initParams(def: ProgramDefinition) {
     noticePeriod: BigInt(def.noticePeriodDays) * DAY,
     windowOpensAt: T0,
     windowClosesAt: T0 + BigInt(def.applicationWindowDays) * DAY,
-    upheldObjectionOutcome: def.upheldObjection === "resubmit" ? 0 : 1,
+    upheldObjectionOutcome:
+      def.upheldObjection === "resubmit" ? UpheldObjectionOutcome.Resubmit : UpheldObjectionOutcome.Cancel,
   };
 }
 
@@ -119,7 +123,7 @@ function categoryParams(category: ProgramDefinition["categories"][number]) {
     maxAwards: category.maxAwards,
     maxTotal: category.maxTotal === null ? 0n : y(category.maxTotal),
     exclusivityGroup:
-      category.exclusivityGroup === null ? `0x${"00".repeat(32)}` : textHash(`group:${category.exclusivityGroup}`),
+      category.exclusivityGroup === null ? `0x${"00".repeat(32)}` : exclusivityGroupOf(category.exclusivityGroup),
     descriptionHash: textHash(`${category.key}: ${category.condition}`),
   };
 }

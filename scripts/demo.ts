@@ -13,18 +13,12 @@ import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types"
 import type { ContractTransactionResponse } from "ethers";
 
 import type { IGrantProgram } from "../typechain-types/index.js";
-import { formatYuan, parseYuan } from "./lib/money.js";
+import { formatYuan, parseYuan } from "../core/money.js";
 import { loadProgram } from "./lib/programs.js";
-import {
-  DAY,
-  EntityKind,
-  YUAN_DECIMALS,
-  companyId,
-  createProgramFromDefinition,
-  individualCommitment,
-  signVote,
-  textHash,
-} from "./lib/suite.js";
+import { DAY, YUAN_DECIMALS, createProgramFromDefinition } from "./lib/suite.js";
+import { EntityKind } from "../core/enums.js";
+import { companyId, individualCommitment, textHash } from "../core/ids.js";
+import { signVote } from "../core/votes.js";
 import { deployCore, deployDemoYuan, deployRegistry } from "./lib/deploy.js";
 
 const connection = await network.create();

@@ -14,16 +14,11 @@ import { network } from "hardhat";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 
 import type { IGrantProgram } from "../../typechain-types/index.js";
-import { parseYuan } from "../../scripts/lib/money.js";
+import { parseYuan } from "../../core/money.js";
 import { loadProgram } from "../../scripts/lib/programs.js";
-import {
-  DAY,
-  EntityKind,
-  YUAN_DECIMALS,
-  companyId,
-  createProgramFromDefinition,
-  textHash,
-} from "../../scripts/lib/suite.js";
+import { DAY, YUAN_DECIMALS, createProgramFromDefinition } from "../../scripts/lib/suite.js";
+import { EntityKind } from "../../core/enums.js";
+import { companyId, textHash } from "../../core/ids.js";
 import type { AddressBook } from "../../scripts/tasks/lib/context.js";
 import type { PortalDirectory } from "../src/config-types.js";
 import { deployCore, deployDemoYuan, deployRegistry } from "../../scripts/lib/deploy.js";

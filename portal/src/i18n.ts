@@ -1,4 +1,4 @@
-/** Chinese and English labels. The language is kept in localStorage; Chinese is the default. */
+/** Chinese and English labels (milestone states keyed by their core/enums.ts name: "state.InNotice"…). The language is kept in localStorage; Chinese is the default. */
 export type Lang = "zh" | "en";
 
 const LABELS: Record<string, [en: string, zh: string]> = {
@@ -95,17 +95,17 @@ const LABELS: Record<string, [en: string, zh: string]> = {
     "Signed vote ({decision}) saved as {file}; submit it with mg:submit-votes.",
     "签名投票（{decision}）已保存为 {file}，可用 mg:submit-votes 提交。",
   ],
-  "state.0": ["none", "无"],
-  "state.1": ["awaiting evidence", "待提交材料"],
-  "state.2": ["under review", "评审中"],
-  "state.3": ["rejected", "未通过"],
-  "state.4": ["in public notice", "公示中"],
-  "state.5": ["contested", "有异议"],
-  "state.6": ["payable", "可领取"],
-  "state.7": ["paid", "已支付"],
-  "state.8": ["deadline passed", "已逾期"],
-  "state.9": ["lapsed", "已失效"],
-  "state.10": ["cancelled", "已取消"],
+  "state.None": ["none", "无"],
+  "state.Pending": ["awaiting evidence", "待提交材料"],
+  "state.Submitted": ["under review", "评审中"],
+  "state.Rejected": ["rejected", "未通过"],
+  "state.InNotice": ["in public notice", "公示中"],
+  "state.Contested": ["contested", "有异议"],
+  "state.Payable": ["payable", "可领取"],
+  "state.Paid": ["paid", "已支付"],
+  "state.Lapsable": ["deadline passed", "已逾期"],
+  "state.Lapsed": ["lapsed", "已失效"],
+  "state.Cancelled": ["cancelled", "已取消"],
   loading: ["Loading…", "加载中…"],
   refresh: ["Refresh", "刷新"],
 };

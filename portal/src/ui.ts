@@ -2,9 +2,12 @@
 import type { ContractTransactionResponse } from "ethers";
 
 import { errorSentence } from "../../scripts/lib/errors.js";
-import { formatYuan } from "../../scripts/lib/money.js";
-import { formatTimestamp } from "../../scripts/lib/time.js";
-import { t } from "./i18n.js";
+import { milestoneStateName } from "../../core/enums.js";
+import { bytesHash } from "../../core/ids.js";
+import { CoreInputError } from "../../core/input-error.js";
+import { formatYuan } from "../../core/money.js";
+import { formatTimestamp } from "../../core/time.js";
+import { currentLang, t } from "./i18n.js";
 
 type Child = Node | string | null | undefined | false;
 
@@ -64,24 +67,8 @@ export function when(seconds: bigint): string {
 }
 
 export function stateBadge(state: number): HTMLSpanElement {
-  const names = [
-    "None",
-    "Pending",
-    "Submitted",
-    "Rejected",
-    "InNotice",
-    "Contested",
-    "Payable",
-    "Paid",
-    "Lapsable",
-    "Lapsed",
-    "Cancelled",
-  ];
-  return h(
-    "span",
-    { class: `state state-${names[state] ?? "None"}`, "data-state": String(state) },
-    t(`state.${state}`),
-  );
+  const name = milestoneStateName(state);
+  return h("span", { class: `state state-${name}`, "data-state": String(state) }, t(`state.${name}`));
 }
 
 /** Chain time minus wall-clock time, so countdowns follow the chain (a local node may run ahead). */
@@ -111,8 +98,7 @@ setInterval(() => {
 
 /** Reads a file in the browser and returns keccak256 of its bytes (the same hash mg:evidence computes). */
 export async function hashFile(file: File): Promise<string> {
-  const { keccak256 } = await import("ethers");
-  return keccak256(new Uint8Array(await file.arrayBuffer()));
+  return bytesHash(new Uint8Array(await file.arrayBuffer()));
 }
 
 /**
@@ -135,6 +121,12 @@ export async function runTx(what: string, send: () => Promise<ContractTransactio
     item.textContent = t("tx.failed", { why: errorSentence(error, { decimals }) });
     return false;
   }
+}
+
+/** The sentence of a bad-input error in the current language (core errors carry both languages). */
+export function problemText(error: unknown): string {
+  if (error instanceof CoreInputError) return currentLang() === "zh" ? error.zh : error.message;
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** Shows a refusal that happened before any transaction (bad input), in the same list. */

@@ -1,14 +1,30 @@
 /** The three views: a company's awards, the officials' console and the public notice board. */
-import { keccak256, toUtf8Bytes, type ContractTransactionResponse } from "ethers";
+import type { ContractTransactionResponse } from "ethers";
 
 import type { IGrantProgram } from "../../typechain-types/index.js";
 import { errorSentence } from "../../scripts/lib/errors.js";
-import { parseYuan } from "../../scripts/lib/money.js";
-import { VOTE_TYPES, voteDomain } from "../../scripts/lib/suite.js";
+import { ApplicationStatus, AwardMode, MilestoneState as State, milestoneStateName } from "../../core/enums.js";
+import { reasonHash, textHash } from "../../core/ids.js";
+import { parseYuan } from "../../core/money.js";
+import { scheduleTerms } from "../../core/schedule.js";
+import { createVoteFile, readBallot, serializeVoteFile, signBallot, voteDomain } from "../../core/votes.js";
 import { ADMIN_ROLE, type Chain, type GrantRow, type ProgramSnapshot, type Wallet } from "./chain.js";
 import type { PortalProgram } from "./config-types.js";
 import { pick, t } from "./i18n.js";
-import { countdown, h, hashFile, numCell, runTx, showProblem, stateBadge, syncClock, table, when, yuan } from "./ui.js";
+import {
+  countdown,
+  h,
+  hashFile,
+  numCell,
+  problemText,
+  runTx,
+  showProblem,
+  stateBadge,
+  syncClock,
+  table,
+  when,
+  yuan,
+} from "./ui.js";
 
 export interface ViewContext {
   chain: Chain;
@@ -17,9 +33,6 @@ export interface ViewContext {
   program: PortalProgram;
   rerender(): void;
 }
-
-const State = { Submitted: 2, InNotice: 4, Contested: 5, Payable: 6 } as const;
-const textHash = (text: string) => keccak256(toUtf8Bytes(text));
 
 function entityName(ctx: ViewContext, entityNo: bigint): string {
   const names = ctx.chain.config.entities[entityNo.toString()];
@@ -109,7 +122,7 @@ async function companyGrant(
   active: number,
 ) {
   const total = grant.milestones.reduce((sum, m) => sum + m.amount, 0n);
-  const paid = grant.milestones.filter((m) => m.state === 7).reduce((sum, m) => sum + m.amount, 0n);
+  const paid = grant.milestones.filter((m) => m.state === State.Paid).reduce((sum, m) => sum + m.amount, 0n);
   const payable = grant.milestones.filter((m) => m.state === State.Payable).map((m) => m.index);
   const box = h(
     "div",
@@ -124,7 +137,7 @@ async function companyGrant(
   );
   box.append(
     milestoneTable(grant, active, (m) => {
-      if (m.state !== 1 && m.state !== 3) return null;
+      if (m.state !== State.Pending && m.state !== State.Rejected) return null;
       const input = h("input", {
         type: "file",
         "aria-label": t("company.evidence"),
@@ -290,13 +303,22 @@ function chart(s: ProgramSnapshot): SVGSVGElement {
     const label = document.createElementNS(ns, "text");
     label.setAttribute("x", "0");
     label.setAttribute("y", String(y + 14));
-    label.textContent = t(`state.${state}`);
+    label.textContent = t(`state.${milestoneStateName(state)}`);
     const bar = document.createElementNS(ns, "rect");
     bar.setAttribute("x", "130");
     bar.setAttribute("y", String(y + 3));
     bar.setAttribute("height", "15");
     bar.setAttribute("width", String(Math.max(width, 1)));
-    bar.setAttribute("fill", state === 7 ? "#2b8a3e" : state === 6 ? "#74b816" : state >= 8 ? "#c92a2a" : "#1c7ed6");
+    bar.setAttribute(
+      "fill",
+      state === State.Paid
+        ? "#2b8a3e"
+        : state === State.Payable
+          ? "#74b816"
+          : state === State.Lapsable || state === State.Lapsed || state === State.Cancelled
+            ? "#c92a2a"
+            : "#1c7ed6",
+    );
     const amount = document.createElementNS(ns, "text");
     amount.setAttribute("x", String(136 + Math.max(width, 1)));
     amount.setAttribute("y", String(y + 14));
@@ -315,7 +337,7 @@ function categoriesCard(s: ProgramSnapshot): HTMLElement {
       [t("category"), t("amount"), t("categories.awards"), t("categories.committed")],
       s.categories.map((c) => [
         categoryName(s.meta, c.id),
-        numCell(t("amount"), `${c.mode === 2 ? "≤ " : ""}${yuan(c.amount)}`),
+        numCell(t("amount"), `${c.mode === AwardMode.Capped ? "≤ " : ""}${yuan(c.amount)}`),
         `${c.awardsMade} / ${c.maxAwards === 0 ? t("unlimited") : c.maxAwards}`,
         numCell(
           t("categories.committed"),
@@ -371,7 +393,7 @@ function reviewQueue(ctx: ViewContext, s: ProgramSnapshot, slot: number): HTMLEl
           g.termsHash,
           m.evidenceHash,
           approve,
-          textHash(reason.value.trim() || (approve ? "approve" : "reject")),
+          reasonHash(reason.value, approve ? "approve" : "reject"),
         ),
       );
     card.append(
@@ -436,56 +458,39 @@ async function signVote(
   const reviewer = ctx.wallet.address;
   const program = s.meta.address;
   // Read round, evidence and nonce now, together: the signature must name what the chain holds.
-  const [nonce, milestone, evidenceHash, chainTime] = await Promise.all([
-    s.contract.nonces(reviewer),
-    s.contract.milestone(g.id, index),
-    s.contract.evidenceOf(g.id, index),
+  const [ballot, chainTime] = await Promise.all([
+    readBallot(
+      s.contract,
+      reviewer,
+      {
+        grantId: g.id,
+        milestoneIndex: index,
+        approve,
+        reasonHash: reasonHash(reasonText, approve ? "approve" : "reject"),
+        deadline: 0n,
+      },
+      { termsHash: g.termsHash },
+    ),
     ctx.chain.chainTime(),
   ]);
-  const deadline = chainTime + 24n * 3600n;
-  const reasonHash = textHash(reasonText.trim() || (approve ? "approve" : "reject"));
-  const message = {
-    reviewer,
-    grantId: g.id,
-    milestoneIndex: index,
-    round: milestone.round,
-    termsHash: g.termsHash,
-    evidenceHash,
-    approve,
-    reasonHash,
-    nonce,
-    deadline,
-  };
-  let signature: string;
+  ballot.deadline = chainTime + 24n * 3600n;
+  const domain = voteDomain(program, ctx.chain.config.chainId);
+  let vote;
   try {
-    signature = await ctx.wallet.signer.signTypedData(
-      voteDomain(program, BigInt(ctx.chain.config.chainId)),
-      VOTE_TYPES,
-      message,
-    );
+    vote = await signBallot(ctx.wallet.signer, domain, ballot);
   } catch (error) {
     return showProblem((error as Error).message.split("\n")[0]);
   }
-  const vote = { reviewer, approve, reasonHash, nonce, deadline, signature };
   try {
     // What the chain would refuse later (not a reviewer, already voted, wrong state…), refused now.
-    await s.contract.submitSignedVotes.staticCall(g.id, index, g.termsHash, evidenceHash, [vote]);
+    await s.contract.submitSignedVotes.staticCall(g.id, index, g.termsHash, ballot.evidenceHash, [vote]);
   } catch (error) {
     return showProblem(errorSentence(error, { decimals: ctx.chain.config.token.decimals }));
   }
-  const file = {
-    kind: "milestone-grants-signed-vote",
-    chainId: ctx.chain.config.chainId,
-    program,
-    grantId: g.id.toString(),
-    milestone: index,
-    termsHash: g.termsHash,
-    evidenceHash: message.evidenceHash,
-    vote: { ...vote, nonce: nonce.toString(), deadline: deadline.toString() },
-  };
+  const file = createVoteFile(ctx.chain.config.chainId, program, ballot, vote);
   const name = `vote-g${g.id}-m${index}-${reviewer.slice(2, 10).toLowerCase()}.json`;
   const link = h("a", {
-    href: URL.createObjectURL(new Blob([JSON.stringify(file, null, 2)], { type: "application/json" })),
+    href: URL.createObjectURL(new Blob([serializeVoteFile(file)], { type: "application/json" })),
     download: name,
   });
   link.click();
@@ -512,7 +517,7 @@ function rulings(ctx: ViewContext, s: ProgramSnapshot): HTMLElement {
           g.id,
           m.index,
           uphold,
-          textHash(reason.value.trim() || (uphold ? "upheld" : "dismissed")),
+          reasonHash(reason.value, uphold ? "upheld" : "dismissed"),
         ),
       );
     card.append(
@@ -533,35 +538,8 @@ function rulings(ctx: ViewContext, s: ProgramSnapshot): HTMLElement {
   return card;
 }
 
-/** "3,000,000@2027-03-31; 2,000,000@2027-09-30": deadlines are the end of that day in Beijing time. */
-export function parseSchedule(
-  text: string,
-  decimals: number,
-): Array<{ amount: bigint; deadline: bigint; descriptionHash: string }> {
-  const items = text
-    .split(/[;；]/)
-    .map((x) => x.trim())
-    .filter((x) => x !== "");
-  if (items.length === 0) throw new Error('Write the milestones as amount@YYYY-MM-DD separated by ";".');
-  return items.map((item, i) => {
-    const match = /^(.+?)\s*@\s*(\d{4})-(\d{2})-(\d{2})$/.exec(item);
-    if (match === null) throw new Error(`Milestone ${i + 1} ("${item}") is not written amount@YYYY-MM-DD.`);
-    const amount = parseYuan(match[1], decimals);
-    const [y, m, d] = [Number(match[2]), Number(match[3]), Number(match[4])];
-    const utc = Date.UTC(y, m - 1, d);
-    const check = new Date(utc);
-    if (check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d)
-      throw new Error(`Milestone ${i + 1}: ${match[2]}-${match[3]}-${match[4]} is not a calendar date.`);
-    return {
-      amount,
-      deadline: BigInt(utc / 1000 + 16 * 3600 - 1),
-      descriptionHash: textHash(`milestone ${i + 1}: ${item}`),
-    };
-  });
-}
-
 function applications(ctx: ViewContext, s: ProgramSnapshot): HTMLElement {
-  const open = s.applications.filter((a) => a.status === 1);
+  const open = s.applications.filter((a) => a.status === ApplicationStatus.Open);
   const card = h("section", { class: "card", "data-testid": "applications" }, h("h2", {}, t("apps.title")));
   if (open.length === 0) card.append(h("p", { class: "muted" }, t("queue.empty")));
   for (const a of open) {
@@ -585,9 +563,9 @@ function applications(ctx: ViewContext, s: ProgramSnapshot): HTMLElement {
             onclick: async () => {
               let terms;
               try {
-                terms = parseSchedule(schedule.value, ctx.chain.config.token.decimals);
+                terms = scheduleTerms(schedule.value, ctx.chain.config.token.decimals, t("milestone"));
               } catch (error) {
-                return showProblem((error as Error).message);
+                return showProblem(problemText(error));
               }
               const registry = await ctx.chain.registryOf(s.contract);
               const entityId = await registry.entityIdOf(a.entityNo);
@@ -658,7 +636,7 @@ export async function publicView(ctx: ViewContext): Promise<HTMLElement> {
       h(
         "h3",
         {},
-        `${t("grant")} ${g.id} · ${entityName(ctx, g.entityNo)} · ${categoryName(s.meta, g.categoryId)}${g.cancelled ? ` · ${t("state.10")}` : ""}`,
+        `${t("grant")} ${g.id} · ${entityName(ctx, g.entityNo)} · ${categoryName(s.meta, g.categoryId)}${g.cancelled ? ` · ${t("state.Cancelled")}` : ""}`,
       ),
       milestoneTable(g, s.activeReviewers),
     );

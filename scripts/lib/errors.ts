@@ -14,8 +14,8 @@ import {
   GrantProgram__factory,
   MockYuan__factory,
 } from "../../typechain-types/index.js";
-import { formatYuan } from "./money.js";
-import { formatTimestamp } from "./time.js";
+import { formatYuan } from "../../core/money.js";
+import { formatTimestamp } from "../../core/time.js";
 
 /** A decoded revert: the error's name, its arguments by name and a sentence for people. */
 export interface DecodedError {

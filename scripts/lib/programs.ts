@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 
-import { AmountError, parseYuan } from "./money.js";
+import { AmountError, parseYuan } from "../../core/money.js";
 
 export type AwardMode = "fixed" | "capped";
 

@@ -3,133 +3,18 @@
  * and the tests (one code path: what the tests exercise is what operators run).
  */
 import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
-import { AbiCoder, keccak256, toUtf8Bytes, type ContractTransactionReceipt } from "ethers";
+import type { ContractTransactionReceipt } from "ethers";
 
-import { programAt } from "../../core/program-abi.js";
 import type { EntityRegistry, IGrantProgram } from "../../typechain-types/index.js";
+import { AwardMode, UpheldObjectionOutcome } from "../../core/enums.js";
+import { exclusivityGroupOf, textHash } from "../../core/ids.js";
+import { parseYuan } from "../../core/money.js";
 import type { Program } from "../../typechain-types/interfaces/IGrantProgram.js";
 import type { Core } from "./deploy.js";
-import { parseYuan } from "./money.js";
 import type { ProgramDefinition } from "./programs.js";
 
 export const DAY = 24n * 60n * 60n;
 export const YUAN_DECIMALS = 2;
-
-/** Award modes as the contract numbers them. */
-export const AwardMode = { None: 0, Fixed: 1, Capped: 2 } as const;
-/** Entity kinds as the contract numbers them. */
-export const EntityKind = { None: 0, Company: 1, Individual: 2 } as const;
-/** Derived milestone states as the contract numbers them. */
-export const MilestoneState = {
-  None: 0,
-  Pending: 1,
-  Submitted: 2,
-  Rejected: 3,
-  InNotice: 4,
-  Contested: 5,
-  Payable: 6,
-  Paid: 7,
-  Lapsable: 8,
-  Lapsed: 9,
-  Cancelled: 10,
-} as const;
-
-/** The EIP-712 type of a committee vote (IGrantProgram's Vote typehash). */
-export const VOTE_TYPES = {
-  Vote: [
-    { name: "reviewer", type: "address" },
-    { name: "grantId", type: "uint256" },
-    { name: "milestoneIndex", type: "uint8" },
-    { name: "round", type: "uint8" },
-    { name: "termsHash", type: "bytes32" },
-    { name: "evidenceHash", type: "bytes32" },
-    { name: "approve", type: "bool" },
-    { name: "reasonHash", type: "bytes32" },
-    { name: "nonce", type: "uint256" },
-    { name: "deadline", type: "uint256" },
-  ],
-};
-
-/** The EIP-712 domain of one program's votes. */
-export function voteDomain(program: string, chainId: bigint) {
-  return { name: "MilestoneGrants GrantProgram", version: "1", chainId, verifyingContract: program };
-}
-
-/** What a reviewer decides in a signed vote; the rest of the message is read from the chain. */
-export interface VoteChoice {
-  grantId: bigint;
-  milestoneIndex: number;
-  approve: boolean;
-  reasonHash: string;
-  deadline: bigint;
-}
-
-/**
- * Signs a committee vote for `program` (EIP-712) with the reviewer's next nonce and the milestone's
- * current round, terms and evidence, and returns it in the shape `submitSignedVotes` takes.
- * `reviewer` defaults to the signer; pass a contract wallet's address for ERC-1271 reviewers.
- */
-export async function signVote(
-  signer: HardhatEthersSigner,
-  program: IGrantProgram,
-  choice: VoteChoice,
-  reviewer: string = signer.address,
-): Promise<Program.SignedVoteStruct & { signature: string }> {
-  const [grant, milestone, evidenceHash, nonce, address, network] = await Promise.all([
-    program.grant(choice.grantId),
-    program.milestone(choice.grantId, choice.milestoneIndex),
-    program.evidenceOf(choice.grantId, choice.milestoneIndex),
-    program.nonces(reviewer),
-    program.getAddress(),
-    program.runner!.provider!.getNetwork(),
-  ]);
-  const message = {
-    reviewer,
-    grantId: choice.grantId,
-    milestoneIndex: choice.milestoneIndex,
-    round: milestone.round,
-    termsHash: grant.termsHash,
-    evidenceHash,
-    approve: choice.approve,
-    reasonHash: choice.reasonHash,
-    nonce,
-    deadline: choice.deadline,
-  };
-  const signature = await signer.signTypedData(voteDomain(address, network.chainId), VOTE_TYPES, message);
-  return {
-    reviewer,
-    approve: choice.approve,
-    reasonHash: choice.reasonHash,
-    nonce,
-    deadline: choice.deadline,
-    signature,
-  };
-}
-
-/** A company's registry id: keccak256 of its unified social credit code. */
-export function companyId(unifiedSocialCreditCode: string): string {
-  return keccak256(toUtf8Bytes(`USCC:${unifiedSocialCreditCode.trim().toUpperCase()}`));
-}
-
-/** An individual's registry id: a salted commitment; the salt and ID number stay off chain. */
-export function individualCommitment(salt: string, idNumber: string): string {
-  return keccak256(AbiCoder.defaultAbiCoder().encode(["bytes32", "string"], [salt, idNumber]));
-}
-
-/** The registry award key of a named exclusivity group, as IGrantProgram.addCategory derives it. */
-export function groupAwardKey(exclusivityGroup: string): string {
-  return keccak256(
-    AbiCoder.defaultAbiCoder().encode(
-      ["bytes32", "bytes32"],
-      [keccak256(toUtf8Bytes("MilestoneGrants.exclusivityGroup")), exclusivityGroup],
-    ),
-  );
-}
-
-/** keccak256 of a UTF-8 text: document, evidence and reason hashes. */
-export function textHash(text: string): string {
-  return keccak256(toUtf8Bytes(text));
-}
 
 export interface ProgramRoles {
   admin: HardhatEthersSigner;
@@ -169,7 +54,8 @@ export async function createProgramFromDefinition(
     noticePeriod: BigInt(definition.noticePeriodDays) * DAY,
     windowOpensAt: opensAt,
     windowClosesAt: opensAt + BigInt(definition.applicationWindowDays) * DAY,
-    upheldObjectionOutcome: definition.upheldObjection === "resubmit" ? 0 : 1,
+    upheldObjectionOutcome:
+      definition.upheldObjection === "resubmit" ? UpheldObjectionOutcome.Resubmit : UpheldObjectionOutcome.Cancel,
   };
   const factory = core.factory.connect(roles.admin);
   const address = await factory.createProgram.staticCall(
@@ -189,6 +75,8 @@ export async function createProgramFromDefinition(
     params,
   );
   const receipt = (await tx.wait()) as ContractTransactionReceipt;
+  // Imported lazily so the tasks that use this module load before the first compile (see tasks/lib/context.ts).
+  const { programAt } = await import("../../core/program-abi.js");
   const program = programAt(address, roles.admin);
   await (await registry.connect(registryAdmin).grantRole(await registry.PROGRAM_ROLE(), address)).wait();
 
@@ -209,7 +97,7 @@ function categoryParams(category: ProgramDefinition["categories"][number], decim
     maxAwards: category.maxAwards,
     maxTotal: category.maxTotal === null ? 0n : parseYuan(category.maxTotal, decimals),
     exclusivityGroup:
-      category.exclusivityGroup === null ? `0x${"00".repeat(32)}` : textHash(`group:${category.exclusivityGroup}`),
+      category.exclusivityGroup === null ? `0x${"00".repeat(32)}` : exclusivityGroupOf(category.exclusivityGroup),
     descriptionHash: textHash(`${category.key}: ${category.condition}`),
   };
 }

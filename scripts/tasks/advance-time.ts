@@ -1,5 +1,5 @@
 /** mg:advance-time — local chains only: moves the clock forward (to pass a notice window in a rehearsal). */
-import { formatTimestamp } from "../lib/time.js";
+import { formatTimestamp } from "../../core/time.js";
 import { defineAction, parseWhole, TaskInputError, type CommonArgs } from "./lib/context.js";
 
 export interface AdvanceTimeArgs extends CommonArgs {

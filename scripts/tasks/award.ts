@@ -1,6 +1,6 @@
 /** mg:award — a manager awards a grant to a registered entity in milestones. */
-import { textHash } from "../lib/suite.js";
-import { formatTimestamp } from "../lib/time.js";
+import { milestoneTerms } from "../../core/schedule.js";
+import { formatTimestamp } from "../../core/time.js";
 import {
   bookProgram,
   bookRegistry,
@@ -8,10 +8,9 @@ import {
   defineAction,
   parseWhole,
   resolveEntity,
-  TaskInputError,
   type CommonArgs,
 } from "./lib/context.js";
-import { loadMilestoneFile, parseMilestoneList } from "./lib/milestones.js";
+import { scheduleFromArgs } from "./lib/milestones.js";
 import { sent, txLine } from "./lib/tx.js";
 
 export interface AwardArgs extends CommonArgs {
@@ -30,22 +29,9 @@ export default defineAction<AwardArgs, Record<string, unknown>>("mg:award", asyn
   const { registry } = await bookRegistry(env, p.entry.jurisdiction);
   const entity = await resolveEntity(registry, args);
   const category = categoryId(p, args.category);
-  const hasList = args.milestones !== undefined && args.milestones.trim() !== "";
-  const hasFile = args.milestonesFile !== undefined && args.milestonesFile.trim() !== "";
-  if (hasList === hasFile) {
-    throw new TaskInputError(
-      'Give the schedule as --milestones "amount@YYYY-MM-DD; …" or --milestones-file, exactly one.',
-    );
-  }
-  const schedule = hasList
-    ? parseMilestoneList(args.milestones ?? "", p.decimals)
-    : loadMilestoneFile((args.milestonesFile ?? "").trim(), p.decimals);
+  const schedule = scheduleFromArgs(args.milestones, args.milestonesFile, p.decimals);
   const applicationId = parseWhole(args.application, "--application");
-  const terms = schedule.map((m) => ({
-    amount: m.amount,
-    deadline: m.deadline,
-    descriptionHash: textHash(m.description),
-  }));
+  const terms = milestoneTerms(schedule);
   const id = await p.program.award.staticCall(entity.entityId, category, applicationId, terms);
   const tx = await sent(p.program.award(entity.entityId, category, applicationId, terms));
   const g = await p.program.grant(id);

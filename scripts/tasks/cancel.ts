@@ -1,6 +1,7 @@
 /** mg:cancel — a manager cancels a grant's unpaid milestones; their amount returns to the budget. */
+import { reasonHash } from "../../core/ids.js";
 import { bookProgram, defineAction, requireText, type CommonArgs } from "./lib/context.js";
-import { grantId, reasonHash } from "./lib/hashes.js";
+import { grantId } from "./lib/hashes.js";
 import { sent, txLine } from "./lib/tx.js";
 
 export interface CancelArgs extends CommonArgs {

@@ -1,7 +1,8 @@
 /** mg:claim — the grantee's payout wallet claims payable milestones (all of them unless named). */
+import { MilestoneState } from "../../core/enums.js";
 import { bookProgram, defineAction, TaskInputError, type CommonArgs } from "./lib/context.js";
 import { grantId, milestoneIndex } from "./lib/hashes.js";
-import { MILESTONE_STATE_NAMES_LITE } from "./lib/states.js";
+import { stateWords } from "./lib/states.js";
 import { sent, txLine } from "./lib/tx.js";
 
 export interface ClaimArgs extends CommonArgs {
@@ -9,8 +10,6 @@ export interface ClaimArgs extends CommonArgs {
   grant: string | undefined;
   milestones: string | undefined;
 }
-
-const PAYABLE = 6;
 
 export default defineAction<ClaimArgs, Record<string, unknown>>("mg:claim", async (args, env) => {
   const p = await bookProgram(env, args.program);
@@ -22,8 +21,8 @@ export default defineAction<ClaimArgs, Record<string, unknown>>("mg:claim", asyn
     const states: string[] = [];
     for (let i = 0; i < Number(g.milestoneCount); i++) {
       const state = Number(await p.program.milestoneState(id, i));
-      states.push(`#${i} ${MILESTONE_STATE_NAMES_LITE[state]}`);
-      if (state === PAYABLE) indexes.push(i);
+      states.push(`#${i} ${stateWords(state)}`);
+      if (state === MilestoneState.Payable) indexes.push(i);
     }
     if (indexes.length === 0) {
       throw new TaskInputError(`Grant ${id} has no payable milestone yet (${states.join(", ")}).`);

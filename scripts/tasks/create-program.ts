@@ -4,8 +4,9 @@
  */
 import path from "node:path";
 
-import type { EntityRegistry, MockYuan } from "../../typechain-types/index.js";
-import { formatYuan, parseYuan } from "../lib/money.js";
+import type { EntityRegistry, IGrantProgram, GrantProgramLens, MockYuan } from "../../typechain-types/index.js";
+import { formatYuan, parseYuan } from "../../core/money.js";
+import { startOfDayBeijing } from "../../core/time.js";
 import { loadProgram } from "../lib/programs.js";
 import { createProgramFromDefinition, DAY } from "../lib/suite.js";
 import {
@@ -17,7 +18,6 @@ import {
   pickAddresses,
   pickSigner,
   requireText,
-  startOfDayBeijing,
   TaskInputError,
   type CommonArgs,
 } from "./lib/context.js";

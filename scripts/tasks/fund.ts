@@ -1,5 +1,5 @@
 /** mg:fund — the treasurer funds a program (approves the exact amount first if needed). */
-import { formatYuan } from "../lib/money.js";
+import { formatYuan } from "../../core/money.js";
 import { bookProgram, bookToken, defineAction, requireText, TaskInputError, type CommonArgs } from "./lib/context.js";
 import { sent, txLine } from "./lib/tx.js";
 

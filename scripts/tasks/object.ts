@@ -1,5 +1,5 @@
 /** mg:object — anyone objects to an approved milestone during its public notice window. */
-import { formatTimestamp } from "../lib/time.js";
+import { formatTimestamp } from "../../core/time.js";
 import { bookProgram, defineAction, type CommonArgs } from "./lib/context.js";
 import { documentHash, grantId, milestoneIndex } from "./lib/hashes.js";
 import { sent, txLine } from "./lib/tx.js";

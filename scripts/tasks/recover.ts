@@ -1,6 +1,7 @@
 /** mg:recover — a manager orders recovery of money already paid; the entity is barred until it repays. */
+import { reasonHash } from "../../core/ids.js";
 import { bookProgram, defineAction, requireText, type CommonArgs } from "./lib/context.js";
-import { grantId, reasonHash } from "./lib/hashes.js";
+import { grantId } from "./lib/hashes.js";
 import { sent, txLine } from "./lib/tx.js";
 
 export interface RecoverArgs extends CommonArgs {

@@ -4,7 +4,8 @@
  */
 import { hexlify, randomBytes } from "ethers";
 
-import { companyId, EntityKind, individualCommitment } from "../lib/suite.js";
+import { EntityKind } from "../../core/enums.js";
+import { companyId, individualCommitment, USCC_PATTERN } from "../../core/ids.js";
 import { bookRegistry, defineAction, parseHash, pickAddress, TaskInputError, type CommonArgs } from "./lib/context.js";
 import { sent, txLine } from "./lib/tx.js";
 
@@ -15,8 +16,6 @@ export interface RegisterEntityArgs extends CommonArgs {
   salt: string | undefined;
   wallet: string | undefined;
 }
-
-const USCC_PATTERN = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
 
 export default defineAction<RegisterEntityArgs, Record<string, unknown>>("mg:register-entity", async (args, env) => {
   const { registry, name } = await bookRegistry(env, args.jurisdiction);

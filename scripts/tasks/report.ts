@@ -3,8 +3,8 @@
  * MilestoneClaimed, MilestoneLapsed, MilestoneCancelled, GrantCancelled, RecoveryOrdered, Repaid,
  * Withdrawn, …) and checks it against summary() and the ledger identity. Exit code 1 on any mismatch.
  */
-import { formatYuan } from "../lib/money.js";
-import { formatTimestamp } from "../lib/time.js";
+import { formatYuan } from "../../core/money.js";
+import { formatTimestamp } from "../../core/time.js";
 import { bookProgram, defineAction, type CommonArgs } from "./lib/context.js";
 
 export interface ReportArgs extends CommonArgs {

@@ -1,5 +1,5 @@
 /** mg:rotate-wallet request|cancel|complete — change an entity's payout wallet after the registry's delay. */
-import { formatTimestamp } from "../lib/time.js";
+import { formatTimestamp } from "../../core/time.js";
 import {
   bookRegistry,
   defineAction,

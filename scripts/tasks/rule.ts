@@ -1,7 +1,8 @@
 /** mg:rule — a manager rules on an open objection: dismiss (payable after the window) or uphold. */
+import { reasonHash } from "../../core/ids.js";
 import { bookProgram, defineAction, TaskInputError, type CommonArgs } from "./lib/context.js";
-import { grantId, milestoneIndex, reasonHash } from "./lib/hashes.js";
-import { MILESTONE_STATE_NAMES_LITE } from "./lib/states.js";
+import { grantId, milestoneIndex } from "./lib/hashes.js";
+import { stateWords } from "./lib/states.js";
 import { sent, txLine } from "./lib/tx.js";
 
 export interface RuleArgs extends CommonArgs {
@@ -21,7 +22,7 @@ export default defineAction<RuleArgs, Record<string, unknown>>("mg:rule", async 
     throw new TaskInputError('--decision must be "uphold" or "dismiss".');
   const reason = reasonHash(args.reason, `objection ${decision === "uphold" ? "upheld" : "dismissed"}`);
   const tx = await sent(p.program.ruleOnObjection(id, index, decision === "uphold", reason));
-  const state = MILESTONE_STATE_NAMES_LITE[Number(await p.program.milestoneState(id, index))];
+  const state = stateWords(Number(await p.program.milestoneState(id, index)));
   return {
     result: {
       program: p.name,

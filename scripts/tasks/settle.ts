@@ -1,4 +1,5 @@
 /** mg:settle — anyone decides a review round that a committee change (recusal, removal, quorum) already decided. */
+import { MilestoneState } from "../../core/enums.js";
 import { bookProgram, defineAction, type CommonArgs } from "./lib/context.js";
 import { grantId, milestoneIndex } from "./lib/hashes.js";
 import { sent, txLine } from "./lib/tx.js";
@@ -15,7 +16,7 @@ export default defineAction<SettleArgs, Record<string, unknown>>("mg:settle", as
   const index = milestoneIndex(args.milestone);
   const tx = await sent(p.program.settle(id, index));
   const { status, noticeEndsAt } = await p.program.milestone(id, index);
-  const approved = status === 4n; // MilestoneStatus.Approved
+  const approved = status === BigInt(MilestoneState.InNotice); // stored status: approved, notice running or over
   return {
     result: { program: p.name, grantId: id, milestone: index, approved, noticeEndsAt, tx: tx.hash },
     lines: [

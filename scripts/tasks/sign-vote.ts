@@ -4,10 +4,12 @@
  */
 import { writeFileSync } from "node:fs";
 
-import { formatTimestamp } from "../lib/time.js";
+import { reasonHash } from "../../core/ids.js";
+import { formatTimestamp } from "../../core/time.js";
+import { createVoteFile, readBallot, serializeVoteFile, signBallot, voteDomain } from "../../core/votes.js";
 import { bookProgram, defineAction, parseWhole, type CommonArgs } from "./lib/context.js";
-import { grantId, milestoneIndex, reasonHash } from "./lib/hashes.js";
-import { parseDecision, reviewedEvidence, signVote, type SignedVoteFile } from "./lib/votes.js";
+import { grantId, milestoneIndex } from "./lib/hashes.js";
+import { parseDecision, reviewedEvidence } from "./lib/votes.js";
 
 export interface SignVoteArgs extends CommonArgs {
   program: string | undefined;
@@ -33,37 +35,24 @@ export default defineAction<SignVoteArgs, Record<string, unknown>>("mg:sign-vote
   const nextNonce = await p.program.nonces(reviewer.address);
   const nonce = args.nonce === undefined || args.nonce.trim() === "" ? nextNonce : parseWhole(args.nonce, "--nonce");
   const deadline = BigInt(await env.time.latest()) + parseWhole(args.validHours, "--valid-hours") * 3600n;
-  const message = {
-    grantId: id,
-    milestoneIndex: index,
-    termsHash,
-    evidenceHash,
-    approve,
-    reasonHash: reason,
-    nonce,
-    deadline,
-  };
-  const signature = await signVote(reviewer, p.program, env.chainId, message);
-  const vote = { reviewer: reviewer.address, approve, reasonHash: reason, nonce, deadline, signature };
+  const address = await p.program.getAddress();
+  const ballot = await readBallot(
+    p.program,
+    reviewer.address,
+    { grantId: id, milestoneIndex: index, approve, reasonHash: reason, deadline },
+    { termsHash, evidenceHash, nonce },
+  );
+  const vote = await signBallot(reviewer, voteDomain(address, env.chainId), ballot);
   if (nonce === nextNonce) {
     // Check now what the chain would refuse later (not a reviewer, already voted, wrong state…).
     await p.program.submitSignedVotes.staticCall(id, index, termsHash, evidenceHash, [vote]);
   }
-  const file: SignedVoteFile = {
-    kind: "milestone-grants-signed-vote",
-    chainId: env.chainId.toString(),
-    program: await p.program.getAddress(),
-    grantId: id.toString(),
-    milestone: index,
-    termsHash,
-    evidenceHash,
-    vote: { ...vote, nonce: nonce.toString(), deadline: deadline.toString() },
-  };
+  const file = createVoteFile(env.chainId, address, ballot, vote);
   const out =
     args.out === undefined || args.out.trim() === ""
       ? `vote-${p.name}-g${id}-m${index}-${reviewer.address.slice(2, 10).toLowerCase()}.json`
       : args.out.trim();
-  writeFileSync(out, JSON.stringify(file, null, 2) + "\n");
+  writeFileSync(out, serializeVoteFile(file));
   return {
     result: { out, ...file },
     lines: [

@@ -1,9 +1,10 @@
 /** mg:status — a program's settings, ledger, categories and grants (or one grant's milestones). */
-import { formatYuan } from "../lib/money.js";
-import { formatDate, formatTimestamp } from "../lib/time.js";
+import { AwardMode } from "../../core/enums.js";
+import { formatYuan } from "../../core/money.js";
+import { formatDate, formatTimestamp } from "../../core/time.js";
 import { bookProgram, bookToken, defineAction, type CommonArgs } from "./lib/context.js";
 import { grantId } from "./lib/hashes.js";
-import { countBits, MILESTONE_STATE_NAMES_LITE } from "./lib/states.js";
+import { countBits, stateWords } from "./lib/states.js";
 
 export interface StatusArgs extends CommonArgs {
   program: string | undefined;
@@ -34,7 +35,7 @@ export default defineAction<StatusArgs, Record<string, unknown>>("mg:status", as
     categories.push({
       id,
       key: categoryKeys.get(id) ?? "",
-      mode: Number(c.mode) === 1 ? "fixed" : "capped",
+      mode: Number(c.mode) === AwardMode.Fixed ? "fixed" : "capped",
       amount: y(c.amount),
       awards: `${c.awardsMade}${c.maxAwards === 0n ? "" : ` of ${c.maxAwards}`}`,
       committed: y(c.committed) + (c.maxTotal === 0n ? "" : ` of ${y(c.maxTotal)}`),
@@ -52,7 +53,7 @@ export default defineAction<StatusArgs, Record<string, unknown>>("mg:status", as
     const states: string[] = [];
     for (let i = 0; i < Number(g.milestoneCount); i++) {
       const m = await program.milestone(id, i);
-      const state = MILESTONE_STATE_NAMES_LITE[Number(await program.milestoneState(id, i))];
+      const state = stateWords(Number(await program.milestoneState(id, i)));
       total += m.amount;
       states.push(`#${i} ${state}`);
       if (wanted !== null) {

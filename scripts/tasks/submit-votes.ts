@@ -1,12 +1,10 @@
 /** mg:submit-votes file… — submits reviewers' signed vote files for one milestone in one transaction. */
 import { existsSync, readFileSync } from "node:fs";
 
-import { getAddress } from "ethers";
-
+import { fileVote, parseVoteFile, type SignedVoteFile } from "../../core/votes.js";
 import { bookProgram, defineAction, TaskInputError, type CommonArgs } from "./lib/context.js";
-import { countBits, MILESTONE_STATE_NAMES_LITE } from "./lib/states.js";
+import { countBits, stateWords } from "./lib/states.js";
 import { sent, txLine } from "./lib/tx.js";
-import type { SignedVoteFile } from "./lib/votes.js";
 
 export interface SubmitVotesArgs extends CommonArgs {
   files: string[];
@@ -14,17 +12,7 @@ export interface SubmitVotesArgs extends CommonArgs {
 
 function readVote(file: string): SignedVoteFile {
   if (!existsSync(file)) throw new TaskInputError(`${file}: no such file.`);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, "utf8"));
-  } catch {
-    throw new TaskInputError(`${file}: is not a JSON file.`);
-  }
-  const v = raw as Partial<SignedVoteFile> | null;
-  if (v === null || v.kind !== "milestone-grants-signed-vote" || v.vote === undefined) {
-    throw new TaskInputError(`${file}: is not a signed vote written by mg:sign-vote.`);
-  }
-  return v as SignedVoteFile;
+  return parseVoteFile(readFileSync(file, "utf8"), file);
 }
 
 export default defineAction<SubmitVotesArgs, Record<string, unknown>>("mg:submit-votes", async (args, env) => {
@@ -44,19 +32,12 @@ export default defineAction<SubmitVotesArgs, Record<string, unknown>>("mg:submit
       }
     }
   }
-  const p = await bookProgram(env, getAddress(first.program));
+  const p = await bookProgram(env, first.program);
   const id = BigInt(first.grantId);
-  const batch = votes.map((v) => ({
-    reviewer: v.vote.reviewer,
-    approve: v.vote.approve,
-    reasonHash: v.vote.reasonHash,
-    nonce: BigInt(v.vote.nonce),
-    deadline: BigInt(v.vote.deadline),
-    signature: v.vote.signature,
-  }));
+  const batch = votes.map(fileVote);
   const tx = await sent(p.program.submitSignedVotes(id, first.milestone, first.termsHash, first.evidenceHash, batch));
   const m = await p.program.milestone(id, first.milestone);
-  const state = MILESTONE_STATE_NAMES_LITE[Number(await p.program.milestoneState(id, first.milestone))];
+  const state = stateWords(Number(await p.program.milestoneState(id, first.milestone)));
   return {
     result: {
       program: p.name,

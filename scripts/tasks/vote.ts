@@ -1,7 +1,8 @@
 /** mg:vote — a reviewer votes on a submitted milestone, naming the terms and the evidence reviewed. */
-import { countBits, MILESTONE_STATE_NAMES_LITE } from "./lib/states.js";
+import { reasonHash } from "../../core/ids.js";
+import { countBits, stateWords } from "./lib/states.js";
 import { bookProgram, defineAction, type CommonArgs } from "./lib/context.js";
-import { grantId, milestoneIndex, reasonHash } from "./lib/hashes.js";
+import { grantId, milestoneIndex } from "./lib/hashes.js";
 import { sent, txLine } from "./lib/tx.js";
 import { parseDecision, reviewedEvidence } from "./lib/votes.js";
 
@@ -35,7 +36,7 @@ export default defineAction<VoteArgs, Record<string, unknown>>("mg:vote", async 
       termsHash,
       evidenceHash,
       reasonHash: reason,
-      state: MILESTONE_STATE_NAMES_LITE[state],
+      state: stateWords(state),
       approvals: countBits(m.approvals),
       rejections: countBits(m.rejections),
       noticeEndsAt: m.noticeEndsAt,
@@ -44,7 +45,7 @@ export default defineAction<VoteArgs, Record<string, unknown>>("mg:vote", async 
     lines: [
       `${env.signer.address} voted to ${approve ? "approve" : "reject"} milestone #${index} of grant ${id} in ${p.name}.`,
       `  evidence ${evidenceHash}${fromChain ? " (the milestone's current evidence)" : ""}; terms ${termsHash}`,
-      `  the milestone is now ${MILESTONE_STATE_NAMES_LITE[state]} (${countBits(m.approvals)} approval(s), ${countBits(m.rejections)} rejection(s))`,
+      `  the milestone is now ${stateWords(state)} (${countBits(m.approvals)} approval(s), ${countBits(m.rejections)} rejection(s))`,
       txLine(tx),
     ],
   };

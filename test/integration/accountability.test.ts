@@ -2,7 +2,9 @@ import { expect } from "chai";
 import { network } from "hardhat";
 import { anyValue } from "@nomicfoundation/hardhat-ethers-chai-matchers/withArgs";
 
-import { MilestoneState, textHash, signVote } from "../../scripts/lib/suite.js";
+import { MilestoneState } from "../../core/enums.js";
+import { textHash } from "../../core/ids.js";
+import { signVote } from "../../core/votes.js";
 import { guiyangFixture, ledgerIdentityHolds, NOTICE, terms, yuan, ACCEPTS } from "../utils/fixtures.js";
 
 const connection = await network.create();

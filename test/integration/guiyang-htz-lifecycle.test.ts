@@ -1,7 +1,9 @@
 import { expect } from "chai";
 import { network } from "hardhat";
 
-import { DAY, MilestoneState, textHash } from "../../scripts/lib/suite.js";
+import { DAY } from "../../scripts/lib/suite.js";
+import { MilestoneState } from "../../core/enums.js";
+import { textHash } from "../../core/ids.js";
 import { guiyangFixture, ledgerIdentityHolds, NOTICE, terms, yuan } from "../utils/fixtures.js";
 
 const connection = await network.create();

@@ -12,7 +12,8 @@ import { expect } from "chai";
 import hre from "hardhat";
 
 import type { MockYuan } from "../../typechain-types/index.js";
-import { DAY, MilestoneState } from "../../scripts/lib/suite.js";
+import { DAY } from "../../scripts/lib/suite.js";
+import { MilestoneState } from "../../core/enums.js";
 import type { TaskOutcome } from "../../scripts/tasks/lib/context.js";
 import { yuan } from "../utils/fixtures.js";
 import { programAt } from "../../core/program-abi.js";

@@ -7,7 +7,7 @@
 import { expect } from "chai";
 import { network } from "hardhat";
 
-import { MilestoneState } from "../../scripts/lib/suite.js";
+import { MilestoneState } from "../../core/enums.js";
 import { yuan, ACCEPTS } from "../utils/fixtures.js";
 import { EVIDENCE, MINED, OBJECTION, REASON, approveBy, expectNothingMoved, now, securityFixtures } from "./helpers.js";
 

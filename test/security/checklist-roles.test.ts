@@ -8,7 +8,8 @@ import { network } from "hardhat";
 import { AbiCoder, concat, getAddress, toBeHex, zeroPadValue, type ContractTransactionReceipt } from "ethers";
 
 import type { IGrantProgram, MockMultisigWallet } from "../../typechain-types/index.js";
-import { DAY, MilestoneState } from "../../scripts/lib/suite.js";
+import { DAY } from "../../scripts/lib/suite.js";
+import { MilestoneState } from "../../core/enums.js";
 import { NOTICE, terms, WALLET_DELAY, yuan, ZERO_HASH, type GuiyangWorld } from "../utils/fixtures.js";
 import {
   EVIDENCE,

@@ -16,8 +16,8 @@ import type {
   PausableToken,
   ReentrantToken,
 } from "../../typechain-types/index.js";
-import { parseYuan } from "../../scripts/lib/money.js";
-import { MilestoneState } from "../../scripts/lib/suite.js";
+import { parseYuan } from "../../core/money.js";
+import { MilestoneState } from "../../core/enums.js";
 import { NOTICE, terms, yuan, type GuiyangWorld, ACCEPTS } from "../utils/fixtures.js";
 import {
   EVIDENCE,

@@ -7,7 +7,9 @@ import { expect } from "chai";
 import { network } from "hardhat";
 
 import type { MockYuan } from "../../typechain-types/index.js";
-import { AwardMode, DAY, MilestoneState, textHash } from "../../scripts/lib/suite.js";
+import { DAY } from "../../scripts/lib/suite.js";
+import { AwardMode, MilestoneState } from "../../core/enums.js";
+import { companyId, textHash } from "../../core/ids.js";
 import {
   NOTICE,
   terms,
@@ -206,7 +208,7 @@ describe("Security checklist: bad inputs at set-up, award, review, claim and obj
           guiyangWatch(w, async () => w.registry.entityCount()),
           async () => {
             await expect(
-              w.registry.connect(w.actors.registrar).registerEntity(textHash("USCC:ZERO-WALLET"), 1, ZERO_ADDRESS),
+              w.registry.connect(w.actors.registrar).registerEntity(companyId("ZERO-WALLET"), 1, ZERO_ADDRESS),
             ).to.be.revertedWithCustomError(w.registry, "EntityRegistry_ZeroWallet");
           },
         );
@@ -769,7 +771,7 @@ describe("Security checklist: bad inputs at set-up, award, review, claim and obj
     describe("to an unregistered entity", function () {
       it("#6 refuses an award to an unregistered entity id (EntityRegistry_UnknownEntity) and moves no money", async function () {
         const w = await networkHelpers.loadFixture(deployGuiyang);
-        const unknown = textHash("USCC:NOT-REGISTERED");
+        const unknown = companyId("NOT-REGISTERED");
         const lab = w.htzCategories.get("rd-platform-national")!;
         const t = await now(networkHelpers);
         await expectNothingMoved(guiyangWatch(w), async () => {

@@ -20,16 +20,12 @@ import {
 } from "ethers";
 
 import type { IGrantProgram, MockYuan } from "../../typechain-types/index.js";
-import { formatYuan } from "../../scripts/lib/money.js";
+import { formatYuan } from "../../core/money.js";
 import type { AwardMode, CategoryDefinition, ProgramDefinition } from "../../scripts/lib/programs.js";
-import {
-  DAY,
-  EntityKind,
-  companyId,
-  createProgramFromDefinition,
-  textHash,
-  VOTE_TYPES,
-} from "../../scripts/lib/suite.js";
+import { DAY, createProgramFromDefinition } from "../../scripts/lib/suite.js";
+import { EntityKind } from "../../core/enums.js";
+import { companyId, textHash } from "../../core/ids.js";
+import { signBallot, voteDomain, type Ballot, type SignedVote } from "../../core/votes.js";
 import { guiyangFixture, NOTICE, terms, type GuiyangWorld } from "../utils/fixtures.js";
 
 export const EVIDENCE = textHash("security: national engineering lab licence");
@@ -313,54 +309,24 @@ export function termsHashOf(
 /** secp256k1 group order. */
 const SECP256K1_N = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n;
 
-export { VOTE_TYPES };
+/** A full vote message (every field of the EIP-712 Vote type). */
+export type VoteMessage = Ballot;
 
-export interface VoteMessage {
-  reviewer: string;
-  grantId: bigint;
-  milestoneIndex: number;
-  round: bigint;
-  termsHash: string;
-  evidenceHash: string;
-  approve: boolean;
-  reasonHash: string;
-  nonce: bigint;
-  deadline: bigint;
-}
+export type { SignedVote };
 
-export interface SignedVote {
-  reviewer: string;
-  approve: boolean;
-  reasonHash: string;
-  nonce: bigint;
-  deadline: bigint;
-  signature: string;
-}
-
+/** The EIP-712 domain of `program`'s votes on `chainId` (tests spread it to sign under other domains). */
 export async function domainOf(program: IGrantProgram, chainId: bigint): Promise<TypedDataDomain> {
-  return {
-    name: "MilestoneGrants GrantProgram",
-    version: "1",
-    chainId,
-    verifyingContract: await program.getAddress(),
-  };
+  return voteDomain(await program.getAddress(), chainId);
 }
 
+/** Signs `message` under `domain`; `reviewer` is the one named in the submitted vote. */
 export async function signVote(
   signer: HardhatEthersSigner,
   domain: TypedDataDomain,
   message: VoteMessage,
   reviewer: string = message.reviewer,
 ): Promise<SignedVote> {
-  const signature = await signer.signTypedData(domain, VOTE_TYPES, message);
-  return {
-    reviewer,
-    approve: message.approve,
-    reasonHash: message.reasonHash,
-    nonce: message.nonce,
-    deadline: message.deadline,
-    signature,
-  };
+  return signBallot(signer, domain, message, reviewer);
 }
 
 /** The same (r, s, v) signature in its malleable form: s' = n - s, v flipped. */

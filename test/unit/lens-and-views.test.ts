@@ -1,7 +1,8 @@
 import { expect } from "chai";
 import { network } from "hardhat";
 
-import { EntityKind, MilestoneState, companyId, textHash } from "../../scripts/lib/suite.js";
+import { EntityKind, MilestoneState } from "../../core/enums.js";
+import { companyId, textHash } from "../../core/ids.js";
 import { guiyangFixture, NOTICE, terms, yuan } from "../utils/fixtures.js";
 
 const connection = await network.create();

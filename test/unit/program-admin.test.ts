@@ -3,7 +3,8 @@ import { AbiCoder, keccak256 } from "ethers";
 import { network } from "hardhat";
 
 import type { IGrantProgram, MockYuan } from "../../typechain-types/index.js";
-import { AwardMode, textHash, groupAwardKey } from "../../scripts/lib/suite.js";
+import { AwardMode } from "../../core/enums.js";
+import { textHash, groupAwardKey } from "../../core/ids.js";
 import {
   guiyangFixture,
   ledgerIdentityHolds,

@@ -3,7 +3,9 @@ import { AbiCoder, keccak256 } from "ethers";
 import { network } from "hardhat";
 
 import type { IGrantProgram } from "../../typechain-types/index.js";
-import { AwardMode, DAY, EntityKind, companyId, individualCommitment, textHash } from "../../scripts/lib/suite.js";
+import { DAY } from "../../scripts/lib/suite.js";
+import { AwardMode, EntityKind } from "../../core/enums.js";
+import { companyId, individualCommitment, textHash } from "../../core/ids.js";
 import { guiyangFixture, NOTICE, terms, yuan, ZERO_HASH, type GuiyangWorld } from "../utils/fixtures.js";
 import { programAt } from "../../core/program-abi.js";
 

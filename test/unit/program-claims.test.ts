@@ -10,16 +10,11 @@ import type {
   PausableToken,
   ReentrantToken,
 } from "../../typechain-types/index.js";
-import { formatYuan, parseYuan } from "../../scripts/lib/money.js";
+import { formatYuan, parseYuan } from "../../core/money.js";
 import type { CategoryDefinition, ProgramDefinition } from "../../scripts/lib/programs.js";
-import {
-  DAY,
-  EntityKind,
-  MilestoneState,
-  companyId,
-  createProgramFromDefinition,
-  textHash,
-} from "../../scripts/lib/suite.js";
+import { DAY, createProgramFromDefinition } from "../../scripts/lib/suite.js";
+import { EntityKind, MilestoneState } from "../../core/enums.js";
+import { companyId, textHash } from "../../core/ids.js";
 import { guiyangFixture, NOTICE, WALLET_DELAY, terms, yuan, type GuiyangWorld, ACCEPTS } from "../utils/fixtures.js";
 
 const connection = await network.create();

@@ -1,7 +1,10 @@
 import { expect } from "chai";
 import { network } from "hardhat";
 
-import { DAY, MilestoneState, signVote, textHash } from "../../scripts/lib/suite.js";
+import { DAY } from "../../scripts/lib/suite.js";
+import { MilestoneState } from "../../core/enums.js";
+import { textHash } from "../../core/ids.js";
+import { signVote } from "../../core/votes.js";
 import { guiyangFixture, NOTICE, terms, yuan, ACCEPTS } from "../utils/fixtures.js";
 
 const connection = await network.create();

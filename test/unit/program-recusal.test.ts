@@ -3,7 +3,9 @@ import { network } from "hardhat";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 
 import type { IGrantProgram } from "../../typechain-types/index.js";
-import { MilestoneState, textHash, signVote } from "../../scripts/lib/suite.js";
+import { MilestoneState } from "../../core/enums.js";
+import { textHash } from "../../core/ids.js";
+import { signVote } from "../../core/votes.js";
 import { guiyangFixture, terms, type GuiyangWorld } from "../utils/fixtures.js";
 
 const connection = await network.create();

@@ -1,7 +1,8 @@
 import { expect } from "chai";
 import { network } from "hardhat";
 
-import { EntityKind, MilestoneState, companyId, textHash } from "../../scripts/lib/suite.js";
+import { EntityKind, MilestoneState } from "../../core/enums.js";
+import { companyId, textHash } from "../../core/ids.js";
 import { guiyangFixture, NOTICE, ZERO_HASH, terms, yuan, type GuiyangWorld, ACCEPTS } from "../utils/fixtures.js";
 
 const connection = await network.create();
@@ -83,7 +84,7 @@ describe("GrantProgram review", function () {
         await expect(w.htz.connect(w.actors.companyA).submitEvidence(w.grantId, 0, EVIDENCE))
           .to.emit(w.htz, "EvidenceSubmitted")
           .withArgs(w.grantId, 0, EVIDENCE);
-        expect((await w.htz.milestone(w.grantId, 0)).status).to.equal(2n); // MilestoneStatus.Submitted
+        expect((await w.htz.milestone(w.grantId, 0)).status).to.equal(BigInt(MilestoneState.Submitted)); // stored status
       });
     });
 
@@ -429,7 +430,7 @@ describe("GrantProgram review", function () {
           .withArgs(w.grantId, 0, w.actors.reviewers[2].address, true, REASON);
         const m = await w.htz.milestone(w.grantId, 0);
         expect(m.noticeEndsAt).to.equal(at + NOTICE);
-        expect(m.status).to.equal(4n); // MilestoneStatus.Approved
+        expect(m.status).to.equal(BigInt(MilestoneState.InNotice)); // stored status: approved
         // Approval moves no money: the amount stays reserved until claimed.
         expect(await w.htz.summary()).to.deep.equal(before);
       });

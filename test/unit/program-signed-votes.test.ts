@@ -1,10 +1,20 @@
 import { expect } from "chai";
 import { network } from "hardhat";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
-import { concat, dataSlice, getBytes, toBeHex, toBigInt, TypedDataEncoder, type TypedDataDomain } from "ethers";
+import { concat, dataSlice, getBytes, toBeHex, toBigInt, type TypedDataDomain } from "ethers";
 
 import type { IGrantProgram } from "../../typechain-types/index.js";
-import { DAY, MilestoneState, VOTE_TYPES, textHash } from "../../scripts/lib/suite.js";
+import { DAY } from "../../scripts/lib/suite.js";
+import { MilestoneState } from "../../core/enums.js";
+import { textHash } from "../../core/ids.js";
+import {
+  signBallot,
+  voteDigest,
+  voteDomain,
+  voteSigner,
+  type Ballot as VoteBallot,
+  type SignedVote,
+} from "../../core/votes.js";
 import { guiyangFixture, terms, type GuiyangWorld } from "../utils/fixtures.js";
 
 const connection = await network.create();
@@ -21,27 +31,7 @@ const EVIDENCE_1 = textHash("acceptance report: national engineering lab, phase 
 const CITY_EVIDENCE = textHash("talent: province's Hundred leading talents, 2017 list");
 const REASON = textHash("verified against the licence registry");
 
-interface VoteMessage {
-  reviewer: string;
-  grantId: bigint;
-  milestoneIndex: number;
-  round: bigint;
-  termsHash: string;
-  evidenceHash: string;
-  approve: boolean;
-  reasonHash: string;
-  nonce: bigint;
-  deadline: bigint;
-}
-
-interface SignedVote {
-  reviewer: string;
-  approve: boolean;
-  reasonHash: string;
-  nonce: bigint;
-  deadline: bigint;
-  signature: string;
-}
+type VoteMessage = VoteBallot;
 
 interface Ballot {
   w: GuiyangWorld;
@@ -92,12 +82,7 @@ async function ballot(): Promise<Ballot> {
 }
 
 async function domainOf(program: IGrantProgram, chainId: bigint): Promise<TypedDataDomain> {
-  return {
-    name: "MilestoneGrants GrantProgram",
-    version: "1",
-    chainId,
-    verifyingContract: await program.getAddress(),
-  };
+  return voteDomain(await program.getAddress(), chainId);
 }
 
 /** An approval of HTZ milestone `index` by `reviewer`'s next nonce, with the grant's terms and current evidence. */
@@ -122,15 +107,7 @@ async function sign(
   message: VoteMessage,
   reviewer: string = message.reviewer,
 ): Promise<SignedVote> {
-  const signature = await signer.signTypedData(domain, VOTE_TYPES, message);
-  return {
-    reviewer,
-    approve: message.approve,
-    reasonHash: message.reasonHash,
-    nonce: message.nonce,
-    deadline: message.deadline,
-    signature,
-  };
+  return signBallot(signer, domain, message, reviewer);
 }
 
 /** Same (r, s, v) signature in its malleable form: s' = n - s, v flipped. */
@@ -159,8 +136,15 @@ describe("GrantProgram signed votes", function () {
     it("equals the EIP-712 digest computed off chain with the documented domain and Vote type", async function () {
       const b = await ballot();
       const message = await htzMessage(b, b.reviewers[0].address);
-      const expected = TypedDataEncoder.hash(await domainOf(b.htz, b.chainId), VOTE_TYPES, message);
+      const domain = await domainOf(b.htz, b.chainId);
+      const expected = voteDigest(domain, message);
       expect(await b.htz.voteDigest(message)).to.equal(expected);
+      // core's signature recovers to the reviewer under the same domain, and not under another program's
+      const vote = await sign(b.reviewers[0], domain, message);
+      expect(voteSigner(domain, message, vote.signature)).to.equal(b.reviewers[0].address);
+      expect(voteSigner(await domainOf(b.city, b.chainId), message, vote.signature)).to.not.equal(
+        b.reviewers[0].address,
+      );
     });
   });
 

@@ -2,7 +2,8 @@ import { expect } from "chai";
 import { network } from "hardhat";
 
 import type { FeeOnTransferToken, IGrantProgram } from "../../typechain-types/index.js";
-import { DAY, textHash } from "../../scripts/lib/suite.js";
+import { DAY } from "../../scripts/lib/suite.js";
+import { textHash } from "../../core/ids.js";
 import { guiyangFixture, ledgerIdentityHolds, NOTICE, terms, yuan, type GuiyangWorld } from "../utils/fixtures.js";
 import { programAt } from "../../core/program-abi.js";
 

@@ -2,7 +2,9 @@ import { expect } from "chai";
 import { network } from "hardhat";
 
 import type { EntityRegistry } from "../../typechain-types/index.js";
-import { DAY, EntityKind, companyId, individualCommitment } from "../../scripts/lib/suite.js";
+import { DAY } from "../../scripts/lib/suite.js";
+import { EntityKind } from "../../core/enums.js";
+import { companyId, individualCommitment } from "../../core/ids.js";
 import { guiyangFixture, terms, WALLET_DELAY, ZERO_HASH, type GuiyangWorld } from "../utils/fixtures.js";
 
 const connection = await network.create();

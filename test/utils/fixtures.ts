@@ -7,35 +7,25 @@ import type { NetworkHelpers } from "@nomicfoundation/hardhat-network-helpers/ty
 import type { NetworkConnection } from "hardhat/types/network";
 
 import type { EntityRegistry, IGrantProgram, MockYuan } from "../../typechain-types/index.js";
-import { parseYuan } from "../../scripts/lib/money.js";
+import { EntityKind, milestoneStateBitmap } from "../../core/enums.js";
+import { companyId, textHash } from "../../core/ids.js";
+import { parseYuan } from "../../core/money.js";
 import { loadProgram } from "../../scripts/lib/programs.js";
-import {
-  DAY,
-  EntityKind,
-  MilestoneState,
-  companyId,
-  createProgramFromDefinition,
-  textHash,
-} from "../../scripts/lib/suite.js";
+import { DAY, createProgramFromDefinition } from "../../scripts/lib/suite.js";
 import { deployCore, deployDemoYuan, deployRegistry, type Core } from "../../scripts/lib/deploy.js";
-
-/** A set of milestone states as the contract's bitmap (bit i = Program.MilestoneState i). */
-function states(...list: number[]): bigint {
-  return list.reduce((set, state) => set | (1n << BigInt(state)), 0n);
-}
 
 /**
  * The states each action accepts, judged before the deadline (which has its own error): the
- * `expectedStates` of GrantProgram_WrongMilestoneState when the action is refused.
+ * `expectedStates` bitmap of GrantProgram_WrongMilestoneState when the action is refused.
  */
 export const ACCEPTS = {
-  submitEvidence: states(MilestoneState.Pending, MilestoneState.Rejected),
-  vote: states(MilestoneState.Submitted),
-  submitSignedVotes: states(MilestoneState.Submitted),
-  settle: states(MilestoneState.Submitted),
-  object: states(MilestoneState.InNotice),
-  claim: states(MilestoneState.Payable),
-  lapse: states(MilestoneState.Pending, MilestoneState.Submitted, MilestoneState.Rejected),
+  submitEvidence: BigInt(milestoneStateBitmap(["Pending", "Rejected"])),
+  vote: BigInt(milestoneStateBitmap(["Submitted"])),
+  submitSignedVotes: BigInt(milestoneStateBitmap(["Submitted"])),
+  settle: BigInt(milestoneStateBitmap(["Submitted"])),
+  object: BigInt(milestoneStateBitmap(["InNotice"])),
+  claim: BigInt(milestoneStateBitmap(["Payable"])),
+  lapse: BigInt(milestoneStateBitmap(["Pending", "Submitted", "Rejected"])),
 } as const;
 
 export const DECIMALS = 2;

@@ -14,9 +14,8 @@ import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
 import type { EntityRegistry, IGrantProgram, GrantProgramFactory, MockYuan } from "../../../typechain-types/index.js";
 import type { ErrorContext } from "../../lib/errors.js";
-import { formatYuan, parseYuan } from "../../lib/money.js";
-import { companyId } from "../../lib/suite.js";
-import { programAt } from "../../../core/program-abi.js";
+import { formatYuan, parseYuan } from "../../../core/money.js";
+import { companyId } from "../../../core/ids.js";
 
 /** Thrown for bad task arguments: its message is the one sentence shown to the operator. */
 export class TaskInputError extends Error {}
@@ -229,29 +228,6 @@ export function parseHash(value: string, option: string): string {
   return value.toLowerCase();
 }
 
-/** A calendar date YYYY-MM-DD as the end of that day in Beijing time (UTC+8), unix seconds. */
-export function endOfDayBeijing(text: string, option: string): bigint {
-  return dayBoundaryBeijing(text, option, true);
-}
-
-/** A calendar date YYYY-MM-DD as the start of that day in Beijing time (UTC+8), unix seconds. */
-export function startOfDayBeijing(text: string, option: string): bigint {
-  return dayBoundaryBeijing(text, option, false);
-}
-
-function dayBoundaryBeijing(text: string, option: string, end: boolean): bigint {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
-  if (match === null) throw new TaskInputError(`${option} "${text}" is not a date written YYYY-MM-DD.`);
-  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const utc = Date.UTC(y, m - 1, d);
-  const check = new Date(utc);
-  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d) {
-    throw new TaskInputError(`${option} "${text}" is not a calendar date.`);
-  }
-  const seconds = utc / 1000 - 8 * 3600 + (end ? 24 * 3600 - 1 : 0);
-  return BigInt(seconds);
-}
-
 /** The token of the address book, with its decimals for exact amounts. */
 export async function bookToken(env: TaskEnv): Promise<{ token: MockYuan; entry: TokenEntry }> {
   const entry = env.book.token;
@@ -342,6 +318,9 @@ export async function bookProgram(env: TaskEnv, ref: string | undefined): Promis
     );
   }
   const entry = env.book.programs[name];
+  // Imported here, not at the top: the program ABI comes from TypeChain values, which exist only after
+  // the first compile, and the tasks must load (and build) on a fresh clone.
+  const { programAt } = await import("../../../core/program-abi.js");
   const program = programAt(entry.address, env.signer);
   const { entry: token } = await bookToken(env);
   const decimals = token.decimals;

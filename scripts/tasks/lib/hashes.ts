@@ -1,15 +1,13 @@
 /** Document hashes: files are hashed locally (keccak256 of their bytes); only the hash goes on chain. */
 import { existsSync, readFileSync, statSync } from "node:fs";
 
-import { keccak256 } from "ethers";
-
-import { textHash } from "../../lib/suite.js";
+import { bytesHash } from "../../../core/ids.js";
 import { parseHash, parseWhole, TaskInputError } from "./context.js";
 
 /** keccak256 of a local file's bytes. */
 export function fileHash(file: string, option: string): string {
   if (!existsSync(file) || !statSync(file).isFile()) throw new TaskInputError(`${option} ${file}: no such file.`);
-  return keccak256(readFileSync(file));
+  return bytesHash(readFileSync(file));
 }
 
 /** A document hash from --file (hashed here) or --hash (already computed); exactly one. */
@@ -18,12 +16,6 @@ export function documentHash(file: string | undefined, hash: string | undefined,
   const hasHash = hash !== undefined && hash.trim() !== "";
   if (hasFile === hasHash) throw new TaskInputError(`Give the ${what} as --file <path> or --hash <0x…>, exactly one.`);
   return hasFile ? fileHash((file ?? "").trim(), "--file") : parseHash((hash ?? "").trim(), "--hash");
-}
-
-/** The hash of a reason: a 0x hash as given, else keccak256 of the text (keep the text on file). */
-export function reasonHash(reason: string | undefined, fallback: string): string {
-  const text = reason === undefined || reason.trim() === "" ? fallback : reason.trim();
-  return /^0x[0-9a-fA-F]{64}$/.test(text) ? text.toLowerCase() : textHash(text);
 }
 
 /** A milestone index (0 to 15). */

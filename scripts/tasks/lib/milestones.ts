@@ -1,59 +1,15 @@
 /**
- * Milestone schedules as managers write them: "3,000,000@2027-03-31; 2,000,000@2027-09-30" (amount in
- * yuan @ deadline date; the deadline is the end of that day in Beijing time), or a JSON file:
+ * mg:award's schedule arguments: --milestones "3,000,000@2027-03-31; 2,000,000@2027-09-30" (parsed by
+ * core/schedule.ts) or --milestones-file, a JSON file:
  * [{ "amount": "3,000,000", "deadline": "2027-03-31", "description": "licence issued" }, …].
  */
 import { existsSync, readFileSync } from "node:fs";
 
-import { AmountError, parseYuan } from "../../lib/money.js";
-import { endOfDayBeijing, TaskInputError } from "./context.js";
-
-export interface MilestoneInput {
-  amount: bigint;
-  amountText: string;
-  date: string;
-  deadline: bigint;
-  description: string;
-}
-
-function amountOf(text: string, decimals: number, where: string): bigint {
-  try {
-    const units = parseYuan(text, decimals);
-    if (units === 0n) throw new TaskInputError(`${where}: the amount is zero.`);
-    return units;
-  } catch (error) {
-    if (error instanceof AmountError) throw new TaskInputError(`${where}: ${error.message}`);
-    throw error;
-  }
-}
-
-/** Parses "amount@YYYY-MM-DD" items separated by ";", "," or spaces after each date. */
-export function parseMilestoneList(text: string, decimals: number): MilestoneInput[] {
-  const pattern = /\s*([^@;]+?)\s*@\s*(\d{4}-\d{2}-\d{2})\s*(?:[;,]|$)/y;
-  const items: MilestoneInput[] = [];
-  let match: RegExpExecArray | null;
-  while (pattern.lastIndex < text.length && (match = pattern.exec(text)) !== null) {
-    const i = items.length;
-    const where = `--milestones item ${i + 1} ("${match[1]}@${match[2]}")`;
-    const amount = amountOf(match[1], decimals, where);
-    items.push({
-      amount,
-      amountText: match[1],
-      date: match[2],
-      deadline: endOfDayBeijing(match[2], where),
-      description: `milestone ${i + 1}: ${match[1]} by ${match[2]}`,
-    });
-  }
-  if (items.length === 0 || pattern.lastIndex < text.trim().length) {
-    throw new TaskInputError(
-      `--milestones "${text}" must be a list of amount@YYYY-MM-DD separated by ";", e.g. "3,000,000@2027-03-31; 2,000,000@2027-09-30".`,
-    );
-  }
-  return items;
-}
+import { parseSchedule, scheduleItem, type ScheduleItem } from "../../../core/schedule.js";
+import { TaskInputError } from "./context.js";
 
 /** Reads a milestone file (a list, or an object with a "milestones" list). */
-export function loadMilestoneFile(file: string, decimals: number): MilestoneInput[] {
+export function loadMilestoneFile(file: string, decimals: number): ScheduleItem[] {
   if (!existsSync(file)) throw new TaskInputError(`--milestones-file ${file}: no such file.`);
   let raw: unknown;
   try {
@@ -67,7 +23,7 @@ export function loadMilestoneFile(file: string, decimals: number): MilestoneInpu
   if (!Array.isArray(list) || list.length === 0) {
     throw new TaskInputError(`${file}: field "milestones" must be a non-empty list.`);
   }
-  return list.map((entry: unknown, i: number): MilestoneInput => {
+  return list.map((entry: unknown, i: number): ScheduleItem => {
     const at = `${file}: field "milestones[${i}]`;
     if (typeof entry !== "object" || entry === null) throw new TaskInputError(`${at}" must be an object.`);
     const e = entry as Record<string, unknown>;
@@ -76,14 +32,23 @@ export function loadMilestoneFile(file: string, decimals: number): MilestoneInpu
     if (e.description !== undefined && typeof e.description !== "string") {
       throw new TaskInputError(`${at}.description" must be a string.`);
     }
-    const amount = amountOf(e.amount, decimals, `${at}.amount"`);
-    return {
-      amount,
-      amountText: e.amount,
-      date: e.deadline,
-      deadline: endOfDayBeijing(e.deadline, `${at}.deadline"`),
-      description:
-        typeof e.description === "string" ? e.description : `milestone ${i + 1}: ${e.amount} by ${e.deadline}`,
-    };
+    return scheduleItem(i, e.amount, e.deadline, decimals, `${at}"`, e.description);
   });
+}
+
+/**
+ * The schedule of mg:award: exactly one of --milestones (a list) or --milestones-file.
+ * @param list the --milestones text
+ * @param file the --milestones-file path
+ * @param decimals the token's decimals
+ */
+export function scheduleFromArgs(list: string | undefined, file: string | undefined, decimals: number): ScheduleItem[] {
+  const hasList = list !== undefined && list.trim() !== "";
+  const hasFile = file !== undefined && file.trim() !== "";
+  if (hasList === hasFile) {
+    throw new TaskInputError(
+      'Give the schedule as --milestones "amount@YYYY-MM-DD; …" or --milestones-file, exactly one.',
+    );
+  }
+  return hasList ? parseSchedule(list ?? "", decimals) : loadMilestoneFile((file ?? "").trim(), decimals);
 }

@@ -1,17 +1,12 @@
-/** Milestone states as IGrantProgram.milestoneState numbers them, in operators' words. */
-export const MILESTONE_STATE_NAMES_LITE = [
-  "none",
-  "pending",
-  "submitted",
-  "rejected",
-  "in notice",
-  "contested",
-  "payable",
-  "paid",
-  "lapsable",
-  "lapsed",
-  "cancelled",
-] as const;
+/** Milestone states and committee bitmaps in operators' words (the states themselves: core/enums.ts). */
+import { milestoneStateName } from "../../../core/enums.js";
+
+/** A milestone state number in operators' words: the core name, spaced and lower-cased ("in notice"). */
+export function stateWords(state: bigint | number): string {
+  return milestoneStateName(state)
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .toLowerCase();
+}
 
 /** The number of set bits of a committee bitmap (approvals, rejections, recusals). */
 export function countBits(bitmap: bigint | number): number {

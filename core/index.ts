@@ -1,0 +1,12 @@
+/**
+ * The Milestone Grants domain core: one implementation of the contracts' enums, vote signing and
+ * vote files, milestone schedules, identifiers and hashes, money and Beijing dates. Runs in Node and
+ * in the browser (no Hardhat, no node: imports; ethers v6 only).
+ */
+export * from "./enums.ts";
+export * from "./ids.ts";
+export * from "./input-error.ts";
+export * from "./money.ts";
+export * from "./schedule.ts";
+export * from "./time.ts";
+export * from "./votes.ts";
