@@ -85,8 +85,12 @@ async function lastTx(page: Page, state: "confirmed" | "failed"): Promise<string
 }
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
+// The whole program interface at a clone's address (both halves: GrantProgram and its extension).
 const PROGRAM_ABI = JSON.parse(
-  readFileSync(path.join(ROOT, "artifacts", "contracts", "GrantProgram.sol", "GrantProgram.json"), "utf8"),
+  readFileSync(
+    path.join(ROOT, "artifacts", "contracts", "interfaces", "IGrantProgram.sol", "IGrantProgram.json"),
+    "utf8",
+  ),
 ).abi;
 function program(key: string) {
   return new Contract(book.programs[key].address, PROGRAM_ABI, provider);
