@@ -19,7 +19,7 @@ import { loadProgram } from "../../scripts/lib/programs.js";
 import { DAY, YUAN_DECIMALS, createProgramFromDefinition } from "../../scripts/lib/suite.js";
 import { EntityKind } from "../../core/enums.js";
 import { companyId, textHash } from "../../core/ids.js";
-import type { AddressBook } from "../../scripts/tasks/lib/context.js";
+import type { AddressBook } from "../../tasks/runtime/address-book.js";
 import type { PortalDirectory } from "../src/config-types.js";
 import { deployCore, deployDemoYuan, deployRegistry } from "../../scripts/lib/deploy.js";
 

@@ -14,7 +14,7 @@ import hre from "hardhat";
 import type { MockYuan } from "../../typechain-types/index.js";
 import { DAY } from "../../scripts/lib/suite.js";
 import { MilestoneState } from "../../core/enums.js";
-import type { TaskOutcome } from "../../scripts/tasks/lib/context.js";
+import type { TaskOutcome } from "../../tasks/runtime/args.js";
 import { yuan } from "../utils/fixtures.js";
 import { programAt } from "../../core/program-abi.js";
 
@@ -126,7 +126,7 @@ describe("Operator tasks (mg:*) on the in-process network", function () {
       from: "10",
       file: evidenceFile,
       grant: "1",
-      milestone: "0",
+      milestone: 0,
       json: true,
     });
     expect(await program.evidenceOf(1n, 0)).to.equal(evidence.hash);
@@ -134,7 +134,7 @@ describe("Operator tasks (mg:*) on the in-process network", function () {
     await ok("mg:vote", { from: "6", grant: "1", decision: "approve", reason: "licence verified", json: true });
     await ok("mg:vote", { from: "7", grant: "1", decision: "approve", evidence: evidenceFile, json: true });
     // Two of three approvals do not decide the round yet: settling it is refused in one sentence.
-    expect(await fails("mg:settle", { from: "11", grant: "1", milestone: "0", json: true })).to.match(
+    expect(await fails("mg:settle", { from: "11", grant: "1", milestone: 0, json: true })).to.match(
       /do not decide milestone #0 of grant 1/,
     );
     const voteFile = path.join(dir, "vote-r3.json");

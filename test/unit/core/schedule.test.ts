@@ -1,5 +1,5 @@
 /**
- * One schedule rule: mg:award's parsing path (scripts/tasks/lib/milestones.ts scheduleFromArgs, then
+ * One schedule rule: mg:award's parsing path (tasks/manager/milestones.ts scheduleFromArgs, then
  * core milestoneTerms, as award.ts calls them) and the portal's award form (core scheduleTerms, as
  * portal/src/views.ts calls it) give identical MilestoneTerms, checked against hand-computed values.
  */
@@ -12,7 +12,7 @@ import { keccak256, toUtf8Bytes } from "ethers";
 
 import { milestoneTerms, parseSchedule, scheduleTerms } from "../../../core/schedule.js";
 import { endOfDayBeijing, startOfDayBeijing } from "../../../core/time.js";
-import { loadMilestoneFile, scheduleFromArgs } from "../../../scripts/tasks/lib/milestones.js";
+import { loadMilestoneFile, scheduleFromArgs } from "../../../tasks/manager/milestones.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 const DECIMALS = 2;
@@ -91,7 +91,7 @@ describe("core/schedule.ts: one parser, one description rule", function () {
   });
 
   it("is the only schedule parser: award.ts and the portal call core, nothing else parses amount@date", function () {
-    const award = readFileSync(path.join(ROOT, "scripts/tasks/award.ts"), "utf8");
+    const award = readFileSync(path.join(ROOT, "tasks/manager/award.ts"), "utf8");
     const views = readFileSync(path.join(ROOT, "portal/src/views.ts"), "utf8");
     expect(award)
       .to.match(/scheduleFromArgs\(/)

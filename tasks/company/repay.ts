@@ -1,0 +1,51 @@
+/** mg:repay — repays recovered money (anyone may pay for the grantee); the bar lifts when fully repaid. */
+import { TaskInputError, type CommonArgs } from "../runtime/args.js";
+import { bookProgram, bookToken } from "../runtime/resolution.js";
+import { defineAction, type ResultOf } from "../runtime/output.js";
+import { grantId } from "../runtime/hashes.js";
+import { sent, txLine } from "../runtime/tx.js";
+
+export interface RepayArgs extends CommonArgs {
+  program: string | undefined;
+  grant: string | undefined;
+  amount: string | undefined;
+  mint: boolean;
+}
+
+const action = defineAction("mg:repay", async (args: RepayArgs, env) => {
+  const p = await bookProgram(env, args.program);
+  const id = grantId(args.grant);
+  const g = await p.program.grant(id);
+  const owed = g.recoveryOwed;
+  if (owed === 0n) throw new TaskInputError(`Nothing is owed on grant ${id}.`);
+  const amount =
+    args.amount === undefined || args.amount.trim() === "" || args.amount.trim() === "all"
+      ? owed
+      : p.parse(args.amount, "--amount");
+  const { token, entry } = await bookToken(env);
+  const payer = env.signer.address;
+  if (args.mint) {
+    if (!entry.demo || !env.local) throw new TaskInputError("--mint works only with the demo yuan on a local chain.");
+    await sent(token.mint(payer, amount));
+  }
+  const programAddress = await p.program.getAddress();
+  if ((await token.allowance(payer, programAddress)) < amount) await sent(token.approve(programAddress, amount));
+  const tx = await sent(p.program.repay(id, amount));
+  const after = await p.program.grant(id);
+  const still = after.recoveryOwed;
+  return {
+    result: { program: p.name, grantId: id, amount, payer, stillOwed: still, tx: tx.hash },
+    lines: [
+      `Repaid ${p.money(amount)} on grant ${id} in ${p.name} from ${payer}; it returns to the available budget.`,
+      still === 0n
+        ? "  Fully repaid: the entity's bar from this recovery is lifted."
+        : `  Still owed: ${p.money(still)}.`,
+      txLine(tx),
+    ],
+  };
+});
+
+export default action;
+
+/** What mg:repay returns (and prints with --json, beside ok and task). */
+export type RepayResult = ResultOf<typeof action>;

@@ -1,0 +1,34 @@
+/**
+ * The Milestone Grants operator tasks (`npx hardhat mg:<task> --help`) as a local Hardhat plugin,
+ * registered in hardhat.config.ts beside the toolbox.
+ *
+ * Declarations are grouped by who runs them (setup/, treasury/, registry/, company/, review/,
+ * manager/, public/), each group's index.ts next to its actions; shared option groups are in
+ * options.ts, and what every action shares (address book, connection and signer, resolution,
+ * output) in runtime/. Actions are imported only when their task runs, so `--help` stays fast and
+ * the tasks load on a fresh clone, before the first compile.
+ */
+import type { HardhatPlugin } from "hardhat/types/plugins";
+
+import { companyTasks } from "./company/index.js";
+import { managerTasks } from "./manager/index.js";
+import { publicTasks } from "./public/index.js";
+import { registryTasks } from "./registry/index.js";
+import { reviewTasks } from "./review/index.js";
+import { setupTasks } from "./setup/index.js";
+import { treasuryTasks } from "./treasury/index.js";
+
+const milestoneGrantsTasks: HardhatPlugin = {
+  id: "milestone-grants-tasks",
+  tasks: [
+    ...setupTasks,
+    ...treasuryTasks,
+    ...registryTasks,
+    ...companyTasks,
+    ...reviewTasks,
+    ...managerTasks,
+    ...publicTasks,
+  ],
+};
+
+export default milestoneGrantsTasks;

@@ -1,0 +1,68 @@
+/** mg:award — a manager awards a grant to a registered entity in milestones. */
+import { milestoneTerms } from "../../core/schedule.js";
+import { formatTimestamp } from "../../core/time.js";
+import { wholeNumber, type CommonArgs } from "../runtime/args.js";
+import { bookProgram, bookRegistry, categoryId, resolveEntity } from "../runtime/resolution.js";
+import { defineAction, type ResultOf } from "../runtime/output.js";
+import { scheduleFromArgs } from "./milestones.js";
+import { sent, txLine } from "../runtime/tx.js";
+
+export interface AwardArgs extends CommonArgs {
+  program: string | undefined;
+  uscc: string | undefined;
+  entityNo: string | undefined;
+  entityId: string | undefined;
+  category: string | undefined;
+  milestones: string | undefined;
+  milestonesFile: string | undefined;
+  application: bigint;
+}
+
+const action = defineAction("mg:award", async (args: AwardArgs, env) => {
+  const p = await bookProgram(env, args.program);
+  const { registry } = await bookRegistry(env, p.entry.jurisdiction);
+  const entity = await resolveEntity(registry, args);
+  const category = categoryId(p, args.category);
+  const schedule = scheduleFromArgs(args.milestones, args.milestonesFile, p.decimals);
+  const applicationId = wholeNumber(args.application, "--application");
+  const terms = milestoneTerms(schedule);
+  const id = await p.program.award.staticCall(entity.entityId, category, applicationId, terms);
+  const tx = await sent(p.program.award(entity.entityId, category, applicationId, terms));
+  const g = await p.program.grant(id);
+  const total = schedule.reduce((sum, m) => sum + m.amount, 0n);
+  return {
+    result: {
+      program: p.name,
+      grantId: id,
+      entityNo: entity.entityNo,
+      category,
+      total,
+      termsHash: g.termsHash,
+      milestones: schedule.map((m, i) => ({
+        index: i,
+        amount: m.amount,
+        deadline: m.deadline,
+        description: m.description,
+      })),
+      tx: tx.hash,
+    },
+    lines: [
+      `Awarded grant ${id} in ${p.name}: ${p.money(total)} to entity number ${entity.entityNo}, category ${args.category}.`,
+      `  terms hash ${g.termsHash} (reviewers' votes name it)`,
+      txLine(tx),
+      {
+        table: schedule.map((m, i) => ({
+          milestone: i,
+          amount: p.money(m.amount),
+          "deadline (evidence and votes until)": formatTimestamp(m.deadline),
+          description: m.description,
+        })),
+      },
+    ],
+  };
+});
+
+export default action;
+
+/** What mg:award returns (and prints with --json, beside ok and task). */
+export type AwardResult = ResultOf<typeof action>;

@@ -1,0 +1,46 @@
+/** mg:cancel — a manager cancels a grant's unpaid milestones; their amount returns to the budget. */
+import { reasonHash } from "../../core/ids.js";
+import { requireText, type CommonArgs } from "../runtime/args.js";
+import { bookProgram } from "../runtime/resolution.js";
+import { defineAction, type ResultOf } from "../runtime/output.js";
+import { grantId } from "../runtime/hashes.js";
+import { sent, txLine } from "../runtime/tx.js";
+
+export interface CancelArgs extends CommonArgs {
+  program: string | undefined;
+  grant: string | undefined;
+  reason: string | undefined;
+}
+
+const action = defineAction("mg:cancel", async (args: CancelArgs, env) => {
+  const p = await bookProgram(env, args.program);
+  const id = grantId(args.grant);
+  const reason = reasonHash(
+    requireText(args.reason, "--reason", "why the grant is cancelled (its hash goes on chain)"),
+    "",
+  );
+  const { reserved, paidCount } = await p.program.grant(id);
+  const tx = await sent(p.program.cancelGrant(id, reason));
+  return {
+    result: {
+      program: p.name,
+      grantId: id,
+      released: reserved,
+      awardKeyReleased: paidCount === 0n,
+      reasonHash: reason,
+      tx: tx.hash,
+    },
+    lines: [
+      `Grant ${id} in ${p.name} cancelled; ${p.money(reserved)} returned to the available budget.`,
+      paidCount === 0n
+        ? "  Nothing had been paid, so the entity may be awarded in this category again."
+        : `  ${paidCount} milestone(s) had been paid; use mg:recover to order money back.`,
+      txLine(tx),
+    ],
+  };
+});
+
+export default action;
+
+/** What mg:cancel returns (and prints with --json, beside ok and task). */
+export type CancelResult = ResultOf<typeof action>;

@@ -1,0 +1,29 @@
+/** mg:pause — the guardian pauses a program; with --unpause the admin resumes it. */
+import type { CommonArgs } from "../runtime/args.js";
+import { bookProgram } from "../runtime/resolution.js";
+import { defineAction, type ResultOf } from "../runtime/output.js";
+import { sent, txLine } from "../runtime/tx.js";
+
+export interface PauseArgs extends CommonArgs {
+  program: string | undefined;
+  unpause: boolean;
+}
+
+const action = defineAction("mg:pause", async (args: PauseArgs, env) => {
+  const p = await bookProgram(env, args.program);
+  const tx = await sent(args.unpause ? p.program.unpause() : p.program.pause());
+  return {
+    result: { program: p.name, paused: !args.unpause, by: env.signer.address, tx: tx.hash },
+    lines: [
+      args.unpause
+        ? `${p.name} unpaused by its admin ${env.signer.address}.`
+        : `${p.name} paused by its guardian ${env.signer.address}: awards, applications, evidence, votes and claims stop until the admin unpauses.`,
+      txLine(tx),
+    ],
+  };
+});
+
+export default action;
+
+/** What mg:pause returns (and prints with --json, beside ok and task). */
+export type PauseResult = ResultOf<typeof action>;

@@ -1,0 +1,46 @@
+/** mg:recover — a manager orders recovery of money already paid; the entity is barred until it repays. */
+import { reasonHash } from "../../core/ids.js";
+import { requireText, type CommonArgs } from "../runtime/args.js";
+import { bookProgram } from "../runtime/resolution.js";
+import { defineAction, type ResultOf } from "../runtime/output.js";
+import { grantId } from "../runtime/hashes.js";
+import { sent, txLine } from "../runtime/tx.js";
+
+export interface RecoverArgs extends CommonArgs {
+  program: string | undefined;
+  grant: string | undefined;
+  amount: string | undefined;
+  reason: string | undefined;
+}
+
+const action = defineAction("mg:recover", async (args: RecoverArgs, env) => {
+  const p = await bookProgram(env, args.program);
+  const id = grantId(args.grant);
+  const amount = p.parse(requireText(args.amount, "--amount", "the amount to recover, in yuan"), "--amount");
+  const reason = reasonHash(
+    requireText(args.reason, "--reason", "why the money is recovered (its hash goes on chain)"),
+    "",
+  );
+  const tx = await sent(p.program.orderRecovery(id, amount, reason));
+  const g = await p.program.grant(id);
+  return {
+    result: {
+      program: p.name,
+      grantId: id,
+      amount,
+      owed: g.recoveryOwed,
+      entityNo: g.entityNo,
+      tx: tx.hash,
+    },
+    lines: [
+      `Recovery of ${p.money(amount)} ordered on grant ${id} in ${p.name}; entity number ${g.entityNo} is barred in every program of the registry until it repays.`,
+      `  owed now ${p.money(g.recoveryOwed)}; unpaid milestones of the grant are cancelled.`,
+      txLine(tx),
+    ],
+  };
+});
+
+export default action;
+
+/** What mg:recover returns (and prints with --json, beside ok and task). */
+export type RecoverResult = ResultOf<typeof action>;

@@ -1,0 +1,48 @@
+/** mg:rule — a manager rules on an open objection: dismiss (payable after the window) or uphold. */
+import { reasonHash } from "../../core/ids.js";
+import { TaskInputError, type CommonArgs } from "../runtime/args.js";
+import { bookProgram } from "../runtime/resolution.js";
+import { defineAction, type ResultOf } from "../runtime/output.js";
+import { grantId, milestoneIndex } from "../runtime/hashes.js";
+import { stateWords } from "../runtime/states.js";
+import { sent, txLine } from "../runtime/tx.js";
+
+export interface RuleArgs extends CommonArgs {
+  program: string | undefined;
+  grant: string | undefined;
+  milestone: number;
+  decision: string | undefined;
+  reason: string | undefined;
+}
+
+const action = defineAction("mg:rule", async (args: RuleArgs, env) => {
+  const p = await bookProgram(env, args.program);
+  const id = grantId(args.grant);
+  const index = milestoneIndex(args.milestone);
+  const decision = (args.decision ?? "").trim().toLowerCase();
+  if (decision !== "uphold" && decision !== "dismiss")
+    throw new TaskInputError('--decision must be "uphold" or "dismiss".');
+  const reason = reasonHash(args.reason, `objection ${decision === "uphold" ? "upheld" : "dismissed"}`);
+  const tx = await sent(p.program.ruleOnObjection(id, index, decision === "uphold", reason));
+  const state = stateWords(Number(await p.program.milestoneState(id, index)));
+  return {
+    result: {
+      program: p.name,
+      grantId: id,
+      milestone: index,
+      upheld: decision === "uphold",
+      reasonHash: reason,
+      state,
+      tx: tx.hash,
+    },
+    lines: [
+      `Objection to milestone #${index} of grant ${id} in ${p.name} ${decision === "uphold" ? "upheld" : "dismissed"}; the milestone is now ${state}.`,
+      txLine(tx),
+    ],
+  };
+});
+
+export default action;
+
+/** What mg:rule returns (and prints with --json, beside ok and task). */
+export type RuleResult = ResultOf<typeof action>;

@@ -1,0 +1,28 @@
+/** What anyone may do or read: mg:object, mg:lapse, mg:status, mg:report. */
+import { task } from "hardhat/config";
+
+import { withDocument, withGrant, withGrantMilestone, withProgram, withSigner } from "../options.js";
+
+export const publicTasks = [
+  withSigner(
+    withDocument(
+      withGrantMilestone(task("mg:object", "Anyone: object to an approved milestone during its public notice window")),
+      { file: "Supporting document (hashed here)", hash: "Or its hash (0x…)" },
+    ),
+  )
+    .setAction(() => import("./object.js"))
+    .build(),
+  withSigner(withGrantMilestone(task("mg:lapse", "Anyone: lapse a milestone not approved by its deadline")))
+    .setAction(() => import("./lapse.js"))
+    .build(),
+  withSigner(
+    withGrant(task("mg:status", "A program's settings, ledger, categories and grants (--grant: its milestones)")),
+  )
+    .setAction(() => import("./status.js"))
+    .build(),
+  withSigner(
+    withProgram(task("mg:report", "Rebuild a program's ledger and history from events and check it against summary()")),
+  )
+    .setAction(() => import("./report.js"))
+    .build(),
+];

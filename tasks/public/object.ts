@@ -1,0 +1,44 @@
+/** mg:object — anyone objects to an approved milestone during its public notice window. */
+import { formatTimestamp } from "../../core/time.js";
+import type { CommonArgs } from "../runtime/args.js";
+import { bookProgram } from "../runtime/resolution.js";
+import { defineAction, type ResultOf } from "../runtime/output.js";
+import { documentHash, grantId, milestoneIndex } from "../runtime/hashes.js";
+import { sent, txLine } from "../runtime/tx.js";
+
+export interface ObjectArgs extends CommonArgs {
+  program: string | undefined;
+  grant: string | undefined;
+  milestone: number;
+  file: string | undefined;
+  hash: string | undefined;
+}
+
+const action = defineAction("mg:object", async (args: ObjectArgs, env) => {
+  const p = await bookProgram(env, args.program);
+  const id = grantId(args.grant);
+  const index = milestoneIndex(args.milestone);
+  const evidence = documentHash(args.file, args.hash, "objection's supporting document");
+  const tx = await sent(p.program.object(id, index, evidence));
+  const m = await p.program.milestone(id, index);
+  return {
+    result: {
+      program: p.name,
+      grantId: id,
+      milestone: index,
+      objector: env.signer.address,
+      evidenceHash: evidence,
+      tx: tx.hash,
+    },
+    lines: [
+      `${env.signer.address} objected to milestone #${index} of grant ${id} in ${p.name}; it cannot be paid until a manager rules.`,
+      `  supporting document ${evidence}; notice window ends ${formatTimestamp(m.noticeEndsAt)}`,
+      txLine(tx),
+    ],
+  };
+});
+
+export default action;
+
+/** What mg:object returns (and prints with --json, beside ok and task). */
+export type ObjectResult = ResultOf<typeof action>;

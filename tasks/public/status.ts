@@ -1,0 +1,150 @@
+/** mg:status — a program's settings, ledger, categories and grants (or one grant's milestones). */
+import { AwardMode } from "../../core/enums.js";
+import { formatYuan } from "../../core/money.js";
+import { formatDate, formatTimestamp } from "../../core/time.js";
+import type { CommonArgs } from "../runtime/args.js";
+import { bookProgram, bookToken } from "../runtime/resolution.js";
+import { defineAction, type ResultOf } from "../runtime/output.js";
+import { grantId } from "../runtime/hashes.js";
+import { countBits, stateWords } from "../runtime/states.js";
+
+export interface StatusArgs extends CommonArgs {
+  program: string | undefined;
+  grant: string | undefined;
+}
+
+type Row = Record<string, string | number>;
+
+async function evidenceText(hash: Promise<string>): Promise<string> {
+  const value = await hash;
+  return /^0x0+$/.test(value) ? "" : value;
+}
+
+const action = defineAction("mg:status", async (args: StatusArgs, env) => {
+  const p = await bookProgram(env, args.program);
+  const { token } = await bookToken(env);
+  const program = p.program;
+  const address = await program.getAddress();
+  const [settings, s, balance] = await Promise.all([program.settings(), program.summary(), token.balanceOf(address)]);
+  const y = (units: bigint) => formatYuan(units, p.decimals);
+  const identity = s.funded + s.repaid === s.available + s.reserved + s.paid + s.withdrawn;
+  const solvent = balance === s.funded + s.repaid - s.paid - s.withdrawn + s.surplus;
+  const categoryKeys = new Map(Object.entries(p.entry.categories).map(([k, v]) => [v, k]));
+
+  const categories: Row[] = [];
+  for (let id = 1; id <= Number(settings.categoryCount); id++) {
+    const c = await program.category(id);
+    categories.push({
+      id,
+      key: categoryKeys.get(id) ?? "",
+      mode: Number(c.mode) === AwardMode.Fixed ? "fixed" : "capped",
+      amount: y(c.amount),
+      awards: `${c.awardsMade}${c.maxAwards === 0n ? "" : ` of ${c.maxAwards}`}`,
+      committed: y(c.committed) + (c.maxTotal === 0n ? "" : ` of ${y(c.maxTotal)}`),
+    });
+  }
+
+  const grants: Row[] = [];
+  const grantDetails: Array<Record<string, unknown>> = [];
+  const wanted = args.grant === undefined || args.grant.trim() === "" ? null : grantId(args.grant);
+  const milestoneRows: Row[] = [];
+  for (let id = 1n; id <= s.grantCount; id++) {
+    if (wanted !== null && id !== wanted) continue;
+    const g = await program.grant(id);
+    let total = 0n;
+    const states: string[] = [];
+    for (let i = 0; i < Number(g.milestoneCount); i++) {
+      const m = await program.milestone(id, i);
+      const state = stateWords(Number(await program.milestoneState(id, i)));
+      total += m.amount;
+      states.push(`#${i} ${state}`);
+      if (wanted !== null) {
+        milestoneRows.push({
+          milestone: i,
+          amount: y(m.amount),
+          deadline: formatTimestamp(m.deadline),
+          state,
+          "notice ends": m.noticeEndsAt === 0n ? "" : formatTimestamp(m.noticeEndsAt),
+          votes: `${countBits(m.approvals)} yes / ${countBits(m.rejections)} no`,
+          evidence: await evidenceText(program.evidenceOf(id, i)),
+        });
+      }
+    }
+    grants.push({
+      grant: Number(id),
+      entity: Number(g.entityNo),
+      category: categoryKeys.get(Number(g.categoryId)) ?? String(g.categoryId),
+      awarded: y(total),
+      reserved: y(g.reserved),
+      milestones: states.join(", "),
+      status: [g.cancelled ? "cancelled" : "", g.recoveryOwed > 0n ? `owes ${y(g.recoveryOwed)}` : ""]
+        .filter((t) => t !== "")
+        .join(", "),
+    });
+    grantDetails.push({
+      grantId: id,
+      entityNo: g.entityNo,
+      categoryId: g.categoryId,
+      awarded: total,
+      reserved: g.reserved,
+      cancelled: g.cancelled,
+      recoveryOwed: g.recoveryOwed,
+      recovered: g.recovered,
+      termsHash: g.termsHash,
+      milestones: states,
+    });
+  }
+
+  const ledger: Row = {
+    funded: y(s.funded),
+    repaid: y(s.repaid),
+    available: y(s.available),
+    reserved: y(s.reserved),
+    paid: y(s.paid),
+    withdrawn: y(s.withdrawn),
+    "recovery owed": y(s.recoveryOutstanding),
+    surplus: y(s.surplus),
+    balance: y(balance),
+  };
+  const lines: Array<string | { table: Row[] }> = [
+    `${p.entry.title}`,
+    `  ${p.name} at ${address} on ${env.networkName}${settings.pausedAt !== 0n ? " — PAUSED" : ""}`,
+    `  application window ${formatDate(settings.windowOpensAt)} to ${formatDate(settings.windowClosesAt)}; public notice ${Number(settings.noticePeriod) / 86400} days; quorum ${settings.quorum} of ${countBits(settings.activeReviewers)} reviewers`,
+    `Ledger (yuan): funded + repaid = available + reserved + paid + withdrawn ${identity ? "holds" : "is BROKEN"}; balance ${solvent ? "matches" : "DOES NOT match"} the ledger`,
+    { table: [ledger] },
+    "Categories:",
+    { table: categories },
+    grants.length === 0 ? "No grants yet." : "Grants:",
+  ];
+  if (grants.length > 0) lines.push({ table: grants });
+  if (milestoneRows.length > 0) lines.push(`Milestones of grant ${wanted}:`, { table: milestoneRows });
+  return {
+    result: {
+      program: p.name,
+      address,
+      paused: settings.pausedAt !== 0n,
+      summary: {
+        funded: s.funded,
+        repaid: s.repaid,
+        available: s.available,
+        reserved: s.reserved,
+        paid: s.paid,
+        withdrawn: s.withdrawn,
+        recoveryOutstanding: s.recoveryOutstanding,
+        surplus: s.surplus,
+        grantCount: s.grantCount,
+      },
+      balance,
+      identityHolds: identity,
+      solvent,
+      grants: grantDetails,
+    },
+    lines,
+    failed: identity && solvent ? undefined : `The ledger of ${p.name} does not balance.`,
+  };
+});
+
+export default action;
+
+/** What mg:status returns (and prints with --json, beside ok and task). */
+export type StatusResult = ResultOf<typeof action>;

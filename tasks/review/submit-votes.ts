@@ -1,0 +1,65 @@
+/** mg:submit-votes file… — submits reviewers' signed vote files for one milestone in one transaction. */
+import { existsSync, readFileSync } from "node:fs";
+
+import { fileVote, parseVoteFile, type SignedVoteFile } from "../../core/votes.js";
+import { TaskInputError, type CommonArgs } from "../runtime/args.js";
+import { bookProgram } from "../runtime/resolution.js";
+import { defineAction, type ResultOf } from "../runtime/output.js";
+import { countBits, stateWords } from "../runtime/states.js";
+import { sent, txLine } from "../runtime/tx.js";
+
+export interface SubmitVotesArgs extends CommonArgs {
+  files: string[];
+}
+
+function readVote(file: string): SignedVoteFile {
+  if (!existsSync(file)) throw new TaskInputError(`${file}: no such file.`);
+  return parseVoteFile(readFileSync(file, "utf8"), file);
+}
+
+const action = defineAction("mg:submit-votes", async (args: SubmitVotesArgs, env) => {
+  if (args.files.length === 0) throw new TaskInputError("Name at least one signed vote file.");
+  const votes = args.files.map(readVote);
+  const first = votes[0];
+  for (const [i, v] of votes.entries()) {
+    const file = args.files[i];
+    if (v.chainId !== env.chainId.toString()) {
+      throw new TaskInputError(`${file}: was signed for chain ${v.chainId}, not this network's chain ${env.chainId}.`);
+    }
+    for (const field of ["program", "grantId", "milestone", "termsHash", "evidenceHash"] as const) {
+      if (String(v[field]).toLowerCase() !== String(first[field]).toLowerCase()) {
+        throw new TaskInputError(
+          `${file}: its ${field} differs from ${args.files[0]}'s; a batch covers one milestone.`,
+        );
+      }
+    }
+  }
+  const p = await bookProgram(env, first.program);
+  const id = BigInt(first.grantId);
+  const batch = votes.map(fileVote);
+  const tx = await sent(p.program.submitSignedVotes(id, first.milestone, first.termsHash, first.evidenceHash, batch));
+  const m = await p.program.milestone(id, first.milestone);
+  const state = stateWords(Number(await p.program.milestoneState(id, first.milestone)));
+  return {
+    result: {
+      program: p.name,
+      grantId: id,
+      milestone: first.milestone,
+      reviewers: batch.map((b) => b.reviewer),
+      state,
+      approvals: countBits(m.approvals),
+      rejections: countBits(m.rejections),
+      tx: tx.hash,
+    },
+    lines: [
+      `Submitted ${batch.length} signed vote(s) on milestone #${first.milestone} of grant ${id} in ${p.name}.`,
+      `  the milestone is now ${state} (${countBits(m.approvals)} approval(s), ${countBits(m.rejections)} rejection(s))`,
+      txLine(tx),
+    ],
+  };
+});
+
+export default action;
+
+/** What mg:submit-votes returns (and prints with --json, beside ok and task). */
+export type SubmitVotesResult = ResultOf<typeof action>;

@@ -1,0 +1,143 @@
+/**
+ * mg:create-program — creates a program from its file (programs/*.json): clone + initialise, authorise
+ * it on the jurisdiction's registry, add its categories; records it in the address book by name.
+ */
+import path from "node:path";
+
+import type { EntityRegistry, IGrantProgram, GrantProgramLens, MockYuan } from "../../typechain-types/index.js";
+import { formatYuan, parseYuan } from "../../core/money.js";
+import { startOfDayBeijing } from "../../core/time.js";
+import { loadProgram } from "../../scripts/lib/programs.js";
+import { createProgramFromDefinition, DAY } from "../../scripts/lib/suite.js";
+import { requireText, TaskInputError, type CommonArgs } from "../runtime/args.js";
+import { pickAddress, pickAddresses, pickSigner } from "../runtime/connection.js";
+import { bookFactory, bookRegistry, bookToken } from "../runtime/resolution.js";
+import { defineAction, type ResultOf } from "../runtime/output.js";
+
+export interface CreateProgramArgs extends CommonArgs {
+  file: string | undefined;
+  name: string | undefined;
+  admin: string | undefined;
+  registryAdmin: string | undefined;
+  managers: string | undefined;
+  reviewers: string | undefined;
+  treasurer: string | undefined;
+  guardian: string | undefined;
+  treasury: string | undefined;
+  opensAt: string | undefined;
+}
+
+const action = defineAction("mg:create-program", async (args: CreateProgramArgs, env) => {
+  const file = requireText(args.file, "--file", "the program file, e.g. programs/guiyang-htz-blockchain-2017.json");
+  const { token, entry: tokenEntry } = await bookToken(env);
+  const definition = loadProgram(file, tokenEntry.decimals);
+  const name = args.name?.trim() || path.basename(file).replace(/\.json$/, "");
+  if (!/^[A-Za-z0-9._-]+$/.test(name)) {
+    throw new TaskInputError(`--name "${name}" must be letters, digits, dots, dashes or underscores.`);
+  }
+  const known = env.book.programs[name];
+  if (known !== undefined) {
+    throw new TaskInputError(
+      `A program named "${name}" is already recorded at ${known.address}; choose another --name.`,
+    );
+  }
+  const { registry, name: jurisdiction } = await bookRegistry(env, definition.jurisdiction);
+  const admin =
+    args.admin === undefined || args.admin.trim() === "" ? env.signer : pickSigner(env.signers, args.admin, "--admin");
+  const registryAdmin =
+    args.registryAdmin === undefined || args.registryAdmin.trim() === ""
+      ? env.signer
+      : pickSigner(env.signers, args.registryAdmin, "--registry-admin");
+  const roles = {
+    admin,
+    managers: pickAddresses(env.signers, args.managers, "--managers"),
+    reviewers: pickAddresses(env.signers, args.reviewers, "--reviewers"),
+    treasurer: pickAddress(env.signers, args.treasurer, "--treasurer"),
+    guardian: pickAddress(env.signers, args.guardian, "--guardian"),
+    treasury: pickAddress(env.signers, args.treasury, "--treasury"),
+  };
+  if (roles.reviewers.length < definition.quorum) {
+    throw new TaskInputError(
+      `${file}: the quorum is ${definition.quorum} but --reviewers names only ${roles.reviewers.length} reviewer(s).`,
+    );
+  }
+  const now = BigInt(await env.time.latest());
+  const opensAt =
+    args.opensAt === undefined || args.opensAt.trim() === "" || args.opensAt.trim() === "now"
+      ? now
+      : startOfDayBeijing(args.opensAt, "--opens-at");
+
+  const factory = await bookFactory(env);
+  const core = { token: token as MockYuan, factory, version: BigInt(env.book.version ?? "1") };
+  const created = await createProgramFromDefinition(
+    env.ethers,
+    core,
+    registry as EntityRegistry,
+    registryAdmin,
+    definition,
+    roles,
+    opensAt,
+  );
+  const address = await created.program.getAddress();
+  const categories: Record<string, number> = {};
+  for (const [key, id] of created.categoryIds) categories[key] = Number(id);
+  env.book.programs[name] = {
+    address,
+    title: definition.name,
+    file,
+    jurisdiction,
+    categories,
+    createdAtBlock: created.receipt.blockNumber,
+  };
+  env.saveBook();
+
+  const closesAt = opensAt + BigInt(definition.applicationWindowDays) * DAY;
+  const d = tokenEntry.decimals;
+  const result = {
+    name,
+    address,
+    title: definition.name,
+    jurisdiction,
+    registry: await registry.getAddress(),
+    admin: admin.address,
+    managers: roles.managers,
+    reviewers: roles.reviewers,
+    treasurer: roles.treasurer,
+    guardian: roles.guardian,
+    treasury: roles.treasury,
+    quorum: definition.quorum,
+    noticePeriodDays: definition.noticePeriodDays,
+    windowOpensAt: opensAt.toString(),
+    windowClosesAt: closesAt.toString(),
+    budget: formatYuan(parseYuan(definition.budget, d), d),
+    categories,
+    block: created.receipt.blockNumber,
+  };
+  return {
+    result,
+    lines: [
+      `Created "${definition.name}" as ${name} at ${address} (block ${created.receipt.blockNumber}).`,
+      `  ${definition.nameZh}`,
+      `  jurisdiction ${jurisdiction}, registry ${result.registry} (program authorised to record awards)`,
+      `  admin ${admin.address}; managers ${roles.managers.join(", ")}; treasurer ${roles.treasurer}; guardian ${roles.guardian}`,
+      `  treasury (only destination of withdrawals) ${roles.treasury}`,
+      `  committee: ${roles.reviewers.length} reviewers, quorum ${definition.quorum}; public notice ${definition.noticePeriodDays} days; upheld objection → ${definition.upheldObjection}`,
+      `  application window ${new Date(Number(opensAt) * 1000).toISOString().slice(0, 10)} to ${new Date(Number(closesAt) * 1000).toISOString().slice(0, 10)} (UTC dates)`,
+      `  budget in the file: ${result.budget} yuan (fund it with mg:fund)`,
+      {
+        table: definition.categories.map((c) => ({
+          id: categories[c.key],
+          key: c.key,
+          label: c.label,
+          mode: c.mode,
+          amount: formatYuan(parseYuan(c.amount, d), d),
+        })),
+      },
+    ],
+  };
+});
+
+export default action;
+
+/** What mg:create-program returns (and prints with --json, beside ok and task). */
+export type CreateProgramResult = ResultOf<typeof action>;

@@ -1,0 +1,179 @@
+/**
+ * mg:deploy — deploys the suite with the Ignition modules of deploy/modules: MilestoneGrants (factory,
+ * implementation v1, lens), Jurisdiction (one entity registry) and, on local chains only, the demo yuan.
+ * Records the addresses in the address book deploy/addresses/<chainId>.json.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+
+import JurisdictionModule from "../../deploy/modules/Jurisdiction.js";
+import LocalDemoYuanModule from "../../deploy/modules/LocalDemoYuan.js";
+import MilestoneGrantsModule from "../../deploy/modules/MilestoneGrants.js";
+import type { EntityRegistry, GrantProgramFactory, MockYuan } from "../../typechain-types/index.js";
+import { DAY } from "../../scripts/lib/suite.js";
+import { deploymentTag } from "../runtime/address-book.js";
+import { TaskInputError, type CommonArgs } from "../runtime/args.js";
+import { pickAddress, type TaskEnv } from "../runtime/connection.js";
+import { defineAction, type ResultOf } from "../runtime/output.js";
+import { sent } from "../runtime/tx.js";
+
+export interface DeployArgs extends CommonArgs {
+  jurisdiction: string;
+  token: string | undefined;
+  walletChangeDelayDays: number;
+  registrar: string | undefined;
+}
+
+async function hasCode(env: TaskEnv, address: string | undefined): Promise<boolean> {
+  return address !== undefined && (await env.ethers.provider.getCode(address)) !== "0x";
+}
+
+/** On a restarted local node the recorded contracts are gone: forget them (and Ignition's journal). */
+async function forgetStaleLocalDeployment(env: TaskEnv): Promise<boolean> {
+  if (!env.local || env.inProcess) return false;
+  let stale = env.book.factory !== undefined && !(await hasCode(env, env.book.factory));
+  const journal = path.join(
+    env.hre.config.paths.ignition,
+    "deployments",
+    deploymentTag(env.chainId),
+    "deployed_addresses.json",
+  );
+  if (!stale && existsSync(journal)) {
+    const recorded = Object.values(JSON.parse(readFileSync(journal, "utf8")) as Record<string, string>);
+    for (const address of recorded) if (!(await hasCode(env, address))) stale = true;
+  }
+  if (stale) env.resetLocalDeployment();
+  return stale;
+}
+
+const action = defineAction(
+  "mg:deploy",
+  async (args: DeployArgs, env) => {
+    const lines: string[] = [];
+    const jurisdiction = args.jurisdiction.trim();
+    if (!/^[a-z0-9-]+$/.test(jurisdiction)) {
+      throw new TaskInputError(
+        `--jurisdiction must be a short lower-case name such as "guiyang", not "${args.jurisdiction}".`,
+      );
+    }
+    if (!Number.isSafeInteger(args.walletChangeDelayDays) || args.walletChangeDelayDays < 0) {
+      throw new TaskInputError(
+        `--wallet-change-delay-days must be a whole number of days, not "${args.walletChangeDelayDays}".`,
+      );
+    }
+    if (!env.local && (args.token === undefined || args.token.trim() === "")) {
+      throw new TaskInputError("--token is required outside local chains: give the address of the yuan stablecoin.");
+    }
+    if (await forgetStaleLocalDeployment(env)) {
+      lines.push(`A fresh local chain: the previous local deployment on chain ${env.chainId} was forgotten.`);
+    }
+    const connection = await env.hre.network.getOrCreate();
+    const ignition = connection.ignition;
+    const from = env.signer.address;
+    const chainTag = deploymentTag(env.chainId);
+
+    const book = env.book;
+    // Re-running mg:deploy (e.g. for another jurisdiction) reuses what is recorded and still there.
+    if (!(await hasCode(env, book.factory))) {
+      const core = await ignition.deploy(MilestoneGrantsModule, { defaultSender: from, deploymentId: chainTag });
+      const factory = core.factory as unknown as GrantProgramFactory;
+      book.factory = await factory.getAddress();
+      book.implementation = await core.implementation.getAddress();
+      book.lens = await core.lens.getAddress();
+      book.version = (await factory.latestVersion()).toString();
+    }
+    const factory = (await env.ethers.getContractAt(
+      "GrantProgramFactory",
+      book.factory ?? "",
+    )) as unknown as GrantProgramFactory;
+    book.factoryOwner = await factory.owner();
+
+    if (args.token !== undefined && args.token.trim() !== "") {
+      const address = pickAddress(env.signers, args.token, "--token");
+      if (book.token !== undefined && book.token.address !== address && Object.keys(book.programs).length > 0) {
+        throw new TaskInputError(
+          `The programs recorded on this chain use token ${book.token.address}; a different --token needs a new address book.`,
+        );
+      }
+      const token = (await env.ethers.getContractAt("MockYuan", address)) as unknown as MockYuan;
+      book.token = { address, symbol: await token.symbol(), decimals: Number(await token.decimals()), demo: false };
+    } else if (book.token === undefined || !(await hasCode(env, book.token.address))) {
+      const { token } = await ignition.deploy(LocalDemoYuanModule, { defaultSender: from, deploymentId: chainTag });
+      const demo = token as unknown as MockYuan;
+      book.token = {
+        address: await demo.getAddress(),
+        symbol: await demo.symbol(),
+        decimals: Number(await demo.decimals()),
+        demo: true,
+      };
+    }
+
+    const delay = BigInt(args.walletChangeDelayDays) * DAY;
+    const recorded = book.registries[jurisdiction];
+    let registry: EntityRegistry;
+    if (recorded !== undefined && (await hasCode(env, recorded.address))) {
+      registry = (await env.ethers.getContractAt(
+        "EntityRegistry",
+        recorded.address,
+        env.signer,
+      )) as unknown as EntityRegistry;
+    } else {
+      const { registry: deployedRegistry } = await ignition.deploy(JurisdictionModule, {
+        defaultSender: from,
+        // One Ignition deployment per jurisdiction, so each gets its own registry.
+        deploymentId: `${chainTag}-jurisdiction-${jurisdiction}`,
+        parameters: { Jurisdiction: { admin: from, walletChangeDelay: delay } },
+      });
+      registry = deployedRegistry as unknown as EntityRegistry;
+    }
+    book.registries[jurisdiction] = {
+      address: await registry.getAddress(),
+      walletChangeDelay: (await registry.walletChangeDelay()).toString(),
+    };
+
+    let registrar: string | null = null;
+    if (args.registrar !== undefined && args.registrar.trim() !== "") {
+      registrar = pickAddress(env.signers, args.registrar, "--registrar");
+      const role = await registry.REGISTRAR_ROLE();
+      if (!(await registry.hasRole(role, registrar))) {
+        await sent(registry.connect(env.signer).grantRole(role, registrar));
+      }
+    }
+    env.saveBook();
+
+    const result = {
+      network: env.networkName,
+      chainId: env.chainId.toString(),
+      factory: book.factory,
+      factoryOwner: book.factoryOwner,
+      implementation: book.implementation,
+      version: book.version,
+      lens: book.lens,
+      token: book.token,
+      jurisdiction,
+      registry: book.registries[jurisdiction].address,
+      registrar,
+    };
+    lines.push(
+      `Deployed Milestone Grants on ${env.networkName} (chain ${env.chainId}):`,
+      `  factory         ${book.factory} (owner ${book.factoryOwner}; hand it to a multisig)`,
+      `  implementation  ${book.implementation} (version ${book.version})`,
+      `  lens            ${book.lens}`,
+      `  token           ${book.token?.address} (${book.token?.symbol}, ${book.token?.decimals} decimals${book.token?.demo === true ? ", local demo token" : ""})`,
+      `  registry        ${result.registry} (jurisdiction ${jurisdiction}, wallet change delay ${Number(book.registries[jurisdiction].walletChangeDelay) / 86400} days)`,
+    );
+    if (registrar !== null) lines.push(`  registrar       ${registrar}`);
+    lines.push(
+      env.inProcess
+        ? "The in-process network forgets everything when this command ends; use --network localhost to keep it."
+        : `Address book: deploy/addresses/${env.chainId}.json`,
+    );
+    return { result, lines };
+  },
+  { build: true },
+);
+
+export default action;
+
+/** What mg:deploy returns (and prints with --json, beside ok and task). */
+export type DeployResult = ResultOf<typeof action>;

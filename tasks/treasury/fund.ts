@@ -1,0 +1,49 @@
+/** mg:fund — the treasurer funds a program (approves the exact amount first if needed). */
+import { formatYuan } from "../../core/money.js";
+import { requireText, TaskInputError, type CommonArgs } from "../runtime/args.js";
+import { bookProgram, bookToken } from "../runtime/resolution.js";
+import { defineAction, type ResultOf } from "../runtime/output.js";
+import { sent, txLine } from "../runtime/tx.js";
+
+export interface FundArgs extends CommonArgs {
+  program: string | undefined;
+  amount: string | undefined;
+  mint: boolean;
+}
+
+const action = defineAction("mg:fund", async (args: FundArgs, env) => {
+  const p = await bookProgram(env, args.program);
+  const amount = p.parse(requireText(args.amount, "--amount", 'the amount in yuan, e.g. "20,000,000.00"'), "--amount");
+  const { token, entry } = await bookToken(env);
+  const treasurer = env.signer.address;
+  const lines: string[] = [];
+  if (args.mint) {
+    if (!entry.demo || !env.local) throw new TaskInputError("--mint works only with the demo yuan on a local chain.");
+    await sent(token.mint(treasurer, amount));
+    lines.push(`Minted ${formatYuan(amount, p.decimals)} demo yuan (local token) to ${treasurer}.`);
+  }
+  const balance = await token.balanceOf(treasurer);
+  if (balance < amount) {
+    throw new TaskInputError(`${treasurer} holds ${p.money(balance)}, less than the ${p.money(amount)} to fund.`);
+  }
+  const programAddress = await p.program.getAddress();
+  if ((await token.allowance(treasurer, programAddress)) < amount) {
+    await sent(token.approve(programAddress, amount));
+  }
+  const tx = await sent(p.program.fund(amount));
+  const s = await p.program.summary();
+  lines.push(
+    `Funded ${p.name} with ${p.money(amount)} from ${treasurer}.`,
+    txLine(tx),
+    `  funded ${p.money(s.funded)}; available ${p.money(s.available)}; reserved ${p.money(s.reserved)}`,
+  );
+  return {
+    result: { program: p.name, amount: amount.toString(), funded: s.funded, available: s.available, tx: tx.hash },
+    lines,
+  };
+});
+
+export default action;
+
+/** What mg:fund returns (and prints with --json, beside ok and task). */
+export type FundResult = ResultOf<typeof action>;

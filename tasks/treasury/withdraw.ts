@@ -1,0 +1,32 @@
+/** mg:withdraw — the treasurer withdraws unreserved budget to the program's fixed treasury address. */
+import { requireText, type CommonArgs } from "../runtime/args.js";
+import { bookProgram } from "../runtime/resolution.js";
+import { defineAction, type ResultOf } from "../runtime/output.js";
+import { sent, txLine } from "../runtime/tx.js";
+
+export interface WithdrawArgs extends CommonArgs {
+  program: string | undefined;
+  amount: string | undefined;
+}
+
+const action = defineAction("mg:withdraw", async (args: WithdrawArgs, env) => {
+  const p = await bookProgram(env, args.program);
+  const text = requireText(args.amount, "--amount", 'an amount in yuan, or "all" for the whole available budget');
+  const amount = text.toLowerCase() === "all" ? await p.program.available() : p.parse(text, "--amount");
+  const treasury = await p.program.treasury();
+  const tx = await sent(p.program.withdraw(amount));
+  const s = await p.program.summary();
+  return {
+    result: { program: p.name, amount, treasury, withdrawn: s.withdrawn, available: s.available, tx: tx.hash },
+    lines: [
+      `Withdrew ${p.money(amount)} from ${p.name} to the treasury ${treasury}.`,
+      txLine(tx),
+      `  withdrawn in total ${p.money(s.withdrawn)}; still available ${p.money(s.available)}`,
+    ],
+  };
+});
+
+export default action;
+
+/** What mg:withdraw returns (and prints with --json, beside ok and task). */
+export type WithdrawResult = ResultOf<typeof action>;
