@@ -37,6 +37,8 @@ contract GrantProgram is
     /// may initialise clones.
     constructor(GrantProgramExtension extension_) {
         if (address(extension_) == address(0)) revert Errors.GrantProgram_ZeroExtension();
+        // Without code, every cold selector (initialize included) would "succeed" doing nothing.
+        if (address(extension_).code.length == 0) revert Errors.GrantProgram_ExtensionHasNoCode(address(extension_));
         extension = address(extension_);
         // The implementation itself can never be initialised.
         _disableInitializers();
@@ -48,14 +50,17 @@ contract GrantProgram is
     /// @dev Non-payable: a call with value reverts. The extension reverts on selectors it does not know.
     fallback() external {
         address target = extension;
+        // Memory-safe: the call data and the answer are copied to free memory (from the free memory
+        // pointer on), never over the scratch space or anything the compiler placed below it.
         assembly ("memory-safe") {
-            calldatacopy(0, 0, calldatasize())
-            let ok := delegatecall(gas(), target, 0, calldatasize(), 0, 0)
-            returndatacopy(0, 0, returndatasize())
+            let ptr := mload(0x40)
+            calldatacopy(ptr, 0, calldatasize())
+            let ok := delegatecall(gas(), target, ptr, calldatasize(), 0, 0)
+            returndatacopy(ptr, 0, returndatasize())
             if iszero(ok) {
-                revert(0, returndatasize())
+                revert(ptr, returndatasize())
             }
-            return(0, returndatasize())
+            return(ptr, returndatasize())
         }
     }
     // solhint-enable no-complex-fallback

@@ -17,8 +17,10 @@ import { Program } from "../types/DataTypes.sol";
 /// @title GrantProgramState
 /// @notice All of a program's storage, its constants and the guards every concern shares.
 /// @dev Both halves of a program ({GrantProgram} and {GrantProgramExtension}) inherit this contract
-/// first and declare no storage of their own, so they read and write the same layout (a test compares
-/// the two compiled layouts). Everything here is internal: it adds no bytes to a half that does not use it.
+/// first and declare no storage of their own (the extension's EIP712 base adds two never-written fallback
+/// strings after every shared slot), so they read and write the same layout (a test compares the two
+/// compiled layouts). Everything declared here is internal and adds no bytes to a half that does not use
+/// it; the AccessControl functions it inherits are public in both halves (a clone reaches the hot half's).
 abstract contract GrantProgramState is IGrantProgramEvents, AccessControl, Initializable, ReentrancyGuardTransient {
     /*//////////////////////////////////////////////////////////////
                                 CONSTANTS
@@ -121,7 +123,11 @@ abstract contract GrantProgramState is IGrantProgramEvents, AccessControl, Initi
         // Ordered so the common case costs one comparison: `expected` is a constant at every call site.
         if (MilestoneLib.isIn(stored, expected)) {
             // An InNotice milestone whose window has ended is Payable, not InNotice.
-            if (stored == Program.MilestoneState.InNotice && block.timestamp >= m.noticeEndsAt) {
+            if (
+                stored == Program.MilestoneState.InNotice &&
+                !MilestoneLib.isIn(Program.MilestoneState.Payable, expected) &&
+                block.timestamp >= m.noticeEndsAt
+            ) {
                 _revertWrongState(m, grantId, index, expected);
             }
         } else if (
@@ -196,7 +202,9 @@ abstract contract GrantProgramState is IGrantProgramEvents, AccessControl, Initi
     function _cloneArg(uint256 position) private view returns (address arg) {
         assembly ("memory-safe") {
             extcodecopy(address(), 0x00, add(0x2d, shl(5, position)), 0x20)
-            arg := mload(0x00)
+            // Masked: on a contract that is not a clone (the implementation, the extension) the word is
+            // just code; it still reads as an address-sized value, never as a dirty one.
+            arg := and(mload(0x00), 0xffffffffffffffffffffffffffffffffffffffff)
         }
     }
 

@@ -3,6 +3,7 @@ pragma solidity 0.8.28;
 
 import { IProgramAwards } from "../interfaces/program/IProgramAwards.sol";
 import { Errors } from "../libraries/Errors.sol";
+import { ProgramClock } from "../libraries/ProgramClock.sol";
 import { Program } from "../types/DataTypes.sol";
 import { GrantProgramState } from "./GrantProgramState.sol";
 
@@ -67,7 +68,7 @@ abstract contract ProgramAwards is IProgramAwards, GrantProgramState {
         for (uint256 i = 0; i < terms.length; ++i) {
             _milestones[grantId][i] = Program.Milestone({
                 amount: terms[i].amount,
-                deadline: terms[i].deadline - pausedTotal,
+                deadline: ProgramClock.fromCalendar(terms[i].deadline, pausedTotal),
                 noticeEndsAt: 0,
                 status: Program.MilestoneState.Pending,
                 approvals: 0,

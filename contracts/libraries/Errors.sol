@@ -65,6 +65,9 @@ library Errors {
     /// @notice Thrown when an implementation is deployed without its extension (the cold-path code).
     error GrantProgram_ZeroExtension();
 
+    /// @notice Thrown when an implementation is deployed with an extension address that holds no code.
+    error GrantProgram_ExtensionHasNoCode(address extension);
+
     /// @notice Thrown when a program is initialised without an admin.
     error GrantProgram_ZeroAdmin();
 

@@ -125,6 +125,8 @@ export const SENTENCES: Record<string, Describe> = {
   // IGrantProgram
   GrantProgram_ZeroFactory: () => "A program implementation needs a factory, and the zero address was given.",
   GrantProgram_ZeroExtension: () => "A program implementation needs its extension, and the zero address was given.",
+  GrantProgram_ExtensionHasNoCode: (a) =>
+    `The extension ${String(a.extension)} has no code, so it cannot serve as a program implementation's extension.`,
   GrantProgram_ZeroAdmin: () => "The program needs an admin, and the zero address was given.",
   GrantProgram_ZeroTreasurer: () => "The program needs a treasurer, and the zero address was given.",
   GrantProgram_ZeroGuardian: () => "The program needs a guardian, and the zero address was given.",

@@ -59,6 +59,7 @@ interface IProgramViews {
     function evidenceOf(uint256 grantId, uint8 index) external view returns (bytes32);
 
     /// @notice One milestone's derived state.
+    /// @dev Reverts with `GrantProgram_UnknownGrant` or `GrantProgram_UnknownMilestone` when there is none.
     function milestoneState(uint256 grantId, uint8 index) external view returns (Program.MilestoneState);
 
     /// @notice The number of applications so far (ids run from 1 to this).

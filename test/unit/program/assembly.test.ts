@@ -122,6 +122,17 @@ describe("GrantProgram and GrantProgramExtension (one program, two contracts)", 
     expect(await ethers.provider.getBalance(target)).to.equal(0n);
   });
 
+  it("refuses an implementation whose extension address holds no code (ExtensionHasNoCode)", async function () {
+    const w = await networkHelpers.loadFixture(deployGuiyang);
+    const implementation = await ethers.getContractFactory("GrantProgram");
+    const empty = w.actors.stranger.address;
+    await expectNothingMoved(guiyangWatch(w), async () => {
+      await expect(implementation.deploy(empty))
+        .to.be.revertedWithCustomError(implementation, "GrantProgram_ExtensionHasNoCode")
+        .withArgs(empty);
+    });
+  });
+
   it("refuses initialisation and role-gated actions on the extension called directly (it holds nothing)", async function () {
     const w = await networkHelpers.loadFixture(deployGuiyang);
     const extension = IGrantProgram__factory.connect(await w.core.extension.getAddress(), w.actors.stranger);
