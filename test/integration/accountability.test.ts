@@ -5,7 +5,7 @@ import { anyValue } from "@nomicfoundation/hardhat-ethers-chai-matchers/withArgs
 import { MilestoneState } from "../../core/enums.js";
 import { textHash } from "../../core/ids.js";
 import { signVote } from "../../core/votes.js";
-import { guiyangFixture, ledgerIdentityHolds, NOTICE, terms, yuan, ACCEPTS } from "../utils/fixtures.js";
+import { guiyangFixture, expectLedgerMatchesChain, NOTICE, terms, yuan, ACCEPTS } from "../utils/fixtures.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
@@ -44,8 +44,8 @@ describe("Accountability across the Guiyang HTZ and city programmes", function (
     const breakthroughGrant = await htz.grantCount();
     await city.award(w.ids.b, w.cityCategories.get("leading-talent")!, 0, terms(now, [["1,000,000", 60]]));
     const talentGrant = await city.grantCount();
-    expect(await ledgerIdentityHolds(htz)).to.equal(true);
-    expect(await ledgerIdentityHolds(city)).to.equal(true);
+    await expectLedgerMatchesChain(htz);
+    await expectLedgerMatchesChain(city);
 
     // 2. Committee approval of A's first milestone, by on-chain votes.
     const labEvidence = textHash("licence: national engineering lab, 2017");
@@ -106,7 +106,7 @@ describe("Accountability across the Guiyang HTZ and city programmes", function (
       [companyB, htz],
       [yuan("1,000,000"), -yuan("1,000,000")],
     );
-    expect(await ledgerIdentityHolds(htz)).to.equal(true);
+    await expectLedgerMatchesChain(htz);
 
     // 6. An audit finds B's certificate forged: HTZ orders the 1,000,000 back; the unpaid 800,000 is released.
     const fraud = textHash("audit 2018-07: forged breakthrough certificate");
@@ -119,7 +119,7 @@ describe("Accountability across the Guiyang HTZ and city programmes", function (
     const ordered = await htz.summary();
     expect(ordered.available).to.equal(availableBefore + yuan("800,000"));
     expect(ordered.recoveryOutstanding).to.equal(yuan("1,000,000"));
-    expect(await ledgerIdentityHolds(htz)).to.equal(true);
+    await expectLedgerMatchesChain(htz);
 
     // 7. B is barred in both programmes: no claim of its city award, no new award anywhere.
     expect(await city.milestoneState(talentGrant, 0)).to.equal(MilestoneState.Payable);
@@ -146,7 +146,7 @@ describe("Accountability across the Guiyang HTZ and city programmes", function (
       .to.emit(htz, "Repaid")
       .withArgs(breakthroughGrant, companyB.address, yuan("400,000"), yuan("600,000"));
     expect((await registry.entity(w.nos.b)).openRecoveries).to.equal(1n);
-    expect(await ledgerIdentityHolds(htz)).to.equal(true);
+    await expectLedgerMatchesChain(htz);
 
     await token.mint(guarantor.address, yuan("600,000"));
     await token.connect(guarantor).approve(await htz.getAddress(), yuan("600,000"));
@@ -159,7 +159,7 @@ describe("Accountability across the Guiyang HTZ and city programmes", function (
     expect(settled.repaid).to.equal(yuan("1,000,000"));
     expect(settled.recoveryOutstanding).to.equal(0n);
     expect(settled.available).to.equal(ordered.available + yuan("1,000,000"));
-    expect(await ledgerIdentityHolds(htz)).to.equal(true);
+    await expectLedgerMatchesChain(htz);
 
     // 9. Unbarred: B claims its city award and may compete again in another category,
     //    but never a second breakthrough award (the one-time rule survives the recovery).
@@ -183,7 +183,7 @@ describe("Accountability across the Guiyang HTZ and city programmes", function (
     expect(end.repaid).to.equal(yuan("1,000,000"));
     expect(end.reserved).to.equal(yuan("2,500,000"));
     expect(end.available).to.equal(yuan("14,500,000"));
-    expect(await ledgerIdentityHolds(htz)).to.equal(true);
-    expect(await ledgerIdentityHolds(city)).to.equal(true);
+    await expectLedgerMatchesChain(htz);
+    await expectLedgerMatchesChain(city);
   });
 });

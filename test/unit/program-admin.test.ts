@@ -7,7 +7,7 @@ import { AwardMode } from "../../core/enums.js";
 import { textHash, groupAwardKey } from "../../core/ids.js";
 import {
   guiyangFixture,
-  ledgerIdentityHolds,
+  expectLedgerMatchesChain,
   NOTICE,
   terms,
   yuan,
@@ -629,7 +629,7 @@ describe("GrantProgram administration", function () {
         const s = await w.htz.summary();
         expect(s.funded).to.equal(yuan("20,001,000"));
         expect(s.withdrawn).to.equal(yuan("3,000"));
-        expect(await ledgerIdentityHolds(w.htz)).to.equal(true);
+        await expectLedgerMatchesChain(w.htz);
       });
 
       it("does not affect the other program on the same registry", async function () {

@@ -7,7 +7,7 @@ import { MilestoneState } from "../../core/enums.js";
 import { textHash } from "../../core/ids.js";
 import {
   guiyangFixture,
-  ledgerIdentityHolds,
+  expectLedgerMatchesChain,
   NOTICE,
   terms,
   yuan,
@@ -327,7 +327,7 @@ describe("GrantProgram objections", function () {
           [a.grantee, a.program],
           [yuan("3,000,000"), -yuan("3,000,000")],
         );
-        expect(await ledgerIdentityHolds(a.program)).to.equal(true);
+        await expectLedgerMatchesChain(a.program);
       });
 
       it("makes the milestone Payable at once when the ruling comes after the window", async function () {
@@ -387,7 +387,7 @@ describe("GrantProgram objections", function () {
           [a.grantee, a.program],
           [yuan("3,000,000"), -yuan("3,000,000")],
         );
-        expect(await ledgerIdentityHolds(a.program)).to.equal(true);
+        await expectLedgerMatchesChain(a.program);
       });
     });
 
@@ -415,7 +415,7 @@ describe("GrantProgram objections", function () {
         expect((await a.program.grant(a.grantId)).reserved).to.equal(yuan("400,000"));
         expect((await a.program.grant(a.grantId)).cancelled).to.equal(false);
         expect((await a.program.category(categoryId)).committed).to.equal(committedBefore - yuan("600,000"));
-        expect(await ledgerIdentityHolds(a.program)).to.equal(true);
+        await expectLedgerMatchesChain(a.program);
 
         // Exactly once: a second ruling is refused and the budget does not move again.
         await expect(a.program.ruleOnObjection(a.grantId, 0, true, RULING))
@@ -438,7 +438,7 @@ describe("GrantProgram objections", function () {
         expect(end.available).to.equal(before.available + yuan("1,000,000"));
         expect(end.available).to.equal(end.funded);
         expect(end.reserved).to.equal(0n);
-        expect(await ledgerIdentityHolds(a.program)).to.equal(true);
+        await expectLedgerMatchesChain(a.program);
       });
     });
   });

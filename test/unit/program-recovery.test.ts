@@ -5,7 +5,7 @@ import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types"
 import type { IGrantProgram } from "../../typechain-types/index.js";
 import { MilestoneState } from "../../core/enums.js";
 import { textHash } from "../../core/ids.js";
-import { guiyangFixture, ledgerIdentityHolds, NOTICE, terms, yuan, type GuiyangWorld } from "../utils/fixtures.js";
+import { guiyangFixture, expectLedgerMatchesChain, NOTICE, terms, yuan, type GuiyangWorld } from "../utils/fixtures.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
@@ -147,7 +147,7 @@ describe("GrantProgram recovery", function () {
       it("is accepted up to the remainder, refused beyond it, and does not add a second bar", async function () {
         const r = await paidGrantee();
         await r.htz.orderRecovery(r.htzGrant, yuan("600,000"), FRAUD);
-        expect(await ledgerIdentityHolds(r.htz)).to.equal(true);
+        await expectLedgerMatchesChain(r.htz);
 
         const before = await snapshot(r);
         await expect(r.htz.orderRecovery(r.htzGrant, yuan("400,000.01"), FRAUD))
@@ -161,7 +161,7 @@ describe("GrantProgram recovery", function () {
         expect((await r.htz.grant(r.htzGrant)).recoveryOwed).to.equal(yuan("1,000,000"));
         expect((await r.htz.summary()).recoveryOutstanding).to.equal(yuan("1,000,000"));
         expect(await entityState(r)).to.deep.equal({ openRecoveries: 1n, barsByHtz: 1n, barsByCity: 0n });
-        expect(await ledgerIdentityHolds(r.htz)).to.equal(true);
+        await expectLedgerMatchesChain(r.htz);
 
         const after = await snapshot(r);
         await expect(r.htz.orderRecovery(r.htzGrant, yuan("0.01"), FRAUD))
@@ -191,7 +191,7 @@ describe("GrantProgram recovery", function () {
         expect(after.reserved).to.equal(before.reserved - yuan("800,000"));
         expect(after.paid).to.equal(before.paid);
         expect(after.recoveryOutstanding).to.equal(yuan("1,000,000"));
-        expect(await ledgerIdentityHolds(r.htz)).to.equal(true);
+        await expectLedgerMatchesChain(r.htz);
 
         // Money was paid, so the award key stays held: no second breakthrough award.
         const [holder] = await r.w.registry.awardHolder(r.entityNo, (await r.htz.category(g.categoryId)).awardKey);
@@ -263,7 +263,7 @@ describe("GrantProgram recovery", function () {
         const tx = r.htz.connect(payer).repay(r.htzGrant, yuan("250,000"));
         await expect(tx).to.emit(r.htz, "Repaid").withArgs(r.htzGrant, payer.address, yuan("250,000"), yuan("750,000"));
         await expect(tx).to.changeTokenBalances(ethers, r.w.token, [payer, r.htz], [-yuan("250,000"), yuan("250,000")]);
-        expect(await ledgerIdentityHolds(r.htz)).to.equal(true);
+        await expectLedgerMatchesChain(r.htz);
       });
     });
 
@@ -306,13 +306,13 @@ describe("GrantProgram recovery", function () {
         const r = await paidGrantee();
         const htzAddress = await r.htz.getAddress();
         const start = await r.htz.summary();
-        expect(await ledgerIdentityHolds(r.htz)).to.equal(true);
+        await expectLedgerMatchesChain(r.htz);
 
         await r.htz.orderRecovery(r.htzGrant, yuan("1,000,000"), FRAUD);
         const ordered = await r.htz.summary();
         expect(ordered.recoveryOutstanding).to.equal(yuan("1,000,000"));
         expect(ordered.available).to.equal(start.available + yuan("800,000"));
-        expect(await ledgerIdentityHolds(r.htz)).to.equal(true);
+        await expectLedgerMatchesChain(r.htz);
 
         // Partial: 400,000 returns to the budget, the bar stays.
         await fundPayer(r, r.grantee, yuan("1,000,000"));
@@ -325,7 +325,7 @@ describe("GrantProgram recovery", function () {
         expect(partial.available).to.equal(ordered.available + yuan("400,000"));
         expect(partial.recoveryOutstanding).to.equal(yuan("600,000"));
         expect(partial.paid).to.equal(ordered.paid);
-        expect(await ledgerIdentityHolds(r.htz)).to.equal(true);
+        await expectLedgerMatchesChain(r.htz);
         expect(await entityState(r)).to.deep.equal({ openRecoveries: 1n, barsByHtz: 1n, barsByCity: 0n });
         await expect(r.city.connect(r.grantee).claim(r.cityGrant, [0]))
           .to.be.revertedWithCustomError(r.city, "EntityRegistry_EntityBarred")
@@ -339,7 +339,7 @@ describe("GrantProgram recovery", function () {
         expect(repaid.repaid).to.equal(yuan("1,000,000"));
         expect(repaid.available).to.equal(ordered.available + yuan("1,000,000"));
         expect(repaid.recoveryOutstanding).to.equal(0n);
-        expect(await ledgerIdentityHolds(r.htz)).to.equal(true);
+        await expectLedgerMatchesChain(r.htz);
         expect(await entityState(r)).to.deep.equal({ openRecoveries: 0n, barsByHtz: 0n, barsByCity: 0n });
         const g = await r.htz.grant(r.htzGrant);
         expect(g.recoveryOwed).to.equal(0n);
@@ -352,7 +352,7 @@ describe("GrantProgram recovery", function () {
           [r.grantee, r.city],
           [yuan("1,000,000"), -yuan("1,000,000")],
         );
-        expect(await ledgerIdentityHolds(r.city)).to.equal(true);
+        await expectLedgerMatchesChain(r.city);
       });
 
       it("refuses a further repayment once the debt is settled (RepaymentTooLarge(amount, 0))", async function () {
