@@ -6,6 +6,7 @@ import { MilestoneState } from "../../core/enums.js";
 import { textHash } from "../../core/ids.js";
 import { signVote } from "../../core/votes.js";
 import { guiyangFixture, expectLedgerMatchesChain, NOTICE, terms, yuan, ACCEPTS } from "../utils/fixtures.js";
+import { submitAndApprove } from "../../scripts/lib/scenario.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
@@ -49,11 +50,7 @@ describe("Accountability across the Guiyang HTZ and city programmes", function (
 
     // 2. Committee approval of A's first milestone, by on-chain votes.
     const labEvidence = textHash("licence: national engineering lab, 2017");
-    const labTerms = (await htz.grant(labGrant)).termsHash;
-    await htz.connect(companyA).submitEvidence(labGrant, 0, labEvidence);
-    for (const reviewer of actors.reviewers.slice(0, 3)) {
-      await htz.connect(reviewer).vote(labGrant, 0, labTerms, labEvidence, true, verified);
-    }
+    await submitAndApprove(htz, companyA, actors.reviewers, labGrant, 0, labEvidence, { reasonHash: verified });
     expect(await htz.milestoneState(labGrant, 0)).to.equal(MilestoneState.InNotice);
 
     // 3. A citizen objects during the public notice; the office investigates and dismisses it.
@@ -86,11 +83,7 @@ describe("Accountability across the Guiyang HTZ and city programmes", function (
     ).to.emit(htz, "MilestoneApproved");
 
     const talentEvidence = textHash("talent: province's Hundred leading talents, 2017 list");
-    const talentTerms = (await city.grant(talentGrant)).termsHash;
-    await city.connect(companyB).submitEvidence(talentGrant, 0, talentEvidence);
-    for (const reviewer of actors.reviewers.slice(0, 3)) {
-      await city.connect(reviewer).vote(talentGrant, 0, talentTerms, talentEvidence, true, verified);
-    }
+    await submitAndApprove(city, companyB, actors.reviewers, talentGrant, 0, talentEvidence, { reasonHash: verified });
 
     // 5. After the notice window, A and B are paid in HTZ (B leaves its city award unclaimed for now).
     await networkHelpers.time.increase(NOTICE);

@@ -12,12 +12,12 @@ import { DAY } from "../../scripts/lib/suite.js";
 import { MilestoneState } from "../../core/enums.js";
 import { NOTICE, terms, WALLET_DELAY, yuan, ZERO_HASH, type GuiyangWorld } from "../utils/fixtures.js";
 import {
+  APPROVAL,
   EVIDENCE,
   EVIDENCE_1,
   GRANTEE_ROLE,
   REASON,
   REVIEWER_ROLE,
-  approveBy,
   domainOf,
   expectNothingMoved,
   guiyangWatch,
@@ -30,6 +30,7 @@ import {
   type VoteMessage,
   type Watch,
 } from "./helpers.js";
+import { approveSubmitted } from "../../scripts/lib/scenario.js";
 import { programAt } from "../../core/program-abi.js";
 
 const connection = await network.create();
@@ -153,7 +154,7 @@ async function deployMultisigGrantee() {
   await multisig
     .connect(owner)
     .execute(w.htz, w.htz.interface.encodeFunctionData("submitEvidence", [grantId, 0, EVIDENCE]));
-  await approveBy(w.htz, w.actors.reviewers, grantId, 0);
+  await approveSubmitted(w.htz, w.actors.reviewers, grantId, 0, EVIDENCE, APPROVAL);
   await networkHelpers.time.increase(NOTICE);
   const watch: Watch = {
     ...guiyangWatch(w, async () => w.htz.milestone(grantId, 0)),

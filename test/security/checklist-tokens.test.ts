@@ -20,8 +20,8 @@ import { parseYuan } from "../../core/money.js";
 import { MilestoneState } from "../../core/enums.js";
 import { NOTICE, terms, yuan, type GuiyangWorld, ACCEPTS } from "../utils/fixtures.js";
 import {
+  APPROVAL,
   EVIDENCE,
-  approveBy,
   categoryDef,
   expectNothingMoved,
   guiyangWatch,
@@ -30,10 +30,10 @@ import {
   rawTerms,
   registerCompany,
   securityFixtures,
-  submitAndApprove,
   type MintableToken,
   type Watch,
 } from "./helpers.js";
+import { approveSubmitted, submitAndApprove } from "../../scripts/lib/scenario.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
@@ -66,8 +66,8 @@ async function payableOn<T extends MintableToken>(w: GuiyangWorld, hostile: T): 
   const grantA = await program.grantCount();
   await program.award(w.ids.b, lab, 0, terms(t, [["1,000,000", 90]]));
   const grantB = await program.grantCount();
-  await submitAndApprove(program, w.actors.companyA, w.actors.reviewers, grantA, 0);
-  await submitAndApprove(program, w.actors.companyB, w.actors.reviewers, grantB, 0);
+  await submitAndApprove(program, w.actors.companyA, w.actors.reviewers, grantA, 0, EVIDENCE, APPROVAL);
+  await submitAndApprove(program, w.actors.companyB, w.actors.reviewers, grantB, 0, EVIDENCE, APPROVAL);
   await networkHelpers.time.increase(NOTICE);
   const a = w.actors;
   const watch: Watch = {
@@ -131,7 +131,7 @@ async function deployReentrant(): Promise<ReentrantWorld> {
   const grantT = await program.grantCount();
   for (const index of [0, 1]) {
     await token.execute(program, program.interface.encodeFunctionData("submitEvidence", [grantT, index, EVIDENCE]));
-    await approveBy(program, w.actors.reviewers, grantT, index);
+    await approveSubmitted(program, w.actors.reviewers, grantT, index, EVIDENCE, APPROVAL);
   }
   await networkHelpers.time.increase(NOTICE);
   return { ...base, grantT };
@@ -261,7 +261,7 @@ describe("Security checklist: hostile tokens, donations and late funding", funct
         const t = await now(networkHelpers);
         await program.award(w.ids.a, categoryIds.get("lab")!, 0, terms(t, [["1,000,000", 90]]));
         const grantId = await program.grantCount();
-        await submitAndApprove(program, a.companyA, a.reviewers, grantId, 0);
+        await submitAndApprove(program, a.companyA, a.reviewers, grantId, 0, EVIDENCE, APPROVAL);
         await networkHelpers.time.increase(NOTICE);
         await expect(program.connect(a.companyA).claim(grantId, [0])).to.changeTokenBalances(
           ethers,
@@ -386,8 +386,8 @@ describe("Security checklist: hostile tokens, donations and late funding", funct
           });
           await w.program.award(w.ids.a, w.lab, 0, rawTerms(t, [third, w.cap - third]));
           const grantId = await w.program.grantCount();
-          await submitAndApprove(w.program, a.companyA, a.reviewers, grantId, 0);
-          await submitAndApprove(w.program, a.companyA, a.reviewers, grantId, 1);
+          await submitAndApprove(w.program, a.companyA, a.reviewers, grantId, 0, EVIDENCE, APPROVAL);
+          await submitAndApprove(w.program, a.companyA, a.reviewers, grantId, 1, EVIDENCE, APPROVAL);
           await networkHelpers.time.increase(NOTICE);
           await expect(w.program.connect(a.companyA).claim(grantId, [0, 1])).to.changeTokenBalances(
             ethers,
@@ -444,8 +444,8 @@ describe("Security checklist: hostile tokens, donations and late funding", funct
         const t = await now(networkHelpers);
         await w.program.award(w.ids.a, w.lab, 0, rawTerms(t, [2n ** 126n, 2n ** 126n]));
         const grantId = await w.program.grantCount();
-        await submitAndApprove(w.program, w.actors.companyA, w.actors.reviewers, grantId, 0);
-        await submitAndApprove(w.program, w.actors.companyA, w.actors.reviewers, grantId, 1);
+        await submitAndApprove(w.program, w.actors.companyA, w.actors.reviewers, grantId, 0, EVIDENCE, APPROVAL);
+        await submitAndApprove(w.program, w.actors.companyA, w.actors.reviewers, grantId, 1, EVIDENCE, APPROVAL);
         await networkHelpers.time.increase(NOTICE);
         await expect(w.program.connect(w.actors.companyA).claim(grantId, [0, 1])).to.changeTokenBalances(
           ethers,
@@ -494,7 +494,7 @@ describe("Security checklist: hostile tokens, donations and late funding", funct
         const provincial = w.htzCategories.get("rd-platform-provincial")!;
         await w.htz.award(w.ids.a, provincial, 0, terms(t, [["1,000,000", 90]]));
         const htzGrant = await w.htz.grantCount();
-        await submitAndApprove(w.htz, a.companyA, a.reviewers, htzGrant, 0);
+        await submitAndApprove(w.htz, a.companyA, a.reviewers, htzGrant, 0, EVIDENCE, APPROVAL);
         await networkHelpers.time.increase(NOTICE);
         await expect(w.htz.connect(a.companyA).claim(htzGrant, [0])).to.changeTokenBalance(
           ethers,
@@ -554,12 +554,12 @@ describe("Security checklist: hostile tokens, donations and late funding", funct
         const t = await now(networkHelpers);
         await w.program.award(w.ids.c, 1n, 0, terms(t, [["1,000,000", 90]]));
         const grantC = await w.program.grantCount();
-        await submitAndApprove(w.program, a.companyC, a.reviewers, grantC, 0);
+        await submitAndApprove(w.program, a.companyC, a.reviewers, grantC, 0, EVIDENCE, APPROVAL);
         expect(await w.program.milestoneState(grantC, 0)).to.equal(MilestoneState.InNotice);
         const provincial = w.htzCategories.get("rd-platform-provincial")!;
         await w.htz.award(w.ids.a, provincial, 0, terms(t, [["1,000,000", 90]]));
         const htzGrant = await w.htz.grantCount();
-        await submitAndApprove(w.htz, a.companyA, a.reviewers, htzGrant, 0);
+        await submitAndApprove(w.htz, a.companyA, a.reviewers, htzGrant, 0, EVIDENCE, APPROVAL);
         await networkHelpers.time.increase(NOTICE);
         await expect(w.htz.connect(a.companyA).claim(htzGrant, [0])).to.changeTokenBalance(
           ethers,

@@ -22,6 +22,7 @@ import {
   type InitParams,
 } from "../utils/fixtures.js";
 import {
+  APPROVAL,
   EVIDENCE,
   OBJECTION,
   REASON,
@@ -34,10 +35,10 @@ import {
   programOn,
   rawTerms,
   securityFixtures,
-  submitAndApprove,
   termsHashOf,
   type Watch,
 } from "./helpers.js";
+import { submitAndApprove } from "../../scripts/lib/scenario.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
@@ -95,7 +96,15 @@ async function deployBarred() {
   const t = await now(networkHelpers);
   await w.htz.award(w.ids.a, breakthrough, 0, terms(t, [["1,000,000", 60]]));
   const second = await w.htz.grantCount();
-  const noticeEnds = await submitAndApprove(w.htz, w.actors.companyA, w.actors.reviewers, second, 0);
+  const { noticeEndsAt: noticeEnds } = await submitAndApprove(
+    w.htz,
+    w.actors.companyA,
+    w.actors.reviewers,
+    second,
+    0,
+    EVIDENCE,
+    APPROVAL,
+  );
   await networkHelpers.time.increaseTo(noticeEnds);
   await w.htz.connect(w.actors.companyA).claim(w.grantId, [0]);
   await w.htz.orderRecovery(w.grantId, yuan("1,000,000"), REASON);

@@ -23,10 +23,11 @@ import type { IGrantProgram, MockYuan } from "../../typechain-types/index.js";
 import { formatYuan } from "../../core/money.js";
 import type { AwardMode, CategoryDefinition, ProgramDefinition } from "../../scripts/lib/programs.js";
 import { DAY, createProgramFromDefinition } from "../../scripts/lib/suite.js";
+import { approveSubmitted, passNotice } from "../../scripts/lib/scenario.js";
 import { EntityKind } from "../../core/enums.js";
 import { companyId, textHash } from "../../core/ids.js";
 import { signBallot, voteDomain, type Ballot, type SignedVote } from "../../core/votes.js";
-import { guiyangFixture, NOTICE, terms, type GuiyangWorld } from "../utils/fixtures.js";
+import { fixtureRoles, guiyangFixture, NOTICE, terms, type GuiyangWorld } from "../utils/fixtures.js";
 
 export const EVIDENCE = textHash("security: national engineering lab licence");
 export const EVIDENCE_1 = textHash("security: acceptance report, phase 2");
@@ -95,34 +96,8 @@ export async function now(helpers: NetworkHelpers): Promise<bigint> {
  * Review helpers.
  * ---------------------------------------------------------------------------------------------- */
 
-/** The first `count` reviewers approve the submitted milestone with `evidence`. */
-export async function approveBy(
-  program: IGrantProgram,
-  reviewers: HardhatEthersSigner[],
-  grantId: bigint,
-  index: number,
-  evidence: string = EVIDENCE,
-  count = 3,
-): Promise<void> {
-  const { termsHash } = await program.grant(grantId);
-  for (const reviewer of reviewers.slice(0, count)) {
-    await program.connect(reviewer).vote(grantId, index, termsHash, evidence, true, REASON);
-  }
-}
-
-/** The grantee submits evidence and three of the four reviewers approve; returns noticeEndsAt. */
-export async function submitAndApprove(
-  program: IGrantProgram,
-  grantee: HardhatEthersSigner,
-  reviewers: HardhatEthersSigner[],
-  grantId: bigint,
-  index: number,
-  evidence: string = EVIDENCE,
-): Promise<bigint> {
-  await program.connect(grantee).submitEvidence(grantId, index, evidence);
-  await approveBy(program, reviewers, grantId, index, evidence);
-  return (await program.milestone(grantId, index)).noticeEndsAt;
-}
+/** The vote options of every approval in these tests (the builders are scripts/lib/scenario.ts). */
+export const APPROVAL = { reasonHash: REASON } as const;
 
 /* ------------------------------------------------------------------------------------------------
  * Company A's HTZ grant: national lab, 5,000,000 = 3,000,000 (90 days) + 2,000,000 (180 days).
@@ -166,10 +141,9 @@ export function securityFixtures(connection: NetworkConnection) {
     let noticeEndsAt = 0n;
     if (stage !== "awarded") await w.htz.connect(w.actors.companyA).submitEvidence(grantId, 0, EVIDENCE);
     if (stage === "inNotice" || stage === "payable") {
-      await approveBy(w.htz, w.actors.reviewers, grantId, 0);
-      noticeEndsAt = (await w.htz.milestone(grantId, 0)).noticeEndsAt;
+      ({ noticeEndsAt } = await approveSubmitted(w.htz, w.actors.reviewers, grantId, 0, EVIDENCE, APPROVAL));
     }
-    if (stage === "payable") await helpers.time.increaseTo(noticeEndsAt);
+    if (stage === "payable") await passNotice(helpers, noticeEndsAt);
     const watch = guiyangWatch(w, milestonesOf(w.htz, grantId, 2));
     return { ...w, lab, grantId, termsHash, deadlines, noticeEndsAt, watch };
   }
@@ -244,14 +218,7 @@ export async function programOn(
     w.registry,
     a.registryAdmin,
     definition(`Program on ${await asMock.symbol()}`, categories),
-    {
-      admin: a.admin,
-      managers: [a.manager.address],
-      reviewers: a.reviewers.map((r) => r.address),
-      treasurer: a.treasurer.address,
-      guardian: a.guardian.address,
-      treasury: a.treasury.address,
-    },
+    fixtureRoles(a),
     w.opensAt,
   );
   if (budget > 0n) {

@@ -14,6 +14,7 @@ import {
   ZERO_HASH,
   type GuiyangWorld,
 } from "../utils/fixtures.js";
+import { submitAndApprove } from "../../scripts/lib/scenario.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
@@ -546,10 +547,9 @@ describe("GrantProgram administration", function () {
         const grantId = await htz.grantCount();
         const { termsHash } = await htz.grant(grantId);
         const evidence0 = textHash("evidence 0");
-        await htz.connect(actors.companyA).submitEvidence(grantId, 0, evidence0);
-        for (const reviewer of actors.reviewers.slice(0, 3)) {
-          await htz.connect(reviewer).vote(grantId, 0, termsHash, evidence0, true, textHash("ok"));
-        }
+        await submitAndApprove(htz, actors.companyA, actors.reviewers, grantId, 0, evidence0, {
+          reasonHash: textHash("ok"),
+        });
         await networkHelpers.time.increase(NOTICE);
         const evidence1 = textHash("evidence 1");
         await htz.connect(actors.companyA).submitEvidence(grantId, 1, evidence1);

@@ -15,7 +15,17 @@ import type { CategoryDefinition, ProgramDefinition } from "../../scripts/lib/pr
 import { DAY, createProgramFromDefinition } from "../../scripts/lib/suite.js";
 import { EntityKind, MilestoneState } from "../../core/enums.js";
 import { companyId, textHash } from "../../core/ids.js";
-import { guiyangFixture, NOTICE, WALLET_DELAY, terms, yuan, type GuiyangWorld, ACCEPTS } from "../utils/fixtures.js";
+import {
+  fixtureRoles,
+  guiyangFixture,
+  NOTICE,
+  WALLET_DELAY,
+  terms,
+  yuan,
+  type GuiyangWorld,
+  ACCEPTS,
+} from "../utils/fixtures.js";
+import { approveSubmitted, submitAndApprove } from "../../scripts/lib/scenario.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
@@ -41,30 +51,8 @@ async function observe(
   };
 }
 
-/** The grantee submits evidence and three of the four reviewers approve; returns noticeEndsAt. */
-async function approveMilestone(
-  program: IGrantProgram,
-  grantee: HardhatEthersSigner,
-  reviewers: HardhatEthersSigner[],
-  grantId: bigint,
-  index: number,
-): Promise<bigint> {
-  await program.connect(grantee).submitEvidence(grantId, index, EVIDENCE);
-  await approveSubmitted(program, reviewers, grantId, index);
-  return (await program.milestone(grantId, index)).noticeEndsAt;
-}
-
-async function approveSubmitted(
-  program: IGrantProgram,
-  reviewers: HardhatEthersSigner[],
-  grantId: bigint,
-  index: number,
-): Promise<void> {
-  const { termsHash } = await program.grant(grantId);
-  for (const reviewer of reviewers.slice(0, 3)) {
-    await program.connect(reviewer).vote(grantId, index, termsHash, EVIDENCE, true, REASON);
-  }
-}
+/** The vote options of every approval in this file (the builders are scripts/lib/scenario.ts). */
+const APPROVAL = { reasonHash: REASON } as const;
 
 /* ------------------------------------------------------------------------------------------------
  * Company A's grant on Guiyang HTZ: 3,000,000 due in 90 days (approved, in notice) and
@@ -92,7 +80,9 @@ async function deployWithApprovedMilestone(): Promise<ClaimWorld> {
     ]),
   );
   const grantId = await w.htz.grantCount();
-  const noticeEndsAt = await approveMilestone(w.htz, w.actors.companyA, w.actors.reviewers, grantId, 0);
+  const noticeEndsAt = (
+    await submitAndApprove(w.htz, w.actors.companyA, w.actors.reviewers, grantId, 0, EVIDENCE, APPROVAL)
+  ).noticeEndsAt;
   const deadlines: [bigint, bigint] = [
     (await w.htz.milestone(grantId, 0)).deadline,
     (await w.htz.milestone(grantId, 1)).deadline,
@@ -170,14 +160,7 @@ async function programOn(
     w.registry,
     a.registryAdmin,
     definition(`Program on ${await token.symbol()}`, categories),
-    {
-      admin: a.admin,
-      managers: [a.manager.address],
-      reviewers: a.reviewers.map((r) => r.address),
-      treasurer: a.treasurer.address,
-      guardian: a.guardian.address,
-      treasury: a.treasury.address,
-    },
+    fixtureRoles(a),
     w.opensAt,
   );
   const asMock = token as unknown as MockYuan;
@@ -203,8 +186,8 @@ async function payableGrantsOn<T extends Token>(w: GuiyangWorld, hostile: T): Pr
   const grantA = await program.grantCount();
   await program.award(w.ids.b, lab, 0, terms(now, [["1,000,000", 90]]));
   const grantB = await program.grantCount();
-  await approveMilestone(program, w.actors.companyA, w.actors.reviewers, grantA, 0);
-  await approveMilestone(program, w.actors.companyB, w.actors.reviewers, grantB, 0);
+  await submitAndApprove(program, w.actors.companyA, w.actors.reviewers, grantA, 0, EVIDENCE, APPROVAL);
+  await submitAndApprove(program, w.actors.companyB, w.actors.reviewers, grantB, 0, EVIDENCE, APPROVAL);
   await networkHelpers.time.increase(NOTICE);
   return { ...w, hostile, program, grantA, grantB };
 }
@@ -245,7 +228,7 @@ async function deployReentrant(): Promise<ReentrantWorld> {
   const grantT = await program.grantCount();
   for (const index of [0, 1]) {
     await token.execute(program, program.interface.encodeFunctionData("submitEvidence", [grantT, index, EVIDENCE]));
-    await approveSubmitted(program, w.actors.reviewers, grantT, index);
+    await approveSubmitted(program, w.actors.reviewers, grantT, index, EVIDENCE, APPROVAL);
   }
   await networkHelpers.time.increase(NOTICE);
   return { ...base, grantT };
@@ -315,7 +298,7 @@ describe("GrantProgram claims, lapses and cancellations", function () {
       it("pays the sum of several payable milestones claimed in one call", async function () {
         const w = await networkHelpers.loadFixture(deployWithApprovedMilestone);
         const a = w.actors;
-        await approveMilestone(w.htz, a.companyA, a.reviewers, w.grantId, 1);
+        await submitAndApprove(w.htz, a.companyA, a.reviewers, w.grantId, 1, EVIDENCE, APPROVAL);
         await networkHelpers.time.increase(NOTICE);
         const before = await w.htz.summary();
         expect(await w.htz.connect(a.companyA).claim.staticCall(w.grantId, [1, 0])).to.equal(yuan("5,000,000"));
@@ -384,7 +367,7 @@ describe("GrantProgram claims, lapses and cancellations", function () {
         await w.htz.award(insiderId, w.htzCategories.get("rd-platform-joint")!, 0, terms(now, [["2,000,000", 60]]));
         const grantId = await w.htz.grantCount();
         await w.htz.connect(a.admin).grantRole(await w.htz.MANAGER_ROLE(), insider.address);
-        await approveMilestone(w.htz, insider, a.reviewers, grantId, 0);
+        await submitAndApprove(w.htz, insider, a.reviewers, grantId, 0, EVIDENCE, APPROVAL);
         await networkHelpers.time.increase(NOTICE);
 
         const before = await observe(w.htz, w.token, [insider], [[grantId, 0]]);
@@ -546,7 +529,7 @@ describe("GrantProgram claims, lapses and cancellations", function () {
         await multisig
           .connect(signer)
           .execute(w.htz, w.htz.interface.encodeFunctionData("submitEvidence", [grantId, 0, EVIDENCE]));
-        await approveSubmitted(w.htz, a.reviewers, grantId, 0);
+        await approveSubmitted(w.htz, a.reviewers, grantId, 0, EVIDENCE, APPROVAL);
         await networkHelpers.time.increase(NOTICE);
 
         // The signer's own account is not the grantee's wallet.
@@ -928,8 +911,8 @@ describe("GrantProgram claims, lapses and cancellations", function () {
             { amount: amount - first, deadline: now + 180n * DAY, descriptionHash: textHash("milestone 2") },
           ]);
           const grantId = await w.program.grantCount();
-          await approveMilestone(w.program, a.companyA, a.reviewers, grantId, 0);
-          await approveMilestone(w.program, a.companyA, a.reviewers, grantId, 1);
+          await submitAndApprove(w.program, a.companyA, a.reviewers, grantId, 0, EVIDENCE, APPROVAL);
+          await submitAndApprove(w.program, a.companyA, a.reviewers, grantId, 1, EVIDENCE, APPROVAL);
           await networkHelpers.time.increase(NOTICE);
 
           await expect(w.program.connect(a.companyA).claim(grantId, [0, 1])).to.changeTokenBalances(
@@ -959,8 +942,8 @@ describe("GrantProgram claims, lapses and cancellations", function () {
         ]);
         const grantId = await w.program.grantCount();
         expect((await w.program.summary()).available).to.equal(0n);
-        await approveMilestone(w.program, a.companyA, a.reviewers, grantId, 0);
-        await approveMilestone(w.program, a.companyA, a.reviewers, grantId, 1);
+        await submitAndApprove(w.program, a.companyA, a.reviewers, grantId, 0, EVIDENCE, APPROVAL);
+        await submitAndApprove(w.program, a.companyA, a.reviewers, grantId, 1, EVIDENCE, APPROVAL);
         await networkHelpers.time.increase(NOTICE);
 
         await expect(w.program.connect(a.companyA).claim(grantId, [0, 1])).to.changeTokenBalances(

@@ -6,6 +6,7 @@ import { MilestoneState } from "../../core/enums.js";
 import { textHash } from "../../core/ids.js";
 import { signVote } from "../../core/votes.js";
 import { guiyangFixture, NOTICE, terms, yuan, ACCEPTS } from "../utils/fixtures.js";
+import { approveSubmitted } from "../../scripts/lib/scenario.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
@@ -202,9 +203,7 @@ describe("GrantProgram hardening", function () {
   describe("orderRecovery", function () {
     it("does not cancel a fully paid grant (no GrantCancelled), only bars and records the debt", async function () {
       const s = await submitted();
-      for (const reviewer of s.actors.reviewers.slice(0, 3)) {
-        await s.htz.connect(reviewer).vote(s.grantId, 0, s.termsHash, EVIDENCE, true, REASON);
-      }
+      await approveSubmitted(s.htz, s.actors.reviewers, s.grantId, 0, EVIDENCE, { reasonHash: REASON });
       await networkHelpers.time.increase(NOTICE);
       await s.htz.connect(s.actors.companyA).claim(s.grantId, [0]);
       const tx = s.htz.orderRecovery(s.grantId, yuan("5,000,000"), REASON);
@@ -217,9 +216,7 @@ describe("GrantProgram hardening", function () {
   describe("registry authorisation revoked while money is owed", function () {
     it("still lets the repayment lift the bar the program set", async function () {
       const s = await submitted();
-      for (const reviewer of s.actors.reviewers.slice(0, 3)) {
-        await s.htz.connect(reviewer).vote(s.grantId, 0, s.termsHash, EVIDENCE, true, REASON);
-      }
+      await approveSubmitted(s.htz, s.actors.reviewers, s.grantId, 0, EVIDENCE, { reasonHash: REASON });
       await networkHelpers.time.increase(NOTICE);
       await s.htz.connect(s.actors.companyA).claim(s.grantId, [0]);
       await s.htz.orderRecovery(s.grantId, yuan("1"), REASON);

@@ -15,6 +15,7 @@ import {
   type GuiyangWorld,
   ACCEPTS,
 } from "../utils/fixtures.js";
+import { approveSubmitted } from "../../scripts/lib/scenario.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
@@ -41,11 +42,10 @@ async function approveMilestone(
   index: number,
   evidence: string,
 ): Promise<bigint> {
-  const { termsHash } = await program.grant(grantId);
-  for (const reviewer of w.actors.reviewers.slice(0, 3)) {
-    await program.connect(reviewer).vote(grantId, index, termsHash, evidence, true, textHash("verified"));
-  }
-  return (await program.milestone(grantId, index)).noticeEndsAt;
+  const review = await approveSubmitted(program, w.actors.reviewers, grantId, index, evidence, {
+    reasonHash: textHash("verified"),
+  });
+  return review.noticeEndsAt;
 }
 
 /** HTZ (upheld objection -> Resubmit): company A's 5,000,000 national lab, 3,000,000 + 2,000,000, milestone 0 in notice. */

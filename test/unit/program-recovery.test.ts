@@ -6,6 +6,7 @@ import type { IGrantProgram } from "../../typechain-types/index.js";
 import { MilestoneState } from "../../core/enums.js";
 import { textHash } from "../../core/ids.js";
 import { guiyangFixture, expectLedgerMatchesChain, NOTICE, terms, yuan, type GuiyangWorld } from "../utils/fixtures.js";
+import { approveSubmitted } from "../../scripts/lib/scenario.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
@@ -26,10 +27,7 @@ interface Recoverable {
 }
 
 async function approve(w: GuiyangWorld, program: IGrantProgram, grantId: bigint, index: number, evidence: string) {
-  const { termsHash } = await program.grant(grantId);
-  for (const reviewer of w.actors.reviewers.slice(0, 3)) {
-    await program.connect(reviewer).vote(grantId, index, termsHash, evidence, true, textHash("verified"));
-  }
+  await approveSubmitted(program, w.actors.reviewers, grantId, index, evidence, { reasonHash: textHash("verified") });
 }
 
 /**

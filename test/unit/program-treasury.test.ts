@@ -6,6 +6,7 @@ import { DAY } from "../../scripts/lib/suite.js";
 import { textHash } from "../../core/ids.js";
 import { guiyangFixture, expectLedgerMatchesChain, NOTICE, terms, yuan, type GuiyangWorld } from "../utils/fixtures.js";
 import { programAt } from "../../core/program-abi.js";
+import { submitAndApprove } from "../../scripts/lib/scenario.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
@@ -320,12 +321,10 @@ describe("GrantProgram treasury", function () {
       expect((await htz.summary()).surplus).to.equal(yuan("77.77"));
 
       const grantId = await htz.grantCount();
-      const { termsHash } = await htz.grant(grantId);
       const evidence = textHash("joint lab licence");
-      await htz.connect(actors.companyB).submitEvidence(grantId, 0, evidence);
-      for (const reviewer of actors.reviewers.slice(0, 3)) {
-        await htz.connect(reviewer).vote(grantId, 0, termsHash, evidence, true, textHash("ok"));
-      }
+      await submitAndApprove(htz, actors.companyB, actors.reviewers, grantId, 0, evidence, {
+        reasonHash: textHash("ok"),
+      });
       await networkHelpers.time.increase(NOTICE);
       await htz.connect(actors.companyB).claim(grantId, [0]);
       await check();

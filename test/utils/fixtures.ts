@@ -13,7 +13,8 @@ import { EntityKind, milestoneStateBitmap } from "../../core/enums.js";
 import { companyId, textHash } from "../../core/ids.js";
 import { parseYuan } from "../../core/money.js";
 import { loadProgram } from "../../scripts/lib/programs.js";
-import { DAY, createProgramFromDefinition } from "../../scripts/lib/suite.js";
+import { DAY, createProgramFromDefinition, type ProgramRoles } from "../../scripts/lib/suite.js";
+import { programRoles } from "../../scripts/lib/scenario.js";
 import { deployCore, deployDemoYuan, deployRegistry, type Core } from "../../scripts/lib/deploy.js";
 
 /**
@@ -115,6 +116,18 @@ export async function deployImplementation(ethers: HardhatEthers, factory: strin
   return ethers.deployContract("GrantProgram", [await extension.getAddress()]);
 }
 
+/** The ProgramRoles of the fixture's programs: every role in its own account (scripts/lib/scenario.ts). */
+export function fixtureRoles(a: Actors, admin: HardhatEthersSigner = a.admin): ProgramRoles {
+  return programRoles({
+    admin,
+    managers: [a.manager],
+    reviewers: a.reviewers,
+    treasurer: a.treasurer,
+    guardian: a.guardian,
+    treasury: a.treasury,
+  });
+}
+
 export function guiyangFixture(connection: NetworkConnection) {
   const { ethers, networkHelpers: helpers } = connection;
   return async function deployGuiyang(): Promise<GuiyangWorld> {
@@ -158,14 +171,7 @@ export function guiyangFixture(connection: NetworkConnection) {
     const core = await deployCore(connection, deployer, token);
     const registry = await deployRegistry(connection, registryAdmin, registrar.address, WALLET_DELAY);
     const opensAt = BigInt(await helpers.time.latest());
-    const roles = {
-      admin,
-      managers: [manager.address],
-      reviewers: [r1.address, r2.address, r3.address, r4.address],
-      treasurer: treasurer.address,
-      guardian: guardian.address,
-      treasury: treasury.address,
-    };
+    const roles = fixtureRoles(actors);
     const htzDef = loadProgram("programs/guiyang-htz-blockchain-2017.json", DECIMALS);
     const cityDef = loadProgram("programs/guiyang-city-blockchain-2017.json", DECIMALS);
     const htzCreated = await createProgramFromDefinition(ethers, core, registry, registryAdmin, htzDef, roles, opensAt);
