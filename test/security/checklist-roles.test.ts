@@ -32,6 +32,7 @@ import {
 } from "./helpers.js";
 import { approveSubmitted } from "../../scripts/lib/scenario.js";
 import { programAt } from "../../core/program-abi.js";
+import { cloneCreationCode } from "../utils/clones.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
@@ -56,19 +57,6 @@ async function attackerInitParams(w: GuiyangWorld) {
     windowClosesAt: t + 365n * DAY,
     upheldObjectionOutcome: 0,
   };
-}
-
-/** Creation code of an EIP-1167 clone with immutable args, as OZ Clones builds it. */
-function cloneCreationCode(implementation: string, args: string): string {
-  const argsLength = (args.length - 2) / 2;
-  return concat([
-    "0x61",
-    zeroPadValue(toBeHex(argsLength + 0x2d), 2),
-    "0x3d81600a3d39f3363d3d373d3d3d363d73",
-    implementation,
-    "0x5af43d82803e903d91602b57fd5bf3",
-    args,
-  ]);
 }
 
 /** Roles, settings and budget of a program: what a hijacked initialisation would change. */

@@ -34,107 +34,26 @@ import {
   type Watch,
 } from "./helpers.js";
 import { approveSubmitted, submitAndApprove } from "../../scripts/lib/scenario.js";
+import { hostileTokenWorlds, type TokenWorld } from "../utils/tokens.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
 const { deployGuiyang, deployInNotice } = securityFixtures(connection);
+const { payableOn, deployBlocklist, deployPausable, deployFalseReturn, deployReentrant } = hostileTokenWorlds(
+  connection,
+  deployGuiyang,
+  { evidence: EVIDENCE, ...APPROVAL },
+);
 
 /* ------------------------------------------------------------------------------------------------
  * A program on a given token with one fixed 1,000,000 category; grants of companies A and B
  * (1,000,000 each, one milestone), both approved and past their notice window.
  * ---------------------------------------------------------------------------------------------- */
 
-interface TokenWorld<T extends MintableToken> extends GuiyangWorld {
-  hostile: T;
-  program: IGrantProgram;
-  grantA: bigint;
-  grantB: bigint;
-  watch: Watch;
-}
-
-async function payableOn<T extends MintableToken>(w: GuiyangWorld, hostile: T): Promise<TokenWorld<T>> {
-  const { program, categoryIds } = await programOn(
-    ethers,
-    w,
-    hostile,
-    [categoryDef("lab", "fixed", yuan("1,000,000"), 2)],
-    yuan("5,000,000"),
-  );
-  const lab = categoryIds.get("lab")!;
-  const t = await now(networkHelpers);
-  await program.award(w.ids.a, lab, 0, terms(t, [["1,000,000", 90]]));
-  const grantA = await program.grantCount();
-  await program.award(w.ids.b, lab, 0, terms(t, [["1,000,000", 90]]));
-  const grantB = await program.grantCount();
-  await submitAndApprove(program, w.actors.companyA, w.actors.reviewers, grantA, 0, EVIDENCE, APPROVAL);
-  await submitAndApprove(program, w.actors.companyB, w.actors.reviewers, grantB, 0, EVIDENCE, APPROVAL);
-  await networkHelpers.time.increase(NOTICE);
-  const a = w.actors;
-  const watch: Watch = {
-    programs: [program, w.htz, w.city],
-    token: hostile,
-    accounts: [program, a.companyA, a.companyB, a.treasury, a.treasurer],
-    extra: async () => [await program.milestone(grantA, 0), await program.milestone(grantB, 0)],
-  };
-  return { ...w, hostile, program, grantA, grantB, watch };
-}
-
-async function deployBlocklist(): Promise<TokenWorld<BlocklistToken>> {
-  const w = await deployGuiyang();
-  const token = (await ethers.deployContract("BlocklistToken", [
-    w.actors.deployer.address,
-  ])) as unknown as BlocklistToken;
-  return payableOn(w, token);
-}
-
-async function deployPausable(): Promise<TokenWorld<PausableToken>> {
-  const w = await deployGuiyang();
-  const token = (await ethers.deployContract("PausableToken", [w.actors.deployer.address])) as unknown as PausableToken;
-  return payableOn(w, token);
-}
-
 async function deployNoReturn(): Promise<GuiyangWorld & { nr: NoReturnToken }> {
   const w = await deployGuiyang();
   const nr = (await ethers.deployContract("NoReturnToken", [])) as unknown as NoReturnToken;
   return { ...w, nr };
-}
-
-async function deployFalseReturn(): Promise<TokenWorld<FalseReturnToken>> {
-  const w = await deployGuiyang();
-  const token = (await ethers.deployContract("FalseReturnToken", [])) as unknown as FalseReturnToken;
-  return payableOn(w, token);
-}
-
-interface ReentrantWorld extends TokenWorld<ReentrantToken> {
-  /** Grant to an entity whose payout wallet is the token itself: 600,000 + 400,000, both payable. */
-  grantT: bigint;
-}
-
-async function deployReentrant(): Promise<ReentrantWorld> {
-  const w = await deployGuiyang();
-  const token = (await ethers.deployContract("ReentrantToken", [
-    w.actors.deployer.address,
-  ])) as unknown as ReentrantToken;
-  const base = await payableOn(w, token);
-  const { program } = base;
-  const tokenId = await registerCompany(w, "91520115MA6DK0008R", await token.getAddress());
-  const t = await now(networkHelpers);
-  await program.award(
-    tokenId,
-    1n,
-    0,
-    terms(t, [
-      ["600,000", 90],
-      ["400,000", 120],
-    ]),
-  );
-  const grantT = await program.grantCount();
-  for (const index of [0, 1]) {
-    await token.execute(program, program.interface.encodeFunctionData("submitEvidence", [grantT, index, EVIDENCE]));
-    await approveSubmitted(program, w.actors.reviewers, grantT, index, EVIDENCE, APPROVAL);
-  }
-  await networkHelpers.time.increase(NOTICE);
-  return { ...base, grantT };
 }
 
 /** Name of the custom error in a re-entered call's recorded revert data. */

@@ -8,6 +8,7 @@ import { AwardMode, EntityKind } from "../../core/enums.js";
 import { companyId, individualCommitment, textHash } from "../../core/ids.js";
 import { guiyangFixture, NOTICE, terms, yuan, ZERO_HASH, type GuiyangWorld } from "../utils/fixtures.js";
 import { programAt } from "../../core/program-abi.js";
+import { termsHashOf } from "../utils/programs.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
@@ -46,36 +47,6 @@ async function snapshot(w: GuiyangWorld, program: IGrantProgram = w.htz) {
     balances,
     entityCount: await w.registry.entityCount(),
   };
-}
-
-function termsHashOf(
-  chainId: bigint,
-  program: string,
-  grantId: bigint,
-  entityNo: bigint,
-  categoryId: bigint,
-  milestones: MilestoneTerms[],
-): string {
-  return keccak256(
-    AbiCoder.defaultAbiCoder().encode(
-      [
-        "uint256",
-        "address",
-        "uint256",
-        "uint64",
-        "uint16",
-        "tuple(uint128 amount,uint40 deadline,bytes32 descriptionHash)[]",
-      ],
-      [
-        chainId,
-        program,
-        grantId,
-        entityNo,
-        categoryId,
-        milestones.map((m) => [m.amount, m.deadline, m.descriptionHash]),
-      ],
-    ),
-  );
 }
 
 function categoryParams(mode: number, amount: bigint, maxAwards: number, maxTotal: bigint) {

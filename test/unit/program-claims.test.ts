@@ -16,6 +16,7 @@ import { DAY, createProgramFromDefinition } from "../../scripts/lib/suite.js";
 import { EntityKind, MilestoneState } from "../../core/enums.js";
 import { companyId, textHash } from "../../core/ids.js";
 import {
+  DECIMALS,
   fixtureRoles,
   guiyangFixture,
   NOTICE,
@@ -26,6 +27,8 @@ import {
   ACCEPTS,
 } from "../utils/fixtures.js";
 import { approveSubmitted, submitAndApprove } from "../../scripts/lib/scenario.js";
+import { categoryDef, programOn, registerCompany } from "../utils/programs.js";
+import { hostileTokenWorlds } from "../utils/tokens.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
@@ -33,6 +36,10 @@ const deployGuiyang = guiyangFixture(connection);
 
 const EVIDENCE = textHash("evidence: national engineering lab licence");
 const REASON = textHash("reason: recorded in the committee minutes");
+const { deployBlocklist, deployPausable, deployReentrant } = hostileTokenWorlds(connection, deployGuiyang, {
+  evidence: EVIDENCE,
+  reasonHash: REASON,
+});
 const GRANTEE = ethers.id("GRANTEE");
 
 type Token = MockYuan | BlocklistToken | PausableToken | ReentrantToken;
@@ -103,136 +110,9 @@ function observeA(w: ClaimWorld) {
   );
 }
 
-/** Registers a new company whose payout wallet is `wallet`. */
-async function registerCompany(w: GuiyangWorld, uscc: string, wallet: AddressLike): Promise<string> {
-  const id = companyId(uscc);
-  await w.registry.connect(w.actors.registrar).registerEntity(id, EntityKind.Company, wallet);
-  return id;
-}
-
 /* ------------------------------------------------------------------------------------------------
  * Programs on other tokens, created through the factory like any program.
  * ---------------------------------------------------------------------------------------------- */
-
-function category(key: string, amount: string): CategoryDefinition {
-  return {
-    key,
-    label: key,
-    labelZh: key,
-    mode: "fixed",
-    amount,
-    maxAwards: 0,
-    maxTotal: null,
-    exclusivityGroup: null,
-    condition: `test category ${key}`,
-  };
-}
-
-function definition(name: string, categories: CategoryDefinition[]): ProgramDefinition {
-  return {
-    name,
-    nameZh: name,
-    administration: "Test administration",
-    jurisdiction: "guiyang",
-    source: "test",
-    noticePeriodDays: 7,
-    applicationWindowDays: 365,
-    quorum: 3,
-    upheldObjection: "resubmit",
-    budget: "0.01",
-    categories,
-  };
-}
-
-/** Creates a program on `token` with the fixture's roles and registry, funded with `budget` units. */
-async function programOn(
-  w: GuiyangWorld,
-  token: Token,
-  categories: CategoryDefinition[],
-  budget: bigint,
-): Promise<{ program: IGrantProgram; categoryIds: Map<string, bigint> }> {
-  const a = w.actors;
-  // createProgramFromDefinition reads only the token's address and decimals.
-  const core = { ...w.core, token: token as unknown as MockYuan };
-  const created = await createProgramFromDefinition(
-    ethers,
-    core,
-    w.registry,
-    a.registryAdmin,
-    definition(`Program on ${await token.symbol()}`, categories),
-    fixtureRoles(a),
-    w.opensAt,
-  );
-  const asMock = token as unknown as MockYuan;
-  await asMock.mint(a.treasurer.address, budget);
-  await asMock.connect(a.treasurer).approve(await created.program.getAddress(), budget);
-  await created.program.connect(a.treasurer).fund(budget);
-  return { program: created.program.connect(a.manager), categoryIds: created.categoryIds };
-}
-
-interface HostileWorld<T extends Token> extends GuiyangWorld {
-  hostile: T;
-  program: IGrantProgram;
-  /** Company A's and company B's grants: 1,000,000 each, approved, notice over. */
-  grantA: bigint;
-  grantB: bigint;
-}
-
-async function payableGrantsOn<T extends Token>(w: GuiyangWorld, hostile: T): Promise<HostileWorld<T>> {
-  const { program, categoryIds } = await programOn(w, hostile, [category("lab", "1,000,000")], yuan("5,000,000"));
-  const lab = categoryIds.get("lab")!;
-  const now = BigInt(await networkHelpers.time.latest());
-  await program.award(w.ids.a, lab, 0, terms(now, [["1,000,000", 90]]));
-  const grantA = await program.grantCount();
-  await program.award(w.ids.b, lab, 0, terms(now, [["1,000,000", 90]]));
-  const grantB = await program.grantCount();
-  await submitAndApprove(program, w.actors.companyA, w.actors.reviewers, grantA, 0, EVIDENCE, APPROVAL);
-  await submitAndApprove(program, w.actors.companyB, w.actors.reviewers, grantB, 0, EVIDENCE, APPROVAL);
-  await networkHelpers.time.increase(NOTICE);
-  return { ...w, hostile, program, grantA, grantB };
-}
-
-async function deployBlocklist(): Promise<HostileWorld<BlocklistToken>> {
-  const w = await deployGuiyang();
-  const token = await ethers.deployContract("BlocklistToken", [w.actors.deployer.address], w.actors.deployer);
-  return payableGrantsOn(w, token);
-}
-
-async function deployPausable(): Promise<HostileWorld<PausableToken>> {
-  const w = await deployGuiyang();
-  const token = await ethers.deployContract("PausableToken", [w.actors.deployer.address], w.actors.deployer);
-  return payableGrantsOn(w, token);
-}
-
-interface ReentrantWorld extends HostileWorld<ReentrantToken> {
-  /** Grant to an entity whose payout wallet is the token contract itself: 600,000 + 400,000, both payable. */
-  grantT: bigint;
-}
-
-async function deployReentrant(): Promise<ReentrantWorld> {
-  const w = await deployGuiyang();
-  const token = await ethers.deployContract("ReentrantToken", [w.actors.deployer.address], w.actors.deployer);
-  const base = await payableGrantsOn(w, token);
-  const { program } = base;
-  const tokenId = await registerCompany(w, "91520115MA6DK0007R", await token.getAddress());
-  const now = BigInt(await networkHelpers.time.latest());
-  await program.award(
-    tokenId,
-    1n,
-    0,
-    terms(now, [
-      ["600,000", 90],
-      ["400,000", 120],
-    ]),
-  );
-  const grantT = await program.grantCount();
-  for (const index of [0, 1]) {
-    await token.execute(program, program.interface.encodeFunctionData("submitEvidence", [grantT, index, EVIDENCE]));
-    await approveSubmitted(program, w.actors.reviewers, grantT, index, EVIDENCE, APPROVAL);
-  }
-  await networkHelpers.time.increase(NOTICE);
-  return { ...base, grantT };
-}
 
 /* ------------------------------------------------------------------------------------------------
  * Tokens with 2, 6 and 18 decimals.
@@ -253,9 +133,10 @@ function decimalsFixture(decimals: number) {
     const amount = parseYuan("1,000,000", decimals) + 1n;
     const budget = parseYuan("3,000,000", decimals);
     const { program, categoryIds } = await programOn(
+      ethers,
       w,
       dToken,
-      [category("lab", formatYuan(amount, decimals))],
+      [categoryDef("lab", "fixed", amount, decimals)],
       budget,
     );
     return { ...w, dToken, program, lab: categoryIds.get("lab")!, decimals };
@@ -267,7 +148,13 @@ async function deployHuge(): Promise<DecimalsWorld> {
   const w = await deployGuiyang();
   const dToken = await ethers.deployContract("MockYuan", ["Big Yuan", "BIG", 18]);
   const amount = 2n ** 127n;
-  const { program, categoryIds } = await programOn(w, dToken, [category("lab", formatYuan(amount, 18))], amount);
+  const { program, categoryIds } = await programOn(
+    ethers,
+    w,
+    dToken,
+    [categoryDef("lab", "fixed", amount, 18)],
+    amount,
+  );
   return { ...w, dToken, program, lab: categoryIds.get("lab")!, decimals: 18 };
 }
 
