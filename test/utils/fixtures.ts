@@ -348,3 +348,18 @@ export async function expectLedgerMatchesChain(program: IGrantProgram, reader: L
     throw new AssertionError(`ledger does not match the chain:\n  ${mismatches.join("\n  ")}`);
   }
 }
+
+/** Company A's 5,000,000 national-lab grant on HTZ, one milestone due in 30 days, `evidence` submitted. */
+export async function submittedNationalLab(
+  helpers: NetworkHelpers,
+  deployGuiyang: () => Promise<GuiyangWorld>,
+  evidence: string,
+) {
+  const w = await helpers.loadFixture(deployGuiyang);
+  const now = BigInt(await helpers.time.latest());
+  await w.htz.award(w.ids.a, w.htzCategories.get("rd-platform-national")!, 0, terms(now, [["5,000,000", 30]]));
+  const grantId = await w.htz.grantCount();
+  const { termsHash } = await w.htz.grant(grantId);
+  await w.htz.connect(w.actors.companyA).submitEvidence(grantId, 0, evidence);
+  return { w, htz: w.htz, actors: w.actors, grantId, termsHash, deadline: now + 30n * DAY };
+}

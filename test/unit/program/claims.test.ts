@@ -9,12 +9,12 @@ import type {
   MockYuan,
   PausableToken,
   ReentrantToken,
-} from "../../typechain-types/index.js";
-import { formatYuan, parseYuan } from "../../core/money.js";
-import type { CategoryDefinition, ProgramDefinition } from "../../scripts/lib/programs.js";
-import { DAY, createProgramFromDefinition } from "../../scripts/lib/suite.js";
-import { EntityKind, MilestoneState } from "../../core/enums.js";
-import { companyId, textHash } from "../../core/ids.js";
+} from "../../../typechain-types/index.js";
+import { formatYuan, parseYuan } from "../../../core/money.js";
+import type { CategoryDefinition, ProgramDefinition } from "../../../scripts/lib/programs.js";
+import { DAY, createProgramFromDefinition } from "../../../scripts/lib/suite.js";
+import { EntityKind, MilestoneState } from "../../../core/enums.js";
+import { companyId, textHash } from "../../../core/ids.js";
 import {
   DECIMALS,
   fixtureRoles,
@@ -25,10 +25,10 @@ import {
   yuan,
   type GuiyangWorld,
   ACCEPTS,
-} from "../utils/fixtures.js";
-import { approveSubmitted, submitAndApprove } from "../../scripts/lib/scenario.js";
-import { categoryDef, programOn, registerCompany } from "../utils/programs.js";
-import { hostileTokenWorlds } from "../utils/tokens.js";
+} from "../../utils/fixtures.js";
+import { approveSubmitted, submitAndApprove } from "../../../scripts/lib/scenario.js";
+import { categoryDef, programOn, registerCompany } from "../../utils/programs.js";
+import { hostileTokenWorlds } from "../../utils/tokens.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;

@@ -3,10 +3,10 @@ import { network } from "hardhat";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import { concat, dataSlice, getBytes, toBeHex, toBigInt, type TypedDataDomain } from "ethers";
 
-import type { IGrantProgram } from "../../typechain-types/index.js";
-import { DAY } from "../../scripts/lib/suite.js";
-import { MilestoneState } from "../../core/enums.js";
-import { textHash } from "../../core/ids.js";
+import type { IGrantProgram } from "../../../typechain-types/index.js";
+import { DAY } from "../../../scripts/lib/suite.js";
+import { MilestoneState } from "../../../core/enums.js";
+import { textHash } from "../../../core/ids.js";
 import {
   signBallot,
   voteDigest,
@@ -14,9 +14,11 @@ import {
   voteSigner,
   type Ballot as VoteBallot,
   type SignedVote,
-} from "../../core/votes.js";
-import { guiyangFixture, terms, type GuiyangWorld } from "../utils/fixtures.js";
-import { domainOf, highS, signVote, type VoteMessage } from "../utils/signing.js";
+} from "../../../core/votes.js";
+import { guiyangFixture, terms, type GuiyangWorld } from "../../utils/fixtures.js";
+import { domainOf, highS, signVote, type VoteMessage } from "../../utils/signing.js";
+import { signVote as signChoice } from "../../../core/votes.js";
+import { submittedNationalLab } from "../../utils/fixtures.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
@@ -458,6 +460,59 @@ describe("GrantProgram signed votes", function () {
           .withArgs(walletAddress);
         expect(await snapshot(b, [walletAddress])).to.deep.equal(before);
       });
+    });
+  });
+});
+
+describe("GrantProgram hardening", function () {
+  const EVIDENCE = textHash("licence: national engineering lab, 2017");
+  const REASON = textHash("ok");
+  const submitted = () => submittedNationalLab(networkHelpers, deployGuiyang, EVIDENCE);
+
+  describe("submitSignedVotes", function () {
+    it("refuses one reviewer's signature offered as the vote of a contract-wallet reviewer it also signs for", async function () {
+      const s = await submitted();
+      const [r1] = s.actors.reviewers;
+      const wallet = await ethers.deployContract("MockERC1271Wallet", [r1.address]);
+      await s.htz.connect(s.actors.admin).addReviewer(await wallet.getAddress());
+      const deadline = BigInt(await networkHelpers.time.latest()) + DAY;
+      const asR1 = await signChoice(r1, s.htz, {
+        grantId: s.grantId,
+        milestoneIndex: 0,
+        approve: true,
+        reasonHash: REASON,
+        deadline,
+      });
+      const asWallet = { ...asR1, reviewer: await wallet.getAddress() };
+
+      const before = await s.htz.milestone(s.grantId, 0);
+      await expect(s.htz.submitSignedVotes(s.grantId, 0, s.termsHash, EVIDENCE, [asR1, asWallet]))
+        .to.be.revertedWithCustomError(s.htz, "GrantProgram_InvalidSignature")
+        .withArgs(await wallet.getAddress());
+      expect(await s.htz.milestone(s.grantId, 0)).to.deep.equal(before);
+    });
+
+    it("refuses a signature from an earlier review round replayed after a resubmission of the same evidence", async function () {
+      const s = await submitted();
+      const [r1, r2] = s.actors.reviewers;
+      const deadline = s.deadline - DAY;
+      const old = await signChoice(r1, s.htz, {
+        grantId: s.grantId,
+        milestoneIndex: 0,
+        approve: true,
+        reasonHash: REASON,
+        deadline,
+      });
+      await s.htz.connect(r1).vote(s.grantId, 0, s.termsHash, EVIDENCE, false, REASON);
+      await s.htz.connect(r2).vote(s.grantId, 0, s.termsHash, EVIDENCE, false, REASON);
+      expect(await s.htz.milestoneState(s.grantId, 0)).to.equal(MilestoneState.Rejected);
+      await s.htz.connect(s.actors.companyA).submitEvidence(s.grantId, 0, EVIDENCE);
+
+      await expect(s.htz.submitSignedVotes(s.grantId, 0, s.termsHash, EVIDENCE, [old]))
+        .to.be.revertedWithCustomError(s.htz, "GrantProgram_InvalidSignature")
+        .withArgs(r1.address);
+      expect((await s.htz.milestone(s.grantId, 0)).approvals).to.equal(0n);
+      expect((await s.htz.milestone(s.grantId, 0)).round).to.equal(2n);
     });
   });
 });

@@ -2,8 +2,8 @@ import { expect } from "chai";
 import { AbiCoder, concat, getAddress, toBeHex, zeroPadValue, type ContractTransactionReceipt } from "ethers";
 import { network } from "hardhat";
 
-import type { IGrantProgram, GrantProgramFactory } from "../../typechain-types/index.js";
-import { DAY } from "../../scripts/lib/suite.js";
+import type { IGrantProgram, GrantProgramFactory } from "../../../typechain-types/index.js";
+import { DAY } from "../../../scripts/lib/suite.js";
 import {
   guiyangFixture,
   NOTICE,
@@ -14,9 +14,9 @@ import {
   deployImplementation,
   validInitParams,
   type InitParams,
-} from "../utils/fixtures.js";
-import { programAt } from "../../core/program-abi.js";
-import { cloneCreationCode } from "../utils/clones.js";
+} from "../../utils/fixtures.js";
+import { programAt } from "../../../core/program-abi.js";
+import { cloneCreationCode } from "../../utils/clones.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;

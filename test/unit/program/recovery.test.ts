@@ -2,11 +2,19 @@ import { expect } from "chai";
 import { network } from "hardhat";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 
-import type { IGrantProgram } from "../../typechain-types/index.js";
-import { MilestoneState } from "../../core/enums.js";
-import { textHash } from "../../core/ids.js";
-import { guiyangFixture, expectLedgerMatchesChain, NOTICE, terms, yuan, type GuiyangWorld } from "../utils/fixtures.js";
-import { approveSubmitted } from "../../scripts/lib/scenario.js";
+import type { IGrantProgram } from "../../../typechain-types/index.js";
+import { MilestoneState } from "../../../core/enums.js";
+import { textHash } from "../../../core/ids.js";
+import {
+  guiyangFixture,
+  expectLedgerMatchesChain,
+  NOTICE,
+  terms,
+  yuan,
+  type GuiyangWorld,
+} from "../../utils/fixtures.js";
+import { approveSubmitted } from "../../../scripts/lib/scenario.js";
+import { submittedNationalLab } from "../../utils/fixtures.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
@@ -385,6 +393,54 @@ describe("GrantProgram recovery", function () {
         expect(await snapshot(r)).to.deep.equal(before);
         expect(await registry.barsSetBy(r.entityNo, otherProgram.address)).to.equal(0n);
       });
+    });
+  });
+});
+
+describe("GrantProgram hardening", function () {
+  const EVIDENCE = textHash("licence: national engineering lab, 2017");
+  const REASON = textHash("ok");
+  const submitted = () => submittedNationalLab(networkHelpers, deployGuiyang, EVIDENCE);
+
+  describe("orderRecovery", function () {
+    it("does not cancel a fully paid grant (no GrantCancelled), only bars and records the debt", async function () {
+      const s = await submitted();
+      await approveSubmitted(s.htz, s.actors.reviewers, s.grantId, 0, EVIDENCE, { reasonHash: REASON });
+      await networkHelpers.time.increase(NOTICE);
+      await s.htz.connect(s.actors.companyA).claim(s.grantId, [0]);
+      const tx = s.htz.orderRecovery(s.grantId, yuan("5,000,000"), REASON);
+      await expect(tx).to.emit(s.htz, "RecoveryOrdered");
+      await expect(tx).not.to.emit(s.htz, "GrantCancelled");
+      expect((await s.htz.grant(s.grantId)).cancelled).to.equal(false);
+    });
+  });
+  describe("registry authorisation revoked while money is owed", function () {
+    it("still lets the repayment lift the bar the program set", async function () {
+      const s = await submitted();
+      await approveSubmitted(s.htz, s.actors.reviewers, s.grantId, 0, EVIDENCE, { reasonHash: REASON });
+      await networkHelpers.time.increase(NOTICE);
+      await s.htz.connect(s.actors.companyA).claim(s.grantId, [0]);
+      await s.htz.orderRecovery(s.grantId, yuan("1"), REASON);
+      const { registry, token } = s.w;
+      await registry
+        .connect(s.actors.registryAdmin)
+        .revokeRole(await registry.PROGRAM_ROLE(), await s.htz.getAddress());
+      await token.connect(s.actors.companyA).approve(await s.htz.getAddress(), yuan("1"));
+
+      await expect(s.htz.connect(s.actors.companyA).repay(s.grantId, yuan("1"))).to.emit(registry, "BarLifted");
+      expect((await registry.entity(s.w.nos.a)).openRecoveries).to.equal(0n);
+    });
+
+    it("refuses liftBar and releaseAward from an account that was never authorised", async function () {
+      const s = await submitted();
+      const { registry } = s.w;
+      const role = await registry.PROGRAM_ROLE();
+      await expect(registry.connect(s.actors.stranger).liftBar(s.w.nos.a))
+        .to.be.revertedWithCustomError(registry, "AccessControlUnauthorizedAccount")
+        .withArgs(s.actors.stranger.address, role);
+      await expect(registry.connect(s.actors.stranger).releaseAward(s.w.nos.a, textHash("key")))
+        .to.be.revertedWithCustomError(registry, "AccessControlUnauthorizedAccount")
+        .withArgs(s.actors.stranger.address, role);
     });
   });
 });

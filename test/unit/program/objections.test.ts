@@ -2,9 +2,9 @@ import { expect } from "chai";
 import { network } from "hardhat";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 
-import type { IGrantProgram } from "../../typechain-types/index.js";
-import { MilestoneState } from "../../core/enums.js";
-import { textHash } from "../../core/ids.js";
+import type { IGrantProgram } from "../../../typechain-types/index.js";
+import { MilestoneState } from "../../../core/enums.js";
+import { textHash } from "../../../core/ids.js";
 import {
   guiyangFixture,
   expectLedgerMatchesChain,
@@ -14,8 +14,8 @@ import {
   ZERO_HASH,
   type GuiyangWorld,
   ACCEPTS,
-} from "../utils/fixtures.js";
-import { approveSubmitted } from "../../scripts/lib/scenario.js";
+} from "../../utils/fixtures.js";
+import { approveSubmitted } from "../../../scripts/lib/scenario.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;

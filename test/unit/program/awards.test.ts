@@ -2,13 +2,13 @@ import { expect } from "chai";
 import { AbiCoder, keccak256 } from "ethers";
 import { network } from "hardhat";
 
-import type { IGrantProgram } from "../../typechain-types/index.js";
-import { DAY } from "../../scripts/lib/suite.js";
-import { AwardMode, EntityKind } from "../../core/enums.js";
-import { companyId, individualCommitment, textHash } from "../../core/ids.js";
-import { guiyangFixture, NOTICE, terms, yuan, ZERO_HASH, type GuiyangWorld } from "../utils/fixtures.js";
-import { programAt } from "../../core/program-abi.js";
-import { termsHashOf } from "../utils/programs.js";
+import type { IGrantProgram } from "../../../typechain-types/index.js";
+import { DAY } from "../../../scripts/lib/suite.js";
+import { AwardMode, EntityKind } from "../../../core/enums.js";
+import { companyId, individualCommitment, textHash } from "../../../core/ids.js";
+import { guiyangFixture, NOTICE, terms, yuan, ZERO_HASH, type GuiyangWorld } from "../../utils/fixtures.js";
+import { programAt } from "../../../core/program-abi.js";
+import { termsHashOf } from "../../utils/programs.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;

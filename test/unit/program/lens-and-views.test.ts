@@ -1,10 +1,10 @@
 import { expect } from "chai";
 import { network } from "hardhat";
 
-import { EntityKind, MilestoneState } from "../../core/enums.js";
-import { companyId, textHash } from "../../core/ids.js";
-import { guiyangFixture, NOTICE, terms, yuan } from "../utils/fixtures.js";
-import { submitAndApprove } from "../../scripts/lib/scenario.js";
+import { EntityKind, MilestoneState } from "../../../core/enums.js";
+import { companyId, textHash } from "../../../core/ids.js";
+import { guiyangFixture, NOTICE, terms, yuan } from "../../utils/fixtures.js";
+import { submitAndApprove } from "../../../scripts/lib/scenario.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;

@@ -1,12 +1,19 @@
 import { expect } from "chai";
 import { network } from "hardhat";
 
-import type { FeeOnTransferToken, IGrantProgram } from "../../typechain-types/index.js";
-import { DAY } from "../../scripts/lib/suite.js";
-import { textHash } from "../../core/ids.js";
-import { guiyangFixture, expectLedgerMatchesChain, NOTICE, terms, yuan, type GuiyangWorld } from "../utils/fixtures.js";
-import { programAt } from "../../core/program-abi.js";
-import { submitAndApprove } from "../../scripts/lib/scenario.js";
+import type { FeeOnTransferToken, IGrantProgram } from "../../../typechain-types/index.js";
+import { DAY } from "../../../scripts/lib/suite.js";
+import { textHash } from "../../../core/ids.js";
+import {
+  guiyangFixture,
+  expectLedgerMatchesChain,
+  NOTICE,
+  terms,
+  yuan,
+  type GuiyangWorld,
+} from "../../utils/fixtures.js";
+import { programAt } from "../../../core/program-abi.js";
+import { submitAndApprove } from "../../../scripts/lib/scenario.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
