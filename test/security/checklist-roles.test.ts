@@ -5,7 +5,7 @@
  */
 import { expect } from "chai";
 import { network } from "hardhat";
-import { AbiCoder, concat, getAddress, toBeHex, zeroPadValue, type ContractTransactionReceipt } from "ethers";
+import { AbiCoder, getAddress, type ContractTransactionReceipt } from "ethers";
 
 import type { IGrantProgram, MockMultisigWallet } from "../../typechain-types/index.js";
 import { DAY } from "../../scripts/lib/suite.js";

@@ -6,16 +6,7 @@
 import { expect } from "chai";
 import { network } from "hardhat";
 
-import type {
-  BlocklistToken,
-  FalseReturnToken,
-  FeeOnTransferToken,
-  IGrantProgram,
-  MockYuan,
-  NoReturnToken,
-  PausableToken,
-  ReentrantToken,
-} from "../../typechain-types/index.js";
+import type { FeeOnTransferToken, IGrantProgram, MockYuan, NoReturnToken } from "../../typechain-types/index.js";
 import { parseYuan } from "../../core/money.js";
 import { MilestoneState } from "../../core/enums.js";
 import { NOTICE, terms, yuan, type GuiyangWorld, ACCEPTS } from "../utils/fixtures.js";
@@ -28,18 +19,16 @@ import {
   now,
   programOn,
   rawTerms,
-  registerCompany,
   securityFixtures,
-  type MintableToken,
   type Watch,
 } from "./helpers.js";
-import { approveSubmitted, submitAndApprove } from "../../scripts/lib/scenario.js";
-import { hostileTokenWorlds, type TokenWorld } from "../utils/tokens.js";
+import { submitAndApprove } from "../../scripts/lib/scenario.js";
+import { hostileTokenWorlds } from "../utils/tokens.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
 const { deployGuiyang, deployInNotice } = securityFixtures(connection);
-const { payableOn, deployBlocklist, deployPausable, deployFalseReturn, deployReentrant } = hostileTokenWorlds(
+const { deployBlocklist, deployPausable, deployFalseReturn, deployReentrant } = hostileTokenWorlds(
   connection,
   deployGuiyang,
   { evidence: EVIDENCE, ...APPROVAL },

@@ -11,7 +11,6 @@ import { DAY } from "../../scripts/lib/suite.js";
 import { AwardMode, MilestoneState } from "../../core/enums.js";
 import { companyId, textHash } from "../../core/ids.js";
 import {
-  NOTICE,
   terms,
   WALLET_DELAY,
   yuan,

@@ -4,30 +4,14 @@
  * No test lives here.
  */
 import { expect } from "chai";
-import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import type { NetworkHelpers } from "@nomicfoundation/hardhat-network-helpers/types";
 import type { NetworkConnection } from "hardhat/types/network";
-import {
-  AbiCoder,
-  concat,
-  dataSlice,
-  getBytes,
-  keccak256,
-  toBeHex,
-  toBigInt,
-  type AddressLike,
-  type TypedDataDomain,
-} from "ethers";
+import { keccak256, type AddressLike } from "ethers";
 
 import type { IGrantProgram, MockYuan } from "../../typechain-types/index.js";
-import { formatYuan } from "../../core/money.js";
-import type { AwardMode, CategoryDefinition, ProgramDefinition } from "../../scripts/lib/programs.js";
-import { DAY, createProgramFromDefinition } from "../../scripts/lib/suite.js";
 import { approveSubmitted, passNotice } from "../../scripts/lib/scenario.js";
-import { EntityKind } from "../../core/enums.js";
-import { companyId, textHash } from "../../core/ids.js";
-import { signBallot, voteDomain, type Ballot, type SignedVote } from "../../core/votes.js";
-import { fixtureRoles, guiyangFixture, NOTICE, terms, type GuiyangWorld } from "../utils/fixtures.js";
+import { textHash } from "../../core/ids.js";
+import { guiyangFixture, terms, type GuiyangWorld } from "../utils/fixtures.js";
 
 export const EVIDENCE = textHash("security: national engineering lab licence");
 export const EVIDENCE_1 = textHash("security: acceptance report, phase 2");

@@ -1,8 +1,8 @@
 import { expect } from "chai";
-import { AbiCoder, concat, getAddress, toBeHex, zeroPadValue, type ContractTransactionReceipt } from "ethers";
+import { AbiCoder, getAddress, type ContractTransactionReceipt } from "ethers";
 import { network } from "hardhat";
 
-import type { IGrantProgram, GrantProgramFactory } from "../../../typechain-types/index.js";
+import type { GrantProgramFactory } from "../../../typechain-types/index.js";
 import { DAY } from "../../../scripts/lib/suite.js";
 import {
   guiyangFixture,

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { AbiCoder, keccak256 } from "ethers";
+import { keccak256 } from "ethers";
 import { network } from "hardhat";
 
 import type { IGrantProgram } from "../../../typechain-types/index.js";
@@ -19,12 +19,6 @@ const GRANTEE = keccak256(ethers.toUtf8Bytes("GRANTEE"));
 /** An explicit gas limit skips estimation, so a refused call is mined at the timestamp we set. */
 const MINED = { gasLimit: 3_000_000n };
 const ApplicationStatus = { None: 0n, Open: 1n, Awarded: 2n, Declined: 3n } as const;
-
-interface MilestoneTerms {
-  amount: bigint;
-  deadline: bigint;
-  descriptionHash: string;
-}
 
 async function now(): Promise<bigint> {
   return BigInt(await networkHelpers.time.latest());

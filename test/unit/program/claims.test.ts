@@ -1,31 +1,13 @@
 import { expect } from "chai";
 import type { AddressLike } from "ethers";
 import { network } from "hardhat";
-import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 
-import type {
-  BlocklistToken,
-  IGrantProgram,
-  MockYuan,
-  PausableToken,
-  ReentrantToken,
-} from "../../../typechain-types/index.js";
-import { formatYuan, parseYuan } from "../../../core/money.js";
-import type { CategoryDefinition, ProgramDefinition } from "../../../scripts/lib/programs.js";
-import { DAY, createProgramFromDefinition } from "../../../scripts/lib/suite.js";
-import { EntityKind, MilestoneState } from "../../../core/enums.js";
-import { companyId, textHash } from "../../../core/ids.js";
-import {
-  DECIMALS,
-  fixtureRoles,
-  guiyangFixture,
-  NOTICE,
-  WALLET_DELAY,
-  terms,
-  yuan,
-  type GuiyangWorld,
-  ACCEPTS,
-} from "../../utils/fixtures.js";
+import type { IGrantProgram, MockYuan } from "../../../typechain-types/index.js";
+import { parseYuan } from "../../../core/money.js";
+import { DAY } from "../../../scripts/lib/suite.js";
+import { MilestoneState } from "../../../core/enums.js";
+import { textHash } from "../../../core/ids.js";
+import { guiyangFixture, NOTICE, WALLET_DELAY, terms, yuan, type GuiyangWorld, ACCEPTS } from "../../utils/fixtures.js";
 import { approveSubmitted, submitAndApprove } from "../../../scripts/lib/scenario.js";
 import { categoryDef, programOn, registerCompany } from "../../utils/programs.js";
 import { hostileTokenWorlds } from "../../utils/tokens.js";
@@ -41,8 +23,6 @@ const { deployBlocklist, deployPausable, deployReentrant } = hostileTokenWorlds(
   reasonHash: REASON,
 });
 const GRANTEE = ethers.id("GRANTEE");
-
-type Token = MockYuan | BlocklistToken | PausableToken | ReentrantToken;
 
 /** What a refused call must leave untouched: the budget, token balances and the named milestones. */
 async function observe(

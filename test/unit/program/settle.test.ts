@@ -6,16 +6,13 @@
 import { expect } from "chai";
 import { network } from "hardhat";
 
-import { DAY } from "../../../scripts/lib/suite.js";
 import { MilestoneState } from "../../../core/enums.js";
 import { textHash } from "../../../core/ids.js";
-import { signVote } from "../../../core/votes.js";
-import { guiyangFixture, NOTICE, terms, yuan, ACCEPTS } from "../../utils/fixtures.js";
+import { guiyangFixture, terms, ACCEPTS } from "../../utils/fixtures.js";
 import { submittedNationalLab } from "../../utils/fixtures.js";
-import { approveSubmitted } from "../../../scripts/lib/scenario.js";
 
 const connection = await network.create();
-const { ethers, networkHelpers } = connection;
+const { networkHelpers } = connection;
 const deployGuiyang = guiyangFixture(connection);
 
 const EVIDENCE = textHash("licence: national engineering lab, 2017");

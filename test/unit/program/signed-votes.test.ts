@@ -1,20 +1,13 @@
 import { expect } from "chai";
 import { network } from "hardhat";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
-import { concat, dataSlice, getBytes, toBeHex, toBigInt, type TypedDataDomain } from "ethers";
+import { concat, getBytes, toBeHex, toBigInt } from "ethers";
 
 import type { IGrantProgram } from "../../../typechain-types/index.js";
 import { DAY } from "../../../scripts/lib/suite.js";
 import { MilestoneState } from "../../../core/enums.js";
 import { textHash } from "../../../core/ids.js";
-import {
-  signBallot,
-  voteDigest,
-  voteDomain,
-  voteSigner,
-  type Ballot as VoteBallot,
-  type SignedVote,
-} from "../../../core/votes.js";
+import { voteDigest, voteSigner, type SignedVote } from "../../../core/votes.js";
 import { guiyangFixture, terms, type GuiyangWorld } from "../../utils/fixtures.js";
 import { domainOf, highS, signVote, type VoteMessage } from "../../utils/signing.js";
 import { signVote as signChoice } from "../../../core/votes.js";
