@@ -33,27 +33,6 @@ export function programRoles(accounts: RoleAccounts): ProgramRoles {
   };
 }
 
-/**
- * The named accounts of the local chains' signers, in the order the demo, bench, seed and test
- * fixtures use: deployer, admin, registry admin, registrar, manager, treasurer, guardian, treasury,
- * four reviewers; the rest is left to the caller.
- */
-export function namedAccounts(signers: HardhatEthersSigner[]) {
-  const [deployer, admin, registryAdmin, registrar, manager, treasurer, guardian, treasury, r1, r2, r3, r4] = signers;
-  return {
-    deployer,
-    admin,
-    registryAdmin,
-    registrar,
-    manager,
-    treasurer,
-    guardian,
-    treasury,
-    reviewers: [r1, r2, r3, r4],
-    rest: signers.slice(12),
-  };
-}
-
 /** A sent transaction and its receipt (the bench measures the response, the demo prints the receipt). */
 export interface Sent {
   response: ContractTransactionResponse;
