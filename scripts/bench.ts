@@ -45,6 +45,7 @@ import { companyId, exclusivityGroupOf, textHash } from "../core/ids.js";
 import { signVote } from "../core/votes.js";
 import { programAt } from "../core/program-abi.js";
 import { deployCore, deployDemoYuan, deployRegistry } from "./lib/deploy.js";
+import { programRoles, submitAndApprove } from "./lib/scenario.js";
 
 const started = Date.now();
 const SNAPSHOT_PATH = "bench/gas-snapshot.json";
@@ -100,13 +101,15 @@ const growthRegistry = await deployRegistry(connection, registryAdmin, registrar
 const definition = loadProgram("programs/guiyang-htz-blockchain-2017.json", YUAN_DECIMALS);
 const tokenAddress = await token.getAddress();
 
+const roles = programRoles({ admin, managers: [manager], reviewers, treasurer, guardian, treasury });
+
 function initParams(def: ProgramDefinition) {
   return {
-    admin: admin.address,
-    managers: [manager.address],
-    reviewers: reviewers.map((r) => r.address),
-    treasurer: treasurer.address,
-    guardian: guardian.address,
+    admin: roles.admin.address,
+    managers: roles.managers,
+    reviewers: roles.reviewers,
+    treasurer: roles.treasurer,
+    guardian: roles.guardian,
     quorum: def.quorum,
     noticePeriod: BigInt(def.noticePeriodDays) * DAY,
     windowOpensAt: T0,
@@ -131,7 +134,7 @@ function categoryParams(category: ProgramDefinition["categories"][number]) {
 /** Clone + initialise through the factory (measured when `op` is given), then authorise on the registry. */
 async function createProgram(target: EntityRegistry, op: string | null): Promise<IGrantProgram> {
   const factory = core.factory.connect(admin);
-  const args = [core.version, definition.name, tokenAddress, await target.getAddress(), treasury.address] as const;
+  const args = [core.version, definition.name, tokenAddress, await target.getAddress(), roles.treasury] as const;
   const address = await factory.createProgram.staticCall(...args, initParams(definition));
   const send = factory.createProgram(...args, initParams(definition));
   if (op === null) await (await send).wait();
@@ -197,28 +200,29 @@ async function awardFresh(
 
 const evidenceOf = (g: Grant, index: number): string => textHash(`evidence for grant ${g.id} milestone ${index}`);
 
-async function submitEvidence(g: Grant, index: number, op: string | null = null): Promise<void> {
-  const send = g.program.connect(g.wallet).submitEvidence(g.id, index, evidenceOf(g, index));
-  if (op === null) await (await send).wait();
-  else await log.measure(op, send);
+/** Evidence only (unmeasured), before a batch of signed votes. */
+async function submitEvidence(g: Grant, index: number): Promise<void> {
+  await (await g.program.connect(g.wallet).submitEvidence(g.id, index, evidenceOf(g, index))).wait();
 }
 
-/** On-chain votes (approve) by `voters` in order; `ops[i]` names the measured ones. */
-async function vote(g: Grant, index: number, voters: HardhatEthersSigner[], ops: Array<string | null> = []) {
-  for (const [i, reviewer] of voters.entries()) {
-    const send = g.program
-      .connect(reviewer)
-      .vote(g.id, index, g.termsHash, evidenceOf(g, index), true, textHash("approved: evidence matches the terms"));
-    const op = ops[i] ?? null;
-    if (op === null) await (await send).wait();
-    else await log.measure(op, send);
+const APPROVAL_REASON = textHash("approved: evidence matches the terms");
+/**
+ * Evidence plus three on-chain approvals by r1, r2, r3 (quorum 3 of 4), through the shared scenario
+ * builder; `ops` names the measured steps (the evidence, and each vote by position).
+ */
+async function submitAndApproveMeasured(
+  g: Grant,
+  index: number,
+  ops: { evidence?: string; votes?: Array<string | null> } = {},
+): Promise<void> {
+  const review = await submitAndApprove(g.program, g.wallet, [r1, r2, r3], g.id, index, evidenceOf(g, index), {
+    reasonHash: APPROVAL_REASON,
+  });
+  if (ops.evidence !== undefined) await log.measure(ops.evidence, Promise.resolve(review.evidence!.response));
+  for (const [i, vote] of review.votes.entries()) {
+    const op = ops.votes?.[i] ?? null;
+    if (op !== null) await log.measure(op, Promise.resolve(vote.response));
   }
-}
-
-/** Approves a milestone: evidence plus three on-chain votes (quorum 3 of 4), unmeasured. */
-async function approveMilestone(g: Grant, index: number): Promise<void> {
-  await submitEvidence(g, index);
-  await vote(g, index, [r1, r2, r3]);
 }
 
 const SIGNED_VOTE_DEADLINE = T0 + 30n * DAY;
@@ -226,8 +230,13 @@ const SIGNED_VOTE_DEADLINE = T0 + 30n * DAY;
 async function signedVotes(g: Grant, index: number, voters: HardhatEthersSigner[], op: string | null) {
   const votes: Program.SignedVoteStruct[] = [];
   for (const reviewer of voters) {
-    const reasonHash = textHash("approved: evidence matches the terms");
-    const choice = { grantId: g.id, milestoneIndex: index, approve: true, reasonHash, deadline: SIGNED_VOTE_DEADLINE };
+    const choice = {
+      grantId: g.id,
+      milestoneIndex: index,
+      approve: true,
+      reasonHash: APPROVAL_REASON,
+      deadline: SIGNED_VOTE_DEADLINE,
+    };
     votes.push(await signVote(reviewer, g.program, choice));
   }
   const send = g.program.connect(citizen).submitSignedVotes(g.id, index, g.termsHash, evidenceOf(g, index), votes);
@@ -288,8 +297,10 @@ log.compare("award (1 milestone)", "Sablier createWithTimestampsLT (1 tranche)")
 log.compare("award (3 milestones)", "Sablier createWithTimestampsLT (3 tranches)");
 log.compare("award (10 milestones)", "Sablier createWithTimestampsLT (10 tranches)");
 
-await submitEvidence(g3, 0, "submit evidence");
-await vote(g3, 0, [r1, r2, r3], ["vote (non-final, first of round)", null, "vote (final, reaches quorum)"]);
+await submitAndApproveMeasured(g3, 0, {
+  evidence: "submit evidence",
+  votes: ["vote (non-final, first of round)", null, "vote (final, reaches quorum)"],
+});
 
 // Signed votes: a warm-up batch (reviewer nonces become non-zero), then the measured batch of M = 3.
 await submitEvidence(warmup, 0);
@@ -303,7 +314,7 @@ await log.measure(
   program.ruleOnObjection(g3.id, 0, false, textHash("report checked: unfounded")),
 );
 
-for (const index of [0, 1, 2]) await approveMilestone(g10, index);
+for (const index of [0, 1, 2]) await submitAndApproveMeasured(g10, index);
 
 /*//////////////////////////////////////////////////////////////
                   ANCHORS: SABLIER AND VESTINGWALLET
@@ -463,8 +474,7 @@ for (const level of GROWTH_LEVELS) {
     claim: `claim one (first receipt) ${suffix}`,
   };
   growthOps.push(ops);
-  await submitEvidence(g, 0);
-  await vote(g, 0, [r1, r2, r3], [ops.vote, null, ops.final]);
+  await submitAndApproveMeasured(g, 0, { votes: [ops.vote, null, ops.final] });
   await networkHelpers.time.increase(8n * DAY);
   await log.measure(ops.claim, growthProgram.connect(g.wallet).claim(g.id, [0]));
 }

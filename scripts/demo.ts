@@ -20,6 +20,7 @@ import { EntityKind } from "../core/enums.js";
 import { companyId, individualCommitment, textHash } from "../core/ids.js";
 import { signVote } from "../core/votes.js";
 import { deployCore, deployDemoYuan, deployRegistry } from "./lib/deploy.js";
+import { approveSubmitted, programRoles, submitAndApprove } from "./lib/scenario.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
@@ -27,11 +28,14 @@ const y = (text: string) => parseYuan(text, YUAN_DECIMALS);
 const fmt = (units: bigint) => formatYuan(units, YUAN_DECIMALS);
 
 const gasRows: Array<{ step: string; gas: bigint }> = [];
+function record(label: string, receipt: { gasUsed: bigint }): void {
+  gasRows.push({ step: label, gas: receipt.gasUsed });
+  console.log(`  ✓ ${label.padEnd(72)} ${receipt.gasUsed.toString().padStart(9)} gas`);
+}
 async function step(label: string, send: () => Promise<ContractTransactionResponse>): Promise<void> {
   const receipt = await (await send()).wait();
   if (receipt === null) throw new Error(`${label}: no receipt`);
-  gasRows.push({ step: label, gas: receipt.gasUsed });
-  console.log(`  ✓ ${label.padEnd(72)} ${receipt.gasUsed.toString().padStart(9)} gas`);
+  record(label, receipt);
 }
 
 const signers = await ethers.getSigners();
@@ -52,14 +56,8 @@ console.log(
 
 console.log("\n2. Create the programs from their files");
 const now0 = BigInt(await networkHelpers.time.latest());
-const roles = (admin: HardhatEthersSigner) => ({
-  admin,
-  managers: [manager.address],
-  reviewers: committee.map((r) => r.address),
-  treasurer: treasurer.address,
-  guardian: guardian.address,
-  treasury: treasury.address,
-});
+const roles = (admin: HardhatEthersSigner) =>
+  programRoles({ admin, managers: [manager], reviewers: committee, treasurer, guardian, treasury });
 const files = {
   htz: loadProgram("programs/guiyang-htz-blockchain-2017.json", YUAN_DECIMALS),
   city: loadProgram("programs/guiyang-city-blockchain-2017.json", YUAN_DECIMALS),
@@ -179,20 +177,19 @@ try {
 async function approve(name: string, index: number, evidence: string, wallet: HardhatEthersSigner | null) {
   const { program, id } = grants[name];
   const hash = textHash(evidence);
+  const options = { reasonHash: textHash("ok") };
+  let review;
   if (wallet === null) {
     const data = program.interface.encodeFunctionData("submitEvidence", [id, index, hash]);
     await step(`evidence: ${name} #${index} (via multisig)`, () =>
       multisig.connect(multisigOwner).execute(program.getAddress(), data),
     );
+    review = await approveSubmitted(program, committee, id, index, hash, options);
   } else {
-    await step(`evidence: ${name} #${index}`, () => program.connect(wallet).submitEvidence(id, index, hash));
+    review = await submitAndApprove(program, wallet, committee, id, index, hash, options);
+    record(`evidence: ${name} #${index}`, review.evidence!.receipt);
   }
-  const { termsHash } = await program.grant(id);
-  for (const [i, reviewer] of committee.slice(0, 3).entries()) {
-    await step(`vote ${i + 1}/3: ${name} #${index}`, () =>
-      program.connect(reviewer).vote(id, index, termsHash, hash, true, textHash("ok")),
-    );
-  }
+  for (const [i, vote] of review.votes.entries()) record(`vote ${i + 1}/3: ${name} #${index}`, vote.receipt);
 }
 
 console.log("\n6. Evidence and committee votes (quorum 3 of 4)");

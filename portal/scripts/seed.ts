@@ -22,6 +22,7 @@ import { companyId, textHash } from "../../core/ids.js";
 import type { AddressBook } from "../../tasks/runtime/address-book.js";
 import type { PortalDirectory } from "../src/config-types.js";
 import { deployCore, deployDemoYuan, deployRegistry } from "../../scripts/lib/deploy.js";
+import { passNotice, programRoles, submitAndApprove } from "../../scripts/lib/scenario.js";
 
 const connection = await network.getOrCreate();
 const { ethers, networkHelpers } = connection;
@@ -42,14 +43,14 @@ const token = await deployDemoYuan(connection, deployer);
 const core = await deployCore(connection, deployer, token);
 const registry = await deployRegistry(connection, registryAdmin, registrar.address, 3n * DAY);
 const opensAt = BigInt(await networkHelpers.time.latest());
-const roles = {
+const roles = programRoles({
   admin: cityAdmin,
-  managers: [manager.address],
-  reviewers: committee.map((r) => r.address),
-  treasurer: treasurer.address,
-  guardian: guardian.address,
-  treasury: treasury.address,
-};
+  managers: [manager],
+  reviewers: committee,
+  treasurer,
+  guardian,
+  treasury,
+});
 const files = {
   htz: "programs/guiyang-htz-blockchain-2017.json",
   city: "programs/guiyang-city-blockchain-2017.json",
@@ -135,33 +136,27 @@ await send(
   htz.connect(ledgerCo).submitApplication(cat("htz", "application-product"), textHash("application: ledger app")),
 );
 
-async function evidenceAndVotes(
+/** Evidence, then approvals by `voters` (all of them: fewer than the quorum leaves the milestone under review). */
+const review = (
   program: IGrantProgram,
   wallet: HardhatEthersSigner,
   grantId: bigint,
   index: number,
   evidence: string,
   voters: HardhatEthersSigner[],
-) {
-  const hash = textHash(evidence);
-  await send(program.connect(wallet).submitEvidence(grantId, index, hash));
-  const { termsHash } = await program.grant(grantId);
-  for (const reviewer of voters) {
-    await send(program.connect(reviewer).vote(grantId, index, termsHash, hash, true, textHash("approve")));
-  }
-}
-await evidenceAndVotes(htz, labCo, labGrant, 0, "national lab licence (scan)", [r1, r2, r3]);
-await evidenceAndVotes(htz, productCo, provincialGrant, 0, "provincial lab licence (scan)", [r1, r2, r3]);
-await networkHelpers.time.increase(8n * DAY); // past the 7-day notice: both payable
+) => submitAndApprove(program, wallet, voters, grantId, index, textHash(evidence), { votes: voters.length });
+await review(htz, labCo, labGrant, 0, "national lab licence (scan)", [r1, r2, r3]);
+const provincial = await review(htz, productCo, provincialGrant, 0, "provincial lab licence (scan)", [r1, r2, r3]);
+await passNotice(networkHelpers, provincial.noticeEndsAt); // past both 7-day notices: both payable
 await send(htz.connect(productCo).claim(provincialGrant, [0]));
 await send(htz.orderRecovery(provincialGrant, y("1,000,000"), textHash("provincial licence revoked")));
 await send(token.mint(productCo.address, y("400,000")));
 await send(token.connect(productCo).approve(await htz.getAddress(), y("400,000")));
 await send(htz.connect(productCo).repay(provincialGrant, y("400,000")));
 // In its notice window now: the public may object.
-await evidenceAndVotes(htz, ledgerCo, breakthroughGrant, 0, "expert committee minutes", [r1, r2, r4]);
+await review(htz, ledgerCo, breakthroughGrant, 0, "expert committee minutes", [r1, r2, r4]);
 // Under review, two of three approvals: the third reviewer votes in the portal.
-await evidenceAndVotes(htz, labCo, labGrant, 1, "annual operating report 2018", [r1, r2]);
+await review(htz, labCo, labGrant, 1, "annual operating report 2018", [r1, r2]);
 
 const book: AddressBook = {
   chainId: chainId.toString(),

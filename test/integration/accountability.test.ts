@@ -5,7 +5,8 @@ import { anyValue } from "@nomicfoundation/hardhat-ethers-chai-matchers/withArgs
 import { MilestoneState } from "../../core/enums.js";
 import { textHash } from "../../core/ids.js";
 import { signVote } from "../../core/votes.js";
-import { guiyangFixture, ledgerIdentityHolds, NOTICE, terms, yuan, ACCEPTS } from "../utils/fixtures.js";
+import { guiyangFixture, expectLedgerMatchesChain, NOTICE, terms, yuan, ACCEPTS } from "../utils/fixtures.js";
+import { submitAndApprove } from "../../scripts/lib/scenario.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
@@ -44,16 +45,12 @@ describe("Accountability across the Guiyang HTZ and city programmes", function (
     const breakthroughGrant = await htz.grantCount();
     await city.award(w.ids.b, w.cityCategories.get("leading-talent")!, 0, terms(now, [["1,000,000", 60]]));
     const talentGrant = await city.grantCount();
-    expect(await ledgerIdentityHolds(htz)).to.equal(true);
-    expect(await ledgerIdentityHolds(city)).to.equal(true);
+    await expectLedgerMatchesChain(htz);
+    await expectLedgerMatchesChain(city);
 
     // 2. Committee approval of A's first milestone, by on-chain votes.
     const labEvidence = textHash("licence: national engineering lab, 2017");
-    const labTerms = (await htz.grant(labGrant)).termsHash;
-    await htz.connect(companyA).submitEvidence(labGrant, 0, labEvidence);
-    for (const reviewer of actors.reviewers.slice(0, 3)) {
-      await htz.connect(reviewer).vote(labGrant, 0, labTerms, labEvidence, true, verified);
-    }
+    await submitAndApprove(htz, companyA, actors.reviewers, labGrant, 0, labEvidence, { reasonHash: verified });
     expect(await htz.milestoneState(labGrant, 0)).to.equal(MilestoneState.InNotice);
 
     // 3. A citizen objects during the public notice; the office investigates and dismisses it.
@@ -86,11 +83,7 @@ describe("Accountability across the Guiyang HTZ and city programmes", function (
     ).to.emit(htz, "MilestoneApproved");
 
     const talentEvidence = textHash("talent: province's Hundred leading talents, 2017 list");
-    const talentTerms = (await city.grant(talentGrant)).termsHash;
-    await city.connect(companyB).submitEvidence(talentGrant, 0, talentEvidence);
-    for (const reviewer of actors.reviewers.slice(0, 3)) {
-      await city.connect(reviewer).vote(talentGrant, 0, talentTerms, talentEvidence, true, verified);
-    }
+    await submitAndApprove(city, companyB, actors.reviewers, talentGrant, 0, talentEvidence, { reasonHash: verified });
 
     // 5. After the notice window, A and B are paid in HTZ (B leaves its city award unclaimed for now).
     await networkHelpers.time.increase(NOTICE);
@@ -106,7 +99,7 @@ describe("Accountability across the Guiyang HTZ and city programmes", function (
       [companyB, htz],
       [yuan("1,000,000"), -yuan("1,000,000")],
     );
-    expect(await ledgerIdentityHolds(htz)).to.equal(true);
+    await expectLedgerMatchesChain(htz);
 
     // 6. An audit finds B's certificate forged: HTZ orders the 1,000,000 back; the unpaid 800,000 is released.
     const fraud = textHash("audit 2018-07: forged breakthrough certificate");
@@ -119,7 +112,7 @@ describe("Accountability across the Guiyang HTZ and city programmes", function (
     const ordered = await htz.summary();
     expect(ordered.available).to.equal(availableBefore + yuan("800,000"));
     expect(ordered.recoveryOutstanding).to.equal(yuan("1,000,000"));
-    expect(await ledgerIdentityHolds(htz)).to.equal(true);
+    await expectLedgerMatchesChain(htz);
 
     // 7. B is barred in both programmes: no claim of its city award, no new award anywhere.
     expect(await city.milestoneState(talentGrant, 0)).to.equal(MilestoneState.Payable);
@@ -146,7 +139,7 @@ describe("Accountability across the Guiyang HTZ and city programmes", function (
       .to.emit(htz, "Repaid")
       .withArgs(breakthroughGrant, companyB.address, yuan("400,000"), yuan("600,000"));
     expect((await registry.entity(w.nos.b)).openRecoveries).to.equal(1n);
-    expect(await ledgerIdentityHolds(htz)).to.equal(true);
+    await expectLedgerMatchesChain(htz);
 
     await token.mint(guarantor.address, yuan("600,000"));
     await token.connect(guarantor).approve(await htz.getAddress(), yuan("600,000"));
@@ -159,7 +152,7 @@ describe("Accountability across the Guiyang HTZ and city programmes", function (
     expect(settled.repaid).to.equal(yuan("1,000,000"));
     expect(settled.recoveryOutstanding).to.equal(0n);
     expect(settled.available).to.equal(ordered.available + yuan("1,000,000"));
-    expect(await ledgerIdentityHolds(htz)).to.equal(true);
+    await expectLedgerMatchesChain(htz);
 
     // 9. Unbarred: B claims its city award and may compete again in another category,
     //    but never a second breakthrough award (the one-time rule survives the recovery).
@@ -183,7 +176,7 @@ describe("Accountability across the Guiyang HTZ and city programmes", function (
     expect(end.repaid).to.equal(yuan("1,000,000"));
     expect(end.reserved).to.equal(yuan("2,500,000"));
     expect(end.available).to.equal(yuan("14,500,000"));
-    expect(await ledgerIdentityHolds(htz)).to.equal(true);
-    expect(await ledgerIdentityHolds(city)).to.equal(true);
+    await expectLedgerMatchesChain(htz);
+    await expectLedgerMatchesChain(city);
   });
 });

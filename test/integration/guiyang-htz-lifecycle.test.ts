@@ -4,7 +4,8 @@ import { network } from "hardhat";
 import { DAY } from "../../scripts/lib/suite.js";
 import { MilestoneState } from "../../core/enums.js";
 import { textHash } from "../../core/ids.js";
-import { guiyangFixture, ledgerIdentityHolds, NOTICE, terms, yuan } from "../utils/fixtures.js";
+import { guiyangFixture, expectLedgerMatchesChain, NOTICE, terms, yuan } from "../utils/fixtures.js";
+import { submitAndApprove } from "../../scripts/lib/scenario.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
@@ -27,14 +28,12 @@ describe("Guiyang High-tech Zone programme, end to end", function () {
       ]),
     );
     const grantId = await htz.grantCount();
-    const { termsHash } = await htz.grant(grantId);
     expect((await htz.summary()).reserved).to.equal(yuan("5,000,000"));
 
     const evidence = textHash("licence: national engineering lab, 2017");
-    await htz.connect(actors.companyA).submitEvidence(grantId, 0, evidence);
-    for (const reviewer of actors.reviewers.slice(0, 3)) {
-      await htz.connect(reviewer).vote(grantId, 0, termsHash, evidence, true, textHash("verified"));
-    }
+    await submitAndApprove(htz, actors.companyA, actors.reviewers, grantId, 0, evidence, {
+      reasonHash: textHash("verified"),
+    });
     expect(await htz.milestoneState(grantId, 0)).to.equal(MilestoneState.InNotice);
 
     await networkHelpers.time.increase(NOTICE);
@@ -48,7 +47,7 @@ describe("Guiyang High-tech Zone programme, end to end", function () {
     const s = await htz.summary();
     expect(s.paid).to.equal(yuan("3,000,000"));
     expect(s.reserved).to.equal(yuan("2,000,000"));
-    expect(await ledgerIdentityHolds(htz)).to.equal(true);
+    await expectLedgerMatchesChain(htz);
   });
 
   it("awards a 1,800,000 breakthrough under the 2,000,000 cap and refuses a product award above 1,000,000", async function () {

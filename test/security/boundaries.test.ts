@@ -9,7 +9,8 @@ import { network } from "hardhat";
 
 import { MilestoneState } from "../../core/enums.js";
 import { yuan, ACCEPTS } from "../utils/fixtures.js";
-import { EVIDENCE, MINED, OBJECTION, REASON, approveBy, expectNothingMoved, now, securityFixtures } from "./helpers.js";
+import { APPROVAL, EVIDENCE, MINED, OBJECTION, REASON, expectNothingMoved, now, securityFixtures } from "./helpers.js";
+import { approveSubmitted } from "../../scripts/lib/scenario.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
@@ -73,7 +74,7 @@ describe("invariant I12 exact boundaries", function () {
     /** Milestone 0 submitted with two of the three approvals it needs. */
     async function deployTwoApprovals() {
       const w = await deploySubmitted();
-      await approveBy(w.htz, w.actors.reviewers, w.grantId, 0, EVIDENCE, 2);
+      await approveSubmitted(w.htz, w.actors.reviewers, w.grantId, 0, EVIDENCE, { ...APPROVAL, votes: 2 });
       return w;
     }
 

@@ -5,19 +5,19 @@
  */
 import { expect } from "chai";
 import { network } from "hardhat";
-import { AbiCoder, concat, getAddress, toBeHex, zeroPadValue, type ContractTransactionReceipt } from "ethers";
+import { AbiCoder, getAddress, type ContractTransactionReceipt } from "ethers";
 
 import type { IGrantProgram, MockMultisigWallet } from "../../typechain-types/index.js";
 import { DAY } from "../../scripts/lib/suite.js";
 import { MilestoneState } from "../../core/enums.js";
 import { NOTICE, terms, WALLET_DELAY, yuan, ZERO_HASH, type GuiyangWorld } from "../utils/fixtures.js";
 import {
+  APPROVAL,
   EVIDENCE,
   EVIDENCE_1,
   GRANTEE_ROLE,
   REASON,
   REVIEWER_ROLE,
-  approveBy,
   domainOf,
   expectNothingMoved,
   guiyangWatch,
@@ -30,7 +30,9 @@ import {
   type VoteMessage,
   type Watch,
 } from "./helpers.js";
+import { approveSubmitted } from "../../scripts/lib/scenario.js";
 import { programAt } from "../../core/program-abi.js";
+import { cloneCreationCode } from "../utils/clones.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
@@ -55,19 +57,6 @@ async function attackerInitParams(w: GuiyangWorld) {
     windowClosesAt: t + 365n * DAY,
     upheldObjectionOutcome: 0,
   };
-}
-
-/** Creation code of an EIP-1167 clone with immutable args, as OZ Clones builds it. */
-function cloneCreationCode(implementation: string, args: string): string {
-  const argsLength = (args.length - 2) / 2;
-  return concat([
-    "0x61",
-    zeroPadValue(toBeHex(argsLength + 0x2d), 2),
-    "0x3d81600a3d39f3363d3d373d3d3d363d73",
-    implementation,
-    "0x5af43d82803e903d91602b57fd5bf3",
-    args,
-  ]);
 }
 
 /** Roles, settings and budget of a program: what a hijacked initialisation would change. */
@@ -153,7 +142,7 @@ async function deployMultisigGrantee() {
   await multisig
     .connect(owner)
     .execute(w.htz, w.htz.interface.encodeFunctionData("submitEvidence", [grantId, 0, EVIDENCE]));
-  await approveBy(w.htz, w.actors.reviewers, grantId, 0);
+  await approveSubmitted(w.htz, w.actors.reviewers, grantId, 0, EVIDENCE, APPROVAL);
   await networkHelpers.time.increase(NOTICE);
   const watch: Watch = {
     ...guiyangWatch(w, async () => w.htz.milestone(grantId, 0)),

@@ -6,135 +6,43 @@
 import { expect } from "chai";
 import { network } from "hardhat";
 
-import type {
-  BlocklistToken,
-  FalseReturnToken,
-  FeeOnTransferToken,
-  IGrantProgram,
-  MockYuan,
-  NoReturnToken,
-  PausableToken,
-  ReentrantToken,
-} from "../../typechain-types/index.js";
+import type { FeeOnTransferToken, IGrantProgram, MockYuan, NoReturnToken } from "../../typechain-types/index.js";
 import { parseYuan } from "../../core/money.js";
 import { MilestoneState } from "../../core/enums.js";
 import { NOTICE, terms, yuan, type GuiyangWorld, ACCEPTS } from "../utils/fixtures.js";
 import {
+  APPROVAL,
   EVIDENCE,
-  approveBy,
   categoryDef,
   expectNothingMoved,
   guiyangWatch,
   now,
   programOn,
   rawTerms,
-  registerCompany,
   securityFixtures,
-  submitAndApprove,
-  type MintableToken,
   type Watch,
 } from "./helpers.js";
+import { submitAndApprove } from "../../scripts/lib/scenario.js";
+import { hostileTokenWorlds } from "../utils/tokens.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
 const { deployGuiyang, deployInNotice } = securityFixtures(connection);
+const { deployBlocklist, deployPausable, deployFalseReturn, deployReentrant } = hostileTokenWorlds(
+  connection,
+  deployGuiyang,
+  { evidence: EVIDENCE, ...APPROVAL },
+);
 
 /* ------------------------------------------------------------------------------------------------
  * A program on a given token with one fixed 1,000,000 category; grants of companies A and B
  * (1,000,000 each, one milestone), both approved and past their notice window.
  * ---------------------------------------------------------------------------------------------- */
 
-interface TokenWorld<T extends MintableToken> extends GuiyangWorld {
-  hostile: T;
-  program: IGrantProgram;
-  grantA: bigint;
-  grantB: bigint;
-  watch: Watch;
-}
-
-async function payableOn<T extends MintableToken>(w: GuiyangWorld, hostile: T): Promise<TokenWorld<T>> {
-  const { program, categoryIds } = await programOn(
-    ethers,
-    w,
-    hostile,
-    [categoryDef("lab", "fixed", yuan("1,000,000"), 2)],
-    yuan("5,000,000"),
-  );
-  const lab = categoryIds.get("lab")!;
-  const t = await now(networkHelpers);
-  await program.award(w.ids.a, lab, 0, terms(t, [["1,000,000", 90]]));
-  const grantA = await program.grantCount();
-  await program.award(w.ids.b, lab, 0, terms(t, [["1,000,000", 90]]));
-  const grantB = await program.grantCount();
-  await submitAndApprove(program, w.actors.companyA, w.actors.reviewers, grantA, 0);
-  await submitAndApprove(program, w.actors.companyB, w.actors.reviewers, grantB, 0);
-  await networkHelpers.time.increase(NOTICE);
-  const a = w.actors;
-  const watch: Watch = {
-    programs: [program, w.htz, w.city],
-    token: hostile,
-    accounts: [program, a.companyA, a.companyB, a.treasury, a.treasurer],
-    extra: async () => [await program.milestone(grantA, 0), await program.milestone(grantB, 0)],
-  };
-  return { ...w, hostile, program, grantA, grantB, watch };
-}
-
-async function deployBlocklist(): Promise<TokenWorld<BlocklistToken>> {
-  const w = await deployGuiyang();
-  const token = (await ethers.deployContract("BlocklistToken", [
-    w.actors.deployer.address,
-  ])) as unknown as BlocklistToken;
-  return payableOn(w, token);
-}
-
-async function deployPausable(): Promise<TokenWorld<PausableToken>> {
-  const w = await deployGuiyang();
-  const token = (await ethers.deployContract("PausableToken", [w.actors.deployer.address])) as unknown as PausableToken;
-  return payableOn(w, token);
-}
-
 async function deployNoReturn(): Promise<GuiyangWorld & { nr: NoReturnToken }> {
   const w = await deployGuiyang();
   const nr = (await ethers.deployContract("NoReturnToken", [])) as unknown as NoReturnToken;
   return { ...w, nr };
-}
-
-async function deployFalseReturn(): Promise<TokenWorld<FalseReturnToken>> {
-  const w = await deployGuiyang();
-  const token = (await ethers.deployContract("FalseReturnToken", [])) as unknown as FalseReturnToken;
-  return payableOn(w, token);
-}
-
-interface ReentrantWorld extends TokenWorld<ReentrantToken> {
-  /** Grant to an entity whose payout wallet is the token itself: 600,000 + 400,000, both payable. */
-  grantT: bigint;
-}
-
-async function deployReentrant(): Promise<ReentrantWorld> {
-  const w = await deployGuiyang();
-  const token = (await ethers.deployContract("ReentrantToken", [
-    w.actors.deployer.address,
-  ])) as unknown as ReentrantToken;
-  const base = await payableOn(w, token);
-  const { program } = base;
-  const tokenId = await registerCompany(w, "91520115MA6DK0008R", await token.getAddress());
-  const t = await now(networkHelpers);
-  await program.award(
-    tokenId,
-    1n,
-    0,
-    terms(t, [
-      ["600,000", 90],
-      ["400,000", 120],
-    ]),
-  );
-  const grantT = await program.grantCount();
-  for (const index of [0, 1]) {
-    await token.execute(program, program.interface.encodeFunctionData("submitEvidence", [grantT, index, EVIDENCE]));
-    await approveBy(program, w.actors.reviewers, grantT, index);
-  }
-  await networkHelpers.time.increase(NOTICE);
-  return { ...base, grantT };
 }
 
 /** Name of the custom error in a re-entered call's recorded revert data. */
@@ -261,7 +169,7 @@ describe("Security checklist: hostile tokens, donations and late funding", funct
         const t = await now(networkHelpers);
         await program.award(w.ids.a, categoryIds.get("lab")!, 0, terms(t, [["1,000,000", 90]]));
         const grantId = await program.grantCount();
-        await submitAndApprove(program, a.companyA, a.reviewers, grantId, 0);
+        await submitAndApprove(program, a.companyA, a.reviewers, grantId, 0, EVIDENCE, APPROVAL);
         await networkHelpers.time.increase(NOTICE);
         await expect(program.connect(a.companyA).claim(grantId, [0])).to.changeTokenBalances(
           ethers,
@@ -386,8 +294,8 @@ describe("Security checklist: hostile tokens, donations and late funding", funct
           });
           await w.program.award(w.ids.a, w.lab, 0, rawTerms(t, [third, w.cap - third]));
           const grantId = await w.program.grantCount();
-          await submitAndApprove(w.program, a.companyA, a.reviewers, grantId, 0);
-          await submitAndApprove(w.program, a.companyA, a.reviewers, grantId, 1);
+          await submitAndApprove(w.program, a.companyA, a.reviewers, grantId, 0, EVIDENCE, APPROVAL);
+          await submitAndApprove(w.program, a.companyA, a.reviewers, grantId, 1, EVIDENCE, APPROVAL);
           await networkHelpers.time.increase(NOTICE);
           await expect(w.program.connect(a.companyA).claim(grantId, [0, 1])).to.changeTokenBalances(
             ethers,
@@ -444,8 +352,8 @@ describe("Security checklist: hostile tokens, donations and late funding", funct
         const t = await now(networkHelpers);
         await w.program.award(w.ids.a, w.lab, 0, rawTerms(t, [2n ** 126n, 2n ** 126n]));
         const grantId = await w.program.grantCount();
-        await submitAndApprove(w.program, w.actors.companyA, w.actors.reviewers, grantId, 0);
-        await submitAndApprove(w.program, w.actors.companyA, w.actors.reviewers, grantId, 1);
+        await submitAndApprove(w.program, w.actors.companyA, w.actors.reviewers, grantId, 0, EVIDENCE, APPROVAL);
+        await submitAndApprove(w.program, w.actors.companyA, w.actors.reviewers, grantId, 1, EVIDENCE, APPROVAL);
         await networkHelpers.time.increase(NOTICE);
         await expect(w.program.connect(w.actors.companyA).claim(grantId, [0, 1])).to.changeTokenBalances(
           ethers,
@@ -494,7 +402,7 @@ describe("Security checklist: hostile tokens, donations and late funding", funct
         const provincial = w.htzCategories.get("rd-platform-provincial")!;
         await w.htz.award(w.ids.a, provincial, 0, terms(t, [["1,000,000", 90]]));
         const htzGrant = await w.htz.grantCount();
-        await submitAndApprove(w.htz, a.companyA, a.reviewers, htzGrant, 0);
+        await submitAndApprove(w.htz, a.companyA, a.reviewers, htzGrant, 0, EVIDENCE, APPROVAL);
         await networkHelpers.time.increase(NOTICE);
         await expect(w.htz.connect(a.companyA).claim(htzGrant, [0])).to.changeTokenBalance(
           ethers,
@@ -554,12 +462,12 @@ describe("Security checklist: hostile tokens, donations and late funding", funct
         const t = await now(networkHelpers);
         await w.program.award(w.ids.c, 1n, 0, terms(t, [["1,000,000", 90]]));
         const grantC = await w.program.grantCount();
-        await submitAndApprove(w.program, a.companyC, a.reviewers, grantC, 0);
+        await submitAndApprove(w.program, a.companyC, a.reviewers, grantC, 0, EVIDENCE, APPROVAL);
         expect(await w.program.milestoneState(grantC, 0)).to.equal(MilestoneState.InNotice);
         const provincial = w.htzCategories.get("rd-platform-provincial")!;
         await w.htz.award(w.ids.a, provincial, 0, terms(t, [["1,000,000", 90]]));
         const htzGrant = await w.htz.grantCount();
-        await submitAndApprove(w.htz, a.companyA, a.reviewers, htzGrant, 0);
+        await submitAndApprove(w.htz, a.companyA, a.reviewers, htzGrant, 0, EVIDENCE, APPROVAL);
         await networkHelpers.time.increase(NOTICE);
         await expect(w.htz.connect(a.companyA).claim(htzGrant, [0])).to.changeTokenBalance(
           ethers,

@@ -11,7 +11,6 @@ import { DAY } from "../../scripts/lib/suite.js";
 import { AwardMode, MilestoneState } from "../../core/enums.js";
 import { companyId, textHash } from "../../core/ids.js";
 import {
-  NOTICE,
   terms,
   WALLET_DELAY,
   yuan,
@@ -22,6 +21,7 @@ import {
   type InitParams,
 } from "../utils/fixtures.js";
 import {
+  APPROVAL,
   EVIDENCE,
   OBJECTION,
   REASON,
@@ -34,10 +34,10 @@ import {
   programOn,
   rawTerms,
   securityFixtures,
-  submitAndApprove,
   termsHashOf,
   type Watch,
 } from "./helpers.js";
+import { submitAndApprove } from "../../scripts/lib/scenario.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
@@ -95,7 +95,15 @@ async function deployBarred() {
   const t = await now(networkHelpers);
   await w.htz.award(w.ids.a, breakthrough, 0, terms(t, [["1,000,000", 60]]));
   const second = await w.htz.grantCount();
-  const noticeEnds = await submitAndApprove(w.htz, w.actors.companyA, w.actors.reviewers, second, 0);
+  const { noticeEndsAt: noticeEnds } = await submitAndApprove(
+    w.htz,
+    w.actors.companyA,
+    w.actors.reviewers,
+    second,
+    0,
+    EVIDENCE,
+    APPROVAL,
+  );
   await networkHelpers.time.increaseTo(noticeEnds);
   await w.htz.connect(w.actors.companyA).claim(w.grantId, [0]);
   await w.htz.orderRecovery(w.grantId, yuan("1,000,000"), REASON);

@@ -5,13 +5,16 @@
 import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import type { NetworkHelpers } from "@nomicfoundation/hardhat-network-helpers/types";
 import type { NetworkConnection } from "hardhat/types/network";
+import { AssertionError } from "chai";
+import { Contract } from "ethers";
 
 import type { EntityRegistry, IGrantProgram, MockYuan } from "../../typechain-types/index.js";
 import { EntityKind, milestoneStateBitmap } from "../../core/enums.js";
 import { companyId, textHash } from "../../core/ids.js";
 import { parseYuan } from "../../core/money.js";
 import { loadProgram } from "../../scripts/lib/programs.js";
-import { DAY, createProgramFromDefinition } from "../../scripts/lib/suite.js";
+import { DAY, createProgramFromDefinition, type ProgramRoles } from "../../scripts/lib/suite.js";
+import { programRoles } from "../../scripts/lib/scenario.js";
 import { deployCore, deployDemoYuan, deployRegistry, type Core } from "../../scripts/lib/deploy.js";
 
 /**
@@ -113,6 +116,18 @@ export async function deployImplementation(ethers: HardhatEthers, factory: strin
   return ethers.deployContract("GrantProgram", [await extension.getAddress()]);
 }
 
+/** The ProgramRoles of the fixture's programs: every role in its own account (scripts/lib/scenario.ts). */
+export function fixtureRoles(a: Actors, admin: HardhatEthersSigner = a.admin): ProgramRoles {
+  return programRoles({
+    admin,
+    managers: [a.manager],
+    reviewers: a.reviewers,
+    treasurer: a.treasurer,
+    guardian: a.guardian,
+    treasury: a.treasury,
+  });
+}
+
 export function guiyangFixture(connection: NetworkConnection) {
   const { ethers, networkHelpers: helpers } = connection;
   return async function deployGuiyang(): Promise<GuiyangWorld> {
@@ -156,14 +171,7 @@ export function guiyangFixture(connection: NetworkConnection) {
     const core = await deployCore(connection, deployer, token);
     const registry = await deployRegistry(connection, registryAdmin, registrar.address, WALLET_DELAY);
     const opensAt = BigInt(await helpers.time.latest());
-    const roles = {
-      admin,
-      managers: [manager.address],
-      reviewers: [r1.address, r2.address, r3.address, r4.address],
-      treasurer: treasurer.address,
-      guardian: guardian.address,
-      treasury: treasury.address,
-    };
+    const roles = fixtureRoles(actors);
     const htzDef = loadProgram("programs/guiyang-htz-blockchain-2017.json", DECIMALS);
     const cityDef = loadProgram("programs/guiyang-city-blockchain-2017.json", DECIMALS);
     const htzCreated = await createProgramFromDefinition(ethers, core, registry, registryAdmin, htzDef, roles, opensAt);
@@ -212,8 +220,146 @@ export function guiyangFixture(connection: NetworkConnection) {
   };
 }
 
-/** Sum of the ledger identity's right-hand side: available + reserved + paid + withdrawn. */
-export async function ledgerIdentityHolds(program: IGrantProgram): Promise<boolean> {
-  const s = await program.summary();
-  return s.funded + s.repaid === s.available + s.reserved + s.paid + s.withdrawn;
+/** The program's counters as a reader sees them (a test may wrap this to feed the check a tampered reading). */
+export interface LedgerReader {
+  ledger: IGrantProgram["ledger"];
+  summary: IGrantProgram["summary"];
+}
+
+const TRANSFER_ABI = [
+  "event Transfer(address indexed from, address indexed to, uint256 value)",
+  "function balanceOf(address account) view returns (uint256)",
+];
+
+/**
+ * Checks the program's ledger counters (`ledger()` and `summary()`) against facts tracked
+ * independently of them: the program's events and the token transfers that actually happened,
+ * both read back from the chain with `queryFilter`. Throws an AssertionError naming the first
+ * counter that disagrees. `reader` defaults to the program itself.
+ *
+ * - funded = Σ Funded, withdrawn = Σ Withdrawn, paid = Σ MilestoneClaimed, repaid = Σ Repaid;
+ * - reserved = Σ GrantAwarded − Σ MilestoneClaimed − Σ MilestoneLapsed − Σ MilestoneCancelled − Σ GrantCancelled.released;
+ * - recoveryOutstanding = Σ RecoveryOrdered − Σ Repaid;
+ * - available = funded + repaid − reserved − paid − withdrawn (from the event sums);
+ * - token side: the program's balance equals the transfers into it minus those out of it; out to the
+ *   treasury = withdrawn + swept; out to anyone else = paid, and every claim is matched by a
+ *   transfer of its amount to its wallet in the same transaction; in, within fund and repay
+ *   transactions = funded + repaid; surplus = balance − (funded + repaid − paid − withdrawn).
+ */
+export async function expectLedgerMatchesChain(program: IGrantProgram, reader: LedgerReader = program): Promise<void> {
+  const provider = program.runner?.provider;
+  if (!provider) throw new Error("expectLedgerMatchesChain: the program has no provider");
+  const address = (await program.getAddress()).toLowerCase();
+  const sum = (values: bigint[]) => values.reduce((acc, v) => acc + v, 0n);
+  const q = async <T>(filter: Parameters<IGrantProgram["queryFilter"]>[0]) =>
+    (await program.queryFilter(filter, 0, "latest")) as unknown as T[];
+  type Log<A> = { args: A; transactionHash: string };
+
+  const funded = await q<Log<{ amount: bigint }>>(program.filters.Funded());
+  const withdrawn = await q<Log<{ amount: bigint }>>(program.filters.Withdrawn());
+  const swept = await q<Log<{ amount: bigint }>>(program.filters.SurplusSwept());
+  const claimed = await q<Log<{ wallet: string; amount: bigint }>>(program.filters.MilestoneClaimed());
+  const repaid = await q<Log<{ amount: bigint }>>(program.filters.Repaid());
+  const awarded = await q<Log<{ amount: bigint }>>(program.filters.GrantAwarded());
+  const lapsed = await q<Log<{ amount: bigint }>>(program.filters.MilestoneLapsed());
+  const cancelled = await q<Log<{ amount: bigint }>>(program.filters.MilestoneCancelled());
+  const grantsCancelled = await q<Log<{ released: bigint }>>(program.filters.GrantCancelled());
+  const recoveries = await q<Log<{ amount: bigint }>>(program.filters.RecoveryOrdered());
+
+  const facts = {
+    funded: sum(funded.map((e) => e.args.amount)),
+    withdrawn: sum(withdrawn.map((e) => e.args.amount)),
+    paid: sum(claimed.map((e) => e.args.amount)),
+    repaid: sum(repaid.map((e) => e.args.amount)),
+    reserved:
+      sum(awarded.map((e) => e.args.amount)) -
+      sum(claimed.map((e) => e.args.amount)) -
+      sum(lapsed.map((e) => e.args.amount)) -
+      sum(cancelled.map((e) => e.args.amount)) -
+      sum(grantsCancelled.map((e) => e.args.released)),
+    recoveryOutstanding: sum(recoveries.map((e) => e.args.amount)) - sum(repaid.map((e) => e.args.amount)),
+  };
+  const sweptTotal = sum(swept.map((e) => e.args.amount));
+  const available = facts.funded + facts.repaid - facts.reserved - facts.paid - facts.withdrawn;
+
+  // Token side: what actually moved.
+  const token = new Contract(await program.token(), TRANSFER_ABI, provider);
+  const treasury = (await program.treasury()).toLowerCase();
+  type Transfer = { args: { from: string; to: string; value: bigint }; transactionHash: string };
+  const inbound = (await token.queryFilter(
+    token.filters.Transfer(null, address),
+    0,
+    "latest",
+  )) as unknown as Transfer[];
+  const outbound = (await token.queryFilter(token.filters.Transfer(address), 0, "latest")) as unknown as Transfer[];
+  const balance = (await token.balanceOf(address)) as bigint;
+  const creditTxs = new Set([...funded, ...repaid].map((e) => e.transactionHash));
+
+  const mismatches: string[] = [];
+  const check = (name: string, actual: bigint, expected: bigint, source: string) => {
+    if (actual !== expected) mismatches.push(`${name}: the program says ${actual}, ${source} says ${expected}`);
+  };
+
+  check(
+    "token balance",
+    balance,
+    sum(inbound.map((t) => t.args.value)) - sum(outbound.map((t) => t.args.value)),
+    "the Transfer log",
+  );
+  check(
+    "transfers to the treasury",
+    sum(outbound.filter((t) => t.args.to.toLowerCase() === treasury).map((t) => t.args.value)),
+    facts.withdrawn + sweptTotal,
+    "Σ Withdrawn + Σ SurplusSwept",
+  );
+  check(
+    "transfers to grantee wallets",
+    sum(outbound.filter((t) => t.args.to.toLowerCase() !== treasury).map((t) => t.args.value)),
+    facts.paid,
+    "Σ MilestoneClaimed",
+  );
+  check(
+    "transfers in by fund and repay",
+    sum(inbound.filter((t) => creditTxs.has(t.transactionHash)).map((t) => t.args.value)),
+    facts.funded + facts.repaid,
+    "Σ Funded + Σ Repaid",
+  );
+  for (const c of claimed) {
+    const matched = outbound.some(
+      (t) =>
+        t.transactionHash === c.transactionHash &&
+        t.args.to.toLowerCase() === c.args.wallet.toLowerCase() &&
+        t.args.value === c.args.amount,
+    );
+    if (!matched) mismatches.push(`claim in ${c.transactionHash}: no transfer of ${c.args.amount} to ${c.args.wallet}`);
+  }
+
+  const ledger = await reader.ledger();
+  const summary = await reader.summary();
+  for (const name of ["funded", "withdrawn", "paid", "repaid", "reserved", "recoveryOutstanding"] as const) {
+    check(`ledger.${name}`, ledger[name], facts[name], "the chain");
+    check(`summary.${name}`, summary[name], facts[name], "the chain");
+  }
+  check("summary.available", summary.available, available, "the chain");
+  const accounted = facts.funded + facts.repaid - facts.paid - facts.withdrawn;
+  check("summary.surplus", summary.surplus, balance > accounted ? balance - accounted : 0n, "the token balance");
+
+  if (mismatches.length > 0) {
+    throw new AssertionError(`ledger does not match the chain:\n  ${mismatches.join("\n  ")}`);
+  }
+}
+
+/** Company A's 5,000,000 national-lab grant on HTZ, one milestone due in 30 days, `evidence` submitted. */
+export async function submittedNationalLab(
+  helpers: NetworkHelpers,
+  deployGuiyang: () => Promise<GuiyangWorld>,
+  evidence: string,
+) {
+  const w = await helpers.loadFixture(deployGuiyang);
+  const now = BigInt(await helpers.time.latest());
+  await w.htz.award(w.ids.a, w.htzCategories.get("rd-platform-national")!, 0, terms(now, [["5,000,000", 30]]));
+  const grantId = await w.htz.grantCount();
+  const { termsHash } = await w.htz.grant(grantId);
+  await w.htz.connect(w.actors.companyA).submitEvidence(grantId, 0, evidence);
+  return { w, htz: w.htz, actors: w.actors, grantId, termsHash, deadline: now + 30n * DAY };
 }

@@ -1,7 +1,7 @@
 /**
  * core/votes.ts off chain: signatures recover to the signer under the program's domain only, and
  * the signed-vote file keeps the format mg:sign-vote has always written. The contract's own digest
- * is compared with core's in test/unit/program-signed-votes.test.ts ("voteDigest").
+ * is compared with core's in test/unit/program/signed-votes.test.ts ("voteDigest").
  */
 import { expect } from "chai";
 import { keccak256, toUtf8Bytes, TypedDataEncoder, Wallet } from "ethers";

@@ -2,11 +2,11 @@ import { expect } from "chai";
 import { network } from "hardhat";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 
-import type { IGrantProgram } from "../../typechain-types/index.js";
-import { MilestoneState } from "../../core/enums.js";
-import { textHash } from "../../core/ids.js";
-import { signVote } from "../../core/votes.js";
-import { guiyangFixture, terms, type GuiyangWorld } from "../utils/fixtures.js";
+import type { IGrantProgram } from "../../../typechain-types/index.js";
+import { MilestoneState } from "../../../core/enums.js";
+import { textHash } from "../../../core/ids.js";
+import { signVote } from "../../../core/votes.js";
+import { guiyangFixture, terms, type GuiyangWorld } from "../../utils/fixtures.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;

@@ -1,28 +1,22 @@
 import { expect } from "chai";
 import { network } from "hardhat";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
-import { concat, dataSlice, getBytes, toBeHex, toBigInt, type TypedDataDomain } from "ethers";
+import { concat, getBytes, toBeHex, toBigInt } from "ethers";
 
-import type { IGrantProgram } from "../../typechain-types/index.js";
-import { DAY } from "../../scripts/lib/suite.js";
-import { MilestoneState } from "../../core/enums.js";
-import { textHash } from "../../core/ids.js";
-import {
-  signBallot,
-  voteDigest,
-  voteDomain,
-  voteSigner,
-  type Ballot as VoteBallot,
-  type SignedVote,
-} from "../../core/votes.js";
-import { guiyangFixture, terms, type GuiyangWorld } from "../utils/fixtures.js";
+import type { IGrantProgram } from "../../../typechain-types/index.js";
+import { DAY } from "../../../scripts/lib/suite.js";
+import { MilestoneState } from "../../../core/enums.js";
+import { textHash } from "../../../core/ids.js";
+import { voteDigest, voteSigner, type SignedVote } from "../../../core/votes.js";
+import { guiyangFixture, terms, type GuiyangWorld } from "../../utils/fixtures.js";
+import { domainOf, highS, signVote, type VoteMessage } from "../../utils/signing.js";
+import { signVote as signChoice } from "../../../core/votes.js";
+import { submittedNationalLab } from "../../utils/fixtures.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
 const deployGuiyang = guiyangFixture(connection);
 
-/** secp256k1 group order. */
-const SECP256K1_N = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n;
 /** The ecrecover precompile. */
 const ECRECOVER = "0x0000000000000000000000000000000000000001";
 
@@ -30,8 +24,6 @@ const EVIDENCE = textHash("licence: national engineering lab, 2017");
 const EVIDENCE_1 = textHash("acceptance report: national engineering lab, phase 2");
 const CITY_EVIDENCE = textHash("talent: province's Hundred leading talents, 2017 list");
 const REASON = textHash("verified against the licence registry");
-
-type VoteMessage = VoteBallot;
 
 interface Ballot {
   w: GuiyangWorld;
@@ -81,10 +73,6 @@ async function ballot(): Promise<Ballot> {
   };
 }
 
-async function domainOf(program: IGrantProgram, chainId: bigint): Promise<TypedDataDomain> {
-  return voteDomain(await program.getAddress(), chainId);
-}
-
 /** An approval of HTZ milestone `index` by `reviewer`'s next nonce, with the grant's terms and current evidence. */
 async function htzMessage(b: Ballot, reviewer: string, index = 0, nonceOffset = 0n): Promise<VoteMessage> {
   return {
@@ -99,23 +87,6 @@ async function htzMessage(b: Ballot, reviewer: string, index = 0, nonceOffset = 
     nonce: (await b.htz.nonces(reviewer)) + nonceOffset,
     deadline: b.deadline,
   };
-}
-
-async function sign(
-  signer: HardhatEthersSigner,
-  domain: TypedDataDomain,
-  message: VoteMessage,
-  reviewer: string = message.reviewer,
-): Promise<SignedVote> {
-  return signBallot(signer, domain, message, reviewer);
-}
-
-/** Same (r, s, v) signature in its malleable form: s' = n - s, v flipped. */
-function highS(signature: string): string {
-  const r = dataSlice(signature, 0, 32);
-  const s = toBigInt(dataSlice(signature, 32, 64));
-  const v = getBytes(signature)[64];
-  return concat([r, toBeHex(SECP256K1_N - s, 32), toBeHex(v === 27 ? 28 : 27, 1)]);
 }
 
 /** Approvals, rejections, status, nonces and budget: what a refused batch must leave untouched. */
@@ -140,7 +111,7 @@ describe("GrantProgram signed votes", function () {
       const expected = voteDigest(domain, message);
       expect(await b.htz.voteDigest(message)).to.equal(expected);
       // core's signature recovers to the reviewer under the same domain, and not under another program's
-      const vote = await sign(b.reviewers[0], domain, message);
+      const vote = await signVote(b.reviewers[0], domain, message);
       expect(voteSigner(domain, message, vote.signature)).to.equal(b.reviewers[0].address);
       expect(voteSigner(await domainOf(b.city, b.chainId), message, vote.signature)).to.not.equal(
         b.reviewers[0].address,
@@ -155,7 +126,7 @@ describe("GrantProgram signed votes", function () {
         const domain = await domainOf(b.htz, b.chainId);
         const votes: SignedVote[] = [];
         for (const reviewer of b.reviewers.slice(0, 3)) {
-          votes.push(await sign(reviewer, domain, await htzMessage(b, reviewer.address)));
+          votes.push(await signVote(reviewer, domain, await htzMessage(b, reviewer.address)));
         }
 
         const tx = b.htz.connect(b.w.actors.stranger).submitSignedVotes(b.grantId, 0, b.termsHash, EVIDENCE, votes);
@@ -174,12 +145,12 @@ describe("GrantProgram signed votes", function () {
         const domain = await domainOf(b.htz, b.chainId);
         const r1 = b.reviewers[0];
         await b.htz.submitSignedVotes(b.grantId, 0, b.termsHash, EVIDENCE, [
-          await sign(r1, domain, await htzMessage(b, r1.address, 0)),
+          await signVote(r1, domain, await htzMessage(b, r1.address, 0)),
         ]);
         expect(await b.htz.nonces(r1.address)).to.equal(1n);
 
         await b.htz.submitSignedVotes(b.grantId, 1, b.termsHash, EVIDENCE_1, [
-          await sign(r1, domain, await htzMessage(b, r1.address, 1)),
+          await signVote(r1, domain, await htzMessage(b, r1.address, 1)),
         ]);
         expect(await b.htz.nonces(r1.address)).to.equal(2n);
         // Nonces are per programme: the city programme's nonce for the same reviewer is untouched.
@@ -191,7 +162,7 @@ describe("GrantProgram signed votes", function () {
       it("refuses the replay with InvalidNonce(reviewer, expected, given)", async function () {
         const b = await ballot();
         const r1 = b.reviewers[0];
-        const vote = await sign(r1, await domainOf(b.htz, b.chainId), await htzMessage(b, r1.address));
+        const vote = await signVote(r1, await domainOf(b.htz, b.chainId), await htzMessage(b, r1.address));
         await b.htz.submitSignedVotes(b.grantId, 0, b.termsHash, EVIDENCE, [vote]);
 
         const before = await snapshot(b);
@@ -207,7 +178,7 @@ describe("GrantProgram signed votes", function () {
         const b = await ballot();
         const r1 = b.reviewers[0];
         // Identical message; only verifyingContract differs.
-        const vote = await sign(r1, await domainOf(b.city, b.chainId), await htzMessage(b, r1.address));
+        const vote = await signVote(r1, await domainOf(b.city, b.chainId), await htzMessage(b, r1.address));
 
         const before = await snapshot(b);
         await expect(b.htz.submitSignedVotes(b.grantId, 0, b.termsHash, EVIDENCE, [vote]))
@@ -220,7 +191,7 @@ describe("GrantProgram signed votes", function () {
         const b = await ballot();
         const r1 = b.reviewers[0];
         expect(b.cityGrantId).to.equal(b.grantId);
-        const cityVote = await sign(r1, await domainOf(b.city, b.chainId), {
+        const cityVote = await signVote(r1, await domainOf(b.city, b.chainId), {
           reviewer: r1.address,
           grantId: b.cityGrantId,
           milestoneIndex: 0,
@@ -252,7 +223,7 @@ describe("GrantProgram signed votes", function () {
         const b = await ballot();
         const r1 = b.reviewers[0];
         const message = { ...(await htzMessage(b, r1.address, 0)), evidenceHash: EVIDENCE_1 };
-        const vote = await sign(r1, await domainOf(b.htz, b.chainId), message);
+        const vote = await signVote(r1, await domainOf(b.htz, b.chainId), message);
 
         const before = await snapshot(b);
         await expect(b.htz.submitSignedVotes(b.grantId, 1, b.termsHash, EVIDENCE_1, [vote]))
@@ -267,11 +238,11 @@ describe("GrantProgram signed votes", function () {
         const b = await ballot();
         const r1 = b.reviewers[0];
         const domain = await domainOf(b.htz, b.chainId);
-        const otherTerms = await sign(r1, domain, {
+        const otherTerms = await signVote(r1, domain, {
           ...(await htzMessage(b, r1.address)),
           termsHash: textHash("terms the reviewer was shown"),
         });
-        const otherEvidence = await sign(r1, domain, {
+        const otherEvidence = await signVote(r1, domain, {
           ...(await htzMessage(b, r1.address)),
           evidenceHash: textHash("evidence the reviewer was shown"),
         });
@@ -291,8 +262,8 @@ describe("GrantProgram signed votes", function () {
         const domain = await domainOf(b.htz, b.chainId);
         const wrongTerms = textHash("terms the reviewer was shown");
         const staleEvidence = textHash("evidence the reviewer was shown");
-        const termsVote = await sign(r1, domain, { ...(await htzMessage(b, r1.address)), termsHash: wrongTerms });
-        const evidenceVote = await sign(r1, domain, {
+        const termsVote = await signVote(r1, domain, { ...(await htzMessage(b, r1.address)), termsHash: wrongTerms });
+        const evidenceVote = await signVote(r1, domain, {
           ...(await htzMessage(b, r1.address)),
           evidenceHash: staleEvidence,
         });
@@ -313,7 +284,7 @@ describe("GrantProgram signed votes", function () {
         const b = await ballot();
         const r1 = b.reviewers[0];
         const otherChain = { ...(await domainOf(b.htz, b.chainId)), chainId: b.chainId + 1n };
-        const vote = await sign(r1, otherChain, await htzMessage(b, r1.address));
+        const vote = await signVote(r1, otherChain, await htzMessage(b, r1.address));
 
         const before = await snapshot(b);
         await expect(b.htz.submitSignedVotes(b.grantId, 0, b.termsHash, EVIDENCE, [vote]))
@@ -327,7 +298,7 @@ describe("GrantProgram signed votes", function () {
       it("refuses a signature one second past its deadline (SignatureExpired)", async function () {
         const b = await ballot();
         const r1 = b.reviewers[0];
-        const vote = await sign(r1, await domainOf(b.htz, b.chainId), await htzMessage(b, r1.address));
+        const vote = await signVote(r1, await domainOf(b.htz, b.chainId), await htzMessage(b, r1.address));
 
         const before = await snapshot(b);
         await networkHelpers.time.setNextBlockTimestamp(b.deadline + 1n);
@@ -340,7 +311,7 @@ describe("GrantProgram signed votes", function () {
       it("accepts a signature whose deadline equals the block time", async function () {
         const b = await ballot();
         const r1 = b.reviewers[0];
-        const vote = await sign(r1, await domainOf(b.htz, b.chainId), await htzMessage(b, r1.address));
+        const vote = await signVote(r1, await domainOf(b.htz, b.chainId), await htzMessage(b, r1.address));
 
         await networkHelpers.time.setNextBlockTimestamp(b.deadline);
         await expect(b.htz.submitSignedVotes(b.grantId, 0, b.termsHash, EVIDENCE, [vote]))
@@ -355,7 +326,7 @@ describe("GrantProgram signed votes", function () {
       it("refuses the (r, n - s, v') form of a valid signature (InvalidSignature) and accepts the low-s original", async function () {
         const b = await ballot();
         const r1 = b.reviewers[0];
-        const vote = await sign(r1, await domainOf(b.htz, b.chainId), await htzMessage(b, r1.address));
+        const vote = await signVote(r1, await domainOf(b.htz, b.chainId), await htzMessage(b, r1.address));
         const malleable = { ...vote, signature: highS(vote.signature) };
         expect(malleable.signature).to.not.equal(vote.signature);
         // The raw ecrecover precompile still maps the malleated form to the reviewer: only the low-s rule refuses it.
@@ -383,9 +354,9 @@ describe("GrantProgram signed votes", function () {
         const [r1, r2] = b.reviewers;
         const domain = await domainOf(b.htz, b.chainId);
         const votes = [
-          await sign(r2, domain, await htzMessage(b, r2.address)),
-          await sign(r1, domain, await htzMessage(b, r1.address, 0, 0n)),
-          await sign(r1, domain, await htzMessage(b, r1.address, 0, 1n)),
+          await signVote(r2, domain, await htzMessage(b, r2.address)),
+          await signVote(r1, domain, await htzMessage(b, r1.address, 0, 0n)),
+          await signVote(r1, domain, await htzMessage(b, r1.address, 0, 1n)),
         ];
 
         const before = await snapshot(b);
@@ -398,7 +369,7 @@ describe("GrantProgram signed votes", function () {
       it("refuses the second vote with the same nonce (InvalidNonce)", async function () {
         const b = await ballot();
         const r1 = b.reviewers[0];
-        const vote = await sign(r1, await domainOf(b.htz, b.chainId), await htzMessage(b, r1.address));
+        const vote = await signVote(r1, await domainOf(b.htz, b.chainId), await htzMessage(b, r1.address));
 
         const before = await snapshot(b);
         await expect(b.htz.submitSignedVotes(b.grantId, 0, b.termsHash, EVIDENCE, [vote, vote]))
@@ -412,7 +383,7 @@ describe("GrantProgram signed votes", function () {
       it("refuses the stranger's own valid signature (NotReviewer)", async function () {
         const b = await ballot();
         const { stranger } = b.w.actors;
-        const vote = await sign(stranger, await domainOf(b.htz, b.chainId), await htzMessage(b, stranger.address));
+        const vote = await signVote(stranger, await domainOf(b.htz, b.chainId), await htzMessage(b, stranger.address));
 
         const before = await snapshot(b, [stranger.address]);
         await expect(b.htz.submitSignedVotes(b.grantId, 0, b.termsHash, EVIDENCE, [vote]))
@@ -425,7 +396,7 @@ describe("GrantProgram signed votes", function () {
         const b = await ballot();
         const { stranger } = b.w.actors;
         const r1 = b.reviewers[0];
-        const vote = await sign(
+        const vote = await signVote(
           stranger,
           await domainOf(b.htz, b.chainId),
           await htzMessage(b, r1.address),
@@ -454,9 +425,9 @@ describe("GrantProgram signed votes", function () {
         const { owner, walletAddress } = await walletReviewer(b);
         const domain = await domainOf(b.htz, b.chainId);
         const votes = [
-          await sign(owner, domain, await htzMessage(b, walletAddress), walletAddress),
-          await sign(b.reviewers[0], domain, await htzMessage(b, b.reviewers[0].address)),
-          await sign(b.reviewers[1], domain, await htzMessage(b, b.reviewers[1].address)),
+          await signVote(owner, domain, await htzMessage(b, walletAddress), walletAddress),
+          await signVote(b.reviewers[0], domain, await htzMessage(b, b.reviewers[0].address)),
+          await signVote(b.reviewers[1], domain, await htzMessage(b, b.reviewers[1].address)),
         ];
 
         const tx = b.htz.submitSignedVotes(b.grantId, 0, b.termsHash, EVIDENCE, votes);
@@ -469,7 +440,7 @@ describe("GrantProgram signed votes", function () {
       it("refuses a signature by anyone but the wallet's owner (InvalidSignature)", async function () {
         const b = await ballot();
         const { walletAddress } = await walletReviewer(b);
-        const vote = await sign(
+        const vote = await signVote(
           b.w.actors.stranger,
           await domainOf(b.htz, b.chainId),
           await htzMessage(b, walletAddress),
@@ -482,6 +453,59 @@ describe("GrantProgram signed votes", function () {
           .withArgs(walletAddress);
         expect(await snapshot(b, [walletAddress])).to.deep.equal(before);
       });
+    });
+  });
+});
+
+describe("GrantProgram hardening", function () {
+  const EVIDENCE = textHash("licence: national engineering lab, 2017");
+  const REASON = textHash("ok");
+  const submitted = () => submittedNationalLab(networkHelpers, deployGuiyang, EVIDENCE);
+
+  describe("submitSignedVotes", function () {
+    it("refuses one reviewer's signature offered as the vote of a contract-wallet reviewer it also signs for", async function () {
+      const s = await submitted();
+      const [r1] = s.actors.reviewers;
+      const wallet = await ethers.deployContract("MockERC1271Wallet", [r1.address]);
+      await s.htz.connect(s.actors.admin).addReviewer(await wallet.getAddress());
+      const deadline = BigInt(await networkHelpers.time.latest()) + DAY;
+      const asR1 = await signChoice(r1, s.htz, {
+        grantId: s.grantId,
+        milestoneIndex: 0,
+        approve: true,
+        reasonHash: REASON,
+        deadline,
+      });
+      const asWallet = { ...asR1, reviewer: await wallet.getAddress() };
+
+      const before = await s.htz.milestone(s.grantId, 0);
+      await expect(s.htz.submitSignedVotes(s.grantId, 0, s.termsHash, EVIDENCE, [asR1, asWallet]))
+        .to.be.revertedWithCustomError(s.htz, "GrantProgram_InvalidSignature")
+        .withArgs(await wallet.getAddress());
+      expect(await s.htz.milestone(s.grantId, 0)).to.deep.equal(before);
+    });
+
+    it("refuses a signature from an earlier review round replayed after a resubmission of the same evidence", async function () {
+      const s = await submitted();
+      const [r1, r2] = s.actors.reviewers;
+      const deadline = s.deadline - DAY;
+      const old = await signChoice(r1, s.htz, {
+        grantId: s.grantId,
+        milestoneIndex: 0,
+        approve: true,
+        reasonHash: REASON,
+        deadline,
+      });
+      await s.htz.connect(r1).vote(s.grantId, 0, s.termsHash, EVIDENCE, false, REASON);
+      await s.htz.connect(r2).vote(s.grantId, 0, s.termsHash, EVIDENCE, false, REASON);
+      expect(await s.htz.milestoneState(s.grantId, 0)).to.equal(MilestoneState.Rejected);
+      await s.htz.connect(s.actors.companyA).submitEvidence(s.grantId, 0, EVIDENCE);
+
+      await expect(s.htz.submitSignedVotes(s.grantId, 0, s.termsHash, EVIDENCE, [old]))
+        .to.be.revertedWithCustomError(s.htz, "GrantProgram_InvalidSignature")
+        .withArgs(r1.address);
+      expect((await s.htz.milestone(s.grantId, 0)).approvals).to.equal(0n);
+      expect((await s.htz.milestone(s.grantId, 0)).round).to.equal(2n);
     });
   });
 });

@@ -1,21 +1,16 @@
 import { expect } from "chai";
 import type { AddressLike } from "ethers";
 import { network } from "hardhat";
-import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 
-import type {
-  BlocklistToken,
-  IGrantProgram,
-  MockYuan,
-  PausableToken,
-  ReentrantToken,
-} from "../../typechain-types/index.js";
-import { formatYuan, parseYuan } from "../../core/money.js";
-import type { CategoryDefinition, ProgramDefinition } from "../../scripts/lib/programs.js";
-import { DAY, createProgramFromDefinition } from "../../scripts/lib/suite.js";
-import { EntityKind, MilestoneState } from "../../core/enums.js";
-import { companyId, textHash } from "../../core/ids.js";
-import { guiyangFixture, NOTICE, WALLET_DELAY, terms, yuan, type GuiyangWorld, ACCEPTS } from "../utils/fixtures.js";
+import type { IGrantProgram, MockYuan } from "../../../typechain-types/index.js";
+import { parseYuan } from "../../../core/money.js";
+import { DAY } from "../../../scripts/lib/suite.js";
+import { MilestoneState } from "../../../core/enums.js";
+import { textHash } from "../../../core/ids.js";
+import { guiyangFixture, NOTICE, WALLET_DELAY, terms, yuan, type GuiyangWorld, ACCEPTS } from "../../utils/fixtures.js";
+import { approveSubmitted, submitAndApprove } from "../../../scripts/lib/scenario.js";
+import { categoryDef, programOn, registerCompany } from "../../utils/programs.js";
+import { hostileTokenWorlds } from "../../utils/tokens.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
@@ -23,9 +18,11 @@ const deployGuiyang = guiyangFixture(connection);
 
 const EVIDENCE = textHash("evidence: national engineering lab licence");
 const REASON = textHash("reason: recorded in the committee minutes");
+const { deployBlocklist, deployPausable, deployReentrant } = hostileTokenWorlds(connection, deployGuiyang, {
+  evidence: EVIDENCE,
+  reasonHash: REASON,
+});
 const GRANTEE = ethers.id("GRANTEE");
-
-type Token = MockYuan | BlocklistToken | PausableToken | ReentrantToken;
 
 /** What a refused call must leave untouched: the budget, token balances and the named milestones. */
 async function observe(
@@ -41,30 +38,8 @@ async function observe(
   };
 }
 
-/** The grantee submits evidence and three of the four reviewers approve; returns noticeEndsAt. */
-async function approveMilestone(
-  program: IGrantProgram,
-  grantee: HardhatEthersSigner,
-  reviewers: HardhatEthersSigner[],
-  grantId: bigint,
-  index: number,
-): Promise<bigint> {
-  await program.connect(grantee).submitEvidence(grantId, index, EVIDENCE);
-  await approveSubmitted(program, reviewers, grantId, index);
-  return (await program.milestone(grantId, index)).noticeEndsAt;
-}
-
-async function approveSubmitted(
-  program: IGrantProgram,
-  reviewers: HardhatEthersSigner[],
-  grantId: bigint,
-  index: number,
-): Promise<void> {
-  const { termsHash } = await program.grant(grantId);
-  for (const reviewer of reviewers.slice(0, 3)) {
-    await program.connect(reviewer).vote(grantId, index, termsHash, EVIDENCE, true, REASON);
-  }
-}
+/** The vote options of every approval in this file (the builders are scripts/lib/scenario.ts). */
+const APPROVAL = { reasonHash: REASON } as const;
 
 /* ------------------------------------------------------------------------------------------------
  * Company A's grant on Guiyang HTZ: 3,000,000 due in 90 days (approved, in notice) and
@@ -92,7 +67,9 @@ async function deployWithApprovedMilestone(): Promise<ClaimWorld> {
     ]),
   );
   const grantId = await w.htz.grantCount();
-  const noticeEndsAt = await approveMilestone(w.htz, w.actors.companyA, w.actors.reviewers, grantId, 0);
+  const noticeEndsAt = (
+    await submitAndApprove(w.htz, w.actors.companyA, w.actors.reviewers, grantId, 0, EVIDENCE, APPROVAL)
+  ).noticeEndsAt;
   const deadlines: [bigint, bigint] = [
     (await w.htz.milestone(grantId, 0)).deadline,
     (await w.htz.milestone(grantId, 1)).deadline,
@@ -113,143 +90,9 @@ function observeA(w: ClaimWorld) {
   );
 }
 
-/** Registers a new company whose payout wallet is `wallet`. */
-async function registerCompany(w: GuiyangWorld, uscc: string, wallet: AddressLike): Promise<string> {
-  const id = companyId(uscc);
-  await w.registry.connect(w.actors.registrar).registerEntity(id, EntityKind.Company, wallet);
-  return id;
-}
-
 /* ------------------------------------------------------------------------------------------------
  * Programs on other tokens, created through the factory like any program.
  * ---------------------------------------------------------------------------------------------- */
-
-function category(key: string, amount: string): CategoryDefinition {
-  return {
-    key,
-    label: key,
-    labelZh: key,
-    mode: "fixed",
-    amount,
-    maxAwards: 0,
-    maxTotal: null,
-    exclusivityGroup: null,
-    condition: `test category ${key}`,
-  };
-}
-
-function definition(name: string, categories: CategoryDefinition[]): ProgramDefinition {
-  return {
-    name,
-    nameZh: name,
-    administration: "Test administration",
-    jurisdiction: "guiyang",
-    source: "test",
-    noticePeriodDays: 7,
-    applicationWindowDays: 365,
-    quorum: 3,
-    upheldObjection: "resubmit",
-    budget: "0.01",
-    categories,
-  };
-}
-
-/** Creates a program on `token` with the fixture's roles and registry, funded with `budget` units. */
-async function programOn(
-  w: GuiyangWorld,
-  token: Token,
-  categories: CategoryDefinition[],
-  budget: bigint,
-): Promise<{ program: IGrantProgram; categoryIds: Map<string, bigint> }> {
-  const a = w.actors;
-  // createProgramFromDefinition reads only the token's address and decimals.
-  const core = { ...w.core, token: token as unknown as MockYuan };
-  const created = await createProgramFromDefinition(
-    ethers,
-    core,
-    w.registry,
-    a.registryAdmin,
-    definition(`Program on ${await token.symbol()}`, categories),
-    {
-      admin: a.admin,
-      managers: [a.manager.address],
-      reviewers: a.reviewers.map((r) => r.address),
-      treasurer: a.treasurer.address,
-      guardian: a.guardian.address,
-      treasury: a.treasury.address,
-    },
-    w.opensAt,
-  );
-  const asMock = token as unknown as MockYuan;
-  await asMock.mint(a.treasurer.address, budget);
-  await asMock.connect(a.treasurer).approve(await created.program.getAddress(), budget);
-  await created.program.connect(a.treasurer).fund(budget);
-  return { program: created.program.connect(a.manager), categoryIds: created.categoryIds };
-}
-
-interface HostileWorld<T extends Token> extends GuiyangWorld {
-  hostile: T;
-  program: IGrantProgram;
-  /** Company A's and company B's grants: 1,000,000 each, approved, notice over. */
-  grantA: bigint;
-  grantB: bigint;
-}
-
-async function payableGrantsOn<T extends Token>(w: GuiyangWorld, hostile: T): Promise<HostileWorld<T>> {
-  const { program, categoryIds } = await programOn(w, hostile, [category("lab", "1,000,000")], yuan("5,000,000"));
-  const lab = categoryIds.get("lab")!;
-  const now = BigInt(await networkHelpers.time.latest());
-  await program.award(w.ids.a, lab, 0, terms(now, [["1,000,000", 90]]));
-  const grantA = await program.grantCount();
-  await program.award(w.ids.b, lab, 0, terms(now, [["1,000,000", 90]]));
-  const grantB = await program.grantCount();
-  await approveMilestone(program, w.actors.companyA, w.actors.reviewers, grantA, 0);
-  await approveMilestone(program, w.actors.companyB, w.actors.reviewers, grantB, 0);
-  await networkHelpers.time.increase(NOTICE);
-  return { ...w, hostile, program, grantA, grantB };
-}
-
-async function deployBlocklist(): Promise<HostileWorld<BlocklistToken>> {
-  const w = await deployGuiyang();
-  const token = await ethers.deployContract("BlocklistToken", [w.actors.deployer.address], w.actors.deployer);
-  return payableGrantsOn(w, token);
-}
-
-async function deployPausable(): Promise<HostileWorld<PausableToken>> {
-  const w = await deployGuiyang();
-  const token = await ethers.deployContract("PausableToken", [w.actors.deployer.address], w.actors.deployer);
-  return payableGrantsOn(w, token);
-}
-
-interface ReentrantWorld extends HostileWorld<ReentrantToken> {
-  /** Grant to an entity whose payout wallet is the token contract itself: 600,000 + 400,000, both payable. */
-  grantT: bigint;
-}
-
-async function deployReentrant(): Promise<ReentrantWorld> {
-  const w = await deployGuiyang();
-  const token = await ethers.deployContract("ReentrantToken", [w.actors.deployer.address], w.actors.deployer);
-  const base = await payableGrantsOn(w, token);
-  const { program } = base;
-  const tokenId = await registerCompany(w, "91520115MA6DK0007R", await token.getAddress());
-  const now = BigInt(await networkHelpers.time.latest());
-  await program.award(
-    tokenId,
-    1n,
-    0,
-    terms(now, [
-      ["600,000", 90],
-      ["400,000", 120],
-    ]),
-  );
-  const grantT = await program.grantCount();
-  for (const index of [0, 1]) {
-    await token.execute(program, program.interface.encodeFunctionData("submitEvidence", [grantT, index, EVIDENCE]));
-    await approveSubmitted(program, w.actors.reviewers, grantT, index);
-  }
-  await networkHelpers.time.increase(NOTICE);
-  return { ...base, grantT };
-}
 
 /* ------------------------------------------------------------------------------------------------
  * Tokens with 2, 6 and 18 decimals.
@@ -270,9 +113,10 @@ function decimalsFixture(decimals: number) {
     const amount = parseYuan("1,000,000", decimals) + 1n;
     const budget = parseYuan("3,000,000", decimals);
     const { program, categoryIds } = await programOn(
+      ethers,
       w,
       dToken,
-      [category("lab", formatYuan(amount, decimals))],
+      [categoryDef("lab", "fixed", amount, decimals)],
       budget,
     );
     return { ...w, dToken, program, lab: categoryIds.get("lab")!, decimals };
@@ -284,7 +128,13 @@ async function deployHuge(): Promise<DecimalsWorld> {
   const w = await deployGuiyang();
   const dToken = await ethers.deployContract("MockYuan", ["Big Yuan", "BIG", 18]);
   const amount = 2n ** 127n;
-  const { program, categoryIds } = await programOn(w, dToken, [category("lab", formatYuan(amount, 18))], amount);
+  const { program, categoryIds } = await programOn(
+    ethers,
+    w,
+    dToken,
+    [categoryDef("lab", "fixed", amount, 18)],
+    amount,
+  );
   return { ...w, dToken, program, lab: categoryIds.get("lab")!, decimals: 18 };
 }
 
@@ -315,7 +165,7 @@ describe("GrantProgram claims, lapses and cancellations", function () {
       it("pays the sum of several payable milestones claimed in one call", async function () {
         const w = await networkHelpers.loadFixture(deployWithApprovedMilestone);
         const a = w.actors;
-        await approveMilestone(w.htz, a.companyA, a.reviewers, w.grantId, 1);
+        await submitAndApprove(w.htz, a.companyA, a.reviewers, w.grantId, 1, EVIDENCE, APPROVAL);
         await networkHelpers.time.increase(NOTICE);
         const before = await w.htz.summary();
         expect(await w.htz.connect(a.companyA).claim.staticCall(w.grantId, [1, 0])).to.equal(yuan("5,000,000"));
@@ -384,7 +234,7 @@ describe("GrantProgram claims, lapses and cancellations", function () {
         await w.htz.award(insiderId, w.htzCategories.get("rd-platform-joint")!, 0, terms(now, [["2,000,000", 60]]));
         const grantId = await w.htz.grantCount();
         await w.htz.connect(a.admin).grantRole(await w.htz.MANAGER_ROLE(), insider.address);
-        await approveMilestone(w.htz, insider, a.reviewers, grantId, 0);
+        await submitAndApprove(w.htz, insider, a.reviewers, grantId, 0, EVIDENCE, APPROVAL);
         await networkHelpers.time.increase(NOTICE);
 
         const before = await observe(w.htz, w.token, [insider], [[grantId, 0]]);
@@ -546,7 +396,7 @@ describe("GrantProgram claims, lapses and cancellations", function () {
         await multisig
           .connect(signer)
           .execute(w.htz, w.htz.interface.encodeFunctionData("submitEvidence", [grantId, 0, EVIDENCE]));
-        await approveSubmitted(w.htz, a.reviewers, grantId, 0);
+        await approveSubmitted(w.htz, a.reviewers, grantId, 0, EVIDENCE, APPROVAL);
         await networkHelpers.time.increase(NOTICE);
 
         // The signer's own account is not the grantee's wallet.
@@ -928,8 +778,8 @@ describe("GrantProgram claims, lapses and cancellations", function () {
             { amount: amount - first, deadline: now + 180n * DAY, descriptionHash: textHash("milestone 2") },
           ]);
           const grantId = await w.program.grantCount();
-          await approveMilestone(w.program, a.companyA, a.reviewers, grantId, 0);
-          await approveMilestone(w.program, a.companyA, a.reviewers, grantId, 1);
+          await submitAndApprove(w.program, a.companyA, a.reviewers, grantId, 0, EVIDENCE, APPROVAL);
+          await submitAndApprove(w.program, a.companyA, a.reviewers, grantId, 1, EVIDENCE, APPROVAL);
           await networkHelpers.time.increase(NOTICE);
 
           await expect(w.program.connect(a.companyA).claim(grantId, [0, 1])).to.changeTokenBalances(
@@ -959,8 +809,8 @@ describe("GrantProgram claims, lapses and cancellations", function () {
         ]);
         const grantId = await w.program.grantCount();
         expect((await w.program.summary()).available).to.equal(0n);
-        await approveMilestone(w.program, a.companyA, a.reviewers, grantId, 0);
-        await approveMilestone(w.program, a.companyA, a.reviewers, grantId, 1);
+        await submitAndApprove(w.program, a.companyA, a.reviewers, grantId, 0, EVIDENCE, APPROVAL);
+        await submitAndApprove(w.program, a.companyA, a.reviewers, grantId, 1, EVIDENCE, APPROVAL);
         await networkHelpers.time.increase(NOTICE);
 
         await expect(w.program.connect(a.companyA).claim(grantId, [0, 1])).to.changeTokenBalances(

@@ -1,9 +1,9 @@
 import { expect } from "chai";
 import { network } from "hardhat";
 
-import { EntityKind, MilestoneState } from "../../core/enums.js";
-import { companyId, textHash } from "../../core/ids.js";
-import { guiyangFixture, NOTICE, ZERO_HASH, terms, yuan, type GuiyangWorld, ACCEPTS } from "../utils/fixtures.js";
+import { EntityKind, MilestoneState } from "../../../core/enums.js";
+import { companyId, textHash } from "../../../core/ids.js";
+import { guiyangFixture, NOTICE, ZERO_HASH, terms, yuan, type GuiyangWorld, ACCEPTS } from "../../utils/fixtures.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;

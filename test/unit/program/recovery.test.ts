@@ -2,10 +2,19 @@ import { expect } from "chai";
 import { network } from "hardhat";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 
-import type { IGrantProgram } from "../../typechain-types/index.js";
-import { MilestoneState } from "../../core/enums.js";
-import { textHash } from "../../core/ids.js";
-import { guiyangFixture, ledgerIdentityHolds, NOTICE, terms, yuan, type GuiyangWorld } from "../utils/fixtures.js";
+import type { IGrantProgram } from "../../../typechain-types/index.js";
+import { MilestoneState } from "../../../core/enums.js";
+import { textHash } from "../../../core/ids.js";
+import {
+  guiyangFixture,
+  expectLedgerMatchesChain,
+  NOTICE,
+  terms,
+  yuan,
+  type GuiyangWorld,
+} from "../../utils/fixtures.js";
+import { approveSubmitted } from "../../../scripts/lib/scenario.js";
+import { submittedNationalLab } from "../../utils/fixtures.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
@@ -26,10 +35,7 @@ interface Recoverable {
 }
 
 async function approve(w: GuiyangWorld, program: IGrantProgram, grantId: bigint, index: number, evidence: string) {
-  const { termsHash } = await program.grant(grantId);
-  for (const reviewer of w.actors.reviewers.slice(0, 3)) {
-    await program.connect(reviewer).vote(grantId, index, termsHash, evidence, true, textHash("verified"));
-  }
+  await approveSubmitted(program, w.actors.reviewers, grantId, index, evidence, { reasonHash: textHash("verified") });
 }
 
 /**
@@ -147,7 +153,7 @@ describe("GrantProgram recovery", function () {
       it("is accepted up to the remainder, refused beyond it, and does not add a second bar", async function () {
         const r = await paidGrantee();
         await r.htz.orderRecovery(r.htzGrant, yuan("600,000"), FRAUD);
-        expect(await ledgerIdentityHolds(r.htz)).to.equal(true);
+        await expectLedgerMatchesChain(r.htz);
 
         const before = await snapshot(r);
         await expect(r.htz.orderRecovery(r.htzGrant, yuan("400,000.01"), FRAUD))
@@ -161,7 +167,7 @@ describe("GrantProgram recovery", function () {
         expect((await r.htz.grant(r.htzGrant)).recoveryOwed).to.equal(yuan("1,000,000"));
         expect((await r.htz.summary()).recoveryOutstanding).to.equal(yuan("1,000,000"));
         expect(await entityState(r)).to.deep.equal({ openRecoveries: 1n, barsByHtz: 1n, barsByCity: 0n });
-        expect(await ledgerIdentityHolds(r.htz)).to.equal(true);
+        await expectLedgerMatchesChain(r.htz);
 
         const after = await snapshot(r);
         await expect(r.htz.orderRecovery(r.htzGrant, yuan("0.01"), FRAUD))
@@ -191,7 +197,7 @@ describe("GrantProgram recovery", function () {
         expect(after.reserved).to.equal(before.reserved - yuan("800,000"));
         expect(after.paid).to.equal(before.paid);
         expect(after.recoveryOutstanding).to.equal(yuan("1,000,000"));
-        expect(await ledgerIdentityHolds(r.htz)).to.equal(true);
+        await expectLedgerMatchesChain(r.htz);
 
         // Money was paid, so the award key stays held: no second breakthrough award.
         const [holder] = await r.w.registry.awardHolder(r.entityNo, (await r.htz.category(g.categoryId)).awardKey);
@@ -263,7 +269,7 @@ describe("GrantProgram recovery", function () {
         const tx = r.htz.connect(payer).repay(r.htzGrant, yuan("250,000"));
         await expect(tx).to.emit(r.htz, "Repaid").withArgs(r.htzGrant, payer.address, yuan("250,000"), yuan("750,000"));
         await expect(tx).to.changeTokenBalances(ethers, r.w.token, [payer, r.htz], [-yuan("250,000"), yuan("250,000")]);
-        expect(await ledgerIdentityHolds(r.htz)).to.equal(true);
+        await expectLedgerMatchesChain(r.htz);
       });
     });
 
@@ -306,13 +312,13 @@ describe("GrantProgram recovery", function () {
         const r = await paidGrantee();
         const htzAddress = await r.htz.getAddress();
         const start = await r.htz.summary();
-        expect(await ledgerIdentityHolds(r.htz)).to.equal(true);
+        await expectLedgerMatchesChain(r.htz);
 
         await r.htz.orderRecovery(r.htzGrant, yuan("1,000,000"), FRAUD);
         const ordered = await r.htz.summary();
         expect(ordered.recoveryOutstanding).to.equal(yuan("1,000,000"));
         expect(ordered.available).to.equal(start.available + yuan("800,000"));
-        expect(await ledgerIdentityHolds(r.htz)).to.equal(true);
+        await expectLedgerMatchesChain(r.htz);
 
         // Partial: 400,000 returns to the budget, the bar stays.
         await fundPayer(r, r.grantee, yuan("1,000,000"));
@@ -325,7 +331,7 @@ describe("GrantProgram recovery", function () {
         expect(partial.available).to.equal(ordered.available + yuan("400,000"));
         expect(partial.recoveryOutstanding).to.equal(yuan("600,000"));
         expect(partial.paid).to.equal(ordered.paid);
-        expect(await ledgerIdentityHolds(r.htz)).to.equal(true);
+        await expectLedgerMatchesChain(r.htz);
         expect(await entityState(r)).to.deep.equal({ openRecoveries: 1n, barsByHtz: 1n, barsByCity: 0n });
         await expect(r.city.connect(r.grantee).claim(r.cityGrant, [0]))
           .to.be.revertedWithCustomError(r.city, "EntityRegistry_EntityBarred")
@@ -339,7 +345,7 @@ describe("GrantProgram recovery", function () {
         expect(repaid.repaid).to.equal(yuan("1,000,000"));
         expect(repaid.available).to.equal(ordered.available + yuan("1,000,000"));
         expect(repaid.recoveryOutstanding).to.equal(0n);
-        expect(await ledgerIdentityHolds(r.htz)).to.equal(true);
+        await expectLedgerMatchesChain(r.htz);
         expect(await entityState(r)).to.deep.equal({ openRecoveries: 0n, barsByHtz: 0n, barsByCity: 0n });
         const g = await r.htz.grant(r.htzGrant);
         expect(g.recoveryOwed).to.equal(0n);
@@ -352,7 +358,7 @@ describe("GrantProgram recovery", function () {
           [r.grantee, r.city],
           [yuan("1,000,000"), -yuan("1,000,000")],
         );
-        expect(await ledgerIdentityHolds(r.city)).to.equal(true);
+        await expectLedgerMatchesChain(r.city);
       });
 
       it("refuses a further repayment once the debt is settled (RepaymentTooLarge(amount, 0))", async function () {
@@ -387,6 +393,54 @@ describe("GrantProgram recovery", function () {
         expect(await snapshot(r)).to.deep.equal(before);
         expect(await registry.barsSetBy(r.entityNo, otherProgram.address)).to.equal(0n);
       });
+    });
+  });
+});
+
+describe("GrantProgram hardening", function () {
+  const EVIDENCE = textHash("licence: national engineering lab, 2017");
+  const REASON = textHash("ok");
+  const submitted = () => submittedNationalLab(networkHelpers, deployGuiyang, EVIDENCE);
+
+  describe("orderRecovery", function () {
+    it("does not cancel a fully paid grant (no GrantCancelled), only bars and records the debt", async function () {
+      const s = await submitted();
+      await approveSubmitted(s.htz, s.actors.reviewers, s.grantId, 0, EVIDENCE, { reasonHash: REASON });
+      await networkHelpers.time.increase(NOTICE);
+      await s.htz.connect(s.actors.companyA).claim(s.grantId, [0]);
+      const tx = s.htz.orderRecovery(s.grantId, yuan("5,000,000"), REASON);
+      await expect(tx).to.emit(s.htz, "RecoveryOrdered");
+      await expect(tx).not.to.emit(s.htz, "GrantCancelled");
+      expect((await s.htz.grant(s.grantId)).cancelled).to.equal(false);
+    });
+  });
+  describe("registry authorisation revoked while money is owed", function () {
+    it("still lets the repayment lift the bar the program set", async function () {
+      const s = await submitted();
+      await approveSubmitted(s.htz, s.actors.reviewers, s.grantId, 0, EVIDENCE, { reasonHash: REASON });
+      await networkHelpers.time.increase(NOTICE);
+      await s.htz.connect(s.actors.companyA).claim(s.grantId, [0]);
+      await s.htz.orderRecovery(s.grantId, yuan("1"), REASON);
+      const { registry, token } = s.w;
+      await registry
+        .connect(s.actors.registryAdmin)
+        .revokeRole(await registry.PROGRAM_ROLE(), await s.htz.getAddress());
+      await token.connect(s.actors.companyA).approve(await s.htz.getAddress(), yuan("1"));
+
+      await expect(s.htz.connect(s.actors.companyA).repay(s.grantId, yuan("1"))).to.emit(registry, "BarLifted");
+      expect((await registry.entity(s.w.nos.a)).openRecoveries).to.equal(0n);
+    });
+
+    it("refuses liftBar and releaseAward from an account that was never authorised", async function () {
+      const s = await submitted();
+      const { registry } = s.w;
+      const role = await registry.PROGRAM_ROLE();
+      await expect(registry.connect(s.actors.stranger).liftBar(s.w.nos.a))
+        .to.be.revertedWithCustomError(registry, "AccessControlUnauthorizedAccount")
+        .withArgs(s.actors.stranger.address, role);
+      await expect(registry.connect(s.actors.stranger).releaseAward(s.w.nos.a, textHash("key")))
+        .to.be.revertedWithCustomError(registry, "AccessControlUnauthorizedAccount")
+        .withArgs(s.actors.stranger.address, role);
     });
   });
 });

@@ -2,19 +2,20 @@ import { expect } from "chai";
 import { network } from "hardhat";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 
-import type { IGrantProgram } from "../../typechain-types/index.js";
-import { MilestoneState } from "../../core/enums.js";
-import { textHash } from "../../core/ids.js";
+import type { IGrantProgram } from "../../../typechain-types/index.js";
+import { MilestoneState } from "../../../core/enums.js";
+import { textHash } from "../../../core/ids.js";
 import {
   guiyangFixture,
-  ledgerIdentityHolds,
+  expectLedgerMatchesChain,
   NOTICE,
   terms,
   yuan,
   ZERO_HASH,
   type GuiyangWorld,
   ACCEPTS,
-} from "../utils/fixtures.js";
+} from "../../utils/fixtures.js";
+import { approveSubmitted } from "../../../scripts/lib/scenario.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
@@ -41,11 +42,10 @@ async function approveMilestone(
   index: number,
   evidence: string,
 ): Promise<bigint> {
-  const { termsHash } = await program.grant(grantId);
-  for (const reviewer of w.actors.reviewers.slice(0, 3)) {
-    await program.connect(reviewer).vote(grantId, index, termsHash, evidence, true, textHash("verified"));
-  }
-  return (await program.milestone(grantId, index)).noticeEndsAt;
+  const review = await approveSubmitted(program, w.actors.reviewers, grantId, index, evidence, {
+    reasonHash: textHash("verified"),
+  });
+  return review.noticeEndsAt;
 }
 
 /** HTZ (upheld objection -> Resubmit): company A's 5,000,000 national lab, 3,000,000 + 2,000,000, milestone 0 in notice. */
@@ -327,7 +327,7 @@ describe("GrantProgram objections", function () {
           [a.grantee, a.program],
           [yuan("3,000,000"), -yuan("3,000,000")],
         );
-        expect(await ledgerIdentityHolds(a.program)).to.equal(true);
+        await expectLedgerMatchesChain(a.program);
       });
 
       it("makes the milestone Payable at once when the ruling comes after the window", async function () {
@@ -387,7 +387,7 @@ describe("GrantProgram objections", function () {
           [a.grantee, a.program],
           [yuan("3,000,000"), -yuan("3,000,000")],
         );
-        expect(await ledgerIdentityHolds(a.program)).to.equal(true);
+        await expectLedgerMatchesChain(a.program);
       });
     });
 
@@ -415,7 +415,7 @@ describe("GrantProgram objections", function () {
         expect((await a.program.grant(a.grantId)).reserved).to.equal(yuan("400,000"));
         expect((await a.program.grant(a.grantId)).cancelled).to.equal(false);
         expect((await a.program.category(categoryId)).committed).to.equal(committedBefore - yuan("600,000"));
-        expect(await ledgerIdentityHolds(a.program)).to.equal(true);
+        await expectLedgerMatchesChain(a.program);
 
         // Exactly once: a second ruling is refused and the budget does not move again.
         await expect(a.program.ruleOnObjection(a.grantId, 0, true, RULING))
@@ -438,7 +438,7 @@ describe("GrantProgram objections", function () {
         expect(end.available).to.equal(before.available + yuan("1,000,000"));
         expect(end.available).to.equal(end.funded);
         expect(end.reserved).to.equal(0n);
-        expect(await ledgerIdentityHolds(a.program)).to.equal(true);
+        await expectLedgerMatchesChain(a.program);
       });
     });
   });

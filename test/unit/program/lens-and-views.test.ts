@@ -1,9 +1,10 @@
 import { expect } from "chai";
 import { network } from "hardhat";
 
-import { EntityKind, MilestoneState } from "../../core/enums.js";
-import { companyId, textHash } from "../../core/ids.js";
-import { guiyangFixture, NOTICE, terms, yuan } from "../utils/fixtures.js";
+import { EntityKind, MilestoneState } from "../../../core/enums.js";
+import { companyId, textHash } from "../../../core/ids.js";
+import { guiyangFixture, NOTICE, terms, yuan } from "../../utils/fixtures.js";
+import { submitAndApprove } from "../../../scripts/lib/scenario.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
@@ -23,12 +24,10 @@ async function paidFirstMilestone() {
     ]),
   );
   const grantId = await w.htz.grantCount();
-  const { termsHash } = await w.htz.grant(grantId);
   const evidence = textHash("licence");
-  await w.htz.connect(w.actors.companyA).submitEvidence(grantId, 0, evidence);
-  for (const reviewer of w.actors.reviewers.slice(0, 3)) {
-    await w.htz.connect(reviewer).vote(grantId, 0, termsHash, evidence, true, textHash("ok"));
-  }
+  await submitAndApprove(w.htz, w.actors.companyA, w.actors.reviewers, grantId, 0, evidence, {
+    reasonHash: textHash("ok"),
+  });
   await networkHelpers.time.increase(NOTICE);
   await w.htz.connect(w.actors.companyA).claim(grantId, [0]);
   return { w, grantId, evidence, lab };

@@ -1,11 +1,11 @@
 import { expect } from "chai";
 import { network } from "hardhat";
 
-import type { EntityRegistry } from "../../typechain-types/index.js";
-import { DAY } from "../../scripts/lib/suite.js";
-import { EntityKind } from "../../core/enums.js";
-import { companyId, individualCommitment } from "../../core/ids.js";
-import { guiyangFixture, terms, WALLET_DELAY, ZERO_HASH, type GuiyangWorld } from "../utils/fixtures.js";
+import type { EntityRegistry } from "../../../typechain-types/index.js";
+import { DAY } from "../../../scripts/lib/suite.js";
+import { EntityKind } from "../../../core/enums.js";
+import { companyId, individualCommitment } from "../../../core/ids.js";
+import { guiyangFixture, terms, WALLET_DELAY, ZERO_HASH, type GuiyangWorld } from "../../utils/fixtures.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;

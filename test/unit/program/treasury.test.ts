@@ -1,11 +1,19 @@
 import { expect } from "chai";
 import { network } from "hardhat";
 
-import type { FeeOnTransferToken, IGrantProgram } from "../../typechain-types/index.js";
-import { DAY } from "../../scripts/lib/suite.js";
-import { textHash } from "../../core/ids.js";
-import { guiyangFixture, ledgerIdentityHolds, NOTICE, terms, yuan, type GuiyangWorld } from "../utils/fixtures.js";
-import { programAt } from "../../core/program-abi.js";
+import type { FeeOnTransferToken, IGrantProgram } from "../../../typechain-types/index.js";
+import { DAY } from "../../../scripts/lib/suite.js";
+import { textHash } from "../../../core/ids.js";
+import {
+  guiyangFixture,
+  expectLedgerMatchesChain,
+  NOTICE,
+  terms,
+  yuan,
+  type GuiyangWorld,
+} from "../../utils/fixtures.js";
+import { programAt } from "../../../core/program-abi.js";
+import { submitAndApprove } from "../../../scripts/lib/scenario.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
@@ -54,7 +62,7 @@ describe("GrantProgram treasury", function () {
         expect(after.funded).to.equal(before.funded + amount);
         expect(after.available).to.equal(before.available + amount);
         expect(after.surplus).to.equal(0n);
-        expect(await ledgerIdentityHolds(w.htz)).to.equal(true);
+        await expectLedgerMatchesChain(w.htz);
         expect(await balanceMatchesLedger(w, w.htz)).to.equal(true);
       });
     });
@@ -161,7 +169,7 @@ describe("GrantProgram treasury", function () {
         expect(s.available).to.equal(0n);
         expect(s.withdrawn).to.equal(available);
         expect(s.reserved).to.equal(yuan("5,000,000"));
-        expect(await ledgerIdentityHolds(w.htz)).to.equal(true);
+        await expectLedgerMatchesChain(w.htz);
         expect(await balanceMatchesLedger(w, w.htz)).to.equal(true);
       });
     });
@@ -229,7 +237,7 @@ describe("GrantProgram treasury", function () {
         expect(after.available).to.equal(before.available);
         expect(after.reserved).to.equal(before.reserved);
         expect(after.surplus).to.equal(gift);
-        expect(await ledgerIdentityHolds(w.htz)).to.equal(true);
+        await expectLedgerMatchesChain(w.htz);
         expect(await balanceMatchesLedger(w, w.htz)).to.equal(true);
       });
 
@@ -247,7 +255,7 @@ describe("GrantProgram treasury", function () {
           [gift, 0n, -gift],
         );
         expect(await w.htz.summary()).to.deep.equal(ledgerBefore);
-        expect(await ledgerIdentityHolds(w.htz)).to.equal(true);
+        await expectLedgerMatchesChain(w.htz);
         expect(await balanceMatchesLedger(w, w.htz)).to.equal(true);
       });
     });
@@ -294,7 +302,7 @@ describe("GrantProgram treasury", function () {
       const w = await networkHelpers.loadFixture(deployGuiyang);
       const { htz, actors } = w;
       const check = async (): Promise<void> => {
-        expect(await ledgerIdentityHolds(htz)).to.equal(true);
+        await expectLedgerMatchesChain(htz);
         expect(await balanceMatchesLedger(w, htz)).to.equal(true);
       };
       await check();
@@ -320,12 +328,10 @@ describe("GrantProgram treasury", function () {
       expect((await htz.summary()).surplus).to.equal(yuan("77.77"));
 
       const grantId = await htz.grantCount();
-      const { termsHash } = await htz.grant(grantId);
       const evidence = textHash("joint lab licence");
-      await htz.connect(actors.companyB).submitEvidence(grantId, 0, evidence);
-      for (const reviewer of actors.reviewers.slice(0, 3)) {
-        await htz.connect(reviewer).vote(grantId, 0, termsHash, evidence, true, textHash("ok"));
-      }
+      await submitAndApprove(htz, actors.companyB, actors.reviewers, grantId, 0, evidence, {
+        reasonHash: textHash("ok"),
+      });
       await networkHelpers.time.increase(NOTICE);
       await htz.connect(actors.companyB).claim(grantId, [0]);
       await check();

@@ -1,13 +1,14 @@
 import { expect } from "chai";
-import { AbiCoder, keccak256 } from "ethers";
+import { keccak256 } from "ethers";
 import { network } from "hardhat";
 
-import type { IGrantProgram } from "../../typechain-types/index.js";
-import { DAY } from "../../scripts/lib/suite.js";
-import { AwardMode, EntityKind } from "../../core/enums.js";
-import { companyId, individualCommitment, textHash } from "../../core/ids.js";
-import { guiyangFixture, NOTICE, terms, yuan, ZERO_HASH, type GuiyangWorld } from "../utils/fixtures.js";
-import { programAt } from "../../core/program-abi.js";
+import type { IGrantProgram } from "../../../typechain-types/index.js";
+import { DAY } from "../../../scripts/lib/suite.js";
+import { AwardMode, EntityKind } from "../../../core/enums.js";
+import { companyId, individualCommitment, textHash } from "../../../core/ids.js";
+import { guiyangFixture, NOTICE, terms, yuan, ZERO_HASH, type GuiyangWorld } from "../../utils/fixtures.js";
+import { programAt } from "../../../core/program-abi.js";
+import { termsHashOf } from "../../utils/programs.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
@@ -18,12 +19,6 @@ const GRANTEE = keccak256(ethers.toUtf8Bytes("GRANTEE"));
 /** An explicit gas limit skips estimation, so a refused call is mined at the timestamp we set. */
 const MINED = { gasLimit: 3_000_000n };
 const ApplicationStatus = { None: 0n, Open: 1n, Awarded: 2n, Declined: 3n } as const;
-
-interface MilestoneTerms {
-  amount: bigint;
-  deadline: bigint;
-  descriptionHash: string;
-}
 
 async function now(): Promise<bigint> {
   return BigInt(await networkHelpers.time.latest());
@@ -46,36 +41,6 @@ async function snapshot(w: GuiyangWorld, program: IGrantProgram = w.htz) {
     balances,
     entityCount: await w.registry.entityCount(),
   };
-}
-
-function termsHashOf(
-  chainId: bigint,
-  program: string,
-  grantId: bigint,
-  entityNo: bigint,
-  categoryId: bigint,
-  milestones: MilestoneTerms[],
-): string {
-  return keccak256(
-    AbiCoder.defaultAbiCoder().encode(
-      [
-        "uint256",
-        "address",
-        "uint256",
-        "uint64",
-        "uint16",
-        "tuple(uint128 amount,uint40 deadline,bytes32 descriptionHash)[]",
-      ],
-      [
-        chainId,
-        program,
-        grantId,
-        entityNo,
-        categoryId,
-        milestones.map((m) => [m.amount, m.deadline, m.descriptionHash]),
-      ],
-    ),
-  );
 }
 
 function categoryParams(mode: number, amount: bigint, maxAwards: number, maxTotal: bigint) {

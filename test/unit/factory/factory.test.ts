@@ -1,9 +1,9 @@
 import { expect } from "chai";
-import { AbiCoder, concat, getAddress, toBeHex, zeroPadValue, type ContractTransactionReceipt } from "ethers";
+import { AbiCoder, getAddress, type ContractTransactionReceipt } from "ethers";
 import { network } from "hardhat";
 
-import type { IGrantProgram, GrantProgramFactory } from "../../typechain-types/index.js";
-import { DAY } from "../../scripts/lib/suite.js";
+import type { GrantProgramFactory } from "../../../typechain-types/index.js";
+import { DAY } from "../../../scripts/lib/suite.js";
 import {
   guiyangFixture,
   NOTICE,
@@ -14,8 +14,9 @@ import {
   deployImplementation,
   validInitParams,
   type InitParams,
-} from "../utils/fixtures.js";
-import { programAt } from "../../core/program-abi.js";
+} from "../../utils/fixtures.js";
+import { programAt } from "../../../core/program-abi.js";
+import { cloneCreationCode } from "../../utils/clones.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
@@ -33,19 +34,6 @@ async function factoryState(factory: GrantProgramFactory) {
     versions.push({ impl, retired });
   }
   return { latest, versions, programCount: await factory.programCount() };
-}
-
-/** Creation code of an EIP-1167 clone with immutable args, byte for byte as OZ Clones builds it. */
-function cloneCreationCode(implementation: string, args: string): string {
-  const argsLength = (args.length - 2) / 2;
-  return concat([
-    "0x61",
-    zeroPadValue(toBeHex(argsLength + 0x2d), 2),
-    "0x3d81600a3d39f3363d3d373d3d3d363d73",
-    implementation,
-    "0x5af43d82803e903d91602b57fd5bf3",
-    args,
-  ]);
 }
 
 describe("GrantProgramFactory", function () {

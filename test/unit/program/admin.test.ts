@@ -2,18 +2,21 @@ import { expect } from "chai";
 import { AbiCoder, keccak256 } from "ethers";
 import { network } from "hardhat";
 
-import type { IGrantProgram, MockYuan } from "../../typechain-types/index.js";
-import { AwardMode } from "../../core/enums.js";
-import { textHash, groupAwardKey } from "../../core/ids.js";
+import type { IGrantProgram, MockYuan } from "../../../typechain-types/index.js";
+import { AwardMode } from "../../../core/enums.js";
+import { textHash, groupAwardKey } from "../../../core/ids.js";
 import {
   guiyangFixture,
-  ledgerIdentityHolds,
+  expectLedgerMatchesChain,
   NOTICE,
   terms,
   yuan,
   ZERO_HASH,
   type GuiyangWorld,
-} from "../utils/fixtures.js";
+} from "../../utils/fixtures.js";
+import { submitAndApprove } from "../../../scripts/lib/scenario.js";
+import { DAY } from "../../../scripts/lib/suite.js";
+import { submittedNationalLab } from "../../utils/fixtures.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
@@ -546,10 +549,9 @@ describe("GrantProgram administration", function () {
         const grantId = await htz.grantCount();
         const { termsHash } = await htz.grant(grantId);
         const evidence0 = textHash("evidence 0");
-        await htz.connect(actors.companyA).submitEvidence(grantId, 0, evidence0);
-        for (const reviewer of actors.reviewers.slice(0, 3)) {
-          await htz.connect(reviewer).vote(grantId, 0, termsHash, evidence0, true, textHash("ok"));
-        }
+        await submitAndApprove(htz, actors.companyA, actors.reviewers, grantId, 0, evidence0, {
+          reasonHash: textHash("ok"),
+        });
         await networkHelpers.time.increase(NOTICE);
         const evidence1 = textHash("evidence 1");
         await htz.connect(actors.companyA).submitEvidence(grantId, 1, evidence1);
@@ -629,7 +631,7 @@ describe("GrantProgram administration", function () {
         const s = await w.htz.summary();
         expect(s.funded).to.equal(yuan("20,001,000"));
         expect(s.withdrawn).to.equal(yuan("3,000"));
-        expect(await ledgerIdentityHolds(w.htz)).to.equal(true);
+        await expectLedgerMatchesChain(w.htz);
       });
 
       it("does not affect the other program on the same registry", async function () {
@@ -647,6 +649,62 @@ describe("GrantProgram administration", function () {
           "EvidenceSubmitted",
         );
       });
+    });
+  });
+});
+
+describe("GrantProgram hardening", function () {
+  const EVIDENCE = textHash("licence: national engineering lab, 2017");
+  const REASON = textHash("ok");
+  const submitted = () => submittedNationalLab(networkHelpers, deployGuiyang, EVIDENCE);
+
+  describe("pause and deadlines", function () {
+    it("stops the program's clock: no lapse during or right after a pause, and deadlines move by the paused time", async function () {
+      const s = await submitted();
+      await s.htz.connect(s.actors.reviewers[0]).vote(s.grantId, 0, s.termsHash, EVIDENCE, true, REASON);
+      await s.htz.connect(s.actors.guardian).pause();
+      const pausedAt = BigInt(await networkHelpers.time.latest());
+      await networkHelpers.time.increaseTo(s.deadline + 10n * DAY);
+
+      const before = await s.htz.summary();
+      await expect(s.htz.connect(s.actors.stranger).lapse(s.grantId, 0)).to.be.revertedWithCustomError(
+        s.htz,
+        "GrantProgram_DeadlineNotPassed",
+      );
+      await s.htz.connect(s.actors.admin).unpause();
+      const pausedFor = BigInt(await networkHelpers.time.latest()) - pausedAt;
+      expect((await s.htz.settings()).pausedTotal).to.equal(pausedFor);
+      await expect(s.htz.connect(s.actors.stranger).lapse(s.grantId, 0))
+        .to.be.revertedWithCustomError(s.htz, "GrantProgram_DeadlineNotPassed")
+        .withArgs(s.grantId, 0, s.deadline + pausedFor);
+      expect(await s.htz.summary()).to.deep.equal(before);
+
+      // The committee finishes its review after the pause, inside the extended deadline.
+      for (const reviewer of s.actors.reviewers.slice(1, 3)) {
+        await s.htz.connect(reviewer).vote(s.grantId, 0, s.termsHash, EVIDENCE, true, REASON);
+      }
+      await networkHelpers.time.increase(NOTICE);
+      await expect(s.htz.connect(s.actors.companyA).claim(s.grantId, [0])).to.changeTokenBalance(
+        ethers,
+        s.w.token,
+        s.actors.companyA,
+        yuan("5,000,000"),
+      );
+    });
+
+    it("stores the deadlines of grants awarded after a pause on the program's clock", async function () {
+      const w = await networkHelpers.loadFixture(deployGuiyang);
+      await w.htz.connect(w.actors.guardian).pause();
+      await networkHelpers.time.increase(5n * DAY);
+      await w.htz.connect(w.actors.admin).unpause();
+      const pausedTotal = (await w.htz.settings()).pausedTotal;
+      const now = BigInt(await networkHelpers.time.latest());
+      await w.htz.award(w.ids.b, w.htzCategories.get("rd-platform-joint")!, 0, terms(now, [["2,000,000", 30]]));
+      const grantId = await w.htz.grantCount();
+      expect((await w.htz.milestone(grantId, 0)).deadline).to.equal(now + 30n * DAY - pausedTotal);
+      expect((await w.core.lens.milestones(await w.htz.getAddress(), grantId))[0].deadline).to.equal(now + 30n * DAY);
+      await networkHelpers.time.increaseTo(now + 30n * DAY + 1n);
+      await expect(w.htz.lapse(grantId, 0)).to.emit(w.htz, "MilestoneLapsed");
     });
   });
 });
