@@ -17,6 +17,9 @@ contract EntityRegistry is IEntityRegistry, AccessControl {
 
     /// @notice The longest wallet change delay a registry may be deployed with.
     uint40 public constant MAX_WALLET_CHANGE_DELAY = 90 days;
+    /// @notice The shortest wallet change delay a registry may be deployed with: no single registrar can
+    /// redirect a payout at once; the entity and the program's officials have a day to see and cancel it.
+    uint40 public constant MIN_WALLET_CHANGE_DELAY = 1 days;
 
     /// @inheritdoc IEntityRegistry
     uint40 public immutable override walletChangeDelay;
@@ -47,6 +50,9 @@ contract EntityRegistry is IEntityRegistry, AccessControl {
     /// @param walletChangeDelay_ Delay before a requested payout wallet change can take effect.
     constructor(address admin, uint40 walletChangeDelay_) {
         if (admin == address(0)) revert Errors.EntityRegistry_ZeroAdmin();
+        if (walletChangeDelay_ < MIN_WALLET_CHANGE_DELAY) {
+            revert Errors.EntityRegistry_DelayTooShort(walletChangeDelay_, MIN_WALLET_CHANGE_DELAY);
+        }
         if (walletChangeDelay_ > MAX_WALLET_CHANGE_DELAY) {
             revert Errors.EntityRegistry_DelayTooLong(walletChangeDelay_, MAX_WALLET_CHANGE_DELAY);
         }
@@ -232,9 +238,13 @@ contract EntityRegistry is IEntityRegistry, AccessControl {
     }
 
     /// @inheritdoc IEntityRegistry
-    function addBar(uint64 entityNo) external override onlyRole(PROGRAM_ROLE) {
-        // Check.
+    function addBar(uint64 entityNo, bytes32 awardKey) external override onlyEverAuthorised {
+        // Check: a registered entity holding an award from the calling program, so a revoked (wound-down)
+        // program can still record the debt of a grant it paid, and no program can bar a stranger.
         _checkRegistered(entityNo);
+        if (_awardHolders[entityNo][awardKey].program != msg.sender) {
+            revert Errors.EntityRegistry_AwardNotHeld(entityNo, awardKey, msg.sender);
+        }
 
         // Effect.
         ++_barsSetBy[entityNo][msg.sender];

@@ -22,20 +22,19 @@ contract GrantProgramLens {
         }
     }
 
-    /// @notice A grant's milestones with their derived states, current evidence and calendar deadlines
-    /// (stored deadlines run on the program's clock; the time spent paused is added back here).
+    /// @notice A grant's milestones with their derived states, current evidence, and calendar deadlines
+    /// and notice ends (as {IProgramViews.milestone} gives them).
     function milestones(
         IGrantProgram program,
         uint256 grantId
     ) external view returns (Program.MilestoneView[] memory list) {
         uint256 count = program.grant(grantId).milestoneCount;
         list = new Program.MilestoneView[](count);
-        uint40 pausedTotal = program.settings().pausedTotal;
         for (uint8 i = 0; i < count; ++i) {
             Program.Milestone memory m = program.milestone(grantId, i);
             list[i] = Program.MilestoneView({
                 amount: m.amount,
-                deadline: m.deadline + pausedTotal,
+                deadline: m.deadline,
                 noticeEndsAt: m.noticeEndsAt,
                 state: program.milestoneState(grantId, i),
                 approvals: m.approvals,

@@ -43,6 +43,8 @@ abstract contract GrantProgramState is IGrantProgramEvents, AccessControl, Initi
     uint256 internal constant _MAX_REVIEWERS = 16;
     /// @dev Longest public notice window a program may set.
     uint40 internal constant _MAX_NOTICE_PERIOD = 90 days;
+    /// @dev Shortest public notice window a program may set: the public always gets a real chance to object.
+    uint40 internal constant _MIN_NOTICE_PERIOD = 1 days;
 
     /*//////////////////////////////////////////////////////////////
                                  STORAGE
@@ -116,8 +118,9 @@ abstract contract GrantProgramState is IGrantProgramEvents, AccessControl, Initi
 
     /// @dev The one milestone-state guard: reverts unless the milestone (of a live grant) is in one of
     /// `expected` (a {MilestoneLib} set), judged without the deadline, which callers check with its own
-    /// error. Reads only the status and the notice end (one warm slot); the error carries the full
-    /// derived state and the expected set.
+    /// error. Reads only the status and the notice end (one warm slot), and the program's clock only for
+    /// an approved milestone (the notice window is on it); the error carries the full derived state and
+    /// the expected set.
     function _expectState(Program.Milestone storage m, uint256 grantId, uint256 index, uint16 expected) internal view {
         Program.MilestoneState stored = m.status;
         // Ordered so the common case costs one comparison: `expected` is a constant at every call site.
@@ -126,14 +129,14 @@ abstract contract GrantProgramState is IGrantProgramEvents, AccessControl, Initi
             if (
                 stored == Program.MilestoneState.InNotice &&
                 !MilestoneLib.isIn(Program.MilestoneState.Payable, expected) &&
-                block.timestamp >= m.noticeEndsAt
+                _programTime() >= m.noticeEndsAt
             ) {
                 _revertWrongState(m, grantId, index, expected);
             }
         } else if (
             stored != Program.MilestoneState.InNotice ||
             !MilestoneLib.isIn(Program.MilestoneState.Payable, expected) ||
-            block.timestamp < m.noticeEndsAt
+            _programTime() < m.noticeEndsAt
         ) {
             _revertWrongState(m, grantId, index, expected);
         }
@@ -145,18 +148,14 @@ abstract contract GrantProgramState is IGrantProgramEvents, AccessControl, Initi
         uint256 index,
         uint16 expected
     ) private view {
-        Program.MilestoneState current = MilestoneLib.stateOf(m, false, block.timestamp, _programTime());
+        Program.MilestoneState current = MilestoneLib.stateOf(m, false, _programTime());
         revert Errors.GrantProgram_WrongMilestoneState(grantId, index, current, expected);
     }
 
     /// @dev Reverts once the milestone's deadline (on the program's clock) has passed.
     function _requireBeforeDeadline(Program.Milestone storage m, uint256 grantId, uint256 index) internal view {
         if (_programTime() > m.deadline) {
-            revert Errors.GrantProgram_DeadlinePassed(
-                grantId,
-                index,
-                ProgramClock.toCalendar(m.deadline, _settings.pausedTotal)
-            );
+            revert Errors.GrantProgram_DeadlinePassed(grantId, index, _calendar(m.deadline));
         }
     }
 
@@ -170,9 +169,16 @@ abstract contract GrantProgramState is IGrantProgramEvents, AccessControl, Initi
         return ProgramClock.at(s.pausedAt, s.pausedTotal, uint40(block.timestamp));
     }
 
+    /// @dev The calendar time of a program time: right while running, and during a pause the time it
+    /// would be if the program resumed now. Zero (never set) stays zero.
+    function _calendar(uint40 programTime) internal view returns (uint40) {
+        if (programTime == 0) return 0;
+        return ProgramClock.toCalendar(programTime, uint40(block.timestamp) - _programTime());
+    }
+
     /// @dev A milestone's derived state.
     function _stateOf(Program.Milestone memory m, bool grantCancelled) internal view returns (Program.MilestoneState) {
-        return MilestoneLib.stateOf(m, grantCancelled, block.timestamp, _programTime());
+        return MilestoneLib.stateOf(m, grantCancelled, _programTime());
     }
 
     /// @dev Moves `amount` of a grant from reserved back to available.

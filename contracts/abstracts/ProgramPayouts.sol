@@ -7,8 +7,8 @@ import { SafeERC20 } from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.s
 import { IEntityRegistry } from "../interfaces/IEntityRegistry.sol";
 import { IProgramPayouts } from "../interfaces/program/IProgramPayouts.sol";
 import { Errors } from "../libraries/Errors.sol";
+import { LedgerLib } from "../libraries/LedgerLib.sol";
 import { MilestoneLib } from "../libraries/MilestoneLib.sol";
-import { ProgramClock } from "../libraries/ProgramClock.sol";
 import { Program } from "../types/DataTypes.sol";
 import { GrantProgramState } from "./GrantProgramState.sol";
 
@@ -54,7 +54,7 @@ abstract contract ProgramPayouts is IProgramPayouts, GrantProgramState {
         g.reserved -= paid;
         g.paidCount += uint8(indexes.length);
         _ledger.reserved -= paid;
-        _ledger.paid += paid;
+        _ledger.paid = LedgerLib.addLifetime(_ledger.paid, paid);
 
         // Interaction: pay only the registered wallet. A failing transfer reverts this claim alone.
         token_.safeTransfer(wallet, amount);
@@ -67,11 +67,7 @@ abstract contract ProgramPayouts is IProgramPayouts, GrantProgramState {
         Program.Milestone storage m = _existingMilestone(g, grantId, index);
         _expectState(m, grantId, index, _UNAPPROVED);
         if (_programTime() <= m.deadline) {
-            revert Errors.GrantProgram_DeadlineNotPassed(
-                grantId,
-                index,
-                ProgramClock.toCalendar(m.deadline, _settings.pausedTotal)
-            );
+            revert Errors.GrantProgram_DeadlineNotPassed(grantId, index, _calendar(m.deadline));
         }
 
         // Effect: the amount returns to the available budget.

@@ -25,14 +25,15 @@ abstract contract ProgramReview is IProgramReview, ProgramVoting {
         _expectState(m, grantId, index, _OPEN_FOR_EVIDENCE);
         _requireBeforeDeadline(m, grantId, index);
 
-        // Effect: a new review round starts with no votes. The round counter binds signed votes and
-        // objections to this round; it wraps after 255 resubmissions, which deadlines make moot.
+        uint8 round = m.round;
+        if (round == type(uint8).max) revert Errors.GrantProgram_TooManyRounds(grantId, index, round);
+
+        // Effect: a new review round starts with no votes. The round number binds signed votes and
+        // objections to this round; it never wraps (checked above), so an old round never returns.
         m.status = Program.MilestoneState.Submitted;
         m.approvals = 0;
         m.rejections = 0;
-        unchecked {
-            m.round += 1;
-        }
+        m.round = round + 1;
         _evidence[grantId][index] = evidenceHash;
 
         // Log.

@@ -68,7 +68,7 @@ abstract contract ProgramRulings is IProgramRulings, ProgramVoting, ProgramVoteS
         _writeMilestone(stored, m);
 
         // Log.
-        if (approved) emit MilestoneApproved(grantId, index, m.noticeEndsAt);
+        if (approved) emit MilestoneApproved(grantId, index, _calendar(m.noticeEndsAt));
         else emit MilestoneRejected(grantId, index);
     }
 
@@ -89,8 +89,13 @@ abstract contract ProgramRulings is IProgramRulings, ProgramVoting, ProgramVoteS
             // Dismissed: back to InNotice; payable once the original window is over.
             m.status = Program.MilestoneState.InNotice;
         } else if (_settings.upheldObjectionOutcome == Program.UpheldObjectionOutcome.Resubmit) {
-            // Upheld: the grantee may resubmit before the deadline.
+            // Upheld: the grantee may resubmit. The time since approval (in notice, under objection) is
+            // given back, so the ruling leaves the grantee as much time as it had when approved.
             m.status = Program.MilestoneState.Rejected;
+            uint40 approvedAt = m.noticeEndsAt - _settings.noticePeriod;
+            uint40 deadline = m.deadline + (_programTime() - approvedAt);
+            m.deadline = deadline;
+            emit DeadlineExtended(grantId, index, _calendar(deadline));
         } else {
             // Upheld: the milestone is cancelled and its amount returns to the budget.
             m.status = Program.MilestoneState.Cancelled;
@@ -132,7 +137,7 @@ abstract contract ProgramRulings is IProgramRulings, ProgramVoting, ProgramVoteS
         if (!g.cancelled && g.reserved != 0) _cancel(grantId, g, reasonHash);
 
         // Interaction with the trusted registry: one bar per grant with money owed.
-        if (firstOrder) _registry().addBar(g.entityNo);
+        if (firstOrder) _registry().addBar(g.entityNo, _categories[g.categoryId].awardKey);
 
         // Log.
         emit RecoveryOrdered(grantId, g.entityNo, amount, reasonHash);

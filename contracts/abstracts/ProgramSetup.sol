@@ -22,6 +22,9 @@ abstract contract ProgramSetup is IProgramSetup, ProgramCommittee {
         if (params.windowClosesAt <= params.windowOpensAt) {
             revert Errors.GrantProgram_InvalidWindow(params.windowOpensAt, params.windowClosesAt);
         }
+        if (params.noticePeriod < _MIN_NOTICE_PERIOD) {
+            revert Errors.GrantProgram_NoticePeriodTooShort(params.noticePeriod, _MIN_NOTICE_PERIOD);
+        }
         if (params.noticePeriod > _MAX_NOTICE_PERIOD) {
             revert Errors.GrantProgram_NoticePeriodTooLong(params.noticePeriod, _MAX_NOTICE_PERIOD);
         }

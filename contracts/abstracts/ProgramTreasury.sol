@@ -27,7 +27,7 @@ abstract contract ProgramTreasury is IProgramTreasury, GrantProgramState {
         _pullExactly(msg.sender, amount);
 
         // Effect: `amount` fits in uint128 because the token balance does (checked in _pullExactly).
-        _ledger.funded += uint128(amount);
+        _ledger.funded = LedgerLib.addLifetime(_ledger.funded, uint128(amount));
 
         // Log.
         emit Funded(msg.sender, amount);
@@ -40,7 +40,7 @@ abstract contract ProgramTreasury is IProgramTreasury, GrantProgramState {
         _requireAvailable(amount);
 
         // Effect: amount <= available < 2**128.
-        _ledger.withdrawn += uint128(amount);
+        _ledger.withdrawn = LedgerLib.addLifetime(_ledger.withdrawn, uint128(amount));
 
         // Interaction: only ever to the fixed treasury.
         (IERC20 token_, address treasury_) = (_token(), _treasury());
@@ -78,7 +78,7 @@ abstract contract ProgramTreasury is IProgramTreasury, GrantProgramState {
         uint128 repaid = uint128(amount);
         g.recoveryOwed -= repaid;
         g.recovered += repaid;
-        _ledger.repaid += repaid;
+        _ledger.repaid = LedgerLib.addLifetime(_ledger.repaid, repaid);
         _ledger.recoveryOutstanding -= repaid;
         if (g.recoveryOwed == 0) _registry().liftBar(g.entityNo);
 

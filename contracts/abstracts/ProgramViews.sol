@@ -78,8 +78,10 @@ abstract contract ProgramViews is IProgramViews, ProgramVoteSignatures {
     }
 
     /// @inheritdoc IProgramViews
-    function milestone(uint256 grantId, uint8 index) external view override returns (Program.Milestone memory) {
-        return _milestones[grantId][index];
+    function milestone(uint256 grantId, uint8 index) external view override returns (Program.Milestone memory m) {
+        m = _milestones[grantId][index];
+        m.deadline = _calendar(m.deadline);
+        m.noticeEndsAt = _calendar(m.noticeEndsAt);
     }
 
     /// @inheritdoc IProgramViews

@@ -4,6 +4,7 @@ pragma solidity 0.8.28;
 import { Bitmap16 } from "../libraries/Bitmap16.sol";
 import { Errors } from "../libraries/Errors.sol";
 import { MilestoneLib } from "../libraries/MilestoneLib.sol";
+import { ProgramClock } from "../libraries/ProgramClock.sol";
 import { Tally } from "../libraries/Tally.sol";
 import { Program } from "../types/DataTypes.sol";
 import { GrantProgramState } from "./GrantProgramState.sol";
@@ -32,7 +33,7 @@ abstract contract ProgramVoting is GrantProgramState {
 
         // Log.
         emit VoteCast(grantId, index, reviewer, approve, reasonHash);
-        if (approved) emit MilestoneApproved(grantId, index, m.noticeEndsAt);
+        if (approved) emit MilestoneApproved(grantId, index, _calendar(m.noticeEndsAt));
         if (rejected) emit MilestoneRejected(grantId, index);
     }
 
@@ -83,13 +84,14 @@ abstract contract ProgramVoting is GrantProgramState {
     }
 
     /// @dev Decides a round from its bitmaps (see {Tally.decide}) under the current committee; updates
-    /// `m` in memory: approved starts the notice window.
+    /// `m` in memory: approved starts the notice window, on the program's clock (so a later pause
+    /// stops it, and the public keeps its whole window to object).
     function _decide(Program.Milestone memory m, uint16 recused) internal view returns (bool approved, bool rejected) {
         Program.Settings memory s = _settings;
         (approved, rejected) = Tally.decide(m.approvals, m.rejections, s.activeReviewers & ~recused, s.quorum);
         if (approved) {
             m.status = Program.MilestoneState.InNotice;
-            m.noticeEndsAt = uint40(block.timestamp) + s.noticePeriod;
+            m.noticeEndsAt = ProgramClock.at(s.pausedAt, s.pausedTotal, uint40(block.timestamp)) + s.noticePeriod;
         } else if (rejected) {
             m.status = Program.MilestoneState.Rejected;
         }

@@ -133,9 +133,14 @@ interface IEntityRegistry {
     /// records) and is the program that recorded it. Emits {AwardReleased}.
     function releaseAward(uint64 entityNo, bytes32 awardKey) external;
 
-    /// @notice Bars an entity from new awards and claims in every program on this registry.
-    /// @dev Requirements: caller has PROGRAM_ROLE; entity registered. Emits {EntityBarred}.
-    function addBar(uint64 entityNo) external;
+    /// @notice Bars an entity from new awards and claims in every program on this registry (a recovery
+    /// order is open).
+    /// @dev Requirements: caller holds or once held PROGRAM_ROLE (a wound-down program can still record
+    /// the debt of a grant it paid); entity registered; the caller holds the entity's award under
+    /// `awardKey` (the award the money is recovered from). Emits {EntityBarred}.
+    /// @param entityNo The entity that owes money.
+    /// @param awardKey The award key of the grant being recovered.
+    function addBar(uint64 entityNo, bytes32 awardKey) external;
 
     /// @notice Lifts one bar that the calling program set, once its recovery is repaid.
     /// @dev Requirements: caller holds or once held PROGRAM_ROLE and set a bar on the entity that is still

@@ -55,6 +55,9 @@ library Errors {
     /// @notice Thrown when the wallet change delay is above the allowed maximum.
     error EntityRegistry_DelayTooLong(uint40 delay, uint40 maxDelay);
 
+    /// @notice Thrown when a registry is deployed with a wallet change delay below the minimum.
+    error EntityRegistry_DelayTooShort(uint40 delay, uint40 minDelay);
+
     /*//////////////////////////////////////////////////////////////
                               GRANT PROGRAM
     //////////////////////////////////////////////////////////////*/
@@ -94,6 +97,9 @@ library Errors {
 
     /// @notice Thrown when the notice period is above the allowed maximum.
     error GrantProgram_NoticePeriodTooLong(uint40 noticePeriod, uint40 maxNoticePeriod);
+
+    /// @notice Thrown when a program's public notice period is below the minimum.
+    error GrantProgram_NoticePeriodTooShort(uint40 noticePeriod, uint40 minNoticePeriod);
 
     /// @notice Thrown when an account is already a reviewer.
     error GrantProgram_DuplicateReviewer(address reviewer);
@@ -188,6 +194,10 @@ library Errors {
 
     /// @notice Thrown when milestone evidence is submitted with a zero document hash.
     error GrantProgram_ZeroEvidenceHash();
+
+    /// @notice Thrown when evidence would start a milestone's 256th review round: the round number
+    /// binds signed votes and objections, so it must never wrap back to an earlier round.
+    error GrantProgram_TooManyRounds(uint256 grantId, uint256 index, uint8 rounds);
 
     /// @notice Thrown when an objection is filed with a zero document hash.
     error GrantProgram_ZeroObjectionHash();

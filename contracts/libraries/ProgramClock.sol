@@ -3,7 +3,8 @@ pragma solidity 0.8.28;
 
 /// @title ProgramClock
 /// @notice The program's clock: calendar time minus the seconds spent paused. It stands still while
-/// the program is paused, so deadlines kept on it wait for the pause instead of running out.
+/// the program is paused, so deadlines and notice windows kept on it wait for the pause instead of
+/// running out.
 library ProgramClock {
     /// @notice The program's time now.
     /// @param pausedAt Start of the current pause (zero when running).
@@ -13,14 +14,15 @@ library ProgramClock {
         return (pausedAt != 0 ? pausedAt : nowTs) - pausedTotal;
     }
 
-    /// @notice The calendar time of a program time, given the pauses so far (a running pause is not
-    /// included: it moves the answer on for as long as it lasts).
-    function toCalendar(uint40 programTime, uint40 pausedTotal) internal pure returns (uint40) {
-        return programTime + pausedTotal;
+    /// @notice The calendar time of a program time.
+    /// @param offset Calendar time now minus program time now: the seconds spent paused so far, a running
+    /// pause included, so during a pause the answer is "if the program resumed now" and moves on with it.
+    function toCalendar(uint40 programTime, uint40 offset) internal pure returns (uint40) {
+        return programTime + offset;
     }
 
-    /// @notice The program time of a calendar time in the future, given the pauses so far.
-    function fromCalendar(uint40 calendarTime, uint40 pausedTotal) internal pure returns (uint40) {
-        return calendarTime - pausedTotal;
+    /// @notice The program time of a calendar time in the future (`offset` as in {toCalendar}).
+    function fromCalendar(uint40 calendarTime, uint40 offset) internal pure returns (uint40) {
+        return calendarTime - offset;
     }
 }

@@ -126,9 +126,10 @@ library Program {
 
     /// @notice One milestone of a grant, one storage slot.
     /// @param amount Exact amount in token units.
-    /// @param deadline Approval deadline on the program's clock (see {Settings}); add `pausedTotal` for
-    /// the calendar deadline.
-    /// @param noticeEndsAt End of the public notice window (calendar time), set on approval.
+    /// @param deadline Approval deadline on the program's clock (see {Settings}); the `milestone` view
+    /// gives it in calendar time.
+    /// @param noticeEndsAt End of the public notice window on the program's clock, set on approval, so a
+    /// pause stops the window as it stops deadlines; the `milestone` view gives it in calendar time.
     /// @param status Stored state (see {MilestoneState} for which values are stored).
     /// @param approvals Bitmap of reviewer slots that approved in the current round.
     /// @param rejections Bitmap of reviewer slots that rejected in the current round.

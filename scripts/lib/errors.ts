@@ -121,6 +121,8 @@ export const SENTENCES: Record<string, Describe> = {
     `The payout wallet change of entity number ${f.n(a.entityNo)} takes effect only from ${f.date(a.effectiveAt)}.`,
   EntityRegistry_DelayTooLong: (a, f) =>
     `A wallet change delay of ${f.n(a.delay)} seconds is above the maximum of ${f.n(a.maxDelay)} seconds.`,
+  EntityRegistry_DelayTooShort: (a, f) =>
+    `A wallet change delay of ${f.n(a.delay)} seconds is below the minimum of ${f.n(a.minDelay)} seconds.`,
 
   // IGrantProgram
   GrantProgram_ZeroFactory: () => "A program implementation needs a factory, and the zero address was given.",
@@ -139,6 +141,8 @@ export const SENTENCES: Record<string, Describe> = {
     `The application window from ${f.date(a.opensAt)} to ${f.date(a.closesAt)} is empty or reversed.`,
   GrantProgram_NoticePeriodTooLong: (a, f) =>
     `A notice period of ${f.n(a.noticePeriod)} seconds is above the maximum of ${f.n(a.maxNoticePeriod)} seconds.`,
+  GrantProgram_NoticePeriodTooShort: (a, f) =>
+    `A notice period of ${f.n(a.noticePeriod)} seconds is below the minimum of ${f.n(a.minNoticePeriod)} seconds: the public must have time to object.`,
   GrantProgram_DuplicateReviewer: (a) => `${String(a.reviewer)} is already a reviewer of this program.`,
   GrantProgram_TooManyReviewers: (a, f) =>
     `All ${f.n(a.maxReviewers)} reviewer slots of this program have been used; a larger committee needs a new program.`,
@@ -184,6 +188,8 @@ export const SENTENCES: Record<string, Describe> = {
     `${cap(f.milestone(a.grantId, a.index))} can lapse only after its deadline, ${f.date(a.deadline)}.`,
   GrantProgram_ZeroApplicationHash: () => "The application document hash is empty (zero); hash the document first.",
   GrantProgram_ZeroEvidenceHash: () => "The evidence document hash is empty (zero); hash the document first.",
+  GrantProgram_TooManyRounds: (a, f) =>
+    `Milestone ${f.n(a.index)} of grant ${f.n(a.grantId)} has had ${f.n(a.rounds)} review rounds, the most one milestone may have; it cannot be resubmitted again.`,
   GrantProgram_ZeroObjectionHash: () => "The objection document hash is empty (zero); hash the document first.",
   GrantProgram_TermsMismatch: (a) =>
     `The vote names terms ${String(a.given)}, but the grant's terms are ${String(a.expected)}.`,

@@ -77,7 +77,7 @@ export function validateProgram(raw: unknown, file: string, decimals: number): P
   const administration = requireString(file, obj, "administration", "administration");
   const jurisdiction = requireString(file, obj, "jurisdiction", "jurisdiction");
   const source = requireString(file, obj, "source", "source");
-  const noticePeriodDays = requireInteger(file, obj, "noticePeriodDays", "noticePeriodDays", 0);
+  const noticePeriodDays = requireInteger(file, obj, "noticePeriodDays", "noticePeriodDays", 1);
   if (noticePeriodDays > 90) fail(file, "noticePeriodDays", "must be at most 90");
   const applicationWindowDays = requireInteger(file, obj, "applicationWindowDays", "applicationWindowDays", 1);
   const quorum = requireInteger(file, obj, "quorum", "quorum", 1);

@@ -125,6 +125,16 @@ const action = defineAction("mg:report", async (args: ReportArgs, env) => {
   for (const e of await c.queryFilter(c.filters.ObjectionRuled(), from, to)) {
     push(e, "ObjectionRuled", e.args.grantId, e.args.index, null, e.args.upheld ? "upheld" : "dismissed");
   }
+  for (const e of await c.queryFilter(c.filters.DeadlineExtended(), from, to)) {
+    push(
+      e,
+      "DeadlineExtended",
+      e.args.grantId,
+      e.args.index,
+      null,
+      `deadline now ${formatTimestamp(e.args.deadline)} (time in notice and under objection given back)`,
+    );
+  }
   for (const e of await c.queryFilter(c.filters.MilestoneClaimed(), from, to)) {
     rebuilt.reserved -= e.args.amount;
     rebuilt.paid += e.args.amount;

@@ -56,9 +56,9 @@ const action = defineAction(
         `--jurisdiction must be a short lower-case name such as "guiyang", not "${args.jurisdiction}".`,
       );
     }
-    if (!Number.isSafeInteger(args.walletChangeDelayDays) || args.walletChangeDelayDays < 0) {
+    if (!Number.isSafeInteger(args.walletChangeDelayDays) || args.walletChangeDelayDays < 1) {
       throw new TaskInputError(
-        `--wallet-change-delay-days must be a whole number of days, not "${args.walletChangeDelayDays}".`,
+        `--wallet-change-delay-days must be a whole number of days, at least 1, not "${args.walletChangeDelayDays}".`,
       );
     }
     if (!env.local && (args.token === undefined || args.token.trim() === "")) {

@@ -42,7 +42,7 @@ const { deployGuiyang, deploySubmitted, deployPayable } = securityFixtures(conne
  * Item 11: clones.
  * ---------------------------------------------------------------------------------------------- */
 
-/** Initialisation parameters an attacker would pass: every role to themselves, quorum 1, no notice. */
+/** Initialisation parameters an attacker would pass: every role to themselves, quorum 1, the shortest notice. */
 async function attackerInitParams(w: GuiyangWorld) {
   const t = await now(networkHelpers);
   return {
@@ -52,7 +52,7 @@ async function attackerInitParams(w: GuiyangWorld) {
     treasurer: w.actors.stranger.address,
     guardian: w.actors.stranger.address,
     quorum: 1,
-    noticePeriod: 0n,
+    noticePeriod: DAY,
     windowOpensAt: t,
     windowClosesAt: t + 365n * DAY,
     upheldObjectionOutcome: 0,

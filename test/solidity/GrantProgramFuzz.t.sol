@@ -275,7 +275,7 @@ contract GrantProgramFuzzTest is World {
 
     /// @notice I12: claim succeeds iff now >= noticeEndsAt; when it fails, an objection succeeds.
     function testFuzz_I12_claimIffNoticeOver(uint256 noticeRaw, uint256 offsetRaw) public {
-        uint40 notice = uint40(_bound(noticeRaw, 0, 90 days));
+        uint40 notice = uint40(_bound(noticeRaw, 1 days, 90 days));
         (IGrantProgram p, uint256 grantId, uint40 ends, ) = _approvedGrant(notice);
         uint256 t = block.timestamp + _bound(offsetRaw, 0, uint256(notice) * 2 + 2);
         vm.warp(t);
@@ -297,7 +297,7 @@ contract GrantProgramFuzzTest is World {
 
     /// @notice I12: an objection succeeds iff now < noticeEndsAt; when it fails, the claim succeeds.
     function testFuzz_I12_objectionIffNoticeOpen(uint256 noticeRaw, uint256 offsetRaw) public {
-        uint40 notice = uint40(_bound(noticeRaw, 0, 90 days));
+        uint40 notice = uint40(_bound(noticeRaw, 1 days, 90 days));
         (IGrantProgram p, uint256 grantId, uint40 ends, ) = _approvedGrant(notice);
         uint256 t = block.timestamp + _bound(offsetRaw, 0, uint256(notice) * 2 + 2);
         vm.warp(t);

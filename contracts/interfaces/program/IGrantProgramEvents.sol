@@ -97,8 +97,13 @@ interface IGrantProgramEvents {
         bytes32 reasonHash
     );
 
-    /// @notice Emitted when a milestone reaches quorum; the public notice window runs until `noticeEndsAt`.
+    /// @notice Emitted when a milestone reaches quorum; the public notice window runs until `noticeEndsAt`
+    /// (calendar time; a later pause moves it on by the pause's length).
     event MilestoneApproved(uint256 indexed grantId, uint8 indexed index, uint40 noticeEndsAt);
+
+    /// @notice Emitted when an upheld objection sends a milestone back for resubmission and its deadline
+    /// is moved on by the time spent in notice and under objection; `deadline` is calendar time.
+    event DeadlineExtended(uint256 indexed grantId, uint8 indexed index, uint40 deadline);
 
     /// @notice Emitted when so many reviewers reject that approval has become impossible.
     event MilestoneRejected(uint256 indexed grantId, uint8 indexed index);

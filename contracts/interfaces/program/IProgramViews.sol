@@ -52,7 +52,9 @@ interface IProgramViews {
     /// @notice A grant's stored record.
     function grant(uint256 grantId) external view returns (Program.Grant memory);
 
-    /// @notice A milestone's stored record (see {milestoneState} for the derived state).
+    /// @notice A milestone's stored record with its deadline and notice end in calendar time (stored on
+    /// the program's clock; during a pause, as if the program resumed now). See {milestoneState} for the
+    /// derived state.
     function milestone(uint256 grantId, uint8 index) external view returns (Program.Milestone memory);
 
     /// @notice The evidence hash of a milestone's current review round (zero before submission).

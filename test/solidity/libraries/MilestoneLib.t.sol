@@ -44,8 +44,8 @@ contract MilestoneLibTest is Assertions {
         Program.Milestone memory m = _m(Program.MilestoneState.InNotice, 1_000, 500);
         _is(MilestoneLib.stateBeforeDeadline(m, 499), Program.MilestoneState.InNotice, "one second before: in notice");
         _is(MilestoneLib.stateBeforeDeadline(m, 500), Program.MilestoneState.Payable, "at the end: payable");
-        _is(MilestoneLib.stateOf(m, false, 499, 0), Program.MilestoneState.InNotice, "stateOf: in notice");
-        _is(MilestoneLib.stateOf(m, false, 500, 0), Program.MilestoneState.Payable, "stateOf: payable");
+        _is(MilestoneLib.stateOf(m, false, 499), Program.MilestoneState.InNotice, "stateOf: in notice");
+        _is(MilestoneLib.stateOf(m, false, 500), Program.MilestoneState.Payable, "stateOf: payable");
     }
 
     function test_openStatesLapseOnlyAfterTheDeadlineOnTheProgramClock() public pure {
@@ -56,10 +56,9 @@ contract MilestoneLibTest is Assertions {
         ];
         for (uint256 i = 0; i < 3; ++i) {
             Program.Milestone memory m = _m(open[i], 1_000, 0);
-            _is(MilestoneLib.stateOf(m, false, 5_000, 1_000), open[i], "at the deadline: not lapsable");
-            _is(MilestoneLib.stateOf(m, false, 5_000, 1_001), Program.MilestoneState.Lapsable, "after: lapsable");
+            _is(MilestoneLib.stateOf(m, false, 1_000), open[i], "at the deadline: not lapsable");
+            _is(MilestoneLib.stateOf(m, false, 1_001), Program.MilestoneState.Lapsable, "after: lapsable");
             // Calendar time never decides a deadline: only the program clock does (pauses stop it).
-            _is(MilestoneLib.stateOf(m, false, 9_999_999, 999), open[i], "calendar time alone does not lapse it");
             _is(MilestoneLib.stateBeforeDeadline(m, 9_999_999), open[i], "the guard's view ignores the deadline");
         }
     }
@@ -68,20 +67,16 @@ contract MilestoneLibTest is Assertions {
         Program.MilestoneState[2] memory ends = [Program.MilestoneState.Paid, Program.MilestoneState.Lapsed];
         for (uint256 i = 0; i < 2; ++i) {
             Program.Milestone memory m = _m(ends[i], 10, 10);
-            _is(MilestoneLib.stateOf(m, true, type(uint40).max, type(uint40).max), ends[i], "terminal, even cancelled");
+            _is(MilestoneLib.stateOf(m, true, type(uint40).max), ends[i], "terminal, even cancelled");
         }
         Program.Milestone memory c = _m(Program.MilestoneState.Cancelled, 10, 10);
-        _is(MilestoneLib.stateOf(c, false, 0, 0), Program.MilestoneState.Cancelled, "cancelled stays cancelled");
+        _is(MilestoneLib.stateOf(c, false, 0), Program.MilestoneState.Cancelled, "cancelled stays cancelled");
     }
 
-    function testFuzz_aCancelledGrantReadsCancelledUnlessPaidOrLapsed(
-        uint8 raw,
-        uint40 nowTs,
-        uint40 programNow
-    ) public pure {
+    function testFuzz_aCancelledGrantReadsCancelledUnlessPaidOrLapsed(uint8 raw, uint40 programNow) public pure {
         Program.MilestoneState s = Program.MilestoneState(_bound(raw, 1, STATES - 1));
         Program.Milestone memory m = _m(s, 1_000, 500);
-        Program.MilestoneState got = MilestoneLib.stateOf(m, true, nowTs, programNow);
+        Program.MilestoneState got = MilestoneLib.stateOf(m, true, programNow);
         if (s == Program.MilestoneState.Paid || s == Program.MilestoneState.Lapsed) _is(got, s, "terminal wins");
         else _is(got, Program.MilestoneState.Cancelled, "unpaid milestones of a cancelled grant are cancelled");
     }

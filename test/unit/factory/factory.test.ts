@@ -472,6 +472,16 @@ describe("GrantProgramFactory", function () {
         await expectInitRefusal(w, params, "GrantProgram_NoticePeriodTooLong", [MAX_NOTICE + 1n, MAX_NOTICE]);
       });
 
+      it("refuses a program without a public notice period: zero, or one second under one day (NoticePeriodTooShort)", async function () {
+        const w = await networkHelpers.loadFixture(deployGuiyang);
+        const base = await validInitParams(w);
+        await expectInitRefusal(w, { ...base, noticePeriod: 0n }, "GrantProgram_NoticePeriodTooShort", [0n, DAY]);
+        await expectInitRefusal(w, { ...base, noticePeriod: DAY - 1n }, "GrantProgram_NoticePeriodTooShort", [
+          DAY - 1n,
+          DAY,
+        ]);
+      });
+
       it("refuses a reviewer who is also a manager", async function () {
         const w = await networkHelpers.loadFixture(deployGuiyang);
         const base = await validInitParams(w);

@@ -3,7 +3,7 @@ import { AbiCoder, keccak256 } from "ethers";
 import { network } from "hardhat";
 
 import type { IGrantProgram, MockYuan } from "../../../typechain-types/index.js";
-import { AwardMode } from "../../../core/enums.js";
+import { AwardMode, MilestoneState } from "../../../core/enums.js";
 import { textHash, groupAwardKey } from "../../../core/ids.js";
 import {
   guiyangFixture,
@@ -14,7 +14,7 @@ import {
   ZERO_HASH,
   type GuiyangWorld,
 } from "../../utils/fixtures.js";
-import { submitAndApprove } from "../../../scripts/lib/scenario.js";
+import { approveSubmitted, submitAndApprove } from "../../../scripts/lib/scenario.js";
 import { DAY } from "../../../scripts/lib/suite.js";
 import { submittedNationalLab } from "../../utils/fixtures.js";
 
@@ -658,6 +658,69 @@ describe("GrantProgram hardening", function () {
   const REASON = textHash("ok");
   const submitted = () => submittedNationalLab(networkHelpers, deployGuiyang, EVIDENCE);
 
+  describe("pause and the public notice window", function () {
+    /** Milestone 0 approved by three reviewers: returns the calendar end of its notice window. */
+    async function approved() {
+      const s = await submitted();
+      const review = await approveSubmitted(s.htz, s.actors.reviewers, s.grantId, 0, EVIDENCE, { reasonHash: REASON });
+      return { ...s, noticeEndsAt: review.noticeEndsAt };
+    }
+
+    it("a pause longer than the notice period does not make the milestone payable on resuming: the window stands still", async function () {
+      const s = await approved();
+      await networkHelpers.time.increase(DAY);
+      await s.htz.connect(s.actors.guardian).pause();
+      const pausedAt = BigInt(await networkHelpers.time.latest());
+      await networkHelpers.time.increase(3n * NOTICE);
+      await s.htz.connect(s.actors.admin).unpause();
+      const pausedFor = BigInt(await networkHelpers.time.latest()) - pausedAt;
+
+      const before = await s.w.token.balanceOf(s.actors.companyA.address);
+      const summary = await s.htz.summary();
+      await expect(s.htz.connect(s.actors.companyA).claim(s.grantId, [0]))
+        .to.be.revertedWithCustomError(s.htz, "GrantProgram_WrongMilestoneState")
+        .withArgs(s.grantId, 0, MilestoneState.InNotice, 1n << BigInt(MilestoneState.Payable));
+      expect(await s.w.token.balanceOf(s.actors.companyA.address)).to.equal(before);
+      expect(await s.htz.summary()).to.deep.equal(summary);
+      expect(await s.htz.milestoneState(s.grantId, 0)).to.equal(MilestoneState.InNotice);
+
+      // The window ends exactly the paused time later than first announced.
+      const endsAt = (await s.htz.milestone(s.grantId, 0)).noticeEndsAt;
+      expect(endsAt).to.equal(s.noticeEndsAt + pausedFor);
+      await networkHelpers.time.setNextBlockTimestamp(endsAt);
+      await expect(s.htz.connect(s.actors.companyA).claim(s.grantId, [0])).to.changeTokenBalance(
+        ethers,
+        s.w.token,
+        s.actors.companyA,
+        yuan("5,000,000"),
+      );
+    });
+
+    it("the public can still object during a pause, after the announced end has passed in calendar time", async function () {
+      const s = await approved();
+      await s.htz.connect(s.actors.guardian).pause();
+      await networkHelpers.time.increaseTo(s.noticeEndsAt + DAY);
+      await expect(s.htz.connect(s.actors.stranger).object(s.grantId, 0, textHash("objection: forged licence")))
+        .to.emit(s.htz, "ObjectionFiled")
+        .withArgs(s.grantId, 0, s.actors.stranger.address, textHash("objection: forged licence"));
+      expect(await s.htz.milestoneState(s.grantId, 0)).to.equal(MilestoneState.Contested);
+    });
+
+    it("shows calendar deadline and notice end during a pause as if the program resumed now (view and lens agree)", async function () {
+      const s = await approved();
+      await s.htz.connect(s.actors.guardian).pause();
+      const pausedAt = BigInt(await networkHelpers.time.latest());
+      await networkHelpers.time.increase(2n * DAY);
+      const elapsed = BigInt(await networkHelpers.time.latest()) - pausedAt;
+      const m = await s.htz.milestone(s.grantId, 0);
+      expect(m.noticeEndsAt).to.equal(s.noticeEndsAt + elapsed);
+      expect(m.deadline).to.equal(s.deadline + elapsed);
+      const [viaLens] = await s.w.core.lens.milestones(await s.htz.getAddress(), s.grantId);
+      expect(viaLens.noticeEndsAt).to.equal(m.noticeEndsAt);
+      expect(viaLens.deadline).to.equal(m.deadline);
+    });
+  });
+
   describe("pause and deadlines", function () {
     it("stops the program's clock: no lapse during or right after a pause, and deadlines move by the paused time", async function () {
       const s = await submitted();
@@ -692,16 +755,15 @@ describe("GrantProgram hardening", function () {
       );
     });
 
-    it("stores the deadlines of grants awarded after a pause on the program's clock", async function () {
+    it("keeps the calendar deadline of a grant awarded after a pause: shown as awarded, lapsable one second after", async function () {
       const w = await networkHelpers.loadFixture(deployGuiyang);
       await w.htz.connect(w.actors.guardian).pause();
       await networkHelpers.time.increase(5n * DAY);
       await w.htz.connect(w.actors.admin).unpause();
-      const pausedTotal = (await w.htz.settings()).pausedTotal;
       const now = BigInt(await networkHelpers.time.latest());
       await w.htz.award(w.ids.b, w.htzCategories.get("rd-platform-joint")!, 0, terms(now, [["2,000,000", 30]]));
       const grantId = await w.htz.grantCount();
-      expect((await w.htz.milestone(grantId, 0)).deadline).to.equal(now + 30n * DAY - pausedTotal);
+      expect((await w.htz.milestone(grantId, 0)).deadline).to.equal(now + 30n * DAY);
       expect((await w.core.lens.milestones(await w.htz.getAddress(), grantId))[0].deadline).to.equal(now + 30n * DAY);
       await networkHelpers.time.increaseTo(now + 30n * DAY + 1n);
       await expect(w.htz.lapse(grantId, 0)).to.emit(w.htz, "MilestoneLapsed");

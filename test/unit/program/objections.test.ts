@@ -16,6 +16,7 @@ import {
   ACCEPTS,
 } from "../../utils/fixtures.js";
 import { approveSubmitted } from "../../../scripts/lib/scenario.js";
+import { DAY } from "../../../scripts/lib/suite.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
@@ -388,6 +389,46 @@ describe("GrantProgram objections", function () {
           [yuan("3,000,000"), -yuan("3,000,000")],
         );
         await expectLedgerMatchesChain(a.program);
+      });
+    });
+
+    describe("upholding the objection in a Resubmit programme after a long dispute", function () {
+      it("gives back the time spent in notice and under objection: the deadline moves on and the grantee can still resubmit", async function () {
+        const a = await htzApproved();
+        const original = (await a.program.milestone(a.grantId, 0)).deadline;
+        const approvedAt = a.noticeEndsAt - NOTICE;
+        const timeLeftAtApproval = original - approvedAt;
+        await a.program.connect(a.w.actors.stranger).object(a.grantId, 0, OBJECTION);
+        // The dispute outlasts the original deadline.
+        await networkHelpers.time.increaseTo(original + 10n * DAY);
+
+        const ruling = a.program.ruleOnObjection(a.grantId, 0, true, RULING);
+        await expect(ruling).to.emit(a.program, "ObjectionRuled").withArgs(a.grantId, 0, true, RULING);
+        const ruledAt = BigInt(await networkHelpers.time.latest());
+        await expect(ruling)
+          .to.emit(a.program, "DeadlineExtended")
+          .withArgs(a.grantId, 0, ruledAt + timeLeftAtApproval);
+        const extended = (await a.program.milestone(a.grantId, 0)).deadline;
+        expect(extended).to.equal(ruledAt + timeLeftAtApproval);
+        expect(await a.program.milestoneState(a.grantId, 0)).to.equal(MilestoneState.Rejected);
+
+        // Nobody can lapse it now, and the grantee's corrected evidence is accepted.
+        await expect(a.program.connect(a.w.actors.stranger).lapse(a.grantId, 0))
+          .to.be.revertedWithCustomError(a.program, "GrantProgram_DeadlineNotPassed")
+          .withArgs(a.grantId, 0, extended);
+        const corrected = textHash("licence: national engineering lab, 2017, corrected holder");
+        await expect(a.program.connect(a.grantee).submitEvidence(a.grantId, 0, corrected))
+          .to.emit(a.program, "EvidenceSubmitted")
+          .withArgs(a.grantId, 0, corrected);
+      });
+
+      it("a dismissed objection changes no deadline (no DeadlineExtended)", async function () {
+        const a = await htzApproved();
+        const original = (await a.program.milestone(a.grantId, 0)).deadline;
+        await a.program.connect(a.w.actors.stranger).object(a.grantId, 0, OBJECTION);
+        await networkHelpers.time.increase(3n * DAY);
+        await expect(a.program.ruleOnObjection(a.grantId, 0, false, RULING)).not.to.emit(a.program, "DeadlineExtended");
+        expect((await a.program.milestone(a.grantId, 0)).deadline).to.equal(original);
       });
     });
 

@@ -431,6 +431,24 @@ describe("GrantProgram hardening", function () {
       expect((await registry.entity(s.w.nos.a)).openRecoveries).to.equal(0n);
     });
 
+    it("a wound-down program can still order recovery: the debt is recorded and the entity barred", async function () {
+      const s = await submitted();
+      await approveSubmitted(s.htz, s.actors.reviewers, s.grantId, 0, EVIDENCE, { reasonHash: REASON });
+      await networkHelpers.time.increase(NOTICE);
+      await s.htz.connect(s.actors.companyA).claim(s.grantId, [0]);
+      const { registry } = s.w;
+      await registry
+        .connect(s.actors.registryAdmin)
+        .revokeRole(await registry.PROGRAM_ROLE(), await s.htz.getAddress());
+
+      await expect(s.htz.orderRecovery(s.grantId, yuan("5,000,000"), REASON))
+        .to.emit(registry, "EntityBarred")
+        .withArgs(s.w.nos.a, await s.htz.getAddress(), 1n);
+      expect((await s.htz.grant(s.grantId)).recoveryOwed).to.equal(yuan("5,000,000"));
+      expect((await s.htz.summary()).recoveryOutstanding).to.equal(yuan("5,000,000"));
+      expect((await registry.entity(s.w.nos.a)).openRecoveries).to.equal(1n);
+    });
+
     it("refuses liftBar and releaseAward from an account that was never authorised", async function () {
       const s = await submitted();
       const { registry } = s.w;

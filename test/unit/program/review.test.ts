@@ -145,6 +145,25 @@ describe("GrantProgram review", function () {
       });
     });
 
+    describe("after 255 review rounds", function () {
+      it("refuses a 256th submission (TooManyRounds): a round number is never reused, so old signatures stay dead", async function () {
+        const w = await networkHelpers.loadFixture(deployWithGrant);
+        for (let round = 1; round <= 255; round++) {
+          const evidence = textHash(`evidence, version ${round}`);
+          await submit(w, 0, evidence);
+          await voteAs(w, [0, 1], false, 0, evidence);
+        }
+        const m = await w.htz.milestone(w.grantId, 0);
+        expect(m.round).to.equal(255n);
+        expect(m.status).to.equal(MilestoneState.Rejected);
+        const before = await observe(w);
+        await expect(w.htz.connect(w.actors.companyA).submitEvidence(w.grantId, 0, EVIDENCE))
+          .to.be.revertedWithCustomError(w.htz, "GrantProgram_TooManyRounds")
+          .withArgs(w.grantId, 0, 255);
+        expect(await observe(w)).to.deep.equal(before);
+      });
+    });
+
     describe("after the deadline", function () {
       it("refuses evidence one second after the deadline with DeadlinePassed", async function () {
         const w = await networkHelpers.loadFixture(deployWithGrant);

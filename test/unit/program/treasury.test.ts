@@ -48,6 +48,39 @@ async function withGrant() {
 }
 
 describe("GrantProgram treasury", function () {
+  describe("lifetime counters", function () {
+    it("cannot brick fund or repay: past 2**128 in lifetime funding the counters wrap and available stays exact", async function () {
+      const w = await networkHelpers.loadFixture(deployGuiyang);
+      const MOD = 2n ** 128n;
+      const program = await w.htz.getAddress();
+      const start = await w.htz.summary();
+      // Fill the program up to the largest balance it accepts, then send it all back to the treasury.
+      const headroom = MOD - 1n - (await w.token.balanceOf(program));
+      await mintAndApprove(w, w.htz, headroom);
+      await w.htz.connect(w.actors.treasurer).fund(headroom);
+      await w.htz.connect(w.actors.treasurer).withdraw(headroom);
+      // Lifetime funding is now start.funded + headroom; one more yuan passes 2**128.
+      expect(start.funded + headroom + yuan("1")).to.be.greaterThanOrEqual(MOD);
+      await mintAndApprove(w, w.htz, yuan("1"));
+      await expect(w.htz.connect(w.actors.treasurer).fund(yuan("1")))
+        .to.emit(w.htz, "Funded")
+        .withArgs(w.actors.treasurer.address, yuan("1"));
+
+      const after = await w.htz.summary();
+      expect(after.available).to.equal(start.available + yuan("1"));
+      expect(after.funded).to.equal((start.funded + headroom + yuan("1")) % MOD);
+      expect(after.withdrawn).to.equal(start.withdrawn + headroom);
+      // The whole available budget can still leave, to the unit.
+      await expect(w.htz.connect(w.actors.treasurer).withdraw(after.available)).to.changeTokenBalances(
+        ethers,
+        w.token,
+        [w.htz, w.actors.treasury],
+        [-after.available, after.available],
+      );
+      expect((await w.htz.summary()).available).to.equal(0n);
+    });
+  });
+
   describe("fund", function () {
     describe("when the treasurer funds a positive amount", function () {
       it("pulls exactly the amount, credits funded and available, and emits Funded", async function () {

@@ -58,6 +58,20 @@ describe("EntityRegistry", function () {
         .withArgs(MAX_DELAY + 1n, MAX_DELAY);
     });
 
+    it("refuses a wallet change delay of zero or under one day (DelayTooShort): no registrar redirects a payout at once", async function () {
+      const w = await load();
+      const registryFactory = await ethers.getContractFactory("EntityRegistry");
+      const min = await w.registry.MIN_WALLET_CHANGE_DELAY();
+      expect(min).to.equal(24n * 60n * 60n);
+      for (const delay of [0n, min - 1n]) {
+        await expect(registryFactory.deploy(w.actors.registryAdmin.address, delay))
+          .to.be.revertedWithCustomError(w.registry, "EntityRegistry_DelayTooShort")
+          .withArgs(delay, min);
+      }
+      const deployed = await ethers.deployContract("EntityRegistry", [w.actors.registryAdmin.address, min]);
+      expect(await (deployed as unknown as EntityRegistry).walletChangeDelay()).to.equal(min);
+    });
+
     it("accepts a wallet change delay of exactly 90 days and gives the admin the admin role", async function () {
       const w = await load();
       const deployed = await ethers.deployContract("EntityRegistry", [w.actors.registryAdmin.address, MAX_DELAY]);
@@ -428,7 +442,7 @@ describe("EntityRegistry", function () {
         await expect(caller.releaseAward(w.nos.a, key))
           .to.be.revertedWithCustomError(registry, "AccessControlUnauthorizedAccount")
           .withArgs(actors.stranger.address, role);
-        await expect(caller.addBar(w.nos.a))
+        await expect(caller.addBar(w.nos.a, key))
           .to.be.revertedWithCustomError(registry, "AccessControlUnauthorizedAccount")
           .withArgs(actors.stranger.address, role);
         await expect(caller.liftBar(w.nos.a))
@@ -440,7 +454,7 @@ describe("EntityRegistry", function () {
       it("refuses the program functions from the registry admin itself", async function () {
         const w = await load();
         const { registry, actors } = w;
-        await expect(registry.connect(actors.registryAdmin).addBar(w.nos.a))
+        await expect(registry.connect(actors.registryAdmin).addBar(w.nos.a, ethers.id("some award key")))
           .to.be.revertedWithCustomError(registry, "AccessControlUnauthorizedAccount")
           .withArgs(actors.registryAdmin.address, await registry.PROGRAM_ROLE());
         expect((await registry.entity(w.nos.a)).openRecoveries).to.equal(0n);
@@ -489,7 +503,9 @@ describe("EntityRegistry", function () {
 
       it("refuses to record an award for a barred entity", async function () {
         const w = await withProgramAccount();
-        await w.asProgram.addBar(w.nos.c);
+        const held = ethers.id("held award");
+        await w.asProgram.recordAward(w.ids.c, held, 1n);
+        await w.asProgram.addBar(w.nos.c, held);
         await expect(w.asProgram.recordAward(w.ids.c, ethers.id("k"), 1n))
           .to.be.revertedWithCustomError(w.registry, "EntityRegistry_EntityBarred")
           .withArgs(w.nos.c, 1n);
@@ -524,10 +540,12 @@ describe("EntityRegistry", function () {
 
       it("bars and lifts bars per program, and refuses to lift a bar it did not set", async function () {
         const w = await withProgramAccount();
-        await expect(w.asProgram.addBar(w.nos.a))
+        const key = ethers.id("award key");
+        await w.asProgram.recordAward(w.ids.a, key, 1n);
+        await expect(w.asProgram.addBar(w.nos.a, key))
           .to.emit(w.registry, "EntityBarred")
           .withArgs(w.nos.a, w.program.address, 1n);
-        await w.asProgram.addBar(w.nos.a);
+        await w.asProgram.addBar(w.nos.a, key);
         expect(await w.registry.barsSetBy(w.nos.a, w.program.address)).to.equal(2n);
         expect((await w.registry.payoutOf(w.nos.a))[1]).to.equal(2n);
 
@@ -544,9 +562,30 @@ describe("EntityRegistry", function () {
         expect((await w.registry.entity(w.nos.a)).openRecoveries).to.equal(0n);
       });
 
+      it("refuses to bar an entity it holds no award for (AwardNotHeld), so no program bars a stranger", async function () {
+        const w = await withProgramAccount();
+        const key = ethers.id("award key");
+        const before = await registryState(w.registry, w.allNos);
+        await expect(w.asProgram.addBar(w.nos.b, key))
+          .to.be.revertedWithCustomError(w.registry, "EntityRegistry_AwardNotHeld")
+          .withArgs(w.nos.b, key, w.program.address);
+        expect(await registryState(w.registry, w.allNos)).to.deep.equal(before);
+      });
+
+      it("lets a program whose role was revoked still bar the entity whose award it holds", async function () {
+        const w = await withProgramAccount();
+        const key = ethers.id("award key");
+        await w.asProgram.recordAward(w.ids.a, key, 1n);
+        await w.registry.connect(w.actors.registryAdmin).revokeRole(await w.registry.PROGRAM_ROLE(), w.program.address);
+        await expect(w.asProgram.addBar(w.nos.a, key))
+          .to.emit(w.registry, "EntityBarred")
+          .withArgs(w.nos.a, w.program.address, 1n);
+        expect((await w.registry.payoutOf(w.nos.a))[1]).to.equal(1n);
+      });
+
       it("refuses to bar an unknown entity number", async function () {
         const w = await withProgramAccount();
-        await expect(w.asProgram.addBar(99n))
+        await expect(w.asProgram.addBar(99n, ethers.id("award key")))
           .to.be.revertedWithCustomError(w.registry, "EntityRegistry_UnknownEntityNo")
           .withArgs(99n);
         expect(await w.registry.barsSetBy(99n, w.program.address)).to.equal(0n);
