@@ -34,9 +34,15 @@ contract EntityRegistry is IEntityRegistry, AccessControl {
     mapping(uint64 entityNo => Registry.WalletChange) private _walletChanges;
     mapping(uint64 entityNo => mapping(bytes32 awardKey => AwardHolder)) private _awardHolders;
     mapping(uint64 entityNo => mapping(address program => uint32 bars)) private _barsSetBy;
+    /// @dev The named exclusivity group whose key each group award key is (zero for every other key).
+    mapping(bytes32 awardKey => bytes32 group) private _groupOfKey;
+    mapping(bytes32 group => mapping(address program => bool)) private _admitted;
     /// @dev Programs that ever held PROGRAM_ROLE: they may still undo what they did (lift their own bars,
     /// release their own award keys) after the role is revoked, so a revocation never strands an entity.
     mapping(address program => bool) private _everAuthorised;
+
+    /// @dev Prefix of the award keys of named exclusivity groups (see {groupAwardKey}).
+    bytes32 private constant _GROUP_KEY_PREFIX = keccak256("MilestoneGrants.exclusivityGroup");
 
     /// @dev The program and grant holding an award key: one slot.
     struct AwardHolder {
@@ -102,6 +108,21 @@ contract EntityRegistry is IEntityRegistry, AccessControl {
     ) external view override returns (address program, uint96 grantId) {
         AwardHolder memory holder = _awardHolders[entityNo][awardKey];
         return (holder.program, holder.grantId);
+    }
+
+    /// @inheritdoc IEntityRegistry
+    function groupExists(bytes32 group) external view override returns (bool) {
+        return group != bytes32(0) && _groupOfKey[groupAwardKey(group)] == group;
+    }
+
+    /// @inheritdoc IEntityRegistry
+    function isAdmittedToGroup(bytes32 group, address program) external view override returns (bool) {
+        return _admitted[group][program];
+    }
+
+    /// @inheritdoc IEntityRegistry
+    function groupAwardKey(bytes32 group) public pure override returns (bytes32) {
+        return keccak256(abi.encode(_GROUP_KEY_PREFIX, group));
     }
 
     /// @inheritdoc IEntityRegistry
@@ -214,6 +235,11 @@ contract EntityRegistry is IEntityRegistry, AccessControl {
         if (record.openRecoveries != 0) revert Errors.EntityRegistry_EntityBarred(entityNo, record.openRecoveries);
         address holder = _awardHolders[entityNo][awardKey].program;
         if (holder != address(0)) revert Errors.EntityRegistry_AlreadyAwarded(entityNo, awardKey, holder);
+        // A named group's key is shared across programs: only those the admin admitted may record under it.
+        bytes32 group = _groupOfKey[awardKey];
+        if (group != bytes32(0) && !_admitted[group][msg.sender]) {
+            revert Errors.EntityRegistry_NotAdmittedToGroup(group, msg.sender);
+        }
 
         // Effect.
         _awardHolders[entityNo][awardKey] = AwardHolder({ program: msg.sender, grantId: grantId });
@@ -221,6 +247,35 @@ contract EntityRegistry is IEntityRegistry, AccessControl {
 
         // Log.
         emit AwardRecorded(entityNo, awardKey, msg.sender, grantId);
+    }
+
+    /// @inheritdoc IEntityRegistry
+    function createGroup(bytes32 group) external override onlyRole(DEFAULT_ADMIN_ROLE) {
+        // Check: a non-zero name not used before.
+        bytes32 awardKey = groupAwardKey(group);
+        if (group == bytes32(0) || _groupOfKey[awardKey] != bytes32(0))
+            revert Errors.EntityRegistry_InvalidGroup(group);
+
+        // Effect.
+        _groupOfKey[awardKey] = group;
+
+        // Log.
+        emit GroupCreated(group, awardKey);
+    }
+
+    /// @inheritdoc IEntityRegistry
+    function admitToGroup(bytes32 group, address program) external override onlyRole(DEFAULT_ADMIN_ROLE) {
+        // Check: an existing group, a program not yet admitted.
+        if (group == bytes32(0) || _groupOfKey[groupAwardKey(group)] != group) {
+            revert Errors.EntityRegistry_UnknownGroup(group);
+        }
+        if (_admitted[group][program]) revert Errors.EntityRegistry_AlreadyAdmitted(group, program);
+
+        // Effect.
+        _admitted[group][program] = true;
+
+        // Log.
+        emit ProgramAdmittedToGroup(group, program);
     }
 
     /// @inheritdoc IEntityRegistry

@@ -18,7 +18,7 @@ import { CoreInputError } from "./input-error.ts";
 
 /** The EIP-712 type string of a vote, as GrantProgram's Vote typehash spells it. */
 export const VOTE_TYPE =
-  "Vote(address reviewer,uint256 grantId,uint8 milestoneIndex,uint8 round,bytes32 termsHash,bytes32 evidenceHash,bool approve,bytes32 reasonHash,uint256 nonce,uint256 deadline)";
+  "Vote(address reviewer,uint256 grantId,uint8 milestoneIndex,uint8 round,uint8 reviewerSlot,bytes32 termsHash,bytes32 evidenceHash,bool approve,bytes32 reasonHash,uint256 deadline)";
 
 /** The EIP-712 types of a vote, in the form ethers' `signTypedData` takes. */
 export const VOTE_TYPES: Record<string, TypedDataField[]> = {
@@ -27,11 +27,11 @@ export const VOTE_TYPES: Record<string, TypedDataField[]> = {
     { name: "grantId", type: "uint256" },
     { name: "milestoneIndex", type: "uint8" },
     { name: "round", type: "uint8" },
+    { name: "reviewerSlot", type: "uint8" },
     { name: "termsHash", type: "bytes32" },
     { name: "evidenceHash", type: "bytes32" },
     { name: "approve", type: "bool" },
     { name: "reasonHash", type: "bytes32" },
-    { name: "nonce", type: "uint256" },
     { name: "deadline", type: "uint256" },
   ],
 };
@@ -51,17 +51,22 @@ export function voteDomain(program: string, chainId: bigint | number | string): 
   return { name: VOTE_DOMAIN_NAME, version: VOTE_DOMAIN_VERSION, chainId: BigInt(chainId), verifyingContract: program };
 }
 
-/** The full message a reviewer signs (every field of the Vote type). */
+/**
+ * The full message a reviewer signs (every field of the Vote type). It names the milestone's review
+ * round and the reviewer's slot: a vote counts once per slot and round, and rounds never repeat, so no
+ * nonce is needed and a signature held back blocks no other vote.
+ */
 export interface Ballot {
   reviewer: string;
   grantId: bigint;
   milestoneIndex: number;
   round: bigint | number;
+  /** The reviewer's current slot (1–16); a re-appointed reviewer signs again for the new slot. */
+  reviewerSlot: bigint | number;
   termsHash: string;
   evidenceHash: string;
   approve: boolean;
   reasonHash: string;
-  nonce: bigint;
   deadline: bigint;
 }
 
@@ -79,7 +84,6 @@ export interface SignedVote {
   reviewer: string;
   approve: boolean;
   reasonHash: string;
-  nonce: bigint;
   deadline: bigint;
   signature: string;
 }
@@ -92,8 +96,8 @@ export interface BallotSource {
   milestone(grantId: bigint, index: number): Promise<{ round: bigint }>;
   /** The milestone's current evidence hash. */
   evidenceOf(grantId: bigint, index: number): Promise<string>;
-  /** A reviewer's next vote nonce. */
-  nonces(reviewer: string): Promise<bigint>;
+  /** A reviewer's current slot (zero for anyone who is not a current reviewer). */
+  reviewerSlot(reviewer: string): Promise<bigint>;
 }
 
 /** Anything that signs EIP-712 data the ethers v6 way (a Wallet, a JsonRpcSigner, a Hardhat signer). */
@@ -108,8 +112,8 @@ export interface TypedDataSigner {
 
 /**
  * Builds the ballot from what the chain holds now: the milestone's round, the grant's terms hash,
- * the milestone's evidence hash and the reviewer's next nonce. `known` fields are used as given
- * (e.g. the evidence the reviewer actually reviewed, or a later nonce).
+ * the milestone's evidence hash and the reviewer's current slot. `known` fields are used as given
+ * (e.g. the evidence the reviewer actually reviewed).
  * @param program the program's reads
  * @param reviewer the reviewer's address (a contract wallet's address for ERC-1271 reviewers)
  * @param choice what the reviewer decides
@@ -119,26 +123,66 @@ export async function readBallot(
   program: BallotSource,
   reviewer: string,
   choice: VoteChoice,
-  known: Partial<Pick<Ballot, "termsHash" | "evidenceHash" | "nonce">> = {},
+  known: Partial<Pick<Ballot, "termsHash" | "evidenceHash" | "reviewerSlot">> = {},
 ): Promise<Ballot> {
-  const [grant, milestone, evidenceHash, nonce] = await Promise.all([
+  const [grant, milestone, evidenceHash, reviewerSlot] = await Promise.all([
     known.termsHash === undefined ? program.grant(choice.grantId) : { termsHash: known.termsHash },
     program.milestone(choice.grantId, choice.milestoneIndex),
     known.evidenceHash ?? program.evidenceOf(choice.grantId, choice.milestoneIndex),
-    known.nonce ?? program.nonces(reviewer),
+    known.reviewerSlot ?? program.reviewerSlot(reviewer),
   ]);
   return {
     reviewer,
     grantId: choice.grantId,
     milestoneIndex: choice.milestoneIndex,
     round: milestone.round,
+    reviewerSlot,
     termsHash: grant.termsHash,
     evidenceHash,
     approve: choice.approve,
     reasonHash: choice.reasonHash,
-    nonce,
     deadline: choice.deadline,
   };
+}
+
+/** What {@link checkVoteCounts} reads of a milestone (a TypeChain `milestone()` result satisfies it). */
+export interface MilestoneVotes {
+  status: bigint | number;
+  approvals: bigint | number;
+  rejections: bigint | number;
+}
+
+/**
+ * Refuses, before anything is signed, a vote the chain would not count: the signer is not a current
+ * reviewer, the milestone is not under review, or the reviewer already voted in this round (a batch
+ * would skip such a vote instead of counting it).
+ * @param milestone the milestone as the chain holds it now
+ * @param ballot the ballot about to be signed
+ * @throws CoreInputError with one sentence in English and Chinese
+ */
+export function checkVoteCounts(milestone: MilestoneVotes, ballot: Ballot): void {
+  const slot = BigInt(ballot.reviewerSlot);
+  const at = `milestone #${ballot.milestoneIndex} of grant ${ballot.grantId}`;
+  const atZh = `第 ${ballot.grantId} 号资助的第 ${ballot.milestoneIndex} 个里程碑`;
+  if (slot === 0n) {
+    throw new CoreInputError(
+      `${ballot.reviewer} is not a current reviewer of this program, so its vote would not count.`,
+      `${ballot.reviewer} 不是本项目现任评审专家，其投票不会被计入。`,
+    );
+  }
+  if (BigInt(milestone.status) !== 2n) {
+    throw new CoreInputError(
+      `M${at.slice(1)} is not under review (no evidence awaiting votes, or its round is already decided).`,
+      `${atZh}不在评审中（没有待投票的材料，或本轮已有结论）。`,
+    );
+  }
+  const voted = BigInt(milestone.approvals) | BigInt(milestone.rejections);
+  if (((voted >> (slot - 1n)) & 1n) === 1n) {
+    throw new CoreInputError(
+      `${ballot.reviewer} has already voted on ${at} in this review round.`,
+      `${ballot.reviewer} 已在本轮评审中对${atZh}投过票。`,
+    );
+  }
 }
 
 /**
@@ -168,7 +212,6 @@ export async function signBallot(
     reviewer,
     approve: ballot.approve,
     reasonHash: ballot.reasonHash,
-    nonce: ballot.nonce,
     deadline: ballot.deadline,
     signature,
   };
@@ -193,7 +236,7 @@ export interface VoteProgram extends BallotSource {
 }
 
 /**
- * Signs a committee vote on `program` with the reviewer's next nonce and the milestone's current
+ * Signs a committee vote on `program` with the reviewer's current slot and the milestone's current
  * round, terms and evidence (all read now), under the program's domain on the program's chain.
  * @param signer any ethers v6 signer
  * @param program the program contract (connected to a provider)
@@ -239,7 +282,8 @@ export interface SignedVoteFile {
     reviewer: string;
     approve: boolean;
     reasonHash: string;
-    nonce: string;
+    /** The reviewer's slot the vote was signed for (1–16). */
+    reviewerSlot: number;
     deadline: string;
     signature: string;
   };
@@ -270,7 +314,7 @@ export function createVoteFile(
       reviewer: vote.reviewer,
       approve: vote.approve,
       reasonHash: vote.reasonHash,
-      nonce: vote.nonce.toString(),
+      reviewerSlot: Number(ballot.reviewerSlot),
       deadline: vote.deadline.toString(),
       signature: vote.signature,
     },
@@ -328,7 +372,15 @@ export function parseVoteFile(text: string, source: string): SignedVoteFile {
     ["vote.reviewer", address(v.reviewer), "an address", "地址"],
     ["vote.approve", typeof v.approve === "boolean", "true or false", "true 或 false"],
     ["vote.reasonHash", hash(v.reasonHash), "a 32-byte hash", "32 字节哈希"],
-    ["vote.nonce", whole(v.nonce), "a whole number written as a string", "以字符串书写的整数"],
+    [
+      "vote.reviewerSlot",
+      typeof v.reviewerSlot === "number" &&
+        Number.isInteger(v.reviewerSlot) &&
+        v.reviewerSlot >= 1 &&
+        v.reviewerSlot <= 16,
+      "a reviewer slot from 1 to 16",
+      "1 至 16 的评审席位号",
+    ],
     ["vote.deadline", whole(v.deadline), "a whole number written as a string", "以字符串书写的整数"],
     [
       "vote.signature",
@@ -352,7 +404,7 @@ export function parseVoteFile(text: string, source: string): SignedVoteFile {
       reviewer: getAddress(v.reviewer as string),
       approve: v.approve as boolean,
       reasonHash: v.reasonHash as string,
-      nonce: v.nonce as string,
+      reviewerSlot: v.reviewerSlot as number,
       deadline: v.deadline as string,
       signature: v.signature as string,
     },
@@ -368,7 +420,6 @@ export function fileVote(file: SignedVoteFile): SignedVote {
     reviewer: file.vote.reviewer,
     approve: file.vote.approve,
     reasonHash: file.vote.reasonHash,
-    nonce: BigInt(file.vote.nonce),
     deadline: BigInt(file.vote.deadline),
     signature: file.vote.signature,
   };
@@ -386,11 +437,11 @@ export function fileBallot(file: SignedVoteFile, round: bigint | number): Ballot
     grantId: BigInt(file.grantId),
     milestoneIndex: file.milestone,
     round,
+    reviewerSlot: file.vote.reviewerSlot,
     termsHash: file.termsHash,
     evidenceHash: file.evidenceHash,
     approve: file.vote.approve,
     reasonHash: file.vote.reasonHash,
-    nonce: BigInt(file.vote.nonce),
     deadline: BigInt(file.vote.deadline),
   };
 }

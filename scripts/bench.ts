@@ -302,7 +302,8 @@ await submitAndApproveMeasured(g3, 0, {
   votes: ["vote (non-final, first of round)", null, "vote (final, reaches quorum)"],
 });
 
-// Signed votes: a warm-up batch (reviewer nonces become non-zero), then the measured batch of M = 3.
+// Signed votes: a warm-up batch (warms the reviewers' member records as a running program has them),
+// then the measured batch of M = 3.
 await submitEvidence(warmup, 0);
 await signedVotes(warmup, 0, [r2, r3, r4], null);
 await submitEvidence(g3, 1);

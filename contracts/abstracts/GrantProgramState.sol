@@ -8,6 +8,7 @@ import { ReentrancyGuardTransient } from "@openzeppelin/contracts/utils/Reentran
 
 import { IEntityRegistry } from "../interfaces/IEntityRegistry.sol";
 import { IGrantProgramEvents } from "../interfaces/program/IGrantProgramEvents.sol";
+import { Bitmap16 } from "../libraries/Bitmap16.sol";
 import { Errors } from "../libraries/Errors.sol";
 import { LedgerLib } from "../libraries/LedgerLib.sol";
 import { MilestoneLib } from "../libraries/MilestoneLib.sol";
@@ -36,6 +37,9 @@ abstract contract GrantProgramState is IGrantProgramEvents, AccessControl, Initi
     bytes32 internal constant _REVIEWER = keccak256("REVIEWER");
     /// @dev Pseudo-role named in {Errors.GrantProgram_RoleConflict} for a grantee's payout wallet.
     bytes32 internal constant _GRANTEE = keccak256("GRANTEE");
+    /// @dev Pseudo-role named in {Errors.GrantProgram_RoleConflict} for an account that once held a role
+    /// or a reviewer seat here and holds none now.
+    bytes32 internal constant _FORMER_OFFICIAL = keccak256("FORMER_OFFICIAL");
 
     /// @dev Most milestones one grant may have.
     uint256 internal constant _MAX_MILESTONES = 16;
@@ -58,10 +62,13 @@ abstract contract GrantProgramState is IGrantProgramEvents, AccessControl, Initi
     uint256 internal _grantCount;
     /// @dev Applications so far; ids run from 1.
     uint256 internal _applicationCount;
-    /// @dev A current reviewer's 1-based slot (zero for anyone else).
-    mapping(address account => uint8 slot) internal _reviewerSlots;
+    /// @dev Each account's reviewer slots and whether it is or was an official (see {Program.Member}).
+    mapping(address account => Program.Member) internal _members;
     /// @dev Who was given each slot (slots are never reused).
     address[_MAX_REVIEWERS] internal _reviewerAt;
+    /// @dev Byte i: the first slot (1-based) of the person given slot i + 1, so a recusal recorded on a
+    /// person's first slot also covers the slot they hold after a re-appointment (see {_recusedSlots}).
+    uint128 internal _firstSlots;
     mapping(uint16 categoryId => Program.Category) internal _categories;
     mapping(uint256 grantId => Program.Grant) internal _grants;
     mapping(uint256 grantId => mapping(uint256 index => Program.Milestone)) internal _milestones;
@@ -74,8 +81,6 @@ abstract contract GrantProgramState is IGrantProgramEvents, AccessControl, Initi
     mapping(uint256 grantId => mapping(uint256 index => mapping(uint8 round => mapping(address account => bool))))
         internal _hasObjected;
     mapping(uint256 applicationId => Program.Application) internal _applications;
-    /// @dev The next nonce of each reviewer's signed votes.
-    mapping(address reviewer => uint256 nonce) internal _nonces;
 
     /*//////////////////////////////////////////////////////////////
                               SHARED GUARDS
@@ -181,6 +186,35 @@ abstract contract GrantProgramState is IGrantProgramEvents, AccessControl, Initi
         return MilestoneLib.stateOf(m, grantCancelled, _programTime());
     }
 
+    /// @dev The reviewer slots a grant's recusals cover: every slot given to a person who declared a
+    /// conflict (recorded on their first slot). Bounded: 16 slots, read from one storage word, and only
+    /// when the grant has recusals.
+    function _recusedSlots(uint16 recusedFirstSlots) internal view returns (uint16 slots) {
+        if (recusedFirstSlots == 0) return 0;
+        uint128 firsts = _firstSlots;
+        for (uint256 i = 0; i < _MAX_REVIEWERS; ++i) {
+            uint256 first = uint8(firsts >> (8 * i));
+            if (first != 0 && Bitmap16.has(recusedFirstSlots, first - 1)) slots = Bitmap16.set(slots, i);
+        }
+    }
+
+    /// @dev Separation of duties at the moment money is promised or paid: refuses a payout wallet that
+    /// holds, or ever held, a role or a reviewer seat in this program. One storage read when it passes.
+    function _requireNotOfficial(address wallet) internal view {
+        if (_members[wallet].official) _revertOfficial(wallet);
+    }
+
+    /// @dev Names the role the wallet holds now, or that it held one before.
+    function _revertOfficial(address wallet) private view {
+        bytes32 held = _FORMER_OFFICIAL;
+        if (hasRole(DEFAULT_ADMIN_ROLE, wallet)) held = DEFAULT_ADMIN_ROLE;
+        else if (hasRole(_GUARDIAN_ROLE, wallet)) held = _GUARDIAN_ROLE;
+        else if (_members[wallet].reviewerSlot != 0) held = _REVIEWER;
+        else if (hasRole(_MANAGER_ROLE, wallet)) held = _MANAGER_ROLE;
+        else if (hasRole(_TREASURER_ROLE, wallet)) held = _TREASURER_ROLE;
+        revert Errors.GrantProgram_RoleConflict(wallet, held, _GRANTEE);
+    }
+
     /// @dev Moves `amount` of a grant from reserved back to available.
     function _release(Program.Grant storage g, uint128 amount) internal {
         g.reserved -= amount;
@@ -193,11 +227,15 @@ abstract contract GrantProgramState is IGrantProgramEvents, AccessControl, Initi
         if (amount > availableNow) revert Errors.GrantProgram_InsufficientBudget(amount, availableNow);
     }
 
-    /// @dev Grants a role, refusing to let a reviewer hold a manager or treasurer role.
+    /// @dev Grants a role, refusing to let a reviewer hold a manager or treasurer role, and marks the
+    /// holder of any of the program's four roles an official for good (see {_requireNotOfficial}).
     function _grantRole(bytes32 role, address account) internal override returns (bool) {
-        if ((role == _MANAGER_ROLE || role == _TREASURER_ROLE) && _reviewerSlots[account] != 0) {
+        Program.Member storage member = _members[account];
+        bool managesMoney = role == _MANAGER_ROLE || role == _TREASURER_ROLE;
+        if (managesMoney && member.reviewerSlot != 0) {
             revert Errors.GrantProgram_RoleConflict(account, _REVIEWER, role);
         }
+        if (managesMoney || role == DEFAULT_ADMIN_ROLE || role == _GUARDIAN_ROLE) member.official = true;
         return super._grantRole(role, account);
     }
 

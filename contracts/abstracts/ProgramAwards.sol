@@ -83,11 +83,11 @@ abstract contract ProgramAwards is IProgramAwards, GrantProgramState {
     }
 
     /// @dev Records the award in the trusted registry, which enforces registration, bars and the
-    /// one-time rule across every program on it; refuses a payout wallet that holds a role here.
+    /// one-time rule across every program on it; refuses a payout wallet that is or was an official here.
     function _recordAward(bytes32 entityId, bytes32 awardKey, uint256 grantId) private returns (uint64 entityNo) {
         address wallet;
         (entityNo, wallet) = _registry().recordAward(entityId, awardKey, uint96(grantId));
-        _checkNoRole(wallet);
+        _requireNotOfficial(wallet);
     }
 
     function _consumeApplication(uint256 applicationId, uint64 entityNo, uint16 categoryId) private {
@@ -124,23 +124,6 @@ abstract contract ProgramAwards is IProgramAwards, GrantProgramState {
         }
         if (c.maxTotal != 0 && c.committed + total > c.maxTotal) {
             revert Errors.GrantProgram_CategoryTotalExceeded(categoryId, c.committed + total, c.maxTotal);
-        }
-    }
-
-    /// @dev Refuses an award whose payout wallet holds a role here (separation of duties).
-    function _checkNoRole(address wallet) private view {
-        if (hasRole(DEFAULT_ADMIN_ROLE, wallet)) {
-            revert Errors.GrantProgram_RoleConflict(wallet, DEFAULT_ADMIN_ROLE, _GRANTEE);
-        }
-        if (hasRole(_GUARDIAN_ROLE, wallet)) {
-            revert Errors.GrantProgram_RoleConflict(wallet, _GUARDIAN_ROLE, _GRANTEE);
-        }
-        if (_reviewerSlots[wallet] != 0) revert Errors.GrantProgram_RoleConflict(wallet, _REVIEWER, _GRANTEE);
-        if (hasRole(_MANAGER_ROLE, wallet)) {
-            revert Errors.GrantProgram_RoleConflict(wallet, _MANAGER_ROLE, _GRANTEE);
-        }
-        if (hasRole(_TREASURER_ROLE, wallet)) {
-            revert Errors.GrantProgram_RoleConflict(wallet, _TREASURER_ROLE, _GRANTEE);
         }
     }
 }

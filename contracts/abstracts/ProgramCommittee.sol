@@ -18,16 +18,17 @@ abstract contract ProgramCommittee is IProgramCommittee, GrantProgramState {
     /// @inheritdoc IProgramCommittee
     function removeReviewer(address reviewer) external override onlyRole(DEFAULT_ADMIN_ROLE) {
         // Check: a current reviewer whose departure leaves the quorum reachable.
-        uint8 slot = _reviewerSlots[reviewer];
+        uint8 slot = _members[reviewer].reviewerSlot;
         if (slot == 0) revert Errors.GrantProgram_NotReviewer(reviewer);
         uint16 remaining = Bitmap16.unset(_settings.activeReviewers, slot - 1);
         if (Bitmap16.count(remaining) < _settings.quorum) {
             revert Errors.GrantProgram_InvalidQuorum(_settings.quorum, Bitmap16.count(remaining));
         }
 
-        // Effect: the slot is retired for good, so the reviewer's past votes can never count again.
+        // Effect: the slot is retired for good, so the reviewer's past votes can never count again. The
+        // person stays an official (never paid by this program) and keeps their recusals.
         _settings.activeReviewers = remaining;
-        delete _reviewerSlots[reviewer];
+        _members[reviewer].reviewerSlot = 0;
 
         // Log.
         emit ReviewerRemoved(reviewer, slot);
@@ -41,12 +42,13 @@ abstract contract ProgramCommittee is IProgramCommittee, GrantProgramState {
     /// @inheritdoc IProgramCommittee
     function declareConflict(uint256 grantId) external override {
         // Check.
-        uint8 slot = _reviewerSlots[msg.sender];
-        if (slot == 0) revert Errors.GrantProgram_NotReviewer(msg.sender);
+        Program.Member memory member = _members[msg.sender];
+        if (member.reviewerSlot == 0) revert Errors.GrantProgram_NotReviewer(msg.sender);
         Program.Grant storage g = _existingGrant(grantId);
 
-        // Effect: votes are counted over active & ~recused, so past votes stop counting too.
-        g.recusedReviewers = Bitmap16.set(g.recusedReviewers, slot - 1);
+        // Effect: recorded on the person's first slot, so it survives removal and re-appointment; votes
+        // are counted over active slots without the person's slots, so past votes stop counting too.
+        g.recusedReviewers = Bitmap16.set(g.recusedReviewers, member.firstSlot - 1);
 
         // Log.
         emit ConflictDeclared(grantId, msg.sender);
@@ -73,7 +75,8 @@ abstract contract ProgramCommittee is IProgramCommittee, GrantProgramState {
     function _addReviewer(address reviewer) internal {
         // Check.
         if (reviewer == address(0)) revert Errors.GrantProgram_ZeroReviewer();
-        if (_reviewerSlots[reviewer] != 0) revert Errors.GrantProgram_DuplicateReviewer(reviewer);
+        Program.Member storage member = _members[reviewer];
+        if (member.reviewerSlot != 0) revert Errors.GrantProgram_DuplicateReviewer(reviewer);
         if (hasRole(_MANAGER_ROLE, reviewer)) {
             revert Errors.GrantProgram_RoleConflict(reviewer, _MANAGER_ROLE, _REVIEWER);
         }
@@ -83,11 +86,17 @@ abstract contract ProgramCommittee is IProgramCommittee, GrantProgramState {
         uint8 used = _settings.reviewerSlotsUsed;
         if (used == _MAX_REVIEWERS) revert Errors.GrantProgram_TooManyReviewers(_MAX_REVIEWERS);
 
-        // Effect: slots are handed out once, in order, and never reused.
-        _settings.reviewerSlotsUsed = used + 1;
+        // Effect: slots are handed out once, in order, and never reused. A re-appointed person keeps
+        // their first slot, which carries their recusals over to the new one.
+        uint8 slot = used + 1;
+        uint8 first = member.firstSlot == 0 ? slot : member.firstSlot;
+        _settings.reviewerSlotsUsed = slot;
         _settings.activeReviewers = Bitmap16.set(_settings.activeReviewers, used);
-        _reviewerSlots[reviewer] = used + 1;
+        member.reviewerSlot = slot;
+        member.firstSlot = first;
+        member.official = true;
         _reviewerAt[used] = reviewer;
+        _firstSlots |= uint128(first) << (8 * used);
 
         // Log.
         emit ReviewerAdded(reviewer, used + 1);

@@ -25,7 +25,8 @@ abstract contract ProgramPayouts is IProgramPayouts, GrantProgramState {
 
     /// @inheritdoc IProgramPayouts
     function claim(uint256 grantId, uint8[] calldata indexes) external override nonReentrant returns (uint256 amount) {
-        // Check: the grantee's own wallet, not barred, not an official of this program.
+        // Check: the grantee's own wallet, not barred, never an official of this program (also when the
+        // wallet was rotated to it, or the role granted, after the award).
         _requireNotPaused();
         if (indexes.length == 0) revert Errors.GrantProgram_InvalidClaim();
         Program.Grant storage g = _liveGrant(grantId);
@@ -33,9 +34,7 @@ abstract contract ProgramPayouts is IProgramPayouts, GrantProgramState {
         (address wallet, uint32 openRecoveries) = registry_.payoutOf(g.entityNo);
         if (msg.sender != wallet) revert Errors.GrantProgram_NotGranteeWallet(msg.sender, wallet);
         if (openRecoveries != 0) revert Errors.EntityRegistry_EntityBarred(g.entityNo, openRecoveries);
-        if (hasRole(_MANAGER_ROLE, msg.sender)) {
-            revert Errors.GrantProgram_RoleConflict(msg.sender, _MANAGER_ROLE, _GRANTEE);
-        }
+        _requireNotOfficial(msg.sender);
 
         // Check and effect per milestone: a milestone named twice is already Paid the second time.
         uint16 payable_ = MilestoneLib.bit(Program.MilestoneState.Payable);

@@ -4,6 +4,7 @@ pragma solidity 0.8.28;
 import { SignatureChecker } from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
 
 import { IProgramRulings } from "../interfaces/program/IProgramRulings.sol";
+import { Bitmap16 } from "../libraries/Bitmap16.sol";
 import { Errors } from "../libraries/Errors.sol";
 import { MilestoneLib } from "../libraries/MilestoneLib.sol";
 import { Program } from "../types/DataTypes.sol";
@@ -23,33 +24,52 @@ abstract contract ProgramRulings is IProgramRulings, ProgramVoting, ProgramVoteS
         Program.SignedVote[] calldata votes
     ) external override {
         _requireNotPaused();
+        Program.Milestone storage m = _milestones[grantId][index];
+        // The batch cannot change the round, so every signature is checked against this one.
+        uint8 round = m.round;
         for (uint256 i = 0; i < votes.length; ++i) {
             Program.SignedVote calldata v = votes[i];
-            // Check: fresh, in order, and signed by the reviewer (ECDSA low-s, or ERC-1271).
+            // Check: fresh, by a current reviewer, signed for this round and slot (ECDSA low-s, or ERC-1271).
             if (block.timestamp > v.deadline) revert Errors.GrantProgram_SignatureExpired(v.reviewer, v.deadline);
-            uint256 expected = _nonces[v.reviewer];
-            if (v.nonce != expected) revert Errors.GrantProgram_InvalidNonce(v.reviewer, expected, v.nonce);
+            uint8 slot = _members[v.reviewer].reviewerSlot;
+            if (slot == 0) revert Errors.GrantProgram_NotReviewer(v.reviewer);
             bytes32 digest = _voteDigest(
                 Program.Ballot({
                     reviewer: v.reviewer,
                     grantId: grantId,
                     milestoneIndex: index,
-                    round: _milestones[grantId][index].round,
+                    round: round,
+                    reviewerSlot: slot,
                     termsHash: termsHash,
                     evidenceHash: evidenceHash,
                     approve: v.approve,
                     reasonHash: v.reasonHash,
-                    nonce: v.nonce,
                     deadline: v.deadline
                 })
             );
             if (!SignatureChecker.isValidSignatureNow(v.reviewer, digest, v.signature)) {
                 revert Errors.GrantProgram_InvalidSignature(v.reviewer);
             }
-            // Effect: the nonce is spent before the vote is counted.
-            _nonces[v.reviewer] = expected + 1;
+            // A vote already counted in this round (sent on its own first) or a round already decided is
+            // skipped, not refused: nobody can void the batch by front-running one of its signatures.
+            if (_alreadyCounted(m, slot)) {
+                emit SignedVoteSkipped(grantId, index, v.reviewer);
+                continue;
+            }
             _castVote(grantId, index, termsHash, evidenceHash, v.reviewer, v.approve, v.reasonHash);
         }
+    }
+
+    /// @dev Whether a signed vote of `slot` in the milestone's current round can no longer change it: the
+    /// slot's vote is counted, or the round is decided (approved, contested or rejected).
+    function _alreadyCounted(Program.Milestone storage m, uint8 slot) private view returns (bool) {
+        Program.MilestoneState status = m.status;
+        if (
+            status == Program.MilestoneState.InNotice ||
+            status == Program.MilestoneState.Contested ||
+            status == Program.MilestoneState.Rejected
+        ) return true;
+        return status == Program.MilestoneState.Submitted && Bitmap16.has(m.approvals | m.rejections, slot - 1);
     }
 
     /// @inheritdoc IProgramRulings

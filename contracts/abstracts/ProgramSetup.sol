@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
+import { IEntityRegistry } from "../interfaces/IEntityRegistry.sol";
 import { IProgramSetup } from "../interfaces/program/IProgramSetup.sol";
 import { Errors } from "../libraries/Errors.sol";
 import { Program } from "../types/DataTypes.sol";
@@ -9,9 +10,6 @@ import { ProgramCommittee } from "./ProgramCommittee.sol";
 /// @title ProgramSetup
 /// @notice Initialisation by the factory, award categories, and applications.
 abstract contract ProgramSetup is IProgramSetup, ProgramCommittee {
-    /// @dev Prefix of award keys for named exclusivity groups (see {addCategory}).
-    bytes32 private constant _GROUP_KEY_PREFIX = keccak256("MilestoneGrants.exclusivityGroup");
-
     /// @inheritdoc IProgramSetup
     function initialize(Program.InitParams calldata params) external override initializer {
         // Check: only the factory, in the creating transaction; sane settings.
@@ -63,13 +61,20 @@ abstract contract ProgramSetup is IProgramSetup, ProgramCommittee {
             revert Errors.GrantProgram_MaxTotalBelowAmount(params.maxTotal, params.amount);
         }
 
-        // Effect: a category without a group is its own group, unique to this program. Named groups
-        // are hashed under their own prefix, so no admin can pick another program's private key.
+        // A named group is owned by the registry admin: this program must have been admitted to it.
+        bytes32 group = params.exclusivityGroup;
+        bytes32 awardKey;
+        if (group != bytes32(0)) {
+            IEntityRegistry registry_ = _registry();
+            if (!registry_.isAdmittedToGroup(group, address(this)))
+                revert Errors.GrantProgram_NotAdmittedToGroup(group);
+            awardKey = registry_.groupAwardKey(group);
+        }
+
+        // Effect: a category without a group is its own group, unique to this program; a named group's
+        // key is the registry's (shared with the other admitted programs).
         categoryId = ++_settings.categoryCount;
-        bytes32 awardKey =
-            params.exclusivityGroup == bytes32(0)
-                ? keccak256(abi.encode(address(this), categoryId))
-                : keccak256(abi.encode(_GROUP_KEY_PREFIX, params.exclusivityGroup));
+        if (group == bytes32(0)) awardKey = keccak256(abi.encode(address(this), categoryId));
         Program.Category storage c = _categories[categoryId];
         c.amount = params.amount;
         c.maxAwards = params.maxAwards;

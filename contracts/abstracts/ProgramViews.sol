@@ -59,7 +59,17 @@ abstract contract ProgramViews is IProgramViews, ProgramVoteSignatures {
 
     /// @inheritdoc IProgramViews
     function reviewerSlot(address account) external view override returns (uint8) {
-        return _reviewerSlots[account];
+        return _members[account].reviewerSlot;
+    }
+
+    /// @inheritdoc IProgramViews
+    function isOfficial(address account) external view override returns (bool) {
+        return _members[account].official;
+    }
+
+    /// @inheritdoc IProgramViews
+    function FORMER_OFFICIAL() external pure override returns (bytes32) {
+        return _FORMER_OFFICIAL;
     }
 
     /// @inheritdoc IProgramViews
@@ -134,11 +144,6 @@ abstract contract ProgramViews is IProgramViews, ProgramVoteSignatures {
     /// @inheritdoc IProgramViews
     function available() external view override returns (uint256) {
         return LedgerLib.available(_ledger);
-    }
-
-    /// @inheritdoc IProgramViews
-    function nonces(address reviewer) external view override returns (uint256) {
-        return _nonces[reviewer];
     }
 
     /// @inheritdoc IProgramViews

@@ -14,7 +14,7 @@ import { GrantProgramState } from "./GrantProgramState.sol";
 abstract contract ProgramVoteSignatures is GrantProgramState, EIP712 {
     /// @dev EIP-712 type of a signed vote.
     bytes32 private constant _VOTE_TYPEHASH = keccak256(
-        "Vote(address reviewer,uint256 grantId,uint8 milestoneIndex,uint8 round,bytes32 termsHash,bytes32 evidenceHash,bool approve,bytes32 reasonHash,uint256 nonce,uint256 deadline)"
+        "Vote(address reviewer,uint256 grantId,uint8 milestoneIndex,uint8 round,uint8 reviewerSlot,bytes32 termsHash,bytes32 evidenceHash,bool approve,bytes32 reasonHash,uint256 deadline)"
     );
 
     constructor() EIP712("MilestoneGrants GrantProgram", "1") {}

@@ -43,11 +43,14 @@ abstract contract ProgramVoting is GrantProgramState {
         bytes32 termsHash,
         address reviewer
     ) private view returns (Program.Grant storage g, uint256 bit) {
-        uint8 slot = _reviewerSlots[reviewer];
-        if (slot == 0) revert Errors.GrantProgram_NotReviewer(reviewer);
-        bit = slot - 1;
+        Program.Member memory member = _members[reviewer];
+        if (member.reviewerSlot == 0) revert Errors.GrantProgram_NotReviewer(reviewer);
+        bit = member.reviewerSlot - 1;
         g = _liveGrant(grantId);
-        if (Bitmap16.has(g.recusedReviewers, bit)) revert Errors.GrantProgram_ReviewerRecused(reviewer, grantId);
+        // Recusals are kept on the person's first slot, so a re-appointment does not clear them.
+        if (Bitmap16.has(g.recusedReviewers, member.firstSlot - 1)) {
+            revert Errors.GrantProgram_ReviewerRecused(reviewer, grantId);
+        }
         if (termsHash != g.termsHash) revert Errors.GrantProgram_TermsMismatch(g.termsHash, termsHash);
         (address wallet, ) = _registry().payoutOf(g.entityNo);
         if (reviewer == wallet) revert Errors.GrantProgram_SelfReview(reviewer, grantId);
@@ -83,12 +86,14 @@ abstract contract ProgramVoting is GrantProgramState {
         _writeMilestone(stored, m);
     }
 
-    /// @dev Decides a round from its bitmaps (see {Tally.decide}) under the current committee; updates
+    /// @dev Decides a round from its bitmaps (see {Tally.decide}) under the current committee, without the
+    /// slots of anyone recused on the grant (`recused`: the grant's first-slot recusal bitmap); updates
     /// `m` in memory: approved starts the notice window, on the program's clock (so a later pause
     /// stops it, and the public keeps its whole window to object).
     function _decide(Program.Milestone memory m, uint16 recused) internal view returns (bool approved, bool rejected) {
         Program.Settings memory s = _settings;
-        (approved, rejected) = Tally.decide(m.approvals, m.rejections, s.activeReviewers & ~recused, s.quorum);
+        uint16 eligible = s.activeReviewers & ~_recusedSlots(recused);
+        (approved, rejected) = Tally.decide(m.approvals, m.rejections, eligible, s.quorum);
         if (approved) {
             m.status = Program.MilestoneState.InNotice;
             m.noticeEndsAt = ProgramClock.at(s.pausedAt, s.pausedTotal, uint40(block.timestamp)) + s.noticePeriod;

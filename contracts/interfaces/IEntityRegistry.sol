@@ -42,6 +42,13 @@ interface IEntityRegistry {
     /// @notice Emitted when a program lifts a bar after repayment.
     event BarLifted(uint64 indexed entityNo, address indexed program, uint32 openRecoveries);
 
+    /// @notice Emitted when the registry admin creates a named exclusivity group ("one award per entity
+    /// across these categories of these programs"); `awardKey` is the registry key its awards share.
+    event GroupCreated(bytes32 indexed group, bytes32 awardKey);
+
+    /// @notice Emitted when the registry admin lets a program award under a named exclusivity group.
+    event ProgramAdmittedToGroup(bytes32 indexed group, address indexed program);
+
     /*//////////////////////////////////////////////////////////////
                              READ-ONLY FUNCTIONS
     //////////////////////////////////////////////////////////////*/
@@ -75,6 +82,16 @@ interface IEntityRegistry {
 
     /// @notice The program and grant that hold the entity's award under `awardKey`, zeros if none.
     function awardHolder(uint64 entityNo, bytes32 awardKey) external view returns (address program, uint96 grantId);
+
+    /// @notice Whether the registry admin created the named exclusivity group `group`.
+    function groupExists(bytes32 group) external view returns (bool);
+
+    /// @notice Whether `program` may award under the named exclusivity group `group`.
+    function isAdmittedToGroup(bytes32 group, address program) external view returns (bool);
+
+    /// @notice The registry award key shared by every award under the named group `group`:
+    /// keccak256(abi.encode(keccak256("MilestoneGrants.exclusivityGroup"), group)).
+    function groupAwardKey(bytes32 group) external pure returns (bytes32);
 
     /// @notice The number of open bars `program` set on an entity.
     function barsSetBy(uint64 entityNo, address program) external view returns (uint32);
@@ -117,8 +134,9 @@ interface IEntityRegistry {
     function completeWalletChange(uint64 entityNo) external;
 
     /// @notice Records that an entity receives an award under `awardKey` (one-time rule).
-    /// @dev Requirements: caller has PROGRAM_ROLE; entity registered, not barred, and holding no award
-    /// under `awardKey`. Emits {AwardRecorded}.
+    /// @dev Requirements: caller has PROGRAM_ROLE; if `awardKey` is a named group's key, the caller was
+    /// admitted to that group; entity registered, not barred, and holding no award under `awardKey`.
+    /// Emits {AwardRecorded}.
     /// @param grantId The program's grant id, kept with the key so an entity's awards can be listed.
     /// @return entityNo The entity's registry number.
     /// @return wallet The entity's current payout wallet.
@@ -127,6 +145,15 @@ interface IEntityRegistry {
         bytes32 awardKey,
         uint96 grantId
     ) external returns (uint64 entityNo, address wallet);
+
+    /// @notice Creates a named exclusivity group; only its programs ({admitToGroup}) award under it.
+    /// @dev Requirements: caller is the registry admin; `group` non-zero and new. Emits {GroupCreated}.
+    function createGroup(bytes32 group) external;
+
+    /// @notice Lets `program` award under the named group `group` (it then names the group in a category).
+    /// @dev Requirements: caller is the registry admin; the group exists; `program` not admitted yet.
+    /// Emits {ProgramAdmittedToGroup}.
+    function admitToGroup(bytes32 group, address program) external;
 
     /// @notice Releases an award key the calling program recorded (grant cancelled before any payment).
     /// @dev Requirements: caller holds or once held PROGRAM_ROLE (a revoked program can still undo its own

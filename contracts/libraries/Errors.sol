@@ -58,6 +58,18 @@ library Errors {
     /// @notice Thrown when a registry is deployed with a wallet change delay below the minimum.
     error EntityRegistry_DelayTooShort(uint40 delay, uint40 minDelay);
 
+    /// @notice Thrown when a named exclusivity group is created twice, or with a zero name.
+    error EntityRegistry_InvalidGroup(bytes32 group);
+
+    /// @notice Thrown when a program is admitted to a group that does not exist.
+    error EntityRegistry_UnknownGroup(bytes32 group);
+
+    /// @notice Thrown when a program is admitted to a group twice.
+    error EntityRegistry_AlreadyAdmitted(bytes32 group, address program);
+
+    /// @notice Thrown when a program records an award under a named group it was not admitted to.
+    error EntityRegistry_NotAdmittedToGroup(bytes32 group, address program);
+
     /*//////////////////////////////////////////////////////////////
                               GRANT PROGRAM
     //////////////////////////////////////////////////////////////*/
@@ -100,6 +112,9 @@ library Errors {
 
     /// @notice Thrown when a program's public notice period is below the minimum.
     error GrantProgram_NoticePeriodTooShort(uint40 noticePeriod, uint40 minNoticePeriod);
+
+    /// @notice Thrown when a category names an exclusivity group the registry has not admitted this program to.
+    error GrantProgram_NotAdmittedToGroup(bytes32 group);
 
     /// @notice Thrown when an account is already a reviewer.
     error GrantProgram_DuplicateReviewer(address reviewer);
@@ -249,9 +264,6 @@ library Errors {
 
     /// @notice Thrown when a signed vote is past its deadline.
     error GrantProgram_SignatureExpired(address reviewer, uint256 deadline);
-
-    /// @notice Thrown when a signed vote's nonce is not the reviewer's next nonce.
-    error GrantProgram_InvalidNonce(address reviewer, uint256 expected, uint256 given);
 
     /// @notice Thrown when a signature does not verify for the named reviewer.
     error GrantProgram_InvalidSignature(address reviewer);

@@ -68,6 +68,18 @@ library Program {
         uint40 pausedTotal;
     }
 
+    /// @notice What a program knows about one account's place in it: one storage slot.
+    /// @param reviewerSlot The account's current reviewer slot, 1-based (zero when not a reviewer).
+    /// @param firstSlot The reviewer slot the account was first given (zero if never a reviewer; never
+    /// cleared). Recusals are recorded on it, so they follow the person through removal and re-appointment.
+    /// @param official Whether the account holds or ever held a role or a reviewer seat in this program
+    /// (never cleared): such an account can never receive this program's money.
+    struct Member {
+        uint8 reviewerSlot;
+        uint8 firstSlot;
+        bool official;
+    }
+
     /// @notice Parameters of {IGrantProgram.initialize}, chosen by the program's creator.
     struct InitParams {
         address admin;
@@ -217,18 +229,21 @@ library Program {
     }
 
     /// @notice The EIP-712 message a reviewer signs: Vote(address reviewer,uint256 grantId,uint8 milestoneIndex,
-    /// uint8 round,bytes32 termsHash,bytes32 evidenceHash,bool approve,bytes32 reasonHash,uint256 nonce,
-    /// uint256 deadline). `round` is the milestone's current review round ({Milestone.round}).
+    /// uint8 round,uint8 reviewerSlot,bytes32 termsHash,bytes32 evidenceHash,bool approve,bytes32 reasonHash,
+    /// uint256 deadline). `round` is the milestone's current review round ({Milestone.round}) and
+    /// `reviewerSlot` the reviewer's current slot: a vote counts once per slot and round (the round's
+    /// bitmaps), rounds never repeat, and a re-appointed reviewer's new slot needs a new signature, so no
+    /// signature can count twice and none needs a sequential nonce.
     struct Ballot {
         address reviewer;
         uint256 grantId;
         uint8 milestoneIndex;
         uint8 round;
+        uint8 reviewerSlot;
         bytes32 termsHash;
         bytes32 evidenceHash;
         bool approve;
         bytes32 reasonHash;
-        uint256 nonce;
         uint256 deadline;
     }
 
@@ -236,14 +251,12 @@ library Program {
     /// @param reviewer The reviewer whose vote this is (an EOA, or an ERC-1271 contract wallet).
     /// @param approve The decision.
     /// @param reasonHash Hash of the reviewer's written reason (kept off chain).
-    /// @param nonce The reviewer's next nonce ({IGrantProgram.nonces}).
     /// @param deadline Last second (unix time) at which the signature may be submitted.
     /// @param signature ECDSA (65 bytes, low s) or whatever the reviewer's ERC-1271 wallet accepts.
     struct SignedVote {
         address reviewer;
         bool approve;
         bytes32 reasonHash;
-        uint256 nonce;
         uint256 deadline;
         bytes signature;
     }

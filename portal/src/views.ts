@@ -7,7 +7,14 @@ import { ApplicationStatus, AwardMode, MilestoneState as State, milestoneStateNa
 import { reasonHash, textHash } from "../../core/ids.js";
 import { parseYuan } from "../../core/money.js";
 import { scheduleTerms } from "../../core/schedule.js";
-import { createVoteFile, readBallot, serializeVoteFile, signBallot, voteDomain } from "../../core/votes.js";
+import {
+  checkVoteCounts,
+  createVoteFile,
+  readBallot,
+  serializeVoteFile,
+  signBallot,
+  voteDomain,
+} from "../../core/votes.js";
 import { ADMIN_ROLE, type Chain, type GrantRow, type ProgramSnapshot, type Wallet } from "./chain.js";
 import type { PortalProgram } from "./config-types.js";
 import { pick, t } from "./i18n.js";
@@ -457,8 +464,8 @@ async function signVote(
   if (ctx.wallet === null) return showProblem(t("wallet.connectFirst"));
   const reviewer = ctx.wallet.address;
   const program = s.meta.address;
-  // Read round, evidence and nonce now, together: the signature must name what the chain holds.
-  const [ballot, chainTime] = await Promise.all([
+  // Read round, evidence and the reviewer's slot now, together: the signature must name what the chain holds.
+  const [ballot, chainTime, milestone] = await Promise.all([
     readBallot(
       s.contract,
       reviewer,
@@ -472,8 +479,15 @@ async function signVote(
       { termsHash: g.termsHash },
     ),
     ctx.chain.chainTime(),
+    s.contract.milestone(g.id, index),
   ]);
   ballot.deadline = chainTime + 24n * 3600n;
+  try {
+    // A vote the chain would not count (not a reviewer, not under review, already voted) is not signed.
+    checkVoteCounts(milestone, ballot);
+  } catch (error) {
+    return showProblem(problemText(error));
+  }
   const domain = voteDomain(program, ctx.chain.config.chainId);
   let vote;
   try {

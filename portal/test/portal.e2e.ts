@@ -190,17 +190,19 @@ describe("portal in a real browser (Chromium, injected EIP-1193 wallet, hardhat 
       grantId: 1n,
       milestoneIndex: 1,
       round: (await htz.milestone(1, 1)).round,
+      reviewerSlot: file.vote.reviewerSlot,
       termsHash: file.termsHash,
       evidenceHash: file.evidenceHash,
       approve: false,
       reasonHash: keccak256(Buffer.from("report lacks the audited accounts")),
-      nonce: BigInt(file.vote.nonce),
       deadline: BigInt(file.vote.deadline),
     };
     expect(file.vote.reasonHash).to.equal(ballot.reasonHash);
     expect(recoverAddress(await htz.voteDigest(ballot), file.vote.signature)).to.equal(accounts[ACCOUNT.reviewer4]);
     expect(file.evidenceHash).to.equal(await htz.evidenceOf(1, 1));
-    const vote = { ...file.vote, nonce: ballot.nonce, deadline: ballot.deadline };
+    expect(BigInt(file.vote.reviewerSlot)).to.equal(await htz.reviewerSlot(accounts[ACCOUNT.reviewer4]));
+    const { reviewerSlot: _slot, ...signed } = file.vote;
+    const vote = { ...signed, deadline: ballot.deadline };
     await htz.submitSignedVotes.staticCall(1, 1, file.termsHash, file.evidenceHash, [vote]); // would be accepted
     expect(await htz.milestoneState(1, 1)).to.equal(2n); // signing alone changes nothing on chain
   });

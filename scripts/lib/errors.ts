@@ -64,6 +64,10 @@ const ROLE_NAMES = new Map<string, string>([
   ...["MANAGER_ROLE", "TREASURER_ROLE", "GUARDIAN_ROLE", "REGISTRAR_ROLE", "PROGRAM_ROLE"].map(
     (role): [string, string] => [keccak256(toUtf8Bytes(role)), role.replace("_ROLE", "").toLowerCase()],
   ),
+  // The pseudo-roles GrantProgram_RoleConflict names (no account holds them).
+  [keccak256(toUtf8Bytes("REVIEWER")), "reviewer"],
+  [keccak256(toUtf8Bytes("GRANTEE")), "grantee payout wallet"],
+  [keccak256(toUtf8Bytes("FORMER_OFFICIAL")), "former official (it held a role or a reviewer seat here before)"],
 ]);
 
 function makeFormatters(ctx: ErrorContext): Formatters {
@@ -121,6 +125,14 @@ export const SENTENCES: Record<string, Describe> = {
     `The payout wallet change of entity number ${f.n(a.entityNo)} takes effect only from ${f.date(a.effectiveAt)}.`,
   EntityRegistry_DelayTooLong: (a, f) =>
     `A wallet change delay of ${f.n(a.delay)} seconds is above the maximum of ${f.n(a.maxDelay)} seconds.`,
+  EntityRegistry_InvalidGroup: (a) =>
+    `Exclusivity group ${String(a.group)} cannot be created: it exists already, or its name is empty.`,
+  EntityRegistry_UnknownGroup: (a) =>
+    `Exclusivity group ${String(a.group)} does not exist on this registry; its admin creates it first.`,
+  EntityRegistry_AlreadyAdmitted: (a) =>
+    `Program ${String(a.program)} is already admitted to exclusivity group ${String(a.group)}.`,
+  EntityRegistry_NotAdmittedToGroup: (a) =>
+    `Program ${String(a.program)} was not admitted to exclusivity group ${String(a.group)} by the registry admin, so it cannot award under it.`,
   EntityRegistry_DelayTooShort: (a, f) =>
     `A wallet change delay of ${f.n(a.delay)} seconds is below the minimum of ${f.n(a.minDelay)} seconds.`,
 
@@ -141,6 +153,8 @@ export const SENTENCES: Record<string, Describe> = {
     `The application window from ${f.date(a.opensAt)} to ${f.date(a.closesAt)} is empty or reversed.`,
   GrantProgram_NoticePeriodTooLong: (a, f) =>
     `A notice period of ${f.n(a.noticePeriod)} seconds is above the maximum of ${f.n(a.maxNoticePeriod)} seconds.`,
+  GrantProgram_NotAdmittedToGroup: (a) =>
+    `This program was not admitted to exclusivity group ${String(a.group)} by the registry admin; ask the registry admin to admit it first.`,
   GrantProgram_NoticePeriodTooShort: (a, f) =>
     `A notice period of ${f.n(a.noticePeriod)} seconds is below the minimum of ${f.n(a.minNoticePeriod)} seconds: the public must have time to object.`,
   GrantProgram_DuplicateReviewer: (a) => `${String(a.reviewer)} is already a reviewer of this program.`,
@@ -219,8 +233,6 @@ export const SENTENCES: Record<string, Describe> = {
     `Application ${f.n(a.applicationId)} was made by another entity or to another category.`,
   GrantProgram_SignatureExpired: (a, f) =>
     `The signed vote of ${String(a.reviewer)} expired at ${f.date(a.deadline)}; ask for a new signature.`,
-  GrantProgram_InvalidNonce: (a, f) =>
-    `The signed vote of ${String(a.reviewer)} carries nonce ${f.n(a.given)}, but the next expected is ${f.n(a.expected)}.`,
   GrantProgram_InvalidSignature: (a) => `The signature does not verify for reviewer ${String(a.reviewer)}.`,
   GrantProgram_NoSurplus: () => "There is no surplus to sweep: the program holds exactly its budget.",
 

@@ -79,6 +79,17 @@ export async function createProgramFromDefinition(
   const { programAt } = await import("../../core/program-abi.js");
   const program = programAt(address, roles.admin);
   await (await registry.connect(registryAdmin).grantRole(await registry.PROGRAM_ROLE(), address)).wait();
+  // Named exclusivity groups belong to the registry admin: create each one the first time a program
+  // names it, and admit this program to it, before the categories name it.
+  const groups = new Set(
+    definition.categories.flatMap((c) => (c.exclusivityGroup === null ? [] : [c.exclusivityGroup])),
+  );
+  for (const name of groups) {
+    const group = exclusivityGroupOf(name);
+    const asAdmin = registry.connect(registryAdmin);
+    if (!(await registry.groupExists(group))) await (await asAdmin.createGroup(group)).wait();
+    await (await asAdmin.admitToGroup(group, address)).wait();
+  }
 
   const decimals = Number(await core.token.decimals());
   const categoryIds = new Map<string, bigint>();

@@ -18,7 +18,6 @@ export const reviewTasks = [
         type: ArgumentType.INT,
         defaultValue: 72,
       })
-      .addOption({ name: "nonce", description: "Nonce (default: the reviewer's next)", ...OPTIONAL })
       .addOption({
         name: "out",
         description: "Output file (default vote-<program>-g<grant>-m<index>-<reviewer>.json)",

@@ -6,8 +6,15 @@ import { writeFileSync } from "node:fs";
 
 import { reasonHash } from "../../core/ids.js";
 import { formatTimestamp } from "../../core/time.js";
-import { createVoteFile, readBallot, serializeVoteFile, signBallot, voteDomain } from "../../core/votes.js";
-import { parseWhole, wholeNumber, type CommonArgs } from "../runtime/args.js";
+import {
+  checkVoteCounts,
+  createVoteFile,
+  readBallot,
+  serializeVoteFile,
+  signBallot,
+  voteDomain,
+} from "../../core/votes.js";
+import { wholeNumber, type CommonArgs } from "../runtime/args.js";
 import { bookProgram } from "../runtime/resolution.js";
 import { defineAction, type ResultOf } from "../runtime/output.js";
 import { grantId, milestoneIndex } from "../runtime/hashes.js";
@@ -21,7 +28,6 @@ export interface SignVoteArgs extends CommonArgs {
   reason: string | undefined;
   evidence: string | undefined;
   validHours: number;
-  nonce: string | undefined;
   out: string | undefined;
 }
 
@@ -34,21 +40,19 @@ const action = defineAction("mg:sign-vote", async (args: SignVoteArgs, env) => {
   const { termsHash } = await p.program.grant(id);
   const { evidenceHash } = await reviewedEvidence(p.program, id, index, args.evidence);
   const reason = reasonHash(args.reason, approve ? "approve" : "reject");
-  const nextNonce = await p.program.nonces(reviewer.address);
-  const nonce = args.nonce === undefined || args.nonce.trim() === "" ? nextNonce : parseWhole(args.nonce, "--nonce");
   const deadline = BigInt(await env.time.latest()) + wholeNumber(args.validHours, "--valid-hours") * 3600n;
   const address = await p.program.getAddress();
   const ballot = await readBallot(
     p.program,
     reviewer.address,
     { grantId: id, milestoneIndex: index, approve, reasonHash: reason, deadline },
-    { termsHash, evidenceHash, nonce },
+    { termsHash, evidenceHash },
   );
+  // Refuse now what the chain would not count later: not a reviewer, not under review, already voted…
+  checkVoteCounts(await p.program.milestone(id, index), ballot);
   const vote = await signBallot(reviewer, voteDomain(address, env.chainId), ballot);
-  if (nonce === nextNonce) {
-    // Check now what the chain would refuse later (not a reviewer, already voted, wrong state…).
-    await p.program.submitSignedVotes.staticCall(id, index, termsHash, evidenceHash, [vote]);
-  }
+  // …and whatever else it would refuse (recused, the grantee's own wallet, past the deadline…).
+  await p.program.submitSignedVotes.staticCall(id, index, termsHash, evidenceHash, [vote]);
   const file = createVoteFile(env.chainId, address, ballot, vote);
   const out =
     args.out === undefined || args.out.trim() === ""
@@ -59,7 +63,7 @@ const action = defineAction("mg:sign-vote", async (args: SignVoteArgs, env) => {
     result: { out, ...file },
     lines: [
       `${reviewer.address} signed a vote to ${approve ? "approve" : "reject"} milestone #${index} of grant ${id} in ${p.name}.`,
-      `  evidence ${evidenceHash}; nonce ${nonce}; valid until ${formatTimestamp(deadline)}`,
+      `  evidence ${evidenceHash}; review round ${ballot.round}, reviewer slot ${ballot.reviewerSlot}; valid until ${formatTimestamp(deadline)}`,
       `  written to ${out} — hand it to whoever submits the batch (mg:submit-votes).`,
     ],
   };

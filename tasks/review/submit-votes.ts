@@ -38,6 +38,11 @@ const action = defineAction("mg:submit-votes", async (args: SubmitVotesArgs, env
   const id = BigInt(first.grantId);
   const batch = votes.map(fileVote);
   const tx = await sent(p.program.submitSignedVotes(id, first.milestone, first.termsHash, first.evidenceHash, batch));
+  // A valid vote already counted in this round (or arriving after the round was decided) is skipped.
+  const skipped = tx.receipt.logs
+    .map((log) => p.program.interface.parseLog(log))
+    .filter((event) => event?.name === "SignedVoteSkipped")
+    .map((event) => String(event!.args.reviewer));
   const m = await p.program.milestone(id, first.milestone);
   const state = stateWords(Number(await p.program.milestoneState(id, first.milestone)));
   return {
@@ -46,6 +51,7 @@ const action = defineAction("mg:submit-votes", async (args: SubmitVotesArgs, env
       grantId: id,
       milestone: first.milestone,
       reviewers: batch.map((b) => b.reviewer),
+      skipped,
       state,
       approvals: countBits(m.approvals),
       rejections: countBits(m.rejections),
@@ -53,6 +59,9 @@ const action = defineAction("mg:submit-votes", async (args: SubmitVotesArgs, env
     },
     lines: [
       `Submitted ${batch.length} signed vote(s) on milestone #${first.milestone} of grant ${id} in ${p.name}.`,
+      ...(skipped.length === 0
+        ? []
+        : [`  not counted again (already counted in this round, or the round was decided): ${skipped.join(", ")}`]),
       `  the milestone is now ${state} (${countBits(m.approvals)} approval(s), ${countBits(m.rejections)} rejection(s))`,
       txLine(tx),
     ],

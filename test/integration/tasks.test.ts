@@ -144,6 +144,14 @@ describe("Operator tasks (mg:*) on the in-process network", function () {
     expect(submitted.approvals).to.equal(3);
     expect(await program.milestoneState(1n, 0)).to.equal(MilestoneState.InNotice);
     expect((await program.milestone(1n, 0)).approvals).to.equal(0b111n);
+    // The same file again: it was counted, so the batch skips it (and says so) instead of failing.
+    const again = await ok("mg:submit-votes", { from: "11", files: [voteFile], json: true });
+    expect(again.skipped).to.deep.equal([r3.address]);
+    expect((await program.milestone(1n, 0)).approvals).to.equal(0b111n);
+    // A reviewer cannot sign a vote that would not count.
+    expect(await fails("mg:sign-vote", { from: "6", grant: "1", decision: "reject", json: true })).to.equal(
+      "Milestone #0 of grant 1 is not under review (no evidence awaiting votes, or its round is already decided).",
+    );
     expect([r1, r2, r3].map((r) => r.address)).to.not.include(citizen.address);
 
     expect(await fails("mg:claim", { from: "10", grant: "1" })).to.equal(

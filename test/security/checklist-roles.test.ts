@@ -95,8 +95,8 @@ async function deployBallot(): Promise<Ballot> {
     ...w.watch,
     extra: async () => ({
       milestones: [await w.htz.milestone(w.grantId, 0), await w.htz.milestone(w.grantId, 1)],
-      nonces: await Promise.all([...reviewers, w.actors.stranger.address].map((r) => w.htz.nonces(r))),
-      cityNonces: await Promise.all(reviewers.map((r) => w.city.nonces(r))),
+      slots: await Promise.all([...reviewers, w.actors.stranger.address].map((r) => w.htz.reviewerSlot(r))),
+      cityMilestone: await w.city.milestone(cityGrantId, 0),
     }),
   };
   return {
@@ -108,18 +108,18 @@ async function deployBallot(): Promise<Ballot> {
   };
 }
 
-/** An approval of HTZ milestone `index` by `reviewer` with its next nonce (+ offset). */
-async function message(b: Ballot, reviewer: string, index = 0, nonceOffset = 0n): Promise<VoteMessage> {
+/** A decision on HTZ milestone `index` by `reviewer` for its current slot and the current round. */
+async function message(b: Ballot, reviewer: string, index = 0, approve = true): Promise<VoteMessage> {
   return {
     reviewer,
     grantId: b.grantId,
     milestoneIndex: index,
     round: (await b.htz.milestone(b.grantId, index)).round,
+    reviewerSlot: await b.htz.reviewerSlot(reviewer),
     termsHash: b.termsHash,
     evidenceHash: index === 0 ? EVIDENCE : EVIDENCE_1,
-    approve: true,
+    approve,
     reasonHash: REASON,
-    nonce: (await b.htz.nonces(reviewer)) + nonceOffset,
     deadline: b.sigDeadline,
   };
 }
@@ -296,16 +296,16 @@ describe("Security checklist: clones, signed votes, roles, wallet rotation and c
       });
     });
 
-    describe("with a reused nonce", function () {
-      it("#12 refuses a signature replayed after it was counted (InvalidNonce) and moves no money", async function () {
+    describe("replayed after it was counted", function () {
+      it("#12 never counts a signature twice: the replay is skipped (SignedVoteSkipped), no vote recorded, no money moved", async function () {
         const b = await networkHelpers.loadFixture(deployBallot);
         const r1 = b.actors.reviewers[0];
         const vote = await signVote(r1, await domainOf(b.htz, b.chainId), await message(b, r1.address));
         await b.htz.connect(b.actors.stranger).submitSignedVotes(b.grantId, 0, b.termsHash, EVIDENCE, [vote]);
         await expectNothingMoved(b.watch, async () => {
-          await expect(b.htz.submitSignedVotes(b.grantId, 0, b.termsHash, EVIDENCE, [vote]))
-            .to.be.revertedWithCustomError(b.htz, "GrantProgram_InvalidNonce")
-            .withArgs(r1.address, 1n, 0n);
+          const replay = b.htz.submitSignedVotes(b.grantId, 0, b.termsHash, EVIDENCE, [vote]);
+          await expect(replay).to.emit(b.htz, "SignedVoteSkipped").withArgs(b.grantId, 0, r1.address);
+          await expect(replay).not.to.emit(b.htz, "VoteCast");
         });
       });
     });
@@ -341,21 +341,19 @@ describe("Security checklist: clones, signed votes, roles, wallet rotation and c
     });
 
     describe("with a duplicate signer in a batch", function () {
-      it("#12 refuses a batch with the same reviewer twice, consecutive nonces (AlreadyVoted) or the same nonce (InvalidNonce), and moves no money", async function () {
+      it("#12 counts one vote per reviewer and round: a duplicate or a contrary second signature is skipped (SignedVoteSkipped)", async function () {
         const b = await networkHelpers.loadFixture(deployBallot);
         const [r1, r2] = b.actors.reviewers;
         const domain = await domainOf(b.htz, b.chainId);
         const first = await signVote(r1, domain, await message(b, r1.address));
-        const second = await signVote(r1, domain, await message(b, r1.address, 0, 1n));
+        const contrary = await signVote(r1, domain, await message(b, r1.address, 0, false));
         const other = await signVote(r2, domain, await message(b, r2.address));
-        await expectNothingMoved(b.watch, async () => {
-          await expect(b.htz.submitSignedVotes(b.grantId, 0, b.termsHash, EVIDENCE, [other, first, second]))
-            .to.be.revertedWithCustomError(b.htz, "GrantProgram_AlreadyVoted")
-            .withArgs(r1.address);
-          await expect(b.htz.submitSignedVotes(b.grantId, 0, b.termsHash, EVIDENCE, [first, first]))
-            .to.be.revertedWithCustomError(b.htz, "GrantProgram_InvalidNonce")
-            .withArgs(r1.address, 1n, 0n);
-        });
+        const batch = b.htz.submitSignedVotes(b.grantId, 0, b.termsHash, EVIDENCE, [other, first, first, contrary]);
+        await expect(batch).to.emit(b.htz, "SignedVoteSkipped").withArgs(b.grantId, 0, r1.address);
+        const m = await b.htz.milestone(b.grantId, 0);
+        // Slots 1 and 2 approved once each; r1's contrary signature changed nothing.
+        expect(m.approvals).to.equal(0b11n);
+        expect(m.rejections).to.equal(0n);
       });
     });
 

@@ -105,6 +105,10 @@ interface IGrantProgramEvents {
     /// is moved on by the time spent in notice and under objection; `deadline` is calendar time.
     event DeadlineExtended(uint256 indexed grantId, uint8 indexed index, uint40 deadline);
 
+    /// @notice Emitted for a valid signed vote in a batch that was not counted because the reviewer's vote
+    /// in this round was already counted (e.g. submitted on its own first) or the round was already decided.
+    event SignedVoteSkipped(uint256 indexed grantId, uint8 indexed index, address indexed reviewer);
+
     /// @notice Emitted when so many reviewers reject that approval has become impossible.
     event MilestoneRejected(uint256 indexed grantId, uint8 indexed index);
 

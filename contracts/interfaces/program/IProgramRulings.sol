@@ -8,9 +8,13 @@ import { Program } from "../../types/DataTypes.sol";
 /// @notice Decisions outside the ordinary vote: relayed signed votes, settling a round, rulings on objections, cancellation and recovery orders.
 interface IProgramRulings is IGrantProgramEvents {
     /// @notice Submits a batch of reviewers' EIP-712 signed votes on one milestone. Anyone may call.
-    /// @dev Each signature is checked like {vote} plus: deadline not passed, nonce is the reviewer's
-    /// next, signature valid for the reviewer (ECDSA with low s, or ERC-1271 for contract wallets).
-    /// The domain binds chain id and this program; the message binds grant, milestone, terms and evidence.
+    /// @dev Each signature is checked like {vote} plus: deadline not passed, signature valid for the
+    /// reviewer (ECDSA with low s, or ERC-1271 for contract wallets) over the milestone's current round and
+    /// the reviewer's current slot. The domain binds chain id and this program; the message binds grant,
+    /// milestone, round, slot, terms and evidence. A valid signature whose vote is already counted in this
+    /// round, or that arrives after the round was decided, is skipped ({SignedVoteSkipped}) instead of
+    /// reverting, so front-running one signature cannot void the batch; there are no nonces, so a withheld
+    /// signature blocks nothing else.
     function submitSignedVotes(
         uint256 grantId,
         uint8 index,

@@ -15,9 +15,10 @@ interface IProgramSetup is IGrantProgramEvents {
 
     /// @notice Adds an award category. Categories never change once added (what was approved is what runs).
     /// @dev Requirements: caller is admin; mode Fixed or Capped; amount > 0; `maxTotal` zero or at least
-    /// `amount`. A zero `exclusivityGroup` makes the category its own group; a named group's award key is
-    /// keccak256(abi.encode(keccak256("MilestoneGrants.exclusivityGroup"), group)), shared by every category
-    /// and program on the registry naming the same group. Emits {CategoryAdded}.
+    /// `amount`. A zero `exclusivityGroup` makes the category its own group; a named group must have been
+    /// created by the registry admin, who admitted this program to it (else `GrantProgram_NotAdmittedToGroup`),
+    /// and its award key ({IEntityRegistry.groupAwardKey}) is shared by every category and program on the
+    /// registry naming the same group. Emits {CategoryAdded}.
     /// @return categoryId The new category id (from 1).
     function addCategory(Program.CategoryParams calldata params) external returns (uint16 categoryId);
 

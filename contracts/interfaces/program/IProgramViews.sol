@@ -43,6 +43,15 @@ interface IProgramViews {
     /// @notice The reviewer slot (1-based) of an account, zero if it is not a current reviewer.
     function reviewerSlot(address account) external view returns (uint8);
 
+    /// @notice Whether an account holds or ever held a role (admin, manager, treasurer, guardian) or a
+    /// reviewer seat in this program. Such an account is never paid by it: awards and claims to it are
+    /// refused with `GrantProgram_RoleConflict`.
+    function isOfficial(address account) external view returns (bool);
+
+    /// @notice Pseudo-role named in `GrantProgram_RoleConflict` for an account that held a role or a
+    /// reviewer seat here before and holds none now (no account holds it).
+    function FORMER_OFFICIAL() external view returns (bytes32);
+
     /// @notice A category's parameters and usage.
     function category(uint16 categoryId) external view returns (Program.Category memory);
 
@@ -82,9 +91,6 @@ interface IProgramViews {
 
     /// @notice The funded, unreserved budget that can be awarded or withdrawn.
     function available() external view returns (uint256);
-
-    /// @notice The next nonce a reviewer's signed vote must carry.
-    function nonces(address reviewer) external view returns (uint256);
 
     /// @notice The EIP-712 digest a reviewer signs for a vote (domain: name "MilestoneGrants GrantProgram",
     /// version "1", this chain, this program).

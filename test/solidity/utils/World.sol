@@ -107,6 +107,11 @@ abstract contract World is Assertions {
         uint128 maxTotal,
         bytes32 group
     ) internal returns (uint16 categoryId) {
+        if (group != bytes32(0)) {
+            // Named groups belong to the registry admin (this contract): create once, admit each program.
+            if (!registry.groupExists(group)) registry.createGroup(group);
+            registry.admitToGroup(group, address(program));
+        }
         vm.prank(ADMIN);
         categoryId = program.addCategory(
             Program.CategoryParams({

@@ -55,6 +55,13 @@ function baseCategory() {
   };
 }
 
+/** The registry admin creates `group` (if new) and admits `program` to it, as mg:create-program does. */
+async function admitToGroup(w: GuiyangWorld, program: IGrantProgram, group: string) {
+  const admin = w.registry.connect(w.actors.registryAdmin);
+  if (!(await w.registry.groupExists(group))) await admin.createGroup(group);
+  await admin.admitToGroup(group, await program.getAddress());
+}
+
 async function now(): Promise<bigint> {
   return BigInt(await networkHelpers.time.latest());
 }
@@ -104,11 +111,26 @@ describe("GrantProgram administration", function () {
         expect((await w.city.category(w.cityCategories.get("innovation-talent")!)).awardKey).to.equal(TALENT_GROUP);
       });
 
-      it("derives the award key from the exclusivity group under its own prefix when it is set", async function () {
+      it("takes the registry's key of a named exclusivity group the program was admitted to", async function () {
         const w = await networkHelpers.loadFixture(deployGuiyang);
         const group = ethers.id("group:test");
+        await admitToGroup(w, w.htz, group);
         await w.htz.connect(w.actors.admin).addCategory(categoryParams({ exclusivityGroup: group }));
         expect((await w.htz.category(6n)).awardKey).to.equal(groupAwardKey(group));
+      });
+
+      it("refuses a named group the registry admin did not admit this program to (NotAdmittedToGroup), also when another program was", async function () {
+        const w = await networkHelpers.loadFixture(deployGuiyang);
+        // The city's talent group exists and the city was admitted; HTZ was not.
+        expect(await w.registry.groupExists(TALENT_GROUP_NAME)).to.equal(true);
+        for (const group of [TALENT_GROUP_NAME, ethers.id("group:never-created")]) {
+          const before = await snapshot(w);
+          await expect(w.htz.connect(w.actors.admin).addCategory(categoryParams({ exclusivityGroup: group })))
+            .to.be.revertedWithCustomError(w.htz, "GrantProgram_NotAdmittedToGroup")
+            .withArgs(group);
+          expect(await snapshot(w)).to.deep.equal(before);
+          expect((await w.htz.settings()).categoryCount).to.equal(5n);
+        }
       });
 
       it("accepts a fixed category whose maxTotal equals its amount", async function () {
@@ -183,6 +205,7 @@ describe("GrantProgram administration", function () {
       it("refuses an htz award in the city's talent group to a company holding a city talent award", async function () {
         const w = await networkHelpers.loadFixture(deployGuiyang);
         const t = await now();
+        await admitToGroup(w, w.htz, TALENT_GROUP_NAME);
         await w.htz.connect(w.actors.admin).addCategory(categoryParams({ exclusivityGroup: TALENT_GROUP_NAME }));
         await w.city.award(w.ids.a, w.cityCategories.get("innovation-talent")!, 0, terms(t, [["500,000", 90]]));
         const before = await snapshot(w);
@@ -196,6 +219,8 @@ describe("GrantProgram administration", function () {
         const w = await networkHelpers.loadFixture(deployGuiyang);
         const t = await now();
         const group = ethers.id("group:guiyang-platform-2017");
+        await admitToGroup(w, w.htz, group);
+        await admitToGroup(w, w.city, group);
         await w.htz.connect(w.actors.admin).addCategory(categoryParams({ exclusivityGroup: group }));
         await w.city
           .connect(w.actors.admin)

@@ -493,6 +493,22 @@ describe("GrantProgram awards", function () {
         expect(holder).to.equal(ZERO_ADDRESS);
       });
 
+      it("refuses an entity whose payout wallet belongs to a removed reviewer (former official)", async function () {
+        const w = await networkHelpers.loadFixture(deployGuiyang);
+        const reviewer = w.actors.reviewers[3].address;
+        await w.htz.connect(w.actors.admin).removeReviewer(reviewer);
+        expect(await w.htz.reviewerSlot(reviewer)).to.equal(0n);
+        const id = companyId("91520115MA6DK0004D");
+        await w.registry.connect(w.actors.registrar).registerEntity(id, EntityKind.Company, reviewer);
+        const lab = w.htzCategories.get("rd-platform-national")!;
+        const t = await now();
+        const before = await snapshot(w);
+        await expect(w.htz.award(id, lab, 0, terms(t, [["5,000,000", 90]])))
+          .to.be.revertedWithCustomError(w.htz, "GrantProgram_RoleConflict")
+          .withArgs(reviewer, await w.htz.FORMER_OFFICIAL(), GRANTEE);
+        expect(await snapshot(w)).to.deep.equal(before);
+      });
+
       it("refuses an entity whose payout wallet holds MANAGER_ROLE", async function () {
         const w = await networkHelpers.loadFixture(deployGuiyang);
         const manager = w.actors.manager.address;

@@ -245,6 +245,63 @@ describe("GrantProgram claims, lapses and cancellations", function () {
       });
     });
 
+    describe("separation of duties, whatever the order of events", function () {
+      /** Company A's approved HTZ milestone, notice over: only the wallet question is left. */
+      async function payable() {
+        const w = await networkHelpers.loadFixture(deployWithApprovedMilestone);
+        await networkHelpers.time.increase(NOTICE);
+        return w;
+      }
+
+      /** Rotates company A's payout wallet to `wallet` through the registry's delay. */
+      async function rotateTo(w: Awaited<ReturnType<typeof payable>>, wallet: string) {
+        await w.registry.connect(w.actors.registrar).requestWalletChange(w.nos.a, wallet);
+        await networkHelpers.time.increase((await w.registry.walletChangeDelay()) + 1n);
+        await w.registry.completeWalletChange(w.nos.a);
+      }
+
+      it("refuses a claim after the payout wallet was rotated to a reviewer who voted on the grant (RoleConflict) and moves no money", async function () {
+        const w = await payable();
+        const reviewer = w.actors.reviewers[0];
+        await rotateTo(w, reviewer.address);
+        const before = await observe(w.htz, w.token, [reviewer, w.actors.companyA], [[w.grantId, 0]]);
+        await expect(w.htz.connect(reviewer).claim(w.grantId, [0]))
+          .to.be.revertedWithCustomError(w.htz, "GrantProgram_RoleConflict")
+          .withArgs(reviewer.address, await w.htz.REVIEWER(), GRANTEE);
+        expect(await observe(w.htz, w.token, [reviewer, w.actors.companyA], [[w.grantId, 0]])).to.deep.equal(before);
+      });
+
+      it("refuses a claim by a wallet that held a role here and gave it up (former official) and moves no money", async function () {
+        const w = await payable();
+        const insider = w.actors.spare[1];
+        const role = await w.htz.GUARDIAN_ROLE();
+        await w.htz.connect(w.actors.admin).grantRole(role, insider.address);
+        await w.htz.connect(insider).renounceRole(role, insider.address);
+        expect(await w.htz.isOfficial(insider.address)).to.equal(true);
+        await rotateTo(w, insider.address);
+        const before = await observe(w.htz, w.token, [insider], [[w.grantId, 0]]);
+        await expect(w.htz.connect(insider).claim(w.grantId, [0]))
+          .to.be.revertedWithCustomError(w.htz, "GrantProgram_RoleConflict")
+          .withArgs(insider.address, await w.htz.FORMER_OFFICIAL(), GRANTEE);
+        expect(await observe(w.htz, w.token, [insider], [[w.grantId, 0]])).to.deep.equal(before);
+      });
+
+      it("pays once the registry rotates the wallet on to an account that never held a role here", async function () {
+        const w = await payable();
+        const reviewer = w.actors.reviewers[0];
+        await rotateTo(w, reviewer.address);
+        const clean = w.actors.spare[2];
+        expect(await w.htz.isOfficial(clean.address)).to.equal(false);
+        await rotateTo(w, clean.address);
+        await expect(w.htz.connect(clean).claim(w.grantId, [0])).to.changeTokenBalance(
+          ethers,
+          w.token,
+          clean,
+          (await w.htz.milestone(w.grantId, 0)).amount,
+        );
+      });
+    });
+
     describe("twice", function () {
       it("refuses a second claim of a paid milestone with WrongMilestoneState(Paid)", async function () {
         const w = await networkHelpers.loadFixture(deployWithApprovedMilestone);

@@ -73,31 +73,30 @@ async function ballot(): Promise<Ballot> {
   };
 }
 
-/** An approval of HTZ milestone `index` by `reviewer`'s next nonce, with the grant's terms and current evidence. */
-async function htzMessage(b: Ballot, reviewer: string, index = 0, nonceOffset = 0n): Promise<VoteMessage> {
+/** A decision on HTZ milestone `index` by `reviewer` (its current slot, the current round), with the grant's terms and current evidence. */
+async function htzMessage(b: Ballot, reviewer: string, index = 0, approve = true): Promise<VoteMessage> {
   return {
     reviewer,
     grantId: b.grantId,
     milestoneIndex: index,
     round: (await b.htz.milestone(b.grantId, index)).round,
+    reviewerSlot: await b.htz.reviewerSlot(reviewer),
     termsHash: b.termsHash,
     evidenceHash: index === 0 ? EVIDENCE : EVIDENCE_1,
-    approve: true,
+    approve,
     reasonHash: REASON,
-    nonce: (await b.htz.nonces(reviewer)) + nonceOffset,
     deadline: b.deadline,
   };
 }
 
-/** Approvals, rejections, status, nonces and budget: what a refused batch must leave untouched. */
+/** Approvals, rejections, status, reviewer slots and budget: what a refused batch must leave untouched. */
 async function snapshot(b: Ballot, extra: string[] = []) {
   const accounts = [...b.reviewers.map((r) => r.address), ...extra];
   return {
     milestone0: await b.htz.milestone(b.grantId, 0),
     milestone1: await b.htz.milestone(b.grantId, 1),
     cityMilestone: await b.city.milestone(b.cityGrantId, 0),
-    nonces: await Promise.all(accounts.map((a) => b.htz.nonces(a))),
-    cityNonces: await Promise.all(accounts.map((a) => b.city.nonces(a))),
+    slots: await Promise.all(accounts.map((a) => b.htz.reviewerSlot(a))),
     summary: await b.htz.summary(),
   };
 }
@@ -121,7 +120,7 @@ describe("GrantProgram signed votes", function () {
 
   describe("submitSignedVotes", function () {
     describe("with a batch of three valid signatures", function () {
-      it("reaches quorum in one transaction sent by anyone and spends each reviewer's nonce once", async function () {
+      it("reaches quorum in one transaction sent by anyone, counting each reviewer's vote once", async function () {
         const b = await ballot();
         const domain = await domainOf(b.htz, b.chainId);
         const votes: SignedVote[] = [];
@@ -137,38 +136,104 @@ describe("GrantProgram signed votes", function () {
 
         expect(await b.htz.milestoneState(b.grantId, 0)).to.equal(MilestoneState.InNotice);
         expect((await b.htz.milestone(b.grantId, 0)).approvals).to.equal(0b0111n);
-        expect(await Promise.all(b.reviewers.map((r) => b.htz.nonces(r.address)))).to.deep.equal([1n, 1n, 1n, 0n]);
       });
 
-      it("accepts the next signature only with the incremented nonce", async function () {
+      it("a withheld signature blocks nothing: the reviewer's later, unrelated signed vote counts on its own", async function () {
         const b = await ballot();
         const domain = await domainOf(b.htz, b.chainId);
         const r1 = b.reviewers[0];
-        await b.htz.submitSignedVotes(b.grantId, 0, b.termsHash, EVIDENCE, [
-          await signVote(r1, domain, await htzMessage(b, r1.address, 0)),
-        ]);
-        expect(await b.htz.nonces(r1.address)).to.equal(1n);
+        // Signed first, never submitted (held back by whoever holds it).
+        const withheld = await signVote(r1, domain, await htzMessage(b, r1.address, 0));
+        await expect(
+          b.htz.submitSignedVotes(b.grantId, 1, b.termsHash, EVIDENCE_1, [
+            await signVote(r1, domain, await htzMessage(b, r1.address, 1)),
+          ]),
+        )
+          .to.emit(b.htz, "VoteCast")
+          .withArgs(b.grantId, 1, r1.address, true, REASON);
+        // The withheld one still counts later, in its own round.
+        await expect(b.htz.submitSignedVotes(b.grantId, 0, b.termsHash, EVIDENCE, [withheld]))
+          .to.emit(b.htz, "VoteCast")
+          .withArgs(b.grantId, 0, r1.address, true, REASON);
+      });
 
-        await b.htz.submitSignedVotes(b.grantId, 1, b.termsHash, EVIDENCE_1, [
-          await signVote(r1, domain, await htzMessage(b, r1.address, 1)),
-        ]);
-        expect(await b.htz.nonces(r1.address)).to.equal(2n);
-        // Nonces are per programme: the city programme's nonce for the same reviewer is untouched.
-        expect(await b.city.nonces(r1.address)).to.equal(0n);
+      it("a front-run signature does not void the batch: it is skipped (SignedVoteSkipped) and the rest count", async function () {
+        const b = await ballot();
+        const domain = await domainOf(b.htz, b.chainId);
+        const votes: SignedVote[] = [];
+        for (const reviewer of b.reviewers.slice(0, 3)) {
+          votes.push(await signVote(reviewer, domain, await htzMessage(b, reviewer.address)));
+        }
+        // Someone submits the second signature on its own first.
+        await b.htz.connect(b.w.actors.stranger).submitSignedVotes(b.grantId, 0, b.termsHash, EVIDENCE, [votes[1]]);
+        const batch = b.htz.submitSignedVotes(b.grantId, 0, b.termsHash, EVIDENCE, votes);
+        await expect(batch).to.emit(b.htz, "SignedVoteSkipped").withArgs(b.grantId, 0, b.reviewers[1].address);
+        await expect(batch).to.emit(b.htz, "MilestoneApproved");
+        expect((await b.htz.milestone(b.grantId, 0)).approvals).to.equal(0b0111n);
+      });
+
+      it("skips signatures that arrive after the round was decided (SignedVoteSkipped), changing nothing", async function () {
+        const b = await ballot();
+        const domain = await domainOf(b.htz, b.chainId);
+        const votes: SignedVote[] = [];
+        for (const reviewer of b.reviewers) {
+          votes.push(await signVote(reviewer, domain, await htzMessage(b, reviewer.address)));
+        }
+        const batch = b.htz.submitSignedVotes(b.grantId, 0, b.termsHash, EVIDENCE, votes);
+        await expect(batch).to.emit(b.htz, "MilestoneApproved");
+        await expect(batch).to.emit(b.htz, "SignedVoteSkipped").withArgs(b.grantId, 0, b.reviewers[3].address);
+        expect((await b.htz.milestone(b.grantId, 0)).approvals).to.equal(0b0111n);
+      });
+
+      it("a signature for an old slot is refused after the reviewer's re-appointment (InvalidSignature): it cannot count twice", async function () {
+        const b = await ballot();
+        const domain = await domainOf(b.htz, b.chainId);
+        const r1 = b.reviewers[0];
+        const vote = await signVote(r1, domain, await htzMessage(b, r1.address));
+        await b.htz.submitSignedVotes(b.grantId, 0, b.termsHash, EVIDENCE, [vote]);
+        const admin = b.htz.connect(b.w.actors.admin);
+        await admin.addReviewer(b.w.actors.spare[0].address);
+        await admin.removeReviewer(r1.address);
+        await admin.addReviewer(r1.address);
+
+        const before = await snapshot(b);
+        await expect(b.htz.submitSignedVotes(b.grantId, 0, b.termsHash, EVIDENCE, [vote]))
+          .to.be.revertedWithCustomError(b.htz, "GrantProgram_InvalidSignature")
+          .withArgs(r1.address);
+        expect(await snapshot(b)).to.deep.equal(before);
       });
     });
 
     describe("with a replayed signature", function () {
-      it("refuses the replay with InvalidNonce(reviewer, expected, given)", async function () {
+      it("never counts it twice: the replay is skipped (SignedVoteSkipped) and nothing changes", async function () {
         const b = await ballot();
         const r1 = b.reviewers[0];
         const vote = await signVote(r1, await domainOf(b.htz, b.chainId), await htzMessage(b, r1.address));
         await b.htz.submitSignedVotes(b.grantId, 0, b.termsHash, EVIDENCE, [vote]);
 
         const before = await snapshot(b);
-        await expect(b.htz.submitSignedVotes(b.grantId, 0, b.termsHash, EVIDENCE, [vote]))
-          .to.be.revertedWithCustomError(b.htz, "GrantProgram_InvalidNonce")
-          .withArgs(r1.address, 1n, 0n);
+        const replay = b.htz.submitSignedVotes(b.grantId, 0, b.termsHash, EVIDENCE, [vote]);
+        await expect(replay).to.emit(b.htz, "SignedVoteSkipped").withArgs(b.grantId, 0, r1.address);
+        await expect(replay).not.to.emit(b.htz, "VoteCast");
+        expect(await snapshot(b)).to.deep.equal(before);
+      });
+
+      it("refuses a signature from an earlier review round after a resubmission (InvalidSignature)", async function () {
+        const b = await ballot();
+        const domain = await domainOf(b.htz, b.chainId);
+        const [r1, r2] = b.reviewers;
+        const old = await signVote(r1, domain, await htzMessage(b, r1.address, 0, false));
+        // Two rejections decide the round; the grantee resubmits the same evidence: round 2.
+        await b.htz.submitSignedVotes(b.grantId, 0, b.termsHash, EVIDENCE, [
+          old,
+          await signVote(r2, domain, await htzMessage(b, r2.address, 0, false)),
+        ]);
+        await b.htz.connect(b.w.actors.companyA).submitEvidence(b.grantId, 0, EVIDENCE);
+
+        const before = await snapshot(b);
+        await expect(b.htz.submitSignedVotes(b.grantId, 0, b.termsHash, EVIDENCE, [old]))
+          .to.be.revertedWithCustomError(b.htz, "GrantProgram_InvalidSignature")
+          .withArgs(r1.address);
         expect(await snapshot(b)).to.deep.equal(before);
       });
     });
@@ -196,11 +261,11 @@ describe("GrantProgram signed votes", function () {
           grantId: b.cityGrantId,
           milestoneIndex: 0,
           round: (await b.city.milestone(b.cityGrantId, 0)).round,
+          reviewerSlot: await b.city.reviewerSlot(r1.address),
           termsHash: b.cityTermsHash,
           evidenceHash: CITY_EVIDENCE,
           approve: true,
           reasonHash: REASON,
-          nonce: 0n,
           deadline: b.deadline,
         });
 
@@ -318,7 +383,7 @@ describe("GrantProgram signed votes", function () {
           .to.emit(b.htz, "VoteCast")
           .withArgs(b.grantId, 0, r1.address, true, REASON);
         expect(BigInt(await networkHelpers.time.latest())).to.equal(b.deadline);
-        expect(await b.htz.nonces(r1.address)).to.equal(1n);
+        expect((await b.htz.milestone(b.grantId, 0)).approvals).to.equal(0b0001n);
       });
     });
 
@@ -349,33 +414,20 @@ describe("GrantProgram signed votes", function () {
     });
 
     describe("with the same reviewer twice in one batch", function () {
-      it("refuses the second vote with consecutive nonces (AlreadyVoted) and reverts the whole batch", async function () {
+      it("counts the first and skips the second (SignedVoteSkipped), also when the second decides the other way", async function () {
         const b = await ballot();
         const [r1, r2] = b.reviewers;
         const domain = await domainOf(b.htz, b.chainId);
         const votes = [
           await signVote(r2, domain, await htzMessage(b, r2.address)),
-          await signVote(r1, domain, await htzMessage(b, r1.address, 0, 0n)),
-          await signVote(r1, domain, await htzMessage(b, r1.address, 0, 1n)),
+          await signVote(r1, domain, await htzMessage(b, r1.address, 0, true)),
+          await signVote(r1, domain, await htzMessage(b, r1.address, 0, false)),
         ];
-
-        const before = await snapshot(b);
-        await expect(b.htz.submitSignedVotes(b.grantId, 0, b.termsHash, EVIDENCE, votes))
-          .to.be.revertedWithCustomError(b.htz, "GrantProgram_AlreadyVoted")
-          .withArgs(r1.address);
-        expect(await snapshot(b)).to.deep.equal(before);
-      });
-
-      it("refuses the second vote with the same nonce (InvalidNonce)", async function () {
-        const b = await ballot();
-        const r1 = b.reviewers[0];
-        const vote = await signVote(r1, await domainOf(b.htz, b.chainId), await htzMessage(b, r1.address));
-
-        const before = await snapshot(b);
-        await expect(b.htz.submitSignedVotes(b.grantId, 0, b.termsHash, EVIDENCE, [vote, vote]))
-          .to.be.revertedWithCustomError(b.htz, "GrantProgram_InvalidNonce")
-          .withArgs(r1.address, 1n, 0n);
-        expect(await snapshot(b)).to.deep.equal(before);
+        const batch = b.htz.submitSignedVotes(b.grantId, 0, b.termsHash, EVIDENCE, votes);
+        await expect(batch).to.emit(b.htz, "SignedVoteSkipped").withArgs(b.grantId, 0, r1.address);
+        const m = await b.htz.milestone(b.grantId, 0);
+        expect(m.approvals).to.equal(0b0011n);
+        expect(m.rejections).to.equal(0n);
       });
     });
 
@@ -433,7 +485,7 @@ describe("GrantProgram signed votes", function () {
         const tx = b.htz.submitSignedVotes(b.grantId, 0, b.termsHash, EVIDENCE, votes);
         await expect(tx).to.emit(b.htz, "VoteCast").withArgs(b.grantId, 0, walletAddress, true, REASON);
         await expect(tx).to.emit(b.htz, "MilestoneApproved");
-        expect(await b.htz.nonces(walletAddress)).to.equal(1n);
+        expect(await b.htz.reviewerSlot(walletAddress)).to.equal(5n);
         expect(await b.htz.milestoneState(b.grantId, 0)).to.equal(MilestoneState.InNotice);
       });
 

@@ -4,7 +4,7 @@ import { network } from "hardhat";
 import type { EntityRegistry } from "../../../typechain-types/index.js";
 import { DAY } from "../../../scripts/lib/suite.js";
 import { EntityKind } from "../../../core/enums.js";
-import { companyId, individualCommitment } from "../../../core/ids.js";
+import { companyId, groupAwardKey, individualCommitment } from "../../../core/ids.js";
 import { guiyangFixture, terms, WALLET_DELAY, ZERO_HASH, type GuiyangWorld } from "../../utils/fixtures.js";
 
 const connection = await network.create();
@@ -590,6 +590,74 @@ describe("EntityRegistry", function () {
           .withArgs(99n);
         expect(await w.registry.barsSetBy(99n, w.program.address)).to.equal(0n);
       });
+    });
+  });
+
+  describe("named exclusivity groups", function () {
+    const GROUP = ethers.id("group:guiyang-platform-2017");
+
+    it("only the registry admin creates a group and admits programs (AccessControlUnauthorizedAccount otherwise)", async function () {
+      const w = await load();
+      const program = await w.htz.getAddress();
+      for (const caller of [w.actors.registrar, w.actors.admin, w.actors.stranger]) {
+        await expect(w.registry.connect(caller).createGroup(GROUP))
+          .to.be.revertedWithCustomError(w.registry, "AccessControlUnauthorizedAccount")
+          .withArgs(caller.address, ZERO_HASH);
+      }
+      const admin = w.registry.connect(w.actors.registryAdmin);
+      await expect(admin.createGroup(GROUP))
+        .to.emit(w.registry, "GroupCreated")
+        .withArgs(GROUP, await w.registry.groupAwardKey(GROUP));
+      await expect(w.registry.connect(w.actors.stranger).admitToGroup(GROUP, program))
+        .to.be.revertedWithCustomError(w.registry, "AccessControlUnauthorizedAccount")
+        .withArgs(w.actors.stranger.address, ZERO_HASH);
+      expect(await w.registry.isAdmittedToGroup(GROUP, program)).to.equal(false);
+      await expect(admin.admitToGroup(GROUP, program))
+        .to.emit(w.registry, "ProgramAdmittedToGroup")
+        .withArgs(GROUP, program);
+      expect(await w.registry.isAdmittedToGroup(GROUP, program)).to.equal(true);
+    });
+
+    it("refuses a group created twice or with no name (InvalidGroup), an unknown group (UnknownGroup), and a second admission (AlreadyAdmitted)", async function () {
+      const w = await load();
+      const admin = w.registry.connect(w.actors.registryAdmin);
+      const program = await w.htz.getAddress();
+      await expect(admin.createGroup(ZERO_HASH))
+        .to.be.revertedWithCustomError(w.registry, "EntityRegistry_InvalidGroup")
+        .withArgs(ZERO_HASH);
+      await expect(admin.admitToGroup(GROUP, program))
+        .to.be.revertedWithCustomError(w.registry, "EntityRegistry_UnknownGroup")
+        .withArgs(GROUP);
+      await admin.createGroup(GROUP);
+      await expect(admin.createGroup(GROUP))
+        .to.be.revertedWithCustomError(w.registry, "EntityRegistry_InvalidGroup")
+        .withArgs(GROUP);
+      await admin.admitToGroup(GROUP, program);
+      await expect(admin.admitToGroup(GROUP, program))
+        .to.be.revertedWithCustomError(w.registry, "EntityRegistry_AlreadyAdmitted")
+        .withArgs(GROUP, program);
+    });
+
+    it("refuses to record an award under a group's key for a program not admitted to it (NotAdmittedToGroup), recording nothing", async function () {
+      const w = await load();
+      const rogue = w.actors.spare[3];
+      await w.registry.connect(w.actors.registryAdmin).grantRole(await w.registry.PROGRAM_ROLE(), rogue.address);
+      await w.registry.connect(w.actors.registryAdmin).createGroup(GROUP);
+      const key = await w.registry.groupAwardKey(GROUP);
+      const before = await registryState(w.registry, w.allNos);
+      await expect(w.registry.connect(rogue).recordAward(w.ids.a, key, 1n))
+        .to.be.revertedWithCustomError(w.registry, "EntityRegistry_NotAdmittedToGroup")
+        .withArgs(GROUP, rogue.address);
+      expect(await registryState(w.registry, w.allNos)).to.deep.equal(before);
+      expect((await w.registry.awardHolder(w.nos.a, key))[0]).to.equal(ZERO_ADDRESS);
+
+      await w.registry.connect(w.actors.registryAdmin).admitToGroup(GROUP, rogue.address);
+      await expect(w.registry.connect(rogue).recordAward(w.ids.a, key, 1n)).to.emit(w.registry, "AwardRecorded");
+    });
+
+    it("derives a group's key as core/ids.ts does (one formula, checked against the contract)", async function () {
+      const w = await load();
+      expect(await w.registry.groupAwardKey(GROUP)).to.equal(groupAwardKey(GROUP));
     });
   });
 
