@@ -18,7 +18,8 @@ contract EntityRegistry is IEntityRegistry, AccessControl {
     /// @notice The longest wallet change delay a registry may be deployed with.
     uint40 public constant MAX_WALLET_CHANGE_DELAY = 90 days;
     /// @notice The shortest wallet change delay a registry may be deployed with: no single registrar can
-    /// redirect a payout at once; the entity and the program's officials have a day to see and cancel it.
+    /// redirect a payout at once; the entity and the programs' officials have a day to see the request
+    /// (WalletChangeRequested) and have another registrar cancel it, or a guardian pause claims.
     uint40 public constant MIN_WALLET_CHANGE_DELAY = 1 days;
 
     /// @inheritdoc IEntityRegistry

@@ -20,7 +20,11 @@ interface Book {
   chainId: string;
   token?: { address: string; symbol: string; decimals: number };
   lens?: string;
-  programs: Record<string, { address: string; file: string; title: string; categories: Record<string, number> }>;
+  registries: Record<string, { address: string }>;
+  programs: Record<
+    string,
+    { address: string; file: string; title: string; jurisdiction: string; categories: Record<string, number> }
+  >;
 }
 
 function readJson<T>(file: string): T {
@@ -48,6 +52,9 @@ export function portalConfig(): PortalConfig | string {
     return {
       key,
       address: entry.address,
+      // The client lists a program only if this registry authorised it (core/jurisdiction.ts).
+      jurisdiction: entry.jurisdiction,
+      registry: book.registries[entry.jurisdiction]?.address ?? "",
       title: entry.title,
       titleZh: definition.nameZh ?? entry.title,
       categories: Object.entries(entry.categories).map(([categoryKey, id]) => ({

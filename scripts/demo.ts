@@ -13,6 +13,7 @@ import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types"
 import type { ContractTransactionResponse } from "ethers";
 
 import type { IGrantProgram } from "../typechain-types/index.js";
+import { balanceMatchesLedger, ledgerIdentityHolds } from "../core/ledger.js";
 import { formatYuan, parseYuan } from "../core/money.js";
 import { loadProgram } from "./lib/programs.js";
 import { DAY, YUAN_DECIMALS, createProgramFromDefinition } from "./lib/suite.js";
@@ -303,8 +304,8 @@ for (const [label, program] of [
 ] as const) {
   const s = await program.summary();
   const balance = await token.balanceOf(await program.getAddress());
-  const identity = s.funded + s.repaid === s.available + s.reserved + s.paid + s.withdrawn;
-  const solvent = balance === s.funded + s.repaid - s.paid - s.withdrawn;
+  const identity = ledgerIdentityHolds(s);
+  const solvent = balanceMatchesLedger(s, balance);
   ok &&= identity && solvent;
   rows.push({
     program: label,

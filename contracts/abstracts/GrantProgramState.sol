@@ -47,6 +47,8 @@ abstract contract GrantProgramState is IGrantProgramEvents, AccessControl, Initi
     uint256 internal constant _MAX_REVIEWERS = 16;
     /// @dev Longest public notice window a program may set.
     uint40 internal constant _MAX_NOTICE_PERIOD = 90 days;
+    /// @dev Furthest a milestone deadline may be set from the award: ten years.
+    uint256 internal constant _MAX_DEADLINE_HORIZON = 3650 days;
     /// @dev Shortest public notice window a program may set: the public always gets a real chance to object.
     uint40 internal constant _MIN_NOTICE_PERIOD = 1 days;
 

@@ -105,9 +105,13 @@ abstract contract ProgramAwards is IProgramAwards, GrantProgramState {
             revert Errors.GrantProgram_InvalidMilestoneCount(count, _MAX_MILESTONES);
         }
         uint40 previous = uint40(block.timestamp);
+        // A horizon keeps every later deadline arithmetic (pauses, extensions) far from uint40's end.
+        uint256 latest = block.timestamp + _MAX_DEADLINE_HORIZON;
         for (uint256 i = 0; i < count; ++i) {
             if (terms[i].amount == 0) revert Errors.GrantProgram_ZeroMilestoneAmount(i);
-            if (terms[i].deadline <= previous) revert Errors.GrantProgram_InvalidDeadline(i, terms[i].deadline);
+            if (terms[i].deadline <= previous || terms[i].deadline > latest) {
+                revert Errors.GrantProgram_InvalidDeadline(i, terms[i].deadline);
+            }
             previous = terms[i].deadline;
             total += terms[i].amount;
         }

@@ -31,7 +31,8 @@ abstract contract ProgramRulings is IProgramRulings, ProgramVoting, ProgramVoteS
             Program.SignedVote calldata v = votes[i];
             // Check: fresh, by a current reviewer, signed for this round and slot (ECDSA low-s, or ERC-1271).
             if (block.timestamp > v.deadline) revert Errors.GrantProgram_SignatureExpired(v.reviewer, v.deadline);
-            uint8 slot = _members[v.reviewer].reviewerSlot;
+            Program.Member memory member = _members[v.reviewer];
+            uint8 slot = member.reviewerSlot;
             if (slot == 0) revert Errors.GrantProgram_NotReviewer(v.reviewer);
             bytes32 digest = _voteDigest(
                 Program.Ballot({
@@ -50,9 +51,10 @@ abstract contract ProgramRulings is IProgramRulings, ProgramVoting, ProgramVoteS
             if (!SignatureChecker.isValidSignatureNow(v.reviewer, digest, v.signature)) {
                 revert Errors.GrantProgram_InvalidSignature(v.reviewer);
             }
-            // A vote already counted in this round (sent on its own first) or a round already decided is
-            // skipped, not refused: nobody can void the batch by front-running one of its signatures.
-            if (_alreadyCounted(m, slot)) {
+            // A vote already counted in this round (sent on its own first), a round already decided, or a
+            // reviewer recused on the grant meanwhile is skipped, not refused: nobody can void the batch
+            // by front-running one of its signatures (or a recusal).
+            if (_alreadyCounted(m, slot) || Bitmap16.has(_grants[grantId].recusedReviewers, member.firstSlot - 1)) {
                 emit SignedVoteSkipped(grantId, index, v.reviewer);
                 continue;
             }
@@ -113,9 +115,7 @@ abstract contract ProgramRulings is IProgramRulings, ProgramVoting, ProgramVoteS
             // given back, so the ruling leaves the grantee as much time as it had when approved.
             m.status = Program.MilestoneState.Rejected;
             uint40 approvedAt = m.noticeEndsAt - _settings.noticePeriod;
-            uint40 deadline = m.deadline + (_programTime() - approvedAt);
-            m.deadline = deadline;
-            emit DeadlineExtended(grantId, index, _calendar(deadline));
+            m.deadline += _programTime() - approvedAt;
         } else {
             // Upheld: the milestone is cancelled and its amount returns to the budget.
             m.status = Program.MilestoneState.Cancelled;
@@ -125,6 +125,9 @@ abstract contract ProgramRulings is IProgramRulings, ProgramVoting, ProgramVoteS
 
         // Log.
         emit ObjectionRuled(grantId, index, uphold, reasonHash);
+        if (uphold && m.status == Program.MilestoneState.Rejected) {
+            emit DeadlineExtended(grantId, index, _calendar(m.deadline));
+        }
     }
 
     /// @inheritdoc IProgramRulings

@@ -155,7 +155,8 @@ library Errors {
     /// @notice Thrown when a milestone amount is zero.
     error GrantProgram_ZeroMilestoneAmount(uint256 index);
 
-    /// @notice Thrown when a milestone deadline is not in the future or not after the previous one.
+    /// @notice Thrown when a milestone deadline is not in the future, not after the previous one, or more
+    /// than ten years away.
     error GrantProgram_InvalidDeadline(uint256 index, uint40 deadline);
 
     /// @notice Thrown when a fixed-amount award does not add up exactly to the category amount.

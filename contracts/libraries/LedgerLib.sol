@@ -9,7 +9,8 @@ import { Program } from "../types/ProgramTypes.sol";
 /// out again and again could in principle push one past 2**128 and make `fund` or `repay` panic for good.
 /// They are therefore kept modulo 2**128 ({addLifetime}), and the derived figures are computed modulo
 /// 2**128 too: the identity holds modulo 2**128, and the true available and accounted amounts are below
-/// 2**128 (they are tokens the program holds, and its balance is kept below 2**128), so the derived
+/// 2**128 (accounted tokens arrive only through `fund` and `repay`, which refuse a balance of 2**128 or
+/// more; a direct transfer can raise the balance, never the accounted amount), so the derived
 /// figures are exact even after a counter has wrapped. Only the raw lifetime counters read by tooling wrap.
 library LedgerLib {
     /// @notice Adds `amount` to a lifetime counter, modulo 2**128 (see the library notes).

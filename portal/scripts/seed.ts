@@ -170,6 +170,40 @@ const book: AddressBook = {
   registries: { guiyang: { address: await registry.getAddress(), walletChangeDelay: (3n * DAY).toString() } },
   programs: {},
 };
+// A look-alike: anyone may create a program on the open factory naming Guiyang's registry, token and
+// treasury. It is in this book (as if someone added it by hand) so the portal shows it flagged, not listed.
+const impostor = signers[12];
+const lookAlikeOpensAt = BigInt(await networkHelpers.time.latest());
+const lookAlikeTx = await core.factory
+  .connect(impostor)
+  .createProgram(
+    core.version,
+    "Guiyang blockchain awards (look-alike)",
+    await token.getAddress(),
+    await registry.getAddress(),
+    treasury.address,
+    {
+      admin: impostor.address,
+      managers: [impostor.address],
+      reviewers: [r1.address],
+      treasurer: impostor.address,
+      guardian: impostor.address,
+      quorum: 1,
+      noticePeriod: DAY,
+      windowOpensAt: now,
+      windowClosesAt: now + 365n * DAY,
+      upheldObjectionOutcome: 0,
+    },
+  );
+const lookAlikeReceipt = (await lookAlikeTx.wait())!;
+const lookAlikeEntry = {
+  address: await core.factory.programAt((await core.factory.programCount()) - 1n),
+  title: "Guiyang blockchain awards (look-alike)",
+  file: files.htz,
+  jurisdiction: "guiyang",
+  categories: {},
+  createdAtBlock: lookAlikeReceipt.blockNumber,
+};
 for (const key of ["htz", "city"] as const) {
   book.programs[`guiyang-${key}`] = {
     address: await created[key].program.getAddress(),
@@ -180,6 +214,7 @@ for (const key of ["htz", "city"] as const) {
     createdAtBlock: created[key].receipt.blockNumber,
   };
 }
+book.programs["guiyang-lookalike"] = lookAlikeEntry;
 const directory: PortalDirectory = {
   entities: entityNames,
   accounts: [

@@ -96,7 +96,11 @@ export class Chain {
   }
 
   async registryOf(program: IGrantProgram): Promise<EntityRegistry> {
-    const address = await program.registry();
+    return this.registryAt(await program.registry());
+  }
+
+  /** The registry at `address` (cached). */
+  registryAt(address: string): EntityRegistry {
     let registry = this.registryCache.get(address);
     if (registry === undefined) {
       registry = EntityRegistry__factory.connect(address, this.reader);

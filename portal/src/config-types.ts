@@ -18,6 +18,9 @@ export interface PortalCategory {
 export interface PortalProgram {
   key: string;
   address: string;
+  /** The jurisdiction the address book files it under, and that jurisdiction's registry. */
+  jurisdiction: string;
+  registry: string;
   title: string;
   titleZh: string;
   categories: PortalCategory[];

@@ -1,5 +1,6 @@
 /** Start-up: read /config.json, wire the header (language, wallet), route by hash and render. */
 import { Chain, Wallet } from "./chain.js";
+import { standingOf, standingSentence, type Standing } from "../../core/jurisdiction.js";
 import type { PortalConfig } from "./config-types.js";
 import { currentLang, pick, setLang, t } from "./i18n.js";
 import { h, setDecimals, showProblem } from "./ui.js";
@@ -15,9 +16,39 @@ if ("error" in body) {
   app.replaceChildren(h("section", { class: "card error" }, body.error));
   throw new Error(body.error);
 }
-const config: PortalConfig = body;
-const chain = new Chain(config);
+const loaded: PortalConfig = body;
+const chain = new Chain(loaded);
+// A program is shown as one of its jurisdiction's programs only if that registry authorised it: anyone
+// can create a program naming a city's registry and treasury, and a wound-down one lost its role.
+// The others are flagged, never listed (core/jurisdiction.ts).
+const standings = await Promise.all(
+  loaded.programs.map((p) =>
+    p.registry === ""
+      ? Promise.resolve<Standing>("foreign")
+      : standingOf(chain.program(p.address), chain.registryAt(p.registry)),
+  ),
+);
+const flagged = loaded.programs.filter((_, i) => standings[i] !== "authorised");
+const config: PortalConfig = { ...loaded, programs: loaded.programs.filter((_, i) => standings[i] === "authorised") };
+chain.config.programs = config.programs;
 setDecimals(config.token.decimals);
+
+/** The flagged programs, each in one sentence of the current language. */
+function flaggedNotice(): HTMLElement | null {
+  if (flagged.length === 0) return null;
+  return h(
+    "section",
+    { class: "card error", "data-testid": "flagged" },
+    ...flagged.map((p) => {
+      const s = standingSentence(
+        standings[loaded.programs.indexOf(p)],
+        p.jurisdiction,
+        `${pick(p.title, p.titleZh)} (${p.address})`,
+      );
+      return h("p", {}, pick(s.en, s.zh));
+    }),
+  );
+}
 let wallet: Wallet | null = null;
 let programIndex = 0;
 let rendering = 0;
@@ -71,7 +102,7 @@ async function render(): Promise<void> {
           ? await officialView(ctx)
           : await publicView(ctx);
     if (ticket === rendering) {
-      app.replaceChildren(top, content);
+      app.replaceChildren(...[flaggedNotice(), top, content].filter((el): el is HTMLElement => el !== null));
       // Lets tests (and assistive tools) know which wallet the content on screen was read for.
       app.dataset.renderedFor = wallet?.address.toLowerCase() ?? "none";
     }

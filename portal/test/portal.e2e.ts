@@ -253,6 +253,26 @@ describe("portal in a real browser (Chromium, injected EIP-1193 wallet, hardhat 
     expect((await program("guiyang-htz").milestone(id, 1)).amount).to.equal(500_000n * YUAN);
   });
 
+  it("public: a look-alike program naming Guiyang's registry without its authorisation is flagged, never listed", async function () {
+    const lookAlike = book.programs["guiyang-lookalike"];
+    const registry = new Contract(
+      await program("guiyang-htz").registry(),
+      ["function hasRole(bytes32,address) view returns (bool)", "function PROGRAM_ROLE() view returns (bytes32)"],
+      provider,
+    );
+    const role = await registry.PROGRAM_ROLE();
+    expect(await registry.hasRole(role, lookAlike.address)).to.equal(false);
+    expect(await registry.hasRole(role, book.programs["guiyang-htz"].address)).to.equal(true);
+    const page = await openAs(accounts[ACCOUNT.citizen], "public");
+    await page.getByTestId("awards").waitFor();
+    const options = await page.getByTestId("program").locator("option").allTextContents();
+    expect(options).to.have.length(2);
+    expect(options.join(" ")).to.not.include("look-alike");
+    const notice = await page.getByTestId("flagged").textContent();
+    expect(notice).to.include(lookAlike.address);
+    expect(notice).to.include("未获其授权");
+  });
+
   it("narrow screen, both languages: the public page fits a phone and switches between 中文 and English", async function () {
     const page = await openAs(accounts[ACCOUNT.citizen], "public", { width: 390, height: 844 });
     await page.getByTestId("awards").waitFor();

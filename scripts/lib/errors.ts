@@ -177,7 +177,7 @@ export const SENTENCES: Record<string, Describe> = {
     `An award has ${f.n(a.count)} milestone(s); it must have between 1 and ${f.n(a.maxCount)}.`,
   GrantProgram_ZeroMilestoneAmount: (a, f) => `Milestone #${f.n(a.index)} has an amount of zero.`,
   GrantProgram_InvalidDeadline: (a, f) =>
-    `Milestone #${f.n(a.index)}'s deadline ${f.date(a.deadline)} is not in the future or not after the previous milestone's.`,
+    `Milestone #${f.n(a.index)}'s deadline ${f.date(a.deadline)} is not in the future, not after the previous milestone's, or more than ten years away.`,
   GrantProgram_AmountNotFixedAmount: (a, f) =>
     `The milestones add up to ${f.money(a.total)}, but this category awards exactly ${f.money(a.fixedAmount)}.`,
   GrantProgram_AmountOverCap: (a, f) =>

@@ -2,7 +2,7 @@
 import { milestoneTerms } from "../../core/schedule.js";
 import { formatTimestamp } from "../../core/time.js";
 import { wholeNumber, type CommonArgs } from "../runtime/args.js";
-import { bookProgram, bookRegistry, categoryId, resolveEntity } from "../runtime/resolution.js";
+import { bookProgram, bookRegistry, categoryId, requireAuthorised, resolveEntity } from "../runtime/resolution.js";
 import { defineAction, type ResultOf } from "../runtime/output.js";
 import { scheduleFromArgs } from "./milestones.js";
 import { sent, txLine } from "../runtime/tx.js";
@@ -20,6 +20,7 @@ export interface AwardArgs extends CommonArgs {
 
 const action = defineAction("mg:award", async (args: AwardArgs, env) => {
   const p = await bookProgram(env, args.program);
+  await requireAuthorised(env, p);
   const { registry } = await bookRegistry(env, p.entry.jurisdiction);
   const entity = await resolveEntity(registry, args);
   const category = categoryId(p, args.category);

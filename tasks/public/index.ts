@@ -1,7 +1,7 @@
-/** What anyone may do or read: mg:object, mg:lapse, mg:status, mg:report. */
+/** What anyone may do or read: mg:object, mg:lapse, mg:status, mg:programs, mg:report. */
 import { task } from "hardhat/config";
 
-import { withDocument, withGrant, withGrantMilestone, withProgram, withSigner } from "../options.js";
+import { OPTIONAL, withDocument, withGrant, withGrantMilestone, withProgram, withSigner } from "../options.js";
 
 export const publicTasks = [
   withSigner(
@@ -19,6 +19,18 @@ export const publicTasks = [
     withGrant(task("mg:status", "A program's settings, ledger, categories and grants (--grant: its milestones)")),
   )
     .setAction(() => import("./status.js"))
+    .build(),
+  withSigner(
+    task(
+      "mg:programs",
+      "A jurisdiction's programs: those its registry authorised, and flagged ones that only name it",
+    ).addOption({
+      name: "jurisdiction",
+      description: "Registry name, e.g. guiyang (default: the only one)",
+      ...OPTIONAL,
+    }),
+  )
+    .setAction(() => import("./programs.js"))
     .build(),
   withSigner(
     withProgram(task("mg:report", "Rebuild a program's ledger and history from events and check it against summary()")),

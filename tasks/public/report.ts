@@ -3,6 +3,7 @@
  * MilestoneClaimed, MilestoneLapsed, MilestoneCancelled, GrantCancelled, RecoveryOrdered, Repaid,
  * Withdrawn, …) and checks it against summary() and the ledger identity. Exit code 1 on any mismatch.
  */
+import { LEDGER_MODULUS, ledgerIdentityHolds } from "../../core/ledger.js";
 import { formatYuan } from "../../core/money.js";
 import { formatTimestamp } from "../../core/time.js";
 import type { CommonArgs } from "../runtime/args.js";
@@ -183,18 +184,20 @@ const action = defineAction("mg:report", async (args: ReportArgs, env) => {
 
   const available = rebuilt.funded + rebuilt.repaid - rebuilt.reserved - rebuilt.paid - rebuilt.withdrawn;
   const s = await c.summary();
+  // The chain keeps the lifetime counters modulo 2^128 (core/ledger.ts); the events give exact sums.
+  const lifetime = (sum: bigint) => sum % LEDGER_MODULUS;
   const compare: Array<[string, bigint, bigint]> = [
-    ["funded", rebuilt.funded, s.funded],
-    ["repaid", rebuilt.repaid, s.repaid],
+    ["funded", lifetime(rebuilt.funded), s.funded],
+    ["repaid", lifetime(rebuilt.repaid), s.repaid],
     ["available", available, s.available],
     ["reserved", rebuilt.reserved, s.reserved],
-    ["paid", rebuilt.paid, s.paid],
-    ["withdrawn", rebuilt.withdrawn, s.withdrawn],
+    ["paid", lifetime(rebuilt.paid), s.paid],
+    ["withdrawn", lifetime(rebuilt.withdrawn), s.withdrawn],
     ["recovery owed", rebuilt.recoveryOutstanding, s.recoveryOutstanding],
     ["grants", BigInt(grants.size), s.grantCount],
   ];
   const mismatches = compare.filter(([, events, chain]) => events !== chain).map(([field]) => field);
-  const identity = s.funded + s.repaid === s.available + s.reserved + s.paid + s.withdrawn;
+  const identity = ledgerIdentityHolds(s);
   const rebuiltIdentity =
     rebuilt.funded + rebuilt.repaid === available + rebuilt.reserved + rebuilt.paid + rebuilt.withdrawn;
 

@@ -1,9 +1,10 @@
 /** mg:status — a program's settings, ledger, categories and grants (or one grant's milestones). */
 import { AwardMode } from "../../core/enums.js";
+import { balanceMatchesLedger, ledgerIdentityHolds } from "../../core/ledger.js";
 import { formatYuan } from "../../core/money.js";
 import { formatDate, formatTimestamp } from "../../core/time.js";
 import type { CommonArgs } from "../runtime/args.js";
-import { bookProgram, bookToken } from "../runtime/resolution.js";
+import { bookProgram, bookStanding, bookToken } from "../runtime/resolution.js";
 import { defineAction, type ResultOf } from "../runtime/output.js";
 import { grantId } from "../runtime/hashes.js";
 import { countBits, stateWords } from "../runtime/states.js";
@@ -25,10 +26,15 @@ const action = defineAction("mg:status", async (args: StatusArgs, env) => {
   const { token } = await bookToken(env);
   const program = p.program;
   const address = await program.getAddress();
-  const [settings, s, balance] = await Promise.all([program.settings(), program.summary(), token.balanceOf(address)]);
+  const [settings, s, balance, standing] = await Promise.all([
+    program.settings(),
+    program.summary(),
+    token.balanceOf(address),
+    bookStanding(env, p),
+  ]);
   const y = (units: bigint) => formatYuan(units, p.decimals);
-  const identity = s.funded + s.repaid === s.available + s.reserved + s.paid + s.withdrawn;
-  const solvent = balance === s.funded + s.repaid - s.paid - s.withdrawn + s.surplus;
+  const identity = ledgerIdentityHolds(s);
+  const solvent = balanceMatchesLedger(s, balance);
   const categoryKeys = new Map(Object.entries(p.entry.categories).map(([k, v]) => [v, k]));
 
   const categories: Row[] = [];
@@ -109,6 +115,7 @@ const action = defineAction("mg:status", async (args: StatusArgs, env) => {
   const lines: Array<string | { table: Row[] }> = [
     `${p.entry.title}`,
     `  ${p.name} at ${address} on ${env.networkName}${settings.pausedAt !== 0n ? " — PAUSED" : ""}`,
+    `  ${standing.standing === "authorised" ? "" : "FLAGGED: "}${standing.sentence}`,
     `  application window ${formatDate(settings.windowOpensAt)} to ${formatDate(settings.windowClosesAt)}; public notice ${Number(settings.noticePeriod) / 86400} days; quorum ${settings.quorum} of ${countBits(settings.activeReviewers)} reviewers`,
     `Ledger (yuan): funded + repaid = available + reserved + paid + withdrawn ${identity ? "holds" : "is BROKEN"}; balance ${solvent ? "matches" : "DOES NOT match"} the ledger`,
     { table: [ledger] },
@@ -123,6 +130,7 @@ const action = defineAction("mg:status", async (args: StatusArgs, env) => {
       program: p.name,
       address,
       paused: settings.pausedAt !== 0n,
+      standing: standing.standing,
       summary: {
         funded: s.funded,
         repaid: s.repaid,

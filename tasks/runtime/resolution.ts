@@ -9,6 +9,7 @@ import { isAddress } from "ethers";
 import type { EntityRegistry, IGrantProgram, GrantProgramFactory, MockYuan } from "../../typechain-types/index.js";
 import { formatYuan, parseYuan } from "../../core/money.js";
 import { companyId } from "../../core/ids.js";
+import { standingOf, standingSentence, type Standing } from "../../core/jurisdiction.js";
 import type { ProgramEntry, TokenEntry } from "./address-book.js";
 import { parseHash, parseWhole, requireText, TaskInputError } from "./args.js";
 import type { TaskEnv } from "./connection.js";
@@ -163,4 +164,23 @@ export async function resolveEntity(
   const entityNo = await registry.entityNoOf(entityId);
   if (entityNo === 0n) throw new TaskInputError(`No entity with id ${entityId} is registered here.`);
   return { entityNo, entityId };
+}
+
+/** How a recorded program stands with its jurisdiction's registry (see core/jurisdiction.ts). */
+export async function bookStanding(
+  env: TaskEnv,
+  p: ProgramHandle,
+): Promise<{ standing: Standing; jurisdiction: string; sentence: string }> {
+  const { registry, name } = await bookRegistry(env, p.entry.jurisdiction);
+  const standing = await standingOf(p.program, registry);
+  return { standing, jurisdiction: name, sentence: standingSentence(standing, name, p.name).en };
+}
+
+/**
+ * Refuses to add money or awards to a program its jurisdiction's registry has not authorised: anyone
+ * can create a program naming a city's registry and treasury, and a wound-down program lost its role.
+ */
+export async function requireAuthorised(env: TaskEnv, p: ProgramHandle): Promise<void> {
+  const { standing, sentence } = await bookStanding(env, p);
+  if (standing !== "authorised") throw new TaskInputError(`${sentence} Refused.`);
 }

@@ -1,7 +1,7 @@
 /** mg:fund — the treasurer funds a program (approves the exact amount first if needed). */
 import { formatYuan } from "../../core/money.js";
 import { requireText, TaskInputError, type CommonArgs } from "../runtime/args.js";
-import { bookProgram, bookToken } from "../runtime/resolution.js";
+import { bookProgram, bookToken, requireAuthorised } from "../runtime/resolution.js";
 import { defineAction, type ResultOf } from "../runtime/output.js";
 import { sent, txLine } from "../runtime/tx.js";
 
@@ -13,6 +13,7 @@ export interface FundArgs extends CommonArgs {
 
 const action = defineAction("mg:fund", async (args: FundArgs, env) => {
   const p = await bookProgram(env, args.program);
+  await requireAuthorised(env, p);
   const amount = p.parse(requireText(args.amount, "--amount", 'the amount in yuan, e.g. "20,000,000.00"'), "--amount");
   const { token, entry } = await bookToken(env);
   const treasurer = env.signer.address;

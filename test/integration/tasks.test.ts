@@ -214,6 +214,66 @@ describe("Operator tasks (mg:*) on the in-process network", function () {
     );
   });
 
+  it("lists only the programs the registry authorised: a look-alike naming the registry is flagged, a de-authorised program takes no money or awards", async function () {
+    const { ethers } = await hre.network.getOrCreate();
+    const signers = await ethers.getSigners();
+    const [registryAdmin, stranger, outsider] = [signers[0], signers[11], signers[12]];
+    const listed = await ok("mg:programs", { json: true });
+    const authorised = listed.authorised as Array<{ address: string; name: string | null }>;
+    expect(authorised.map((p) => p.name)).to.deep.equal([PROGRAM]);
+    expect(listed.flagged).to.deep.equal([]);
+
+    // Anyone can create a program on the open factory naming Guiyang's registry, token and treasury.
+    const htz = programAt(authorised[0].address, registryAdmin);
+    const deployed = await ok("mg:deploy", { json: true });
+    const factory = await ethers.getContractAt("GrantProgramFactory", deployed.factory as string);
+    const now = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
+    await factory
+      .connect(stranger)
+      .createProgram(
+        1n,
+        "Guiyang blockchain awards (look-alike)",
+        await htz.token(),
+        await htz.registry(),
+        await htz.treasury(),
+        {
+          admin: stranger.address,
+          managers: [stranger.address],
+          reviewers: [outsider.address],
+          treasurer: stranger.address,
+          guardian: stranger.address,
+          quorum: 1,
+          noticePeriod: DAY,
+          windowOpensAt: now,
+          windowClosesAt: now + 365n * DAY,
+          upheldObjectionOutcome: 0,
+        },
+      );
+    const lookAlike = await factory.programAt((await factory.programCount()) - 1n);
+    const after = await ok("mg:programs", { json: true });
+    expect((after.authorised as Array<{ name: string | null }>).map((p) => p.name)).to.deep.equal([PROGRAM]);
+    expect(after.flagged).to.deep.equal([lookAlike]);
+    expect((await run("mg:programs", {})).output).to.include(`FLAGGED — 1 program(s) name the guiyang registry`);
+
+    // Wound down: the registry revokes the program's role; status flags it, fund and award refuse.
+    const registry = await ethers.getContractAt("EntityRegistry", await htz.registry());
+    const role = await registry.PROGRAM_ROLE();
+    await registry.connect(registryAdmin).revokeRole(role, authorised[0].address);
+    try {
+      expect((await ok("mg:status", { json: true })).standing).to.equal("unauthorised");
+      const before = await htz.summary();
+      const refusal = `${PROGRAM} names the guiyang registry but is NOT authorised by it: it is not one of guiyang's programs (anyone can create a program, and a wound-down one loses its authorisation), so it cannot record new awards. Refused.`;
+      expect(await fails("mg:fund", { from: "3", amount: "1", mint: true })).to.equal(refusal);
+      expect(
+        await fails("mg:award", { from: "2", uscc: USCC, category: "application-product", milestones: "1@2030-01-31" }),
+      ).to.equal(refusal);
+      expect(await htz.summary()).to.deep.equal(before);
+    } finally {
+      await registry.connect(registryAdmin).grantRole(role, authorised[0].address);
+    }
+    expect((await ok("mg:status", { json: true })).standing).to.equal("authorised");
+  });
+
   it("adds a second jurisdiction next to the first, keeping the factory and the token", async function () {
     const before = await ok("mg:deploy", { json: true });
     const second = await ok("mg:deploy", { jurisdiction: "chongqing", json: true });

@@ -106,7 +106,8 @@ interface IGrantProgramEvents {
     event DeadlineExtended(uint256 indexed grantId, uint8 indexed index, uint40 deadline);
 
     /// @notice Emitted for a valid signed vote in a batch that was not counted because the reviewer's vote
-    /// in this round was already counted (e.g. submitted on its own first) or the round was already decided.
+    /// in this round was already counted (e.g. submitted on its own first), the round was already decided,
+    /// or the reviewer is recused on the grant.
     event SignedVoteSkipped(uint256 indexed grantId, uint8 indexed index, address indexed reviewer);
 
     /// @notice Emitted when so many reviewers reject that approval has become impossible.

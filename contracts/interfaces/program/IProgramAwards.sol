@@ -9,10 +9,10 @@ import { Program } from "../../types/DataTypes.sol";
 interface IProgramAwards is IGrantProgramEvents {
     /// @notice Awards a grant in milestones, reserving its amount from the available budget.
     /// @dev Requirements: caller is manager; not paused; inside the window; category exists; 1 to 16
-    /// milestones, each > 0 with strictly increasing future deadlines; the sum equals the fixed amount
-    /// or is at most the cap; category count and total limits hold; sum <= available; the entity is
-    /// registered, not barred, holds no award under the category's key, and its wallet holds no role
-    /// here; `applicationId` zero or an open application of that entity to that category.
+    /// milestones, each > 0 with strictly increasing future deadlines at most 10 years away; the sum
+    /// equals the fixed amount or is at most the cap; category count and total limits hold; sum <=
+    /// available; the entity is registered, not barred, holds no award under the category's key, and its
+    /// wallet is not and never was an official here (a role or a reviewer seat); `applicationId` zero or an open application of that entity to that category.
     /// Emits {GrantAwarded} and one {MilestoneScheduled} per milestone.
     /// @return grantId The new grant id.
     function award(

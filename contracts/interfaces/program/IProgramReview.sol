@@ -8,7 +8,8 @@ import { IGrantProgramEvents } from "./IGrantProgramEvents.sol";
 interface IProgramReview is IGrantProgramEvents {
     /// @notice Submits (or, after a rejection, resubmits) the evidence for a milestone.
     /// @dev Requirements: caller is the grantee's payout wallet; not paused; grant not cancelled;
-    /// milestone Pending or Rejected; now <= deadline. Resets the milestone's votes.
+    /// milestone Pending or Rejected; program time <= deadline; fewer than 255 rounds so far (else
+    /// `GrantProgram_TooManyRounds`: round numbers never repeat). Starts a new round with no votes.
     /// Emits {EvidenceSubmitted}.
     function submitEvidence(uint256 grantId, uint8 index, bytes32 evidenceHash) external;
 

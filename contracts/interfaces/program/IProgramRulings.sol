@@ -12,7 +12,8 @@ interface IProgramRulings is IGrantProgramEvents {
     /// reviewer (ECDSA with low s, or ERC-1271 for contract wallets) over the milestone's current round and
     /// the reviewer's current slot. The domain binds chain id and this program; the message binds grant,
     /// milestone, round, slot, terms and evidence. A valid signature whose vote is already counted in this
-    /// round, or that arrives after the round was decided, is skipped ({SignedVoteSkipped}) instead of
+    /// round, that arrives after the round was decided, or whose reviewer is recused on the grant, is
+    /// skipped ({SignedVoteSkipped}) instead of
     /// reverting, so front-running one signature cannot void the batch; there are no nonces, so a withheld
     /// signature blocks nothing else.
     function submitSignedVotes(
@@ -32,8 +33,11 @@ interface IProgramRulings is IGrantProgramEvents {
     function settle(uint256 grantId, uint8 index) external;
 
     /// @notice Rules on an open objection: dismissed, the milestone is payable after its window; upheld,
-    /// it is rejected (grantee may resubmit) or cancelled, as the program chose at creation.
-    /// @dev Requirements: caller is manager; milestone Contested. Emits {ObjectionRuled}.
+    /// it is rejected (grantee may resubmit) or cancelled, as the program chose at creation. Upheld under
+    /// "resubmit", the deadline moves on by the time since approval (in notice and under objection), so
+    /// the grantee has as much time left as it had when the milestone was approved.
+    /// @dev Requirements: caller is manager; milestone Contested. Emits {ObjectionRuled}, and
+    /// {DeadlineExtended} (upheld, resubmit) or {MilestoneCancelled} (upheld, cancel).
     function ruleOnObjection(uint256 grantId, uint8 index, bool uphold, bytes32 reasonHash) external;
 
     /// @notice Cancels all unpaid milestones of a grant; their amount returns to the budget, exactly once.

@@ -9,7 +9,8 @@ import { Program } from "../../types/DataTypes.sol";
 interface IProgramSetup is IGrantProgramEvents {
     /// @notice Initialises the clone. Called by the factory in the transaction that creates it.
     /// @dev Reverts if called twice, on the implementation, or by anyone but the factory; on zero
-    /// addresses, duplicate reviewers, quorum 0 or above the reviewers, an empty window.
+    /// addresses, duplicate reviewers, quorum 0 or above the reviewers, an empty window, a notice period
+    /// under one day or over 90 days.
     /// Emits {ProgramInitialized} and one {ReviewerAdded} per reviewer.
     function initialize(Program.InitParams calldata params) external;
 

@@ -62,8 +62,9 @@ interface IProgramViews {
     function grant(uint256 grantId) external view returns (Program.Grant memory);
 
     /// @notice A milestone's stored record with its deadline and notice end in calendar time (stored on
-    /// the program's clock; during a pause, as if the program resumed now). See {milestoneState} for the
-    /// derived state.
+    /// the program's clock; during a pause, as if the program resumed now). Exact for times still ahead;
+    /// for a time already passed it adds every pause so far, even later ones (the events carry the exact
+    /// history). See {milestoneState} for the derived state.
     function milestone(uint256 grantId, uint8 index) external view returns (Program.Milestone memory);
 
     /// @notice The evidence hash of a milestone's current review round (zero before submission).

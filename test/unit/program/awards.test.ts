@@ -369,6 +369,23 @@ describe("GrantProgram awards", function () {
         expect(await snapshot(w)).to.deep.equal(before);
       });
 
+      it("refuses a deadline more than ten years after the award (InvalidDeadline), and accepts one at ten years", async function () {
+        const w = await networkHelpers.loadFixture(deployGuiyang);
+        const t = await now();
+        const tooFar = terms(t, [
+          ["1,000,000", 30],
+          ["1,000,000", 3651],
+        ]);
+        const before = await snapshot(w);
+        await expect(w.htz.award(w.ids.a, w.htzCategories.get("rd-platform-joint")!, 0, tooFar))
+          .to.be.revertedWithCustomError(w.htz, "GrantProgram_InvalidDeadline")
+          .withArgs(1n, tooFar[1].deadline);
+        expect(await snapshot(w)).to.deep.equal(before);
+        await expect(
+          w.htz.award(w.ids.a, w.htzCategories.get("rd-platform-joint")!, 0, terms(t, [["2,000,000", 3650]])),
+        ).to.emit(w.htz, "GrantAwarded");
+      });
+
       it("refuses a deadline earlier than the previous milestone's", async function () {
         const w = await networkHelpers.loadFixture(deployGuiyang);
         const t = await now();
