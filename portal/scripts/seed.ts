@@ -199,7 +199,7 @@ const lookAlikeReceipt = (await lookAlikeTx.wait())!;
 const lookAlikeEntry = {
   address: await core.factory.programAt((await core.factory.programCount()) - 1n),
   title: "Guiyang blockchain awards (look-alike)",
-  file: files.htz,
+  file: "programs/not-a-published-program.json", // no published program file behind it
   jurisdiction: "guiyang",
   categories: {},
   createdAtBlock: lookAlikeReceipt.blockNumber,

@@ -28,8 +28,9 @@ const standings = await Promise.all(
       : standingOf(chain.program(p.address), chain.registryAt(p.registry)),
   ),
 );
-const flagged = loaded.programs.filter((_, i) => standings[i] !== "authorised");
-const config: PortalConfig = { ...loaded, programs: loaded.programs.filter((_, i) => standings[i] === "authorised") };
+const everyProgram = loaded.programs;
+const flagged = everyProgram.filter((_, i) => standings[i] !== "authorised");
+const config: PortalConfig = { ...loaded, programs: everyProgram.filter((_, i) => standings[i] === "authorised") };
 chain.config.programs = config.programs;
 setDecimals(config.token.decimals);
 
@@ -41,7 +42,7 @@ function flaggedNotice(): HTMLElement | null {
     { class: "card error", "data-testid": "flagged" },
     ...flagged.map((p) => {
       const s = standingSentence(
-        standings[loaded.programs.indexOf(p)],
+        standings[everyProgram.indexOf(p)],
         p.jurisdiction,
         `${pick(p.title, p.titleZh)} (${p.address})`,
       );
