@@ -10,7 +10,8 @@ library Tally {
     /// @notice The round's outcome under the current committee.
     /// @dev Only eligible reviewers count (current and not recused). Approved with `quorum` eligible
     /// approvals; rejected as soon as approval has become impossible (more eligible rejections than
-    /// eligible − quorum), so a split committee never deadlocks and no single reviewer can veto.
+    /// eligible − quorum), so a split committee never deadlocks; one rejection decides only when the quorum
+    /// equals the eligible count.
     /// Reverts with {Errors.GrantProgram_QuorumUnreachable} when fewer eligible reviewers than the quorum remain.
     function decide(
         uint16 approvals,

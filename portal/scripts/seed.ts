@@ -22,7 +22,7 @@ import { companyId, textHash } from "../../core/ids.js";
 import type { AddressBook } from "../../tasks/runtime/address-book.js";
 import type { PortalDirectory } from "../src/config-types.js";
 import { deployCore, deployDemoYuan, deployRegistry } from "../../scripts/lib/deploy.js";
-import { passNotice, programRoles, submitAndApprove } from "../../scripts/lib/scenario.js";
+import { lookAlikeInitParams, passNotice, programRoles, submitAndApprove } from "../../scripts/lib/scenario.js";
 
 const connection = await network.getOrCreate();
 const { ethers, networkHelpers } = connection;
@@ -182,18 +182,7 @@ const lookAlikeTx = await core.factory
     await token.getAddress(),
     await registry.getAddress(),
     treasury.address,
-    {
-      admin: impostor.address,
-      managers: [impostor.address],
-      reviewers: [r1.address],
-      treasurer: impostor.address,
-      guardian: impostor.address,
-      quorum: 1,
-      noticePeriod: DAY,
-      windowOpensAt: now,
-      windowClosesAt: now + 365n * DAY,
-      upheldObjectionOutcome: 0,
-    },
+    lookAlikeInitParams(impostor.address, r1.address, lookAlikeOpensAt),
   );
 const lookAlikeReceipt = (await lookAlikeTx.wait())!;
 const lookAlikeEntry = {

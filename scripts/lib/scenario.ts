@@ -9,7 +9,7 @@ import type { ContractTransactionReceipt, ContractTransactionResponse, Signer } 
 
 import type { IGrantProgram } from "../../typechain-types/index.js";
 import { textHash } from "../../core/ids.js";
-import type { ProgramRoles } from "./suite.js";
+import { DAY, type ProgramRoles } from "./suite.js";
 
 /** The accounts that hold a program's roles (index = role in the demo, bench, seed and fixtures). */
 export interface RoleAccounts {
@@ -99,4 +99,27 @@ export async function submitAndApprove(
 /** Waits out the public notice window: the chain moves to `noticeEndsAt`, when the milestone is payable. */
 export async function passNotice(helpers: Pick<NetworkHelpers, "time">, noticeEndsAt: bigint): Promise<void> {
   await helpers.time.increaseTo(noticeEndsAt);
+}
+
+/**
+ * The initialisation of a look-alike program: anyone may call the open factory's createProgram naming a
+ * city's registry, token and treasury, with every role to themselves (and one outside reviewer). Such a
+ * program is never one of the jurisdiction's: its registry did not authorise it (core/jurisdiction.ts).
+ * @param impostor who creates it and holds its roles
+ * @param reviewer its one reviewer (quorum 1)
+ * @param opensAt start of its application window (one year long)
+ */
+export function lookAlikeInitParams(impostor: string, reviewer: string, opensAt: bigint) {
+  return {
+    admin: impostor,
+    managers: [impostor],
+    reviewers: [reviewer],
+    treasurer: impostor,
+    guardian: impostor,
+    quorum: 1,
+    noticePeriod: DAY,
+    windowOpensAt: opensAt,
+    windowClosesAt: opensAt + 365n * DAY,
+    upheldObjectionOutcome: 0,
+  };
 }

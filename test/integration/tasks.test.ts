@@ -17,6 +17,7 @@ import { MilestoneState } from "../../core/enums.js";
 import type { TaskOutcome } from "../../tasks/runtime/args.js";
 import { yuan } from "../utils/fixtures.js";
 import { programAt } from "../../core/program-abi.js";
+import { lookAlikeInitParams } from "../../scripts/lib/scenario.js";
 
 type Result = Record<string, unknown>;
 
@@ -236,18 +237,7 @@ describe("Operator tasks (mg:*) on the in-process network", function () {
         await htz.token(),
         await htz.registry(),
         await htz.treasury(),
-        {
-          admin: stranger.address,
-          managers: [stranger.address],
-          reviewers: [outsider.address],
-          treasurer: stranger.address,
-          guardian: stranger.address,
-          quorum: 1,
-          noticePeriod: DAY,
-          windowOpensAt: now,
-          windowClosesAt: now + 365n * DAY,
-          upheldObjectionOutcome: 0,
-        },
+        lookAlikeInitParams(stranger.address, outsider.address, now),
       );
     const lookAlike = await factory.programAt((await factory.programCount()) - 1n);
     const after = await ok("mg:programs", { json: true });

@@ -42,6 +42,10 @@ contract GhostStore {
     uint256 public lapseBeforeDeadline; // I12
     uint256 public claimPaidWrongAmount; // I7 / I3: the wallet received != sum of the milestones
     uint256 public objectionRepeated; // #7: one objection per account per milestone
+    uint256 public approvedWithoutQuorum; // I5: approved without a quorum of eligible approvals
+    uint256 public rejectedWithoutCause; // I5: rejected while approval was still possible
+    uint256 public roundLeftDecided; // I5: a vote or settle that decided the round left it open
+    uint256 public officialPaid; // I13: a payout to an account that holds or held a role or seat
 
     /// @dev keccak(program, grantId, index, objector) => objections that succeeded.
     mapping(bytes32 => uint256) public objections;
@@ -129,6 +133,10 @@ contract GhostStore {
         else if (what == "objectionAfterNoticeEnd") ++objectionAfterNoticeEnd;
         else if (what == "lapseBeforeDeadline") ++lapseBeforeDeadline;
         else if (what == "claimPaidWrongAmount") ++claimPaidWrongAmount;
+        else if (what == "approvedWithoutQuorum") ++approvedWithoutQuorum;
+        else if (what == "rejectedWithoutCause") ++rejectedWithoutCause;
+        else if (what == "roundLeftDecided") ++roundLeftDecided;
+        else if (what == "officialPaid") ++officialPaid;
     }
 
     /// @dev Records a successful objection; a second one by the same account is a violation.

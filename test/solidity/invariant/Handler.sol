@@ -4,6 +4,7 @@ pragma solidity 0.8.28;
 import { EntityRegistry } from "../../../contracts/EntityRegistry.sol";
 import { IGrantProgram } from "../../../contracts/interfaces/IGrantProgram.sol";
 import { IProgramAwards } from "../../../contracts/interfaces/program/IProgramAwards.sol";
+import { IProgramCommittee } from "../../../contracts/interfaces/program/IProgramCommittee.sol";
 import { IProgramNotice } from "../../../contracts/interfaces/program/IProgramNotice.sol";
 import { IProgramPayouts } from "../../../contracts/interfaces/program/IProgramPayouts.sol";
 import { IProgramReview } from "../../../contracts/interfaces/program/IProgramReview.sol";
@@ -17,7 +18,9 @@ import { GhostStore } from "./GhostStore.sol";
 
 /// @title Handler
 /// @notice The only fuzz target of the invariant suite. Drives two programs on one registry (4
-/// entities, 4 reviewers, quorum 3) through their whole lifecycle with bounded inputs. Every call
+/// entities, 4 reviewers, quorum 3) through their whole lifecycle with bounded inputs, and through the
+/// events around it: pauses and resumptions across deadlines and notice windows, recusals, quorum
+/// changes, settling, and payout-wallet rotations (sometimes onto an official's address). Every call
 /// into a program is made with the right role via `vm.prank` and a low-level call, so refusals are
 /// swallowed and the run goes on; ghost variables are updated only for calls that succeeded.
 contract Handler is World {
@@ -28,6 +31,8 @@ contract Handler is World {
 
     GhostStore public immutable ghost;
     IGrantProgram[2] internal _programs;
+    /// @dev Fresh payout wallets handed out by rotateWallet.
+    uint160 internal _walletsMade;
 
     Program.MilestoneState internal constant PENDING = Program.MilestoneState.Pending;
     Program.MilestoneState internal constant SUBMITTED = Program.MilestoneState.Submitted;
@@ -168,9 +173,7 @@ contract Handler is World {
             IProgramReview.vote,
             (g.grantId, index, termsHash, evidence, approve, bytes32(0))
         );
-        if (_call(g.program, reviewer, data, "vote")) {
-            if (gp.milestone(g.grantId, index).status == APPROVED) ghost.success("approved");
-        }
+        if (_call(g.program, reviewer, data, "vote")) _checkDecision(g, index);
         _snapshot(gi, g);
     }
 
@@ -238,6 +241,7 @@ contract Handler is World {
         uint256 balanceBefore = token.balanceOf(wallet);
 
         if (_call(g.program, wallet, abi.encodeCall(IProgramPayouts.claim, (g.grantId, indexes)), "claim")) {
+            if (_isOfficial(wallet)) ghost.violation("officialPaid");
             uint256 expected;
             for (uint256 i = 0; i < indexes.length; ++i) {
                 if (before[i].status != APPROVED) ghost.violation("claimOfUnapproved");
@@ -338,6 +342,58 @@ contract Handler is World {
         }
     }
 
+    /// @dev The guardian pauses one call in three; otherwise the admin resumes, so pauses come and go
+    /// across deadlines and notice windows.
+    function pauseOrResume(uint256 pSeed, uint256 gate) public {
+        uint8 p = uint8(pSeed % 2);
+        if (gate % 3 == 0) _call(p, GUARDIAN, abi.encodeCall(IProgramCommittee.pause, ()), "pause");
+        else _call(p, ADMIN, abi.encodeCall(IProgramCommittee.unpause, ()), "unpause");
+    }
+
+    /// @dev A reviewer declares a conflict of interest on a grant.
+    function declareConflict(uint256 gSeed, uint256 reviewerSeed) public {
+        (bool found, uint256 gi, GhostStore.GrantGhost memory g) = _pickGrant(gSeed);
+        if (!found) return;
+        address reviewer = reviewers[reviewerSeed % REVIEWER_COUNT];
+        _call(g.program, reviewer, abi.encodeCall(IProgramCommittee.declareConflict, (g.grantId)), "declareConflict");
+        _snapshot(gi, g);
+    }
+
+    /// @dev Anyone settles a round that a recusal or a quorum change has decided.
+    function settle(uint256 gSeed, uint256 indexSeed) public {
+        (bool found, uint256 gi, GhostStore.GrantGhost memory g, uint8 index) = _pickRound(gSeed, indexSeed);
+        if (!found) return;
+        if (_call(g.program, OBJECTOR, abi.encodeCall(IProgramRulings.settle, (g.grantId, index)), "settle")) {
+            _checkDecision(g, index);
+        }
+        _snapshot(gi, g);
+    }
+
+    /// @dev The admin sets the quorum between 2 and the committee's size.
+    function setQuorum(uint256 pSeed, uint256 qSeed) public {
+        uint8 p = uint8(pSeed % 2);
+        uint8 q = uint8(2 + (qSeed % (REVIEWER_COUNT - 1)));
+        _call(p, ADMIN, abi.encodeCall(IProgramCommittee.setQuorum, (q)), "setQuorum");
+    }
+
+    /// @dev The registrar moves an entity's payout wallet through the registry's delay: usually to a fresh
+    /// account, one time in four to a reviewer's (an official of both programs, which must never be paid).
+    function rotateWallet(uint256 entitySeed, uint256 targetSeed) public {
+        uint8 e = uint8(entitySeed % ENTITY_COUNT);
+        address next =
+            targetSeed % 4 == 0
+                ? reviewers[(targetSeed >> 8) % REVIEWER_COUNT]
+                : address(uint160(0xF000) + ++_walletsMade);
+        ghost.attempt("rotateWallet");
+        try registry.requestWalletChange(entityNos[e], next) {} catch {
+            return; // e.g. that reviewer's address already pays another entity
+        }
+        vm.warp(block.timestamp + WALLET_DELAY);
+        registry.completeWalletChange(entityNos[e]);
+        entityWallets[e] = next;
+        ghost.success("rotateWallet");
+    }
+
     function warp(uint256 secondsRaw) public {
         vm.warp(block.timestamp + _bound(secondsRaw, 1, 10 days));
         ghost.success("warp");
@@ -410,6 +466,36 @@ contract Handler is World {
         }
         (found, gi, g) = _pickGrant(seed);
         index = _pickMilestone(g, indexSeed, SUBMITTED, SUBMITTED);
+    }
+
+    /// @dev After a counted vote or a settle, judged at that moment under the committee of that moment:
+    /// an approved round had a quorum of eligible approvals, a rejected one enough eligible rejections to
+    /// make approval impossible, and a round left open neither. (This handler never re-appoints a
+    /// reviewer, so a recusal's first slot is the reviewer's slot.)
+    function _checkDecision(GhostStore.GrantGhost memory g, uint8 index) internal {
+        IGrantProgram gp = _programs[g.program];
+        Program.Settings memory st = gp.settings();
+        uint16 eligible = st.activeReviewers & ~gp.grant(g.grantId).recusedReviewers;
+        Program.Milestone memory m = gp.milestone(g.grantId, index);
+        uint256 approvals = _popcount(m.approvals & eligible);
+        uint256 rejections = _popcount(m.rejections & eligible);
+        // A counted vote or a settle implies eligible >= quorum (else QuorumUnreachable).
+        uint256 spare = _popcount(eligible) - st.quorum;
+        if (m.status == APPROVED) {
+            if (approvals < st.quorum) ghost.violation("approvedWithoutQuorum");
+            ghost.success("approved");
+        } else if (m.status == REJECTED) {
+            if (rejections <= spare) ghost.violation("rejectedWithoutCause");
+        } else if (m.status == SUBMITTED) {
+            if (approvals >= st.quorum || rejections > spare) ghost.violation("roundLeftDecided");
+        }
+    }
+
+    /// @dev Whether `account` holds, or ever held, a role or a seat in either program.
+    function _isOfficial(address account) internal view returns (bool) {
+        if (account == ADMIN || account == MANAGER || account == TREASURER || account == GUARDIAN) return true;
+        for (uint256 r = 0; r < REVIEWER_COUNT; ++r) if (account == reviewers[r]) return true;
+        return false;
     }
 
     function _popcount(uint16 map) internal pure returns (uint256 c) {
