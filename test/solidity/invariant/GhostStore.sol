@@ -31,6 +31,8 @@ contract GhostStore {
     GrantGhost[] internal _grants;
     /// @dev keccak(program, grantId, index) => times the handler saw it paid.
     mapping(bytes32 => uint256) public paidCount;
+    /// @dev keccak(program, grantId, index) => the amount the handler proposed for the milestone.
+    mapping(bytes32 => uint128) public proposedAmount;
     /// @dev keccak(program, grantId, index) => terminal stored status + 1 when first seen (0 = none yet).
     mapping(bytes32 => uint8) public terminalSeen;
 
@@ -46,6 +48,9 @@ contract GhostStore {
     uint256 public rejectedWithoutCause; // I5: rejected while approval was still possible
     uint256 public roundLeftDecided; // I5: a vote or settle that decided the round left it open
     uint256 public officialPaid; // I13: a payout to an account that holds or held a role or seat
+    uint256 public officialAwarded; // I13: an award to an entity whose wallet is an official's
+    uint256 public voteNotCountable; // I5: a vote counted that the committee model says may not count
+    uint256 public badSignatureAccepted; // I5: a batch with an expired or stale-round signature accepted
 
     /// @dev keccak(program, grantId, index, objector) => objections that succeeded.
     mapping(bytes32 => uint256) public objections;
@@ -55,6 +60,7 @@ contract GhostStore {
     mapping(bytes32 action => uint256) public attempts;
 
     error OnlyHandler();
+    error UnknownViolation(bytes32 what);
 
     constructor() {
         handler = msg.sender;
@@ -103,6 +109,14 @@ contract GhostStore {
         swept[p] += a;
     }
 
+    function noteAmount(uint8 p, uint256 grantId, uint256 index, uint128 amount) external onlyHandler {
+        proposedAmount[key(p, grantId, index)] = amount;
+    }
+
+    function amountOf(uint8 p, uint256 grantId, uint256 index) external view returns (uint128) {
+        return proposedAmount[key(p, grantId, index)];
+    }
+
     function pushGrant(GrantGhost calldata g) external onlyHandler {
         _grants.push(g);
     }
@@ -137,6 +151,10 @@ contract GhostStore {
         else if (what == "rejectedWithoutCause") ++rejectedWithoutCause;
         else if (what == "roundLeftDecided") ++roundLeftDecided;
         else if (what == "officialPaid") ++officialPaid;
+        else if (what == "officialAwarded") ++officialAwarded;
+        else if (what == "voteNotCountable") ++voteNotCountable;
+        else if (what == "badSignatureAccepted") ++badSignatureAccepted;
+        else revert UnknownViolation(what);
     }
 
     /// @dev Records a successful objection; a second one by the same account is a violation.

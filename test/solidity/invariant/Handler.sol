@@ -2,6 +2,8 @@
 pragma solidity 0.8.28;
 
 import { EntityRegistry } from "../../../contracts/EntityRegistry.sol";
+import { IERC5267 } from "@openzeppelin/contracts/interfaces/IERC5267.sol";
+
 import { IGrantProgram } from "../../../contracts/interfaces/IGrantProgram.sol";
 import { IProgramAwards } from "../../../contracts/interfaces/program/IProgramAwards.sol";
 import { IProgramCommittee } from "../../../contracts/interfaces/program/IProgramCommittee.sol";
@@ -14,23 +16,42 @@ import { MockYuan } from "../../../contracts/mocks/MockYuan.sol";
 import { Program } from "../../../contracts/types/DataTypes.sol";
 import { vm } from "../utils/Vm.sol";
 import { World } from "../utils/World.sol";
+import { CommitteeModel } from "./CommitteeModel.sol";
 import { GhostStore } from "./GhostStore.sol";
 
 /// @title Handler
 /// @notice The only fuzz target of the invariant suite. Drives two programs on one registry (4
-/// entities, 4 reviewers, quorum 3) through their whole lifecycle with bounded inputs, and through the
-/// events around it: pauses and resumptions across deadlines and notice windows, recusals, quorum
-/// changes, settling, and payout-wallet rotations (sometimes onto an official's address). Every call
-/// into a program is made with the right role via `vm.prank` and a low-level call, so refusals are
-/// swallowed and the run goes on; ghost variables are updated only for calls that succeeded.
+/// entities, 4 reviewers of 6 candidates, quorum 3) through their whole lifecycle with bounded inputs,
+/// and through the events around it: pauses and resumptions across deadlines and notice windows,
+/// reviewers appointed, removed and re-appointed, quorum changes, recusals, relayed batches of EIP-712
+/// signed votes (some expired or signed for an earlier round, which must be refused), settling, and
+/// payout-wallet rotations (sometimes onto an official's address, preferably the wallet of a grant about
+/// to be paid). Every call into a program is made with the right role via `vm.prank` and a low-level
+/// call, so refusals are swallowed and the run goes on; the ghosts ({GhostStore}) and the committee
+/// model ({CommitteeModel}) are updated only from calls that succeeded, and every decision is judged
+/// against the model at the moment it is made.
 contract Handler is World {
     uint256 public constant MAX_GRANTS = 16;
+    uint256 public constant CANDIDATES = 6;
     uint40 public constant NOTICE_A = 7 days;
     uint40 public constant NOTICE_B = 2 days;
     bytes32 public constant SHARED_GROUP = keccak256("group:shared-across-programs");
 
+    /// @dev Submits signed-vote batches (anyone may).
+    address internal constant RELAYER = address(0xA8);
+    bytes32 internal constant VOTE_TYPEHASH = keccak256(
+        "Vote(address reviewer,uint256 grantId,uint8 milestoneIndex,uint8 round,uint8 reviewerSlot,bytes32 termsHash,bytes32 evidenceHash,bool approve,bytes32 reasonHash,uint256 deadline)"
+    );
+    bytes32 internal constant DOMAIN_TYPEHASH = keccak256(
+        "EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)"
+    );
+
     GhostStore public immutable ghost;
+    CommitteeModel public immutable model;
     IGrantProgram[2] internal _programs;
+    /// @dev Everyone who may sit on a committee (the first four are the first committee) and their keys.
+    address[6] internal _candidates;
+    uint256[6] internal _candidateKeys;
     /// @dev Fresh payout wallets handed out by rotateWallet.
     uint160 internal _walletsMade;
 
@@ -46,6 +67,11 @@ contract Handler is World {
     constructor() {
         ghost = new GhostStore();
         _deployCore();
+        for (uint256 c = 0; c < CANDIDATES; ++c) {
+            _candidateKeys[c] = c < REVIEWER_COUNT ? reviewerKey(c) : 0xC0 + c;
+            _candidates[c] = vm.addr(_candidateKeys[c]);
+        }
+        model = new CommitteeModel(REVIEWER_COUNT, QUORUM);
         // Program A: upheld objections send the milestone back for resubmission; B: they cancel it.
         _programs[0] = _createProgram("A", NOTICE_A, Program.UpheldObjectionOutcome.Resubmit);
         _programs[1] = _createProgram("B", NOTICE_B, Program.UpheldObjectionOutcome.Cancel);
@@ -75,6 +101,11 @@ contract Handler is World {
 
     function entityNo(uint256 e) external view returns (uint64) {
         return entityNos[e];
+    }
+
+    /// @notice Candidate `c`'s address (0–3: the first committee).
+    function candidate(uint256 c) external view returns (address) {
+        return _candidates[c];
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -119,6 +150,8 @@ contract Handler is World {
         }
         uint256 nextId = gp.grantCount() + 1;
         if (_call(p, MANAGER, abi.encodeCall(IProgramAwards.award, (entityIds[e], categoryId, 0, t)), "award")) {
+            if (_isOfficial(p, entityWallets[e])) ghost.violation("officialAwarded");
+            for (uint256 i = 0; i < count; ++i) ghost.noteAmount(p, nextId, i, t[i].amount);
             ghost.pushGrant(
                 GhostStore.GrantGhost({
                     program: p,
@@ -140,12 +173,13 @@ contract Handler is World {
         if (!found) return;
         uint8 index = _pickMilestone(g, indexSeed, PENDING, REJECTED);
         bytes32 evidence = keccak256(abi.encode("evidence", evidenceSeed));
-        _call(
+        bool ok = _call(
             g.program,
             entityWallets[g.entity],
             abi.encodeCall(IProgramReview.submitEvidence, (g.grantId, index, evidence)),
             "submitEvidence"
         );
+        if (ok) model.startRound(g.program, g.grantId, index);
         _snapshot(gi, g);
     }
 
@@ -156,24 +190,77 @@ contract Handler is World {
         bool approve = approveSeed % 4 != 0; // 75 % approvals so quorums are reached
         bytes32 termsHash = gp.grant(g.grantId).termsHash;
         bytes32 evidence = gp.evidenceOf(g.grantId, index);
-        // Start from a random reviewer; usually move on to one who has not voted in this round yet.
-        Program.Milestone memory m = gp.milestone(g.grantId, index);
-        uint256 r = reviewerSeed % REVIEWER_COUNT;
+        // Start from a random candidate; usually move on to one the model says may vote now.
+        uint256 c = reviewerSeed % CANDIDATES;
         if ((reviewerSeed >> 8) % 8 != 0) {
-            for (uint256 k = 0; k < REVIEWER_COUNT; ++k) {
-                uint256 bit = uint256(1) << ((r + k) % REVIEWER_COUNT);
-                if ((uint256(m.approvals | m.rejections) & bit) == 0) {
-                    r = (r + k) % REVIEWER_COUNT;
+            for (uint256 k = 0; k < CANDIDATES; ++k) {
+                if (model.countable(g.program, g.grantId, index, (c + k) % CANDIDATES)) {
+                    c = (c + k) % CANDIDATES;
                     break;
                 }
             }
         }
-        address reviewer = reviewers[r];
         bytes memory data = abi.encodeCall(
             IProgramReview.vote,
             (g.grantId, index, termsHash, evidence, approve, bytes32(0))
         );
-        if (_call(g.program, reviewer, data, "vote")) _checkDecision(g, index);
+        if (_call(g.program, _candidates[c], data, "vote")) {
+            _countInModel(g, index, c, approve);
+            _judge(gi, g, index);
+        }
+        _snapshot(gi, g);
+    }
+
+    /// @dev A relayer submits 1–4 EIP-712 signed votes on one milestone, digests computed here from the
+    /// EIP-712 rules (not with the program's `voteDigest`). One batch in eight carries a signature for the
+    /// previous round and one in eight an expired one: the whole batch must then be refused. Otherwise
+    /// the model walks the batch as the rules say (skip a vote already cast from this seat, a recused
+    /// signer, anything after the round is decided) and the result is judged against it.
+    function signedVotes(uint256 gSeed, uint256 indexSeed, uint256 batchSeed) public {
+        (bool found, uint256 gi, GhostStore.GrantGhost memory g, uint8 index) = _pickRound(gSeed, indexSeed);
+        if (!found) return;
+        IGrantProgram gp = _programs[g.program];
+        bytes32 termsHash = gp.grant(g.grantId).termsHash;
+        bytes32 evidence = gp.evidenceOf(g.grantId, index);
+        bytes32 key = model.milestoneKey(g.program, g.grantId, index);
+        uint8 round = model.rounds(key);
+        bool wasOpen = model.open(key);
+        uint256 flaw = (batchSeed >> 200) % 8; // 0: stale round, 1: expired, else none
+        uint256 n = _bound(batchSeed, 1, 4);
+        Program.SignedVote[] memory votes = new Program.SignedVote[](n);
+        uint256[] memory signers = new uint256[](n);
+        for (uint256 k = 0; k < n; ++k) {
+            signers[k] = uint8(batchSeed >> (8 + 8 * k)) % CANDIDATES;
+            bool approve = (batchSeed >> (64 + 2 * k)) % 4 != 0;
+            uint8 signedRound = k == 0 && flaw == 0 && round > 0 ? round - 1 : round;
+            uint256 deadline = k == 0 && flaw == 1 ? block.timestamp - 1 : block.timestamp + 1 hours;
+            votes[k] = _signVote(
+                g.program,
+                signers[k],
+                g.grantId,
+                index,
+                signedRound,
+                termsHash,
+                evidence,
+                approve,
+                deadline
+            );
+        }
+        bytes memory data = abi.encodeCall(
+            IProgramRulings.submitSignedVotes,
+            (g.grantId, index, termsHash, evidence, votes)
+        );
+        if (_call(g.program, RELAYER, data, "signedVotes")) {
+            if (flaw == 1 || (flaw == 0 && round > 0)) ghost.violation("badSignatureAccepted");
+            for (uint256 k = 0; k < n; ++k) {
+                // A seat is required of every signer (else the batch is refused); the rest may be skipped.
+                if (!model.isSeated(g.program, signers[k])) ghost.violation("voteNotCountable");
+                if (!model.countable(g.program, g.grantId, index, signers[k])) continue;
+                _countInModel(g, index, signers[k], votes[k].approve);
+                if (model.outcome(g.program, g.grantId, index) != CommitteeModel.Outcome.Open) break;
+            }
+            if (wasOpen) _judge(gi, g, index);
+        }
         _snapshot(gi, g);
     }
 
@@ -231,33 +318,7 @@ contract Handler is World {
             indexes = new uint8[](n);
             for (uint8 i = 0; i < n; ++i) indexes[i] = tmp[i];
         }
-        // Record what the contract says before the call, to judge a success afterwards.
-        Program.Milestone[] memory before = new Program.Milestone[](indexes.length);
-        for (uint256 i = 0; i < indexes.length; ++i) {
-            if (indexes[i] < g.milestoneCount) before[i] = gp.milestone(g.grantId, indexes[i]);
-        }
-        bool cancelledBefore = gp.grant(g.grantId).cancelled;
-        address wallet = entityWallets[g.entity];
-        uint256 balanceBefore = token.balanceOf(wallet);
-
-        if (_call(g.program, wallet, abi.encodeCall(IProgramPayouts.claim, (g.grantId, indexes)), "claim")) {
-            if (_isOfficial(wallet)) ghost.violation("officialPaid");
-            uint256 expected;
-            for (uint256 i = 0; i < indexes.length; ++i) {
-                if (before[i].status != APPROVED) ghost.violation("claimOfUnapproved");
-                if (block.timestamp < before[i].noticeEndsAt) ghost.violation("claimBeforeNoticeEnd");
-                ghost.notePaid(gi, indexes[i], before[i].amount);
-                expected += before[i].amount;
-                ghost.success("milestonePaid");
-            }
-            if (cancelledBefore) ghost.violation("claimOnCancelled");
-            uint256 received = token.balanceOf(wallet) - balanceBefore;
-            if (received != expected) ghost.violation("claimPaidWrongAmount");
-            ghost.addPaid(g.program, received);
-            // The grantee spends the money elsewhere, so later balance checks stay per-claim.
-            vm.prank(wallet);
-            token.transfer(address(0xdead), received);
-        }
+        _claim(gi, g, indexes);
         _snapshot(gi, g);
     }
 
@@ -350,12 +411,16 @@ contract Handler is World {
         else _call(p, ADMIN, abi.encodeCall(IProgramCommittee.unpause, ()), "unpause");
     }
 
-    /// @dev A reviewer declares a conflict of interest on a grant.
+    /// @dev A candidate declares a conflict of interest on a grant (refused unless seated).
     function declareConflict(uint256 gSeed, uint256 reviewerSeed) public {
         (bool found, uint256 gi, GhostStore.GrantGhost memory g) = _pickGrant(gSeed);
         if (!found) return;
-        address reviewer = reviewers[reviewerSeed % REVIEWER_COUNT];
-        _call(g.program, reviewer, abi.encodeCall(IProgramCommittee.declareConflict, (g.grantId)), "declareConflict");
+        uint256 c = reviewerSeed % CANDIDATES;
+        bytes memory data = abi.encodeCall(IProgramCommittee.declareConflict, (g.grantId));
+        if (_call(g.program, _candidates[c], data, "declareConflict")) {
+            if (!model.isSeated(g.program, c)) ghost.violation("voteNotCountable");
+            model.recuse(g.program, g.grantId, c);
+        }
         _snapshot(gi, g);
     }
 
@@ -364,7 +429,7 @@ contract Handler is World {
         (bool found, uint256 gi, GhostStore.GrantGhost memory g, uint8 index) = _pickRound(gSeed, indexSeed);
         if (!found) return;
         if (_call(g.program, OBJECTOR, abi.encodeCall(IProgramRulings.settle, (g.grantId, index)), "settle")) {
-            _checkDecision(g, index);
+            _judge(gi, g, index);
         }
         _snapshot(gi, g);
     }
@@ -373,17 +438,39 @@ contract Handler is World {
     function setQuorum(uint256 pSeed, uint256 qSeed) public {
         uint8 p = uint8(pSeed % 2);
         uint8 q = uint8(2 + (qSeed % (REVIEWER_COUNT - 1)));
-        _call(p, ADMIN, abi.encodeCall(IProgramCommittee.setQuorum, (q)), "setQuorum");
+        if (_call(p, ADMIN, abi.encodeCall(IProgramCommittee.setQuorum, (q)), "setQuorum")) model.setQuorum(p, q);
+    }
+
+    /// @dev The admin removes a seated candidate, or appoints one who is not seated (a first
+    /// appointment, or a re-appointment on a new slot that must keep the person's recusals).
+    function changeCommittee(uint256 pSeed, uint256 cSeed) public {
+        uint8 p = uint8(pSeed % 2);
+        uint256 c = cSeed % CANDIDATES;
+        address person = _candidates[c];
+        if (model.isSeated(p, c)) {
+            bytes memory data = abi.encodeCall(IProgramCommittee.removeReviewer, (person));
+            if (_call(p, ADMIN, data, "removeReviewer")) model.remove(p, c);
+        } else {
+            bytes memory data = abi.encodeCall(IProgramCommittee.addReviewer, (person));
+            if (_call(p, ADMIN, data, "addReviewer")) {
+                if (model.everAppointed(p, c)) ghost.success("reappointed");
+                model.appoint(p, c);
+            }
+        }
     }
 
     /// @dev The registrar moves an entity's payout wallet through the registry's delay: usually to a fresh
-    /// account, one time in four to a reviewer's (an official of both programs, which must never be paid).
+    /// account; one time in four to a candidate's (an official once appointed, who must never be paid),
+    /// then preferably the wallet of an entity with an approved milestone, so the next claim is the test.
     function rotateWallet(uint256 entitySeed, uint256 targetSeed) public {
         uint8 e = uint8(entitySeed % ENTITY_COUNT);
+        bool ontoCandidate = targetSeed % 4 == 0;
+        if (ontoCandidate) {
+            (bool found, , GhostStore.GrantGhost memory g) = _pickGrantWith(entitySeed, APPROVED, APPROVED);
+            if (found) e = g.entity;
+        }
         address next =
-            targetSeed % 4 == 0
-                ? reviewers[(targetSeed >> 8) % REVIEWER_COUNT]
-                : address(uint160(0xF000) + ++_walletsMade);
+            ontoCandidate ? _candidates[(targetSeed >> 8) % CANDIDATES] : address(uint160(0xF000) + ++_walletsMade);
         ghost.attempt("rotateWallet");
         try registry.requestWalletChange(entityNos[e], next) {} catch {
             return; // e.g. that reviewer's address already pays another entity
@@ -439,7 +526,7 @@ contract Handler is World {
         return _pickGrant(seed);
     }
 
-    /// @dev Like a committee: usually the open round (Submitted milestone) closest to a decision;
+    /// @dev Like a committee: usually the open round (Submitted milestone of a live grant) closest to a decision;
     /// one call in four, a random grant and milestone.
     function _pickRound(
         uint256 seed,
@@ -450,15 +537,16 @@ contract Handler is World {
         if (seed % 4 != 0) {
             int256 best = -1;
             for (uint256 k = 0; k < n; ++k) {
-                uint256 candidate = (seed + k) % n;
-                GhostStore.GrantGhost memory h = ghost.grantAt(candidate);
+                uint256 at = (seed + k) % n;
+                GhostStore.GrantGhost memory h = ghost.grantAt(at);
                 IGrantProgram gp = _programs[h.program];
+                if (gp.grant(h.grantId).cancelled) continue; // a cancelled grant's round stays Submitted
                 for (uint8 i = 0; i < h.milestoneCount; ++i) {
                     Program.Milestone memory m = gp.milestone(h.grantId, i);
                     if (m.status != SUBMITTED || block.timestamp > m.deadline) continue;
                     int256 votes = int256(uint256(_popcount(m.approvals | m.rejections)));
                     if (votes > best) {
-                        (best, gi, g, index) = (votes, candidate, h, i);
+                        (best, gi, g, index) = (votes, at, h, i);
                     }
                 }
             }
@@ -468,33 +556,120 @@ contract Handler is World {
         index = _pickMilestone(g, indexSeed, SUBMITTED, SUBMITTED);
     }
 
-    /// @dev After a counted vote or a settle, judged at that moment under the committee of that moment:
-    /// an approved round had a quorum of eligible approvals, a rejected one enough eligible rejections to
-    /// make approval impossible, and a round left open neither. (This handler never re-appoints a
-    /// reviewer, so a recusal's first slot is the reviewer's slot.)
-    function _checkDecision(GhostStore.GrantGhost memory g, uint8 index) internal {
-        IGrantProgram gp = _programs[g.program];
-        Program.Settings memory st = gp.settings();
-        uint16 eligible = st.activeReviewers & ~gp.grant(g.grantId).recusedReviewers;
-        Program.Milestone memory m = gp.milestone(g.grantId, index);
-        uint256 approvals = _popcount(m.approvals & eligible);
-        uint256 rejections = _popcount(m.rejections & eligible);
-        // A counted vote or a settle implies eligible >= quorum (else QuorumUnreachable).
-        uint256 spare = _popcount(eligible) - st.quorum;
-        if (m.status == APPROVED) {
-            if (approvals < st.quorum) ghost.violation("approvedWithoutQuorum");
+    /// @dev Counts a vote the contract accepted in the model; accepting one the model says may not count
+    /// (round closed, not seated, recused, already voted from this seat, quorum unreachable) is a violation.
+    function _countInModel(GhostStore.GrantGhost memory g, uint8 index, uint256 c, bool approve) internal {
+        if (!model.countable(g.program, g.grantId, index, c) || !model.reachable(g.program, g.grantId, index))
+            ghost.violation("voteNotCountable");
+        model.record(g.program, g.grantId, index, c, approve);
+    }
+
+    /// @dev After a counted vote, a signed batch or a settle: the milestone's state must be what the
+    /// model decides under the committee of this moment. A decided round closes in the model; an
+    /// approval is followed at once by the grantee's claim, which must be refused (notice window).
+    function _judge(uint256 gi, GhostStore.GrantGhost memory g, uint8 index) internal {
+        CommitteeModel.Outcome o = model.outcome(g.program, g.grantId, index);
+        Program.MilestoneState status = _programs[g.program].milestone(g.grantId, index).status;
+        if (status == APPROVED && o != CommitteeModel.Outcome.Approved) ghost.violation("approvedWithoutQuorum");
+        if (status == REJECTED && o != CommitteeModel.Outcome.Rejected) ghost.violation("rejectedWithoutCause");
+        if (status == SUBMITTED && o != CommitteeModel.Outcome.Open) ghost.violation("roundLeftDecided");
+        if (o != CommitteeModel.Outcome.Open) model.close(g.program, g.grantId, index);
+        if (status == APPROVED) {
             ghost.success("approved");
-        } else if (m.status == REJECTED) {
-            if (rejections <= spare) ghost.violation("rejectedWithoutCause");
-        } else if (m.status == SUBMITTED) {
-            if (approvals >= st.quorum || rejections > spare) ghost.violation("roundLeftDecided");
+            uint8[] memory indexes = new uint8[](1);
+            indexes[0] = index;
+            _claim(gi, g, indexes);
         }
     }
 
-    /// @dev Whether `account` holds, or ever held, a role or a seat in either program.
-    function _isOfficial(address account) internal view returns (bool) {
+    /// @dev The grantee's wallet claims `indexes`; on success every paid milestone is checked against
+    /// what was true before the call and against the amounts the handler proposed at the award.
+    function _claim(uint256 gi, GhostStore.GrantGhost memory g, uint8[] memory indexes) internal {
+        IGrantProgram gp = _programs[g.program];
+        Program.Milestone[] memory before = new Program.Milestone[](indexes.length);
+        for (uint256 i = 0; i < indexes.length; ++i) {
+            if (indexes[i] < g.milestoneCount) before[i] = gp.milestone(g.grantId, indexes[i]);
+        }
+        bool cancelledBefore = gp.grant(g.grantId).cancelled;
+        address wallet = entityWallets[g.entity];
+        uint256 balanceBefore = token.balanceOf(wallet);
+
+        if (_call(g.program, wallet, abi.encodeCall(IProgramPayouts.claim, (g.grantId, indexes)), "claim")) {
+            if (_isOfficial(g.program, wallet)) ghost.violation("officialPaid");
+            uint256 expected;
+            for (uint256 i = 0; i < indexes.length; ++i) {
+                if (before[i].status != APPROVED) ghost.violation("claimOfUnapproved");
+                if (block.timestamp < before[i].noticeEndsAt) ghost.violation("claimBeforeNoticeEnd");
+                uint128 amount = ghost.amountOf(g.program, g.grantId, indexes[i]);
+                ghost.notePaid(gi, indexes[i], amount);
+                expected += amount;
+                ghost.success("milestonePaid");
+            }
+            if (cancelledBefore) ghost.violation("claimOnCancelled");
+            uint256 received = token.balanceOf(wallet) - balanceBefore;
+            if (received != expected) ghost.violation("claimPaidWrongAmount");
+            ghost.addPaid(g.program, received);
+            // The grantee spends the money elsewhere, so later balance checks stay per-claim.
+            vm.prank(wallet);
+            token.transfer(address(0xdead), received);
+        }
+    }
+
+    /// @dev An EIP-712 vote signed by candidate `c`, its digest built here from the standard's rules and
+    /// the program's ERC-5267 domain, for the slot the model says the candidate holds.
+    function _signVote(
+        uint8 p,
+        uint256 c,
+        uint256 grantId,
+        uint8 index,
+        uint8 round,
+        bytes32 termsHash,
+        bytes32 evidenceHash,
+        bool approve,
+        uint256 deadline
+    ) internal view returns (Program.SignedVote memory) {
+        address signer = _candidates[c];
+        bytes32 structHash = keccak256(
+            abi.encode(
+                VOTE_TYPEHASH,
+                signer,
+                grantId,
+                index,
+                round,
+                model.slotOf(p, c),
+                termsHash,
+                evidenceHash,
+                approve,
+                bytes32(0),
+                deadline
+            )
+        );
+        (, string memory name, string memory version, uint256 chainId, address verifyingContract, , ) = IERC5267(
+            address(_programs[p])
+        ).eip712Domain();
+        bytes32 domain = keccak256(
+            abi.encode(DOMAIN_TYPEHASH, keccak256(bytes(name)), keccak256(bytes(version)), chainId, verifyingContract)
+        );
+        (uint8 v, bytes32 r, bytes32 s) = vm.sign(
+            _candidateKeys[c],
+            keccak256(abi.encodePacked("\x19\x01", domain, structHash))
+        );
+        return
+            Program.SignedVote({
+                reviewer: signer,
+                approve: approve,
+                reasonHash: bytes32(0),
+                deadline: deadline,
+                signature: abi.encodePacked(r, s, v)
+            });
+    }
+
+    /// @dev Whether `account` holds, or ever held, a role in program `p` or a seat on its committee
+    /// (from the handler's own record of appointments, not the program's).
+    function _isOfficial(uint8 p, address account) internal view returns (bool) {
         if (account == ADMIN || account == MANAGER || account == TREASURER || account == GUARDIAN) return true;
-        for (uint256 r = 0; r < REVIEWER_COUNT; ++r) if (account == reviewers[r]) return true;
+        for (uint256 c = 0; c < CANDIDATES; ++c)
+            if (account == _candidates[c] && model.everAppointed(p, c)) return true;
         return false;
     }
 

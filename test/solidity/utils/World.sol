@@ -45,6 +45,11 @@ abstract contract World is Assertions {
     bytes32[4] internal entityIds;
     uint64[4] internal entityNos;
 
+    /// @dev Private key of reviewer `i` (known, so tests can sign EIP-712 votes with `vm.sign`).
+    function reviewerKey(uint256 i) internal pure returns (uint256) {
+        return 0xB0 + i;
+    }
+
     function _deployCore() internal {
         vm.warp(START);
         token = new MockYuan("Demo Yuan", "CNY", 2);
@@ -54,7 +59,7 @@ abstract contract World is Assertions {
         implementation = new GrantProgram(new GrantProgramExtension(address(factory)));
         version = factory.registerImplementation(address(implementation));
         for (uint256 i = 0; i < REVIEWER_COUNT; ++i) {
-            reviewers[i] = address(uint160(0xB0 + i));
+            reviewers[i] = vm.addr(reviewerKey(i));
         }
         for (uint256 i = 0; i < ENTITY_COUNT; ++i) {
             entityWallets[i] = address(uint160(0xE0 + i));
