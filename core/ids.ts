@@ -5,31 +5,11 @@
  */
 import { AbiCoder, isHexString, keccak256, toUtf8Bytes, type BytesLike } from "ethers";
 
-import { CoreInputError } from "./input-error.ts";
-
 const abi = AbiCoder.defaultAbiCoder();
-
-/** The shape of a unified social credit code (统一社会信用代码): 18 characters, no I, O, S, V, Z. */
-export const USCC_PATTERN = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
-
-/**
- * A unified social credit code, trimmed and upper-cased.
- * @param text the code as written
- * @throws CoreInputError when it is not 18 characters of the code's alphabet
- */
-export function parseUscc(text: string): string {
-  const code = text.trim().toUpperCase();
-  if (!USCC_PATTERN.test(code)) {
-    throw new CoreInputError(
-      `"${text}" is not a unified social credit code (18 characters).`,
-      `“${text}”不是统一社会信用代码（18 位）。`,
-    );
-  }
-  return code;
-}
 
 /**
  * A company's registry id: keccak256 of "USCC:" and its unified social credit code (trimmed, upper case).
+ * Input from people is checked first with `parseUscc` (core/identity.ts).
  * @param unifiedSocialCreditCode the code
  */
 export function companyId(unifiedSocialCreditCode: string): string {
@@ -37,13 +17,14 @@ export function companyId(unifiedSocialCreditCode: string): string {
 }
 
 /**
- * An individual's registry id: keccak256(abi.encode(bytes32 salt, string idNumber)). The salt and
- * the ID number stay off chain; with both, anyone can check the commitment.
- * @param salt a random 32-byte salt (0x…)
- * @param idNumber the person's ID number
+ * An individual's registry id: keccak256(abi.encode(bytes32 key, string document)). The registrar
+ * office uses its jurisdiction's secret as the key and the document's one written form (both through
+ * `individualId` in core/identity.ts, so the same person always gives the same id); both stay off chain.
+ * @param key the registrar secret (0x…, 32 bytes)
+ * @param document the identity document, e.g. "CN-RID:11010519491231002X"
  */
-export function individualCommitment(salt: string, idNumber: string): string {
-  return keccak256(abi.encode(["bytes32", "string"], [salt, idNumber]));
+export function individualCommitment(key: string, document: string): string {
+  return keccak256(abi.encode(["bytes32", "string"], [key, document]));
 }
 
 /**

@@ -18,7 +18,8 @@ import { formatYuan, parseYuan } from "../core/money.js";
 import { loadProgram } from "./lib/programs.js";
 import { DAY, YUAN_DECIMALS, createProgramFromDefinition } from "./lib/suite.js";
 import { EntityKind } from "../core/enums.js";
-import { companyId, individualCommitment, textHash } from "../core/ids.js";
+import { companyId, textHash } from "../core/ids.js";
+import { individualId, parseUscc } from "../core/identity.js";
 import { signVote } from "../core/votes.js";
 import { deployCore, deployDemoYuan, deployRegistry } from "./lib/deploy.js";
 import { approveSubmitted, programRoles, submitAndApprove } from "./lib/scenario.js";
@@ -101,15 +102,22 @@ for (const [program, budget, label] of [
   await step(`fund ${label} with ${budget}`, () => program.connect(treasurer).fund(y(budget)));
 }
 
-console.log("\n4. Register entities (registrar); individuals by salted commitment only");
+console.log(
+  "\n4. Register entities (registrar): codes checked; individuals by a commitment under the registrar secret",
+);
 const multisig = await ethers.deployContract("MockMultisigWallet", [multisigOwner.address]);
 const entities = {
-  lab: { id: companyId("91520115MA6DEMO01L"), wallet: labCo.address, kind: EntityKind.Company },
-  chain: { id: companyId("91520115MA6DEMO02C"), wallet: chainCo.address, kind: EntityKind.Company },
-  product: { id: companyId("91520115MA6DEMO03P"), wallet: await multisig.getAddress(), kind: EntityKind.Company },
-  listed: { id: companyId("91520100MA6DEMO04S"), wallet: listedCo.address, kind: EntityKind.Company },
+  lab: { id: companyId(parseUscc("91520115MA6DLAB01Q")), wallet: labCo.address, kind: EntityKind.Company },
+  chain: { id: companyId(parseUscc("91520115MA6DCHN02Y")), wallet: chainCo.address, kind: EntityKind.Company },
+  product: {
+    id: companyId(parseUscc("91520115MA6DPRD03X")),
+    wallet: await multisig.getAddress(),
+    kind: EntityKind.Company,
+  },
+  listed: { id: companyId(parseUscc("91520100MA6DLTD049")), wallet: listedCo.address, kind: EntityKind.Company },
   talent: {
-    id: individualCommitment(textHash("salt kept by the talent office"), "ID-NUMBER-NEVER-ON-CHAIN"),
+    // GB 11643's own sample number; the secret is the demo's, a registrar office keeps its own off chain.
+    id: individualId(textHash("demo registrar secret: Guiyang"), "11010519491231002X"),
     wallet: talentWallet.address,
     kind: EntityKind.Individual,
   },
@@ -117,7 +125,7 @@ const entities = {
 for (const [name, e] of Object.entries(entities)) {
   await step(`register ${name}`, () => guiyang.connect(registrar).registerEntity(e.id, e.kind, e.wallet));
 }
-const cqEntity = companyId("91500103MA6DEMO05Q");
+const cqEntity = companyId(parseUscc("91500103MA6DCQB05P"));
 await step("register Chongqing firm", () =>
   chongqing.connect(registrar).registerEntity(cqEntity, EntityKind.Company, cqCo.address),
 );

@@ -1,16 +1,27 @@
 /** The registrar's tasks on a jurisdiction's entity registry: mg:register-entity, mg:rotate-wallet. */
 import { task } from "hardhat/config";
 
-import { OPTIONAL, withEntity, withJurisdiction, withSigner } from "../options.js";
+import { OPTIONAL, OPTIONAL_FILE, withEntity, withJurisdiction, withSigner } from "../options.js";
 
 export const registryTasks = [
   withSigner(
     withJurisdiction(
-      task("mg:register-entity", "Registrar: register a company (USCC) or an individual (salted commitment)"),
+      task(
+        "mg:register-entity",
+        "Registrar: register a company (USCC, checked) or an individual (ID number, committed under the registrar secret)",
+      ),
     )
-      .addOption({ name: "uscc", description: "Company: unified social credit code", ...OPTIONAL })
-      .addOption({ name: "idNumber", description: "Individual: ID number (hashed here, never sent)", ...OPTIONAL })
-      .addOption({ name: "salt", description: "Individual: 32-byte salt (0x…); generated if omitted", ...OPTIONAL })
+      .addOption({ name: "uscc", description: "Company: unified social credit code (GB 32100)", ...OPTIONAL })
+      .addOption({
+        name: "idNumber",
+        description: "Individual: resident ID number (GB 11643) or PASSPORT:<country>:<number>; never sent",
+        ...OPTIONAL,
+      })
+      .addOption({
+        name: "secretFile",
+        description: "Individual: file holding the registrar secret (0x + 64 hex); else MG_REGISTRAR_SECRET",
+        ...OPTIONAL_FILE,
+      })
       .addOption({ name: "wallet", description: "Payout wallet (index or address)", ...OPTIONAL }),
   )
     .setAction(() => import("./register-entity.js"))

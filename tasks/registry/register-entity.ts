@@ -1,23 +1,41 @@
 /**
- * mg:register-entity — the registrar registers a company (by its unified social credit code) or an
- * individual (by a salted commitment computed here: the ID number never leaves this machine).
+ * mg:register-entity — the registrar registers a company (by its unified social credit code, check
+ * character verified) or an individual (by resident identity number or passport, checked, committed here
+ * under the jurisdiction's registrar secret: the number never leaves this machine, and the same person
+ * always gives the same entity id, so a second registration is refused).
  */
-import { hexlify, randomBytes } from "ethers";
+import { readFileSync } from "node:fs";
 
 import { EntityKind } from "../../core/enums.js";
-import { companyId, individualCommitment, USCC_PATTERN } from "../../core/ids.js";
-import { parseHash, TaskInputError, type CommonArgs } from "../runtime/args.js";
+import { companyId } from "../../core/ids.js";
+import { individualId, parseIdentityDocument, parseRegistrarSecret, parseUscc } from "../../core/identity.js";
+import { TaskInputError, type CommonArgs } from "../runtime/args.js";
 import { pickAddress } from "../runtime/connection.js";
 import { bookRegistry } from "../runtime/resolution.js";
 import { defineAction, type ResultOf } from "../runtime/output.js";
 import { sent, txLine } from "../runtime/tx.js";
 
+/** The environment variable that may hold the registrar secret instead of --secret-file. */
+export const REGISTRAR_SECRET_VARIABLE = "MG_REGISTRAR_SECRET";
+
 export interface RegisterEntityArgs extends CommonArgs {
   jurisdiction: string | undefined;
   uscc: string | undefined;
   idNumber: string | undefined;
-  salt: string | undefined;
+  secretFile: string | undefined;
   wallet: string | undefined;
+}
+
+/** The registrar secret from --secret-file, else from MG_REGISTRAR_SECRET; refused when neither. */
+function registrarSecret(secretFile: string | undefined): string {
+  if (secretFile !== undefined && secretFile.trim() !== "") {
+    return parseRegistrarSecret(readFileSync(secretFile, "utf8"));
+  }
+  const fromEnvironment = process.env[REGISTRAR_SECRET_VARIABLE];
+  if (fromEnvironment !== undefined && fromEnvironment.trim() !== "") return parseRegistrarSecret(fromEnvironment);
+  throw new TaskInputError(
+    `An individual is registered under the jurisdiction's registrar secret: give --secret-file <file> or set ${REGISTRAR_SECRET_VARIABLE} (docs/operators.md).`,
+  );
 }
 
 const action = defineAction("mg:register-entity", async (args: RegisterEntityArgs, env) => {
@@ -26,54 +44,31 @@ const action = defineAction("mg:register-entity", async (args: RegisterEntityArg
   const company = args.uscc !== undefined && args.uscc.trim() !== "";
   const individual = args.idNumber !== undefined && args.idNumber.trim() !== "";
   if (company === individual) {
-    throw new TaskInputError(
-      "Give either --uscc (a company) or --id-number with --salt (an individual), not both or neither.",
-    );
+    throw new TaskInputError("Give either --uscc (a company) or --id-number (an individual), not both or neither.");
   }
   let entityId: string;
-  let kind: number;
-  let salt: string | null = null;
-  let generatedSalt = false;
+  let described: string;
   if (company) {
-    const code = (args.uscc ?? "").trim().toUpperCase();
-    if (!USCC_PATTERN.test(code)) {
-      throw new TaskInputError(`--uscc "${args.uscc}" is not a unified social credit code (18 characters).`);
-    }
+    const code = parseUscc(args.uscc ?? "");
     entityId = companyId(code);
-    kind = EntityKind.Company;
+    described = `company ${code}`;
   } else {
-    if (args.salt === undefined || args.salt.trim() === "") {
-      salt = hexlify(randomBytes(32));
-      generatedSalt = true;
-    } else {
-      salt = parseHash(args.salt.trim(), "--salt");
-    }
-    entityId = individualCommitment(salt, (args.idNumber ?? "").trim());
-    kind = EntityKind.Individual;
+    const document = parseIdentityDocument(args.idNumber ?? "");
+    entityId = individualId(registrarSecret(args.secretFile), document);
+    described = `an individual (${document.startsWith("PASSPORT:") ? "passport" : "resident ID"}, commitment only)`;
   }
+  const kind = company ? EntityKind.Company : EntityKind.Individual;
   const entityNo = await registry.connect(env.signer).registerEntity.staticCall(entityId, kind, wallet);
   const tx = await sent(registry.connect(env.signer).registerEntity(entityId, kind, wallet));
   const lines = [
-    `Registered ${company ? `company ${(args.uscc ?? "").trim().toUpperCase()}` : "an individual (commitment only)"} in ${name} as entity number ${entityNo}.`,
+    `Registered ${described} in ${name} as entity number ${entityNo}.`,
     `  entity id ${entityId}`,
     `  payout wallet ${wallet}`,
     txLine(tx),
   ];
-  if (salt !== null) {
-    lines.push(
-      `  salt ${salt}${generatedSalt ? " (generated)" : ""} — keep it with the person's file: with the ID number it proves the commitment. The ID number was not sent.`,
-    );
-  }
+  if (!company) lines.push("  The ID number was not sent; with the registrar secret it gives this entity id again.");
   return {
-    result: {
-      jurisdiction: name,
-      entityNo,
-      entityId,
-      kind: company ? "company" : "individual",
-      wallet,
-      salt,
-      tx: tx.hash,
-    },
+    result: { jurisdiction: name, entityNo, entityId, kind: company ? "company" : "individual", wallet, tx: tx.hash },
     lines,
   };
 });

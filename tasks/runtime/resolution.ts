@@ -9,6 +9,7 @@ import { isAddress } from "ethers";
 import type { EntityRegistry, IGrantProgram, GrantProgramFactory, MockYuan } from "../../typechain-types/index.js";
 import { formatYuan, parseYuan } from "../../core/money.js";
 import { companyId } from "../../core/ids.js";
+import { parseUscc } from "../../core/identity.js";
 import { standingOf, standingSentence, type Standing } from "../../core/jurisdiction.js";
 import type { ProgramEntry, TokenEntry } from "./address-book.js";
 import { parseHash, parseWhole, requireText, TaskInputError } from "./args.js";
@@ -149,7 +150,7 @@ export async function resolveEntity(
     throw new TaskInputError("Name the entity with exactly one of --uscc, --entity-no or --entity-id.");
   }
   if (args.uscc !== undefined && args.uscc.trim() !== "") {
-    const entityId = companyId(args.uscc);
+    const entityId = companyId(parseUscc(args.uscc));
     const entityNo = await registry.entityNoOf(entityId);
     if (entityNo === 0n) throw new TaskInputError(`No company with USCC ${args.uscc.trim()} is registered here.`);
     return { entityNo, entityId };

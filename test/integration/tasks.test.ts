@@ -285,6 +285,63 @@ describe("Operator tasks (mg:*) on the in-process network", function () {
     );
   });
 
+  it("checks identities before registering: a credit-code typo or a wrong ID check digit is refused, and the same person twice is one entity", async function () {
+    const deployed = await ok("mg:deploy", { json: true }); // re-run: reports the recorded guiyang registry
+    const { ethers } = await hre.network.getOrCreate();
+    const registry = await ethers.getContractAt("EntityRegistry", deployed.registry as string);
+    const count = await registry.entityCount();
+    expect(
+      await fails("mg:register-entity", {
+        from: "1",
+        jurisdiction: "guiyang",
+        uscc: "91520115MA6DK0001B",
+        wallet: "15",
+      }),
+    ).to.equal(
+      "The unified social credit code 91520115MA6DK0001B fails its check (GB 32100): with these first 17 characters the last must be A. Check the code for a typing error.",
+    );
+    const secretFile = path.join(dir, "registrar.secret");
+    writeFileSync(secretFile, `0x${"3c".repeat(32)}\n`);
+    expect(
+      await fails("mg:register-entity", {
+        from: "1",
+        jurisdiction: "guiyang",
+        idNumber: "520102199001011234",
+        secretFile,
+        wallet: "15",
+      }),
+    ).to.include("fails its check (GB 11643): with these first 17 digits the last must be X");
+    expect(
+      await fails("mg:register-entity", {
+        from: "1",
+        jurisdiction: "guiyang",
+        idNumber: "52010219900101123X",
+        wallet: "15",
+      }),
+    ).to.match(/^An individual is registered under the jurisdiction's registrar secret/);
+    const person = await ok("mg:register-entity", {
+      from: "1",
+      jurisdiction: "guiyang",
+      idNumber: "52010219900101123X",
+      secretFile,
+      wallet: "15",
+      json: true,
+    });
+    expect(person.kind).to.equal("individual");
+    // The same person again (written with a lower-case x, another wallet): the same id, refused.
+    expect(
+      await fails("mg:register-entity", {
+        from: "1",
+        jurisdiction: "guiyang",
+        idNumber: "52010219900101123x",
+        secretFile,
+        wallet: "16",
+      }),
+    ).to.include("already registered");
+    expect(await registry.entityCount()).to.equal(count + 1n);
+    expect(await registry.entityNoOf(person.entityId as string)).to.equal(person.entityNo);
+  });
+
   it("refuses a bad program file with one sentence naming the field", async function () {
     const broken = JSON.parse(readFileSync(HTZ_FILE, "utf8")) as { categories: Array<{ mode: string }> };
     broken.categories[3].mode = "maximum";
