@@ -103,6 +103,11 @@ contract Handler is World {
         return entityNos[e];
     }
 
+    /// @notice Entity `e`'s payout wallet as the handler last set it.
+    function entityWallet(uint256 e) external view returns (address) {
+        return entityWallets[e];
+    }
+
     /// @notice Candidate `c`'s address (0–3: the first committee).
     function candidate(uint256 c) external view returns (address) {
         return _candidates[c];
@@ -306,17 +311,7 @@ contract Handler is World {
             indexes[0] = _pickMilestone(g, modeSeed >> 8, APPROVED, APPROVED);
             indexes[1] = indexes[0]; // named twice
         } else {
-            uint8 n;
-            uint8[] memory tmp = new uint8[](g.milestoneCount);
-            for (uint8 i = 0; i < g.milestoneCount; ++i) {
-                if (gp.milestone(g.grantId, i).status == APPROVED) tmp[n++] = i;
-            }
-            if (n == 0) {
-                n = 1;
-                tmp[0] = uint8((modeSeed >> 8) % g.milestoneCount);
-            }
-            indexes = new uint8[](n);
-            for (uint8 i = 0; i < n; ++i) indexes[i] = tmp[i];
+            indexes = _approvedIndexes(g, modeSeed >> 8);
         }
         _claim(gi, g, indexes);
         _snapshot(gi, g);
@@ -465,10 +460,8 @@ contract Handler is World {
     function rotateWallet(uint256 entitySeed, uint256 targetSeed) public {
         uint8 e = uint8(entitySeed % ENTITY_COUNT);
         bool ontoCandidate = targetSeed % 4 == 0;
-        if (ontoCandidate) {
-            (bool found, , GhostStore.GrantGhost memory g) = _pickGrantWith(entitySeed, APPROVED, APPROVED);
-            if (found) e = g.entity;
-        }
+        (bool found, uint256 gi, GhostStore.GrantGhost memory g) = _pickGrantWith(entitySeed, APPROVED, APPROVED);
+        if (ontoCandidate && found) e = g.entity;
         address next =
             ontoCandidate ? _candidates[(targetSeed >> 8) % CANDIDATES] : address(uint160(0xF000) + ++_walletsMade);
         ghost.attempt("rotateWallet");
@@ -479,6 +472,9 @@ contract Handler is World {
         registry.completeWalletChange(entityNos[e]);
         entityWallets[e] = next;
         ghost.success("rotateWallet");
+        // The new wallet tries at once to collect what is approved (after the 3-day delay, program B's
+        // 2-day notice windows are over): an official's wallet must be refused.
+        if (ontoCandidate && found && g.entity == e) _claim(gi, g, _approvedIndexes(g, targetSeed));
     }
 
     function warp(uint256 secondsRaw) public {
@@ -580,6 +576,25 @@ contract Handler is World {
             indexes[0] = index;
             _claim(gi, g, indexes);
         }
+    }
+
+    /// @dev The grant's approved milestones (in notice or payable); one random index if there is none.
+    function _approvedIndexes(
+        GhostStore.GrantGhost memory g,
+        uint256 seed
+    ) internal view returns (uint8[] memory indexes) {
+        IGrantProgram gp = _programs[g.program];
+        uint8 n;
+        uint8[] memory tmp = new uint8[](g.milestoneCount);
+        for (uint8 i = 0; i < g.milestoneCount; ++i) {
+            if (gp.milestone(g.grantId, i).status == APPROVED) tmp[n++] = i;
+        }
+        if (n == 0) {
+            n = 1;
+            tmp[0] = uint8(seed % g.milestoneCount);
+        }
+        indexes = new uint8[](n);
+        for (uint8 i = 0; i < n; ++i) indexes[i] = tmp[i];
     }
 
     /// @dev The grantee's wallet claims `indexes`; on success every paid milestone is checked against

@@ -456,6 +456,35 @@ contract InvariantsTest is Assertions {
         _checkAll();
     }
 
+    /// @notice Separation of duties in either order of events: a grantee's wallet appointed to the
+    /// committee after the award, and a payout wallet rotated onto a reviewer after the approval, are both
+    /// refused the money, and nothing leaves the program.
+    function test_officialsNeverPaidWhateverTheOrder() public {
+        // Program B (2-day notice): grant 1 to entity 0 and grant 2 to entity 1, one milestone each.
+        handler.award(1, 0, 0, 100_000, 1);
+        handler.award(1, 1, 0, 100_000, 1);
+        // Entity 1's wallet moves onto candidate 4, who is then appointed to program B's committee.
+        handler.rotateWallet(1, 4 << 8);
+        assertEq(handler.entityWallet(1), handler.candidate(4), "duties: entity 1 is paid to candidate 4");
+        handler.changeCommittee(1, 4);
+        assertEq(programs[1].reviewerSlot(handler.candidate(4)), 5, "duties: candidate 4 appointed");
+        for (uint256 gi = 0; gi < 2; ++gi) {
+            handler.submitEvidence(gi, 0, 1);
+            for (uint256 r = 0; r < 3; ++r) handler.vote(gi, 0, r, 1);
+        }
+        assertEq(ghost.successes("approved"), 2, "duties: both milestones approved");
+        uint256 balance = token.balanceOf(address(programs[1]));
+        // Entity 0's wallet moves onto reviewer 3 (3 days: the notice windows are over by then).
+        handler.rotateWallet(0, 3 << 8);
+        assertEq(handler.entityWallet(0), handler.candidate(3), "duties: entity 0 is paid to reviewer 3");
+        handler.claim(0, 2);
+        handler.claim(1, 2);
+        assertGe(ghost.attempts("claim"), 4, "duties: claims were attempted");
+        assertEq(ghost.successes("claim"), 0, "duties: neither official's wallet was paid");
+        assertEq(token.balanceOf(address(programs[1])), balance, "duties: nothing left the program");
+        _checkAll();
+    }
+
     /// @dev A signed-vote batch seed for {Handler.signedVotes}: three signatures by `a`, `b`, `c`, all
     /// approvals; `flaw` 0 signs the first for the previous round, 1 lets it expire, 2 none.
     function _batch(uint256 a, uint256 b, uint256 c, uint256 flaw) internal pure returns (uint256) {
