@@ -52,7 +52,7 @@ contract GhostStore {
     uint256 public voteNotCountable; // I5: a vote counted that the committee model says may not count
     uint256 public badSignatureAccepted; // I5: a batch with an expired or stale-round signature accepted
 
-    /// @dev keccak(program, grantId, index, objector) => objections that succeeded.
+    /// @dev keccak(program, grantId, index, round, objector) => objections that succeeded.
     mapping(bytes32 => uint256) public objections;
 
     // Successful actions (reach).
@@ -157,9 +157,16 @@ contract GhostStore {
         else revert UnknownViolation(what);
     }
 
-    /// @dev Records a successful objection; a second one by the same account is a violation.
-    function noteObjection(uint8 p, uint256 grantId, uint256 index, address objector) external onlyHandler {
-        bytes32 k = keccak256(abi.encode(p, grantId, index, objector));
+    /// @dev Records a successful objection; a second one by the same account in the same review round is
+    /// a violation.
+    function noteObjection(
+        uint8 p,
+        uint256 grantId,
+        uint256 index,
+        uint256 round,
+        address objector
+    ) external onlyHandler {
+        bytes32 k = keccak256(abi.encode(p, grantId, index, round, objector));
         if (++objections[k] > 1) ++objectionRepeated;
     }
 

@@ -278,7 +278,7 @@ contract Handler is World {
         bytes memory data = abi.encodeCall(IProgramNotice.object, (g.grantId, index, keccak256("objection")));
         if (_call(g.program, objector, data, "object")) {
             if (block.timestamp >= ends) ghost.violation("objectionAfterNoticeEnd");
-            ghost.noteObjection(g.program, g.grantId, index, objector);
+            ghost.noteObjection(g.program, g.grantId, index, _roundOf(g, index), objector);
         }
         _snapshot(gi, g);
     }
@@ -288,8 +288,12 @@ contract Handler is World {
         if (!found) return;
         uint8 index = _pickMilestone(g, indexSeed, CONTESTED, CONTESTED);
         bytes memory data = abi.encodeCall(IProgramRulings.ruleOnObjection, (g.grantId, index, uphold, bytes32(0)));
-        if (_call(g.program, MANAGER, data, "ruleOnObjection"))
+        address objector = _programs[g.program].objection(g.grantId, index).objector;
+        if (_call(g.program, MANAGER, data, "ruleOnObjection")) {
             ghost.success(uphold ? bytes32("upheld") : bytes32("dismissed"));
+            // A dismissed objector tries again at once: refused (one objection per account and round).
+            if (!uphold) _objectAgain(g, index, objector);
+        }
         _snapshot(gi, g);
     }
 
@@ -317,12 +321,18 @@ contract Handler is World {
         _snapshot(gi, g);
     }
 
+    /// @dev Usually at the current time; one call in four, first to the exact second of a deadline less
+    /// than two days away (a lapse then must be refused: it lapses strictly after).
     function lapse(uint256 gSeed, uint256 indexSeed) public {
         (bool found, uint256 gi, GhostStore.GrantGhost memory g) = _pickGrantWith(gSeed, PENDING, SUBMITTED);
         if (!found) return;
         uint8 index = _pickMilestone(g, indexSeed, PENDING, SUBMITTED);
         if (indexSeed % 2 == 0) index = _pickMilestone(g, indexSeed >> 1, REJECTED, PENDING);
         uint40 deadline = _programs[g.program].milestone(g.grantId, index).deadline;
+        bool paused = _programs[g.program].paused();
+        if ((indexSeed >> 8) % 4 == 0 && !paused && deadline > block.timestamp && deadline - block.timestamp < 2 days) {
+            vm.warp(deadline);
+        }
         if (_call(g.program, address(this), abi.encodeCall(IProgramPayouts.lapse, (g.grantId, index)), "lapse")) {
             if (block.timestamp <= deadline) ghost.violation("lapseBeforeDeadline");
         }
@@ -601,6 +611,7 @@ contract Handler is World {
     /// what was true before the call and against the amounts the handler proposed at the award.
     function _claim(uint256 gi, GhostStore.GrantGhost memory g, uint8[] memory indexes) internal {
         IGrantProgram gp = _programs[g.program];
+        _objectLate(g, indexes);
         Program.Milestone[] memory before = new Program.Milestone[](indexes.length);
         for (uint256 i = 0; i < indexes.length; ++i) {
             if (indexes[i] < g.milestoneCount) before[i] = gp.milestone(g.grantId, indexes[i]);
@@ -627,6 +638,33 @@ contract Handler is World {
             // The grantee spends the money elsewhere, so later balance checks stay per-claim.
             vm.prank(wallet);
             token.transfer(address(0xdead), received);
+        }
+    }
+
+    /// @dev The milestone's review round as the model counted it.
+    function _roundOf(GhostStore.GrantGhost memory g, uint8 index) internal view returns (uint8) {
+        return model.rounds(model.milestoneKey(g.program, g.grantId, index));
+    }
+
+    /// @dev `objector`, just dismissed, objects to the same milestone again.
+    function _objectAgain(GhostStore.GrantGhost memory g, uint8 index, address objector) internal {
+        bytes memory data = abi.encodeCall(IProgramNotice.object, (g.grantId, index, keccak256("again")));
+        if (_call(g.program, objector, data, "objectAgain")) {
+            ghost.noteObjection(g.program, g.grantId, index, _roundOf(g, index), objector);
+        }
+    }
+
+    /// @dev Just before a claim, a citizen who missed the window objects to each approved milestone whose
+    /// notice is over: it must be refused (an accepted one is a violation, and blocks the claim).
+    function _objectLate(GhostStore.GrantGhost memory g, uint8[] memory indexes) internal {
+        IGrantProgram gp = _programs[g.program];
+        address latecomer = address(uint160(OBJECTOR) + 3);
+        for (uint256 i = 0; i < indexes.length; ++i) {
+            if (indexes[i] >= g.milestoneCount) continue;
+            Program.Milestone memory m = gp.milestone(g.grantId, indexes[i]);
+            if (m.status != APPROVED || block.timestamp < m.noticeEndsAt) continue;
+            bytes memory data = abi.encodeCall(IProgramNotice.object, (g.grantId, indexes[i], keccak256("late")));
+            if (_call(g.program, latecomer, data, "lateObjection")) ghost.violation("objectionAfterNoticeEnd");
         }
     }
 
