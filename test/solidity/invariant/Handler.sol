@@ -257,14 +257,18 @@ contract Handler is World {
         );
         if (_call(g.program, RELAYER, data, "signedVotes")) {
             if (flaw == 1 || (flaw == 0 && round > 0)) ghost.violation("badSignatureAccepted");
+            bool counted;
             for (uint256 k = 0; k < n; ++k) {
                 // A seat is required of every signer (else the batch is refused); the rest may be skipped.
                 if (!model.isSeated(g.program, signers[k])) ghost.violation("voteNotCountable");
                 if (!model.countable(g.program, g.grantId, index, signers[k])) continue;
                 _countInModel(g, index, signers[k], votes[k].approve);
+                counted = true;
                 if (model.outcome(g.program, g.grantId, index) != CommitteeModel.Outcome.Open) break;
             }
-            if (wasOpen) _judge(gi, g, index);
+            // Only a counted vote decides: a batch of skipped votes leaves a round that a committee change
+            // has decided open until the next vote or a settle, as the rules say.
+            if (wasOpen && counted) _judge(gi, g, index);
         }
         _snapshot(gi, g);
     }
