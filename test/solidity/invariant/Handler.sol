@@ -332,6 +332,8 @@ contract Handler is World {
         if (!found) return;
         uint8 index = _pickMilestone(g, indexSeed, PENDING, SUBMITTED);
         if (indexSeed % 2 == 0) index = _pickMilestone(g, indexSeed >> 1, REJECTED, PENDING);
+        // One call in four, any milestone: a paid, cancelled or approved one must never lapse.
+        if ((indexSeed >> 16) % 4 == 0) index = uint8((indexSeed >> 24) % g.milestoneCount);
         uint40 deadline = _programs[g.program].milestone(g.grantId, index).deadline;
         bool paused = _programs[g.program].paused();
         if ((indexSeed >> 8) % 4 == 0 && !paused && deadline > block.timestamp && deadline - block.timestamp < 2 days) {
