@@ -36,21 +36,27 @@ contract GhostStore {
     /// @dev keccak(program, grantId, index) => terminal stored status + 1 when first seen (0 = none yet).
     mapping(bytes32 => uint8) public terminalSeen;
 
-    // Violations observed at call time (must stay 0).
-    uint256 public claimBeforeNoticeEnd; // I12 / I4
-    uint256 public claimOfUnapproved; // I4
-    uint256 public claimOnCancelled; // I6
-    uint256 public objectionAfterNoticeEnd; // I12
-    uint256 public lapseBeforeDeadline; // I12
-    uint256 public claimPaidWrongAmount; // I7 / I3: the wallet received != sum of the milestones
-    uint256 public objectionRepeated; // #7: one objection per account per milestone
-    uint256 public approvedWithoutQuorum; // I5: approved without a quorum of eligible approvals
-    uint256 public rejectedWithoutCause; // I5: rejected while approval was still possible
-    uint256 public roundLeftDecided; // I5: a vote or settle that decided the round left it open
-    uint256 public officialPaid; // I13: a payout to an account that holds or held a role or seat
-    uint256 public officialAwarded; // I13: an award to an entity whose wallet is an official's
-    uint256 public voteNotCountable; // I5: a vote counted that the committee model says may not count
-    uint256 public badSignatureAccepted; // I5: a batch with an expired or stale-round signature accepted
+    /// @notice What the handler saw that must never happen; each must stay at zero. A name that is
+    /// not in this list does not compile (a misspelt violation cannot pass unseen).
+    enum Violation {
+        ClaimBeforeNoticeEnd, // I12 / I4
+        ClaimOfUnapproved, // I4
+        ClaimOnCancelled, // I6
+        ObjectionAfterNoticeEnd, // I12
+        LapseBeforeDeadline, // I12
+        ClaimPaidWrongAmount, // I7 / I3: the wallet received != sum of the milestones
+        ObjectionRepeated, // #7: one objection per account per milestone
+        ApprovedWithoutQuorum, // I5: approved without a quorum of eligible approvals
+        RejectedWithoutCause, // I5: rejected while approval was still possible
+        RoundLeftDecided, // I5: a vote or settle that decided the round left it open
+        OfficialPaid, // I13: a payout to an account that holds or held a role or seat
+        OfficialAwarded, // I13: an award to an entity whose wallet is an official's
+        VoteNotCountable, // I5: a vote counted that the committee model says may not count
+        BadSignatureAccepted // I5: a batch with an expired or stale-round signature accepted
+    }
+
+    /// @notice How often each violation was seen.
+    mapping(Violation => uint256) public violations;
 
     /// @dev keccak(program, grantId, index, round, objector) => objections that succeeded.
     mapping(bytes32 => uint256) public objections;
@@ -60,7 +66,6 @@ contract GhostStore {
     mapping(bytes32 action => uint256) public attempts;
 
     error OnlyHandler();
-    error UnknownViolation(bytes32 what);
 
     constructor() {
         handler = msg.sender;
@@ -140,21 +145,9 @@ contract GhostStore {
         if (terminalSeen[k] == 0) terminalSeen[k] = status + 1;
     }
 
-    function violation(bytes32 what) external onlyHandler {
-        if (what == "claimBeforeNoticeEnd") ++claimBeforeNoticeEnd;
-        else if (what == "claimOfUnapproved") ++claimOfUnapproved;
-        else if (what == "claimOnCancelled") ++claimOnCancelled;
-        else if (what == "objectionAfterNoticeEnd") ++objectionAfterNoticeEnd;
-        else if (what == "lapseBeforeDeadline") ++lapseBeforeDeadline;
-        else if (what == "claimPaidWrongAmount") ++claimPaidWrongAmount;
-        else if (what == "approvedWithoutQuorum") ++approvedWithoutQuorum;
-        else if (what == "rejectedWithoutCause") ++rejectedWithoutCause;
-        else if (what == "roundLeftDecided") ++roundLeftDecided;
-        else if (what == "officialPaid") ++officialPaid;
-        else if (what == "officialAwarded") ++officialAwarded;
-        else if (what == "voteNotCountable") ++voteNotCountable;
-        else if (what == "badSignatureAccepted") ++badSignatureAccepted;
-        else revert UnknownViolation(what);
+    /// @notice Records one violation the handler saw.
+    function violation(Violation what) external onlyHandler {
+        ++violations[what];
     }
 
     /// @dev Records a successful objection; a second one by the same account in the same review round is
@@ -167,7 +160,7 @@ contract GhostStore {
         address objector
     ) external onlyHandler {
         bytes32 k = keccak256(abi.encode(p, grantId, index, round, objector));
-        if (++objections[k] > 1) ++objectionRepeated;
+        if (++objections[k] > 1) ++violations[Violation.ObjectionRepeated];
     }
 
     function attempt(bytes32 action) external onlyHandler {
