@@ -4,7 +4,7 @@
  * under the jurisdiction's registrar secret: the number never leaves this machine, and the same person
  * always gives the same entity id, so a second registration is refused).
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 
 import { EntityKind } from "../../core/enums.js";
 import { companyId } from "../../core/ids.js";
@@ -29,6 +29,11 @@ export interface RegisterEntityArgs extends CommonArgs {
 /** The registrar secret from --secret-file, else from MG_REGISTRAR_SECRET; refused when neither. */
 function registrarSecret(secretFile: string | undefined): string {
   if (secretFile !== undefined && secretFile.trim() !== "") {
+    if (!existsSync(secretFile)) {
+      throw new TaskInputError(
+        `${secretFile}: no such file; --secret-file names the file holding the registrar secret.`,
+      );
+    }
     return parseRegistrarSecret(readFileSync(secretFile, "utf8"));
   }
   const fromEnvironment = process.env[REGISTRAR_SECRET_VARIABLE];

@@ -319,6 +319,17 @@ describe("Operator tasks (mg:*) on the in-process network", function () {
         wallet: "15",
       }),
     ).to.match(/^An individual is registered under the jurisdiction's registrar secret/);
+    const missing = path.join(dir, "no-such.secret");
+    expect(
+      await fails("mg:register-entity", {
+        from: "1",
+        jurisdiction: "guiyang",
+        idNumber: "52010219900101123X",
+        secretFile: missing,
+        wallet: "15",
+      }),
+    ).to.equal(`${missing}: no such file; --secret-file names the file holding the registrar secret.`);
+    expect(await registry.entityCount()).to.equal(count);
     const person = await ok("mg:register-entity", {
       from: "1",
       jurisdiction: "guiyang",

@@ -581,9 +581,12 @@ contract Handler is World {
     function _judge(uint256 gi, GhostStore.GrantGhost memory g, uint8 index) internal {
         CommitteeModel.Outcome o = model.outcome(g.program, g.grantId, index);
         Program.MilestoneState status = _programs[g.program].milestone(g.grantId, index).status;
-        if (status == APPROVED && o != CommitteeModel.Outcome.Approved) ghost.violation(GhostStore.Violation.ApprovedWithoutQuorum);
-        if (status == REJECTED && o != CommitteeModel.Outcome.Rejected) ghost.violation(GhostStore.Violation.RejectedWithoutCause);
-        if (status == SUBMITTED && o != CommitteeModel.Outcome.Open) ghost.violation(GhostStore.Violation.RoundLeftDecided);
+        if (status == APPROVED && o != CommitteeModel.Outcome.Approved)
+            ghost.violation(GhostStore.Violation.ApprovedWithoutQuorum);
+        if (status == REJECTED && o != CommitteeModel.Outcome.Rejected)
+            ghost.violation(GhostStore.Violation.RejectedWithoutCause);
+        if (status == SUBMITTED && o != CommitteeModel.Outcome.Open)
+            ghost.violation(GhostStore.Violation.RoundLeftDecided);
         if (o != CommitteeModel.Outcome.Open) model.close(g.program, g.grantId, index);
         if (status == APPROVED) {
             ghost.success("approved");
@@ -630,7 +633,8 @@ contract Handler is World {
             uint256 expected;
             for (uint256 i = 0; i < indexes.length; ++i) {
                 if (before[i].status != APPROVED) ghost.violation(GhostStore.Violation.ClaimOfUnapproved);
-                if (block.timestamp < before[i].noticeEndsAt) ghost.violation(GhostStore.Violation.ClaimBeforeNoticeEnd);
+                if (block.timestamp < before[i].noticeEndsAt)
+                    ghost.violation(GhostStore.Violation.ClaimBeforeNoticeEnd);
                 uint128 amount = ghost.amountOf(g.program, g.grantId, indexes[i]);
                 ghost.notePaid(gi, indexes[i], amount);
                 expected += amount;
@@ -669,7 +673,8 @@ contract Handler is World {
             Program.Milestone memory m = gp.milestone(g.grantId, indexes[i]);
             if (m.status != APPROVED || block.timestamp < m.noticeEndsAt) continue;
             bytes memory data = abi.encodeCall(IProgramNotice.object, (g.grantId, indexes[i], keccak256("late")));
-            if (_call(g.program, latecomer, data, "lateObjection")) ghost.violation(GhostStore.Violation.ObjectionAfterNoticeEnd);
+            if (_call(g.program, latecomer, data, "lateObjection"))
+                ghost.violation(GhostStore.Violation.ObjectionAfterNoticeEnd);
         }
     }
 

@@ -177,8 +177,16 @@ contract InvariantsTest is Assertions {
                 assertTrue(isPaid == (times == 1), "I4 PayOnce: Paid status iff paid by a claim");
             }
         }
-        assertEq(ghost.violations(GhostStore.Violation.ClaimOfUnapproved), 0, "I4 PayOnce: only approved milestones are paid");
-        assertEq(ghost.violations(GhostStore.Violation.ClaimBeforeNoticeEnd), 0, "I4 PayOnce: never paid inside the notice window");
+        assertEq(
+            ghost.violations(GhostStore.Violation.ClaimOfUnapproved),
+            0,
+            "I4 PayOnce: only approved milestones are paid"
+        );
+        assertEq(
+            ghost.violations(GhostStore.Violation.ClaimBeforeNoticeEnd),
+            0,
+            "I4 PayOnce: never paid inside the notice window"
+        );
     }
 
     /// @notice I5: the votes that count are the ones the committee model ({CommitteeModel}, which counts
@@ -217,11 +225,31 @@ contract InvariantsTest is Assertions {
                 _assertRoundMatchesModel(g, gp.milestone(g.grantId, uint8(i)), i, used);
             }
         }
-        assertEq(ghost.violations(GhostStore.Violation.VoteNotCountable), 0, "I5 HonestCount: only a seated, unrecused member's first vote counts");
-        assertEq(ghost.violations(GhostStore.Violation.BadSignatureAccepted), 0, "I5 HonestCount: expired or stale-round signatures refused");
-        assertEq(ghost.violations(GhostStore.Violation.ApprovedWithoutQuorum), 0, "I5 HonestCount: approved only with a quorum of eligible approvals");
-        assertEq(ghost.violations(GhostStore.Violation.RejectedWithoutCause), 0, "I5 HonestCount: rejected only once approval was impossible");
-        assertEq(ghost.violations(GhostStore.Violation.RoundLeftDecided), 0, "I5 HonestCount: a deciding vote or settle closes the round");
+        assertEq(
+            ghost.violations(GhostStore.Violation.VoteNotCountable),
+            0,
+            "I5 HonestCount: only a seated, unrecused member's first vote counts"
+        );
+        assertEq(
+            ghost.violations(GhostStore.Violation.BadSignatureAccepted),
+            0,
+            "I5 HonestCount: expired or stale-round signatures refused"
+        );
+        assertEq(
+            ghost.violations(GhostStore.Violation.ApprovedWithoutQuorum),
+            0,
+            "I5 HonestCount: approved only with a quorum of eligible approvals"
+        );
+        assertEq(
+            ghost.violations(GhostStore.Violation.RejectedWithoutCause),
+            0,
+            "I5 HonestCount: rejected only once approval was impossible"
+        );
+        assertEq(
+            ghost.violations(GhostStore.Violation.RoundLeftDecided),
+            0,
+            "I5 HonestCount: a deciding vote or settle closes the round"
+        );
     }
 
     /// @dev One milestone's round against the model: distinct bits of handed-out slots only, the round
@@ -259,8 +287,16 @@ contract InvariantsTest is Assertions {
     /// @notice I13: no account that holds or held a role or a reviewer seat is ever paid, whatever the
     /// order of awards, wallet rotations and claims.
     function invariant_I13_SeparationOfDuties() public view {
-        assertEq(ghost.violations(GhostStore.Violation.OfficialPaid), 0, "I13 SeparationOfDuties: an official's wallet was paid");
-        assertEq(ghost.violations(GhostStore.Violation.OfficialAwarded), 0, "I13 SeparationOfDuties: an official's entity was awarded");
+        assertEq(
+            ghost.violations(GhostStore.Violation.OfficialPaid),
+            0,
+            "I13 SeparationOfDuties: an official's wallet was paid"
+        );
+        assertEq(
+            ghost.violations(GhostStore.Violation.OfficialAwarded),
+            0,
+            "I13 SeparationOfDuties: an official's entity was awarded"
+        );
     }
 
     /// @notice I6: Paid, Lapsed and Cancelled are terminal; a cancelled grant stays cancelled and never pays.
@@ -281,12 +317,20 @@ contract InvariantsTest is Assertions {
                 assertEq(s.paidSum, g.paidAtCancel, "I6 TerminalStates: cancelled grant never pays");
             }
         }
-        assertEq(ghost.violations(GhostStore.Violation.ClaimOnCancelled), 0, "I6 TerminalStates: no claim on a cancelled grant");
+        assertEq(
+            ghost.violations(GhostStore.Violation.ClaimOnCancelled),
+            0,
+            "I6 TerminalStates: no claim on a cancelled grant"
+        );
     }
 
     /// @notice I7: claims pay exactly the grantee's wallet; budget leaves only to the treasury.
     function invariant_I7_FixedDestinations() public view {
-        assertEq(ghost.violations(GhostStore.Violation.ClaimPaidWrongAmount), 0, "I7 FixedDestinations: wallet received exactly the milestones");
+        assertEq(
+            ghost.violations(GhostStore.Violation.ClaimPaidWrongAmount),
+            0,
+            "I7 FixedDestinations: wallet received exactly the milestones"
+        );
         uint256 out = ghost.withdrawn(0) + ghost.withdrawn(1) + ghost.swept(0) + ghost.swept(1);
         assertEq(token.balanceOf(TREASURY), out, "I7 FixedDestinations: treasury received withdrawals + sweeps");
     }
@@ -303,14 +347,30 @@ contract InvariantsTest is Assertions {
 
     /// @notice I12: no objection at/after notice end, no lapse at/before the deadline, no early claim.
     function invariant_I12_ExactBoundaries() public view {
-        assertEq(ghost.violations(GhostStore.Violation.ObjectionAfterNoticeEnd), 0, "I12 ExactBoundaries: objection only before noticeEndsAt");
-        assertEq(ghost.violations(GhostStore.Violation.LapseBeforeDeadline), 0, "I12 ExactBoundaries: lapse only after the deadline");
-        assertEq(ghost.violations(GhostStore.Violation.ClaimBeforeNoticeEnd), 0, "I12 ExactBoundaries: claim only from noticeEndsAt");
+        assertEq(
+            ghost.violations(GhostStore.Violation.ObjectionAfterNoticeEnd),
+            0,
+            "I12 ExactBoundaries: objection only before noticeEndsAt"
+        );
+        assertEq(
+            ghost.violations(GhostStore.Violation.LapseBeforeDeadline),
+            0,
+            "I12 ExactBoundaries: lapse only after the deadline"
+        );
+        assertEq(
+            ghost.violations(GhostStore.Violation.ClaimBeforeNoticeEnd),
+            0,
+            "I12 ExactBoundaries: claim only from noticeEndsAt"
+        );
     }
 
     /// @notice Objections (#7): an account objects to a milestone at most once, even after a dismissal.
     function invariant_OneObjectionPerAccount() public view {
-        assertEq(ghost.violations(GhostStore.Violation.ObjectionRepeated), 0, "OneObjectionPerAccount: no account objected twice");
+        assertEq(
+            ghost.violations(GhostStore.Violation.ObjectionRepeated),
+            0,
+            "OneObjectionPerAccount: no account objected twice"
+        );
     }
 
     /// @notice Budget: reserved + paid + withdrawn <= funded + repaid; category counts and totals hold.
@@ -507,7 +567,11 @@ contract InvariantsTest is Assertions {
 
         handler.lapse(0, 0); // seed 0 names milestone 0, the paid one
         assertEq(ghost.successes("lapse"), 0, "paid-stays: a paid milestone is refused a lapse");
-        assertEq(uint8(programs[1].milestone(1, 0).status), uint8(Program.MilestoneState.Paid), "paid-stays: still paid");
+        assertEq(
+            uint8(programs[1].milestone(1, 0).status),
+            uint8(Program.MilestoneState.Paid),
+            "paid-stays: still paid"
+        );
         assertEq(programs[1].grant(1).reserved, reserved, "paid-stays: the reserve did not move");
         assertEq(token.balanceOf(address(programs[1])), balance, "paid-stays: nothing left the program");
         _checkAll();
