@@ -309,6 +309,13 @@ contract InvariantsTest is Assertions {
                 uint8 seen = ghost.terminalSeen(ghost.key(g.program, g.grantId, i));
                 if (seen != 0) {
                     assertEq(uint8(gp.milestone(g.grantId, uint8(i)).status), seen - 1, "I6 TerminalStates: unchanged");
+                    // What the lens, the tasks and the public read is derived (deadlines, cancellation):
+                    // a terminal milestone reads as its terminal state, whatever the clock says.
+                    assertEq(
+                        uint8(gp.milestoneState(g.grantId, uint8(i))),
+                        seen - 1,
+                        "I6 TerminalStates: the public view shows the terminal state"
+                    );
                 }
             }
             if (g.cancelled) {
@@ -571,6 +578,11 @@ contract InvariantsTest is Assertions {
             uint8(programs[1].milestone(1, 0).status),
             uint8(Program.MilestoneState.Paid),
             "paid-stays: still paid"
+        );
+        assertEq(
+            uint8(programs[1].milestoneState(1, 0)),
+            uint8(Program.MilestoneState.Paid),
+            "paid-stays: the public view shows it paid, not lapsable, after its deadline"
         );
         assertEq(programs[1].grant(1).reserved, reserved, "paid-stays: the reserve did not move");
         assertEq(token.balanceOf(address(programs[1])), balance, "paid-stays: nothing left the program");
