@@ -5,12 +5,15 @@
  * hold across both); Chongqing has its own. Every role is its own account. The demo deploys, funds,
  * registers, awards in every category, runs committee votes (on chain and EIP-712 signed), a public
  * notice window with an objection, a lapse, a cancellation, a recovery with repayment, claims from
- * grantee wallets including a contract wallet, and a withdrawal; it prints gas per step and the
- * ledgers, and exits non-zero if any ledger identity fails.
+ * grantee wallets including a contract wallet, and a withdrawal. It prints an audit trail: who did
+ * what (company names and credit codes, entity numbers, grant ids, amounts in yuan), each transaction's
+ * hash, block and Beijing time, every refusal with the sentence the contracts gave, and the ledgers; it
+ * exits non-zero if a refusal was accepted or a ledger identity fails. Gas lives in `npm run bench`.
+ * Accounts follow scripts/lib/accounts.ts, the numbering docs/operators.md shows.
  */
 import { network } from "hardhat";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
-import type { ContractTransactionResponse } from "ethers";
+import type { ContractTransactionReceipt, ContractTransactionResponse } from "ethers";
 
 import type { IGrantProgram } from "../typechain-types/index.js";
 import { balanceMatchesLedger, ledgerIdentityHolds } from "../core/ledger.js";
@@ -23,114 +26,145 @@ import { individualId, parseUscc } from "../core/identity.js";
 import { signVote } from "../core/votes.js";
 import { deployCore, deployDemoYuan, deployRegistry } from "./lib/deploy.js";
 import { approveSubmitted, programRoles, submitAndApprove } from "./lib/scenario.js";
+import { SEED_GRANTEES, localAccounts, type SeedGrantee } from "./lib/accounts.js";
+import { errorSentence } from "./lib/errors.js";
+import { formatTimestamp } from "../core/time.js";
+import { formatTable } from "../tasks/runtime/output.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
 const y = (text: string) => parseYuan(text, YUAN_DECIMALS);
 const fmt = (units: bigint) => formatYuan(units, YUAN_DECIMALS);
 
-const gasRows: Array<{ step: string; gas: bigint }> = [];
-function record(label: string, receipt: { gasUsed: bigint }): void {
-  gasRows.push({ step: label, gas: receipt.gasUsed });
-  console.log(`  ✓ ${label.padEnd(72)} ${receipt.gasUsed.toString().padStart(9)} gas`);
+/** Prints one done step and the transaction that did it: hash, block and Beijing time. */
+async function record(label: string, receipt: ContractTransactionReceipt): Promise<void> {
+  const block = await receipt.getBlock();
+  console.log(`  ✓ ${label}`);
+  console.log(`      tx ${receipt.hash}  block ${receipt.blockNumber}  ${formatTimestamp(block.timestamp)}`);
 }
 async function step(label: string, send: () => Promise<ContractTransactionResponse>): Promise<void> {
   const receipt = await (await send()).wait();
   if (receipt === null) throw new Error(`${label}: no receipt`);
-  record(label, receipt);
+  await record(label, receipt);
+}
+/** A call the rules must refuse: prints the contracts' sentence; stops the demo if it was accepted. */
+async function refused(label: string, call: () => Promise<unknown>): Promise<void> {
+  let sentence: string | null = null;
+  try {
+    await call();
+  } catch (error) {
+    sentence = errorSentence(error, { decimals: YUAN_DECIMALS });
+  }
+  if (sentence === null) throw new Error(`The rules were broken: ${label} was accepted.`);
+  console.log(`  ✓ refused: ${label}`);
+  console.log(`      the contracts said: ${sentence}`);
 }
 
-const signers = await ethers.getSigners();
-const [deployer, cityAdmin, registryAdmin, registrar, manager, treasurer, guardian, treasury, r1, r2, r3, r4, cqAdmin] =
-  signers;
-const [labCo, chainCo, listedCo, talentWallet, cqCo, multisigOwner, citizen] = signers.slice(13);
-const committee = [r1, r2, r3, r4];
+const who = localAccounts(await ethers.getSigners());
+const committee = [who.reviewer1, who.reviewer2, who.reviewer3, who.reviewer4];
 
-console.log("Milestone Grants demo — in-process Hardhat network\n");
-console.log("1. Deploy the suite");
-const token = await deployDemoYuan(connection, deployer);
-const core = await deployCore(connection, deployer, token);
-const guiyang = await deployRegistry(connection, registryAdmin, registrar.address, 3n * DAY);
-const chongqing = await deployRegistry(connection, cqAdmin, registrar.address, 3n * DAY);
-console.log(
-  `  token ${await token.getAddress()}  factory ${await core.factory.getAddress()}  implementation v${core.version}`,
-);
+console.log("Milestone Grants demo — in-process Hardhat network; amounts in yuan (元), times in Beijing (UTC+8)\n");
+console.log("1. Deploy the suite (finance bureau, account 0)");
+const token = await deployDemoYuan(connection, who.bureau);
+const core = await deployCore(connection, who.bureau, token);
+const guiyang = await deployRegistry(connection, who.bureau, who.registrar.address, 3n * DAY);
+const chongqing = await deployRegistry(connection, who.chongqingBureau, who.registrar.address, 3n * DAY);
+console.log(`  token ${await token.getAddress()} (demo yuan, ${YUAN_DECIMALS} decimals)`);
+console.log(`  factory ${await core.factory.getAddress()}  implementation v${core.version}`);
+console.log(`  registries: Guiyang ${await guiyang.getAddress()}  Chongqing ${await chongqing.getAddress()}`);
 
 console.log("\n2. Create the programs from their files");
 const now0 = BigInt(await networkHelpers.time.latest());
 const roles = (admin: HardhatEthersSigner) =>
-  programRoles({ admin, managers: [manager], reviewers: committee, treasurer, guardian, treasury });
+  programRoles({
+    admin,
+    managers: [who.manager],
+    reviewers: committee,
+    treasurer: who.treasurer,
+    guardian: who.guardian,
+    treasury: who.treasury,
+  });
 const files = {
-  htz: loadProgram("programs/guiyang-htz-blockchain-2017.json", YUAN_DECIMALS),
-  city: loadProgram("programs/guiyang-city-blockchain-2017.json", YUAN_DECIMALS),
-  cq: loadProgram("programs/chongqing-blockchain-base-2017.json", YUAN_DECIMALS),
+  htz: "programs/guiyang-htz-blockchain-2017.json",
+  city: "programs/guiyang-city-blockchain-2017.json",
+  cq: "programs/chongqing-blockchain-base-2017.json",
 };
-const htzC = await createProgramFromDefinition(ethers, core, guiyang, registryAdmin, files.htz, roles(cityAdmin), now0);
-const cityC = await createProgramFromDefinition(
-  ethers,
-  core,
-  guiyang,
-  registryAdmin,
-  files.city,
-  roles(cityAdmin),
-  now0,
-);
-const cqC = await createProgramFromDefinition(ethers, core, chongqing, cqAdmin, files.cq, roles(cqAdmin), now0);
-gasRows.push({ step: "create program (clone + initialise)", gas: htzC.receipt.gasUsed });
-for (const [label, c] of [
-  ["Guiyang HTZ", htzC],
-  ["Guiyang city", cityC],
-  ["Chongqing", cqC],
-] as const) {
-  console.log(
-    `  ${label.padEnd(13)} ${await c.program.getAddress()}  categories: ${[...c.categoryIds.keys()].join(", ")}`,
-  );
+const definitions = {
+  htz: loadProgram(files.htz, YUAN_DECIMALS),
+  city: loadProgram(files.city, YUAN_DECIMALS),
+  cq: loadProgram(files.cq, YUAN_DECIMALS),
+};
+const created = {
+  htz: await createProgramFromDefinition(ethers, core, guiyang, who.bureau, definitions.htz, roles(who.bureau), now0),
+  city: await createProgramFromDefinition(ethers, core, guiyang, who.bureau, definitions.city, roles(who.bureau), now0),
+  cq: await createProgramFromDefinition(
+    ethers,
+    core,
+    chongqing,
+    who.chongqingBureau,
+    definitions.cq,
+    roles(who.chongqingBureau),
+    now0,
+  ),
+};
+for (const key of ["htz", "city", "cq"] as const) {
+  const c = created[key];
+  await record(`${definitions[key].name} (${files[key]}) at ${await c.program.getAddress()}`, c.receipt);
+  console.log(`      categories: ${[...c.categoryIds.entries()].map(([k, id]) => `#${id} ${k}`).join(", ")}`);
 }
-const htz = htzC.program.connect(manager);
-const city = cityC.program.connect(manager);
-const cq = cqC.program.connect(manager);
-const cat = (c: typeof htzC, key: string) => c.categoryIds.get(key)!;
+const htz = created.htz.program.connect(who.manager);
+const city = created.city.program.connect(who.manager);
+const cq = created.cq.program.connect(who.manager);
+const cat = (key: keyof typeof created, category: string) => created[key].categoryIds.get(category)!;
 
-console.log("\n3. Fund the budgets (treasurer)");
-for (const [program, budget, label] of [
-  [htz, files.htz.budget, "Guiyang HTZ"],
-  [city, files.city.budget, "Guiyang city"],
-  [cq, files.cq.budget, "Chongqing"],
+console.log("\n3. Fund the budgets (treasurer, account 3)");
+for (const [program, key] of [
+  [htz, "htz"],
+  [city, "city"],
+  [cq, "cq"],
 ] as const) {
-  await (await token.mint(treasurer.address, y(budget))).wait();
-  await (await token.connect(treasurer).approve(await program.getAddress(), y(budget))).wait();
-  await step(`fund ${label} with ${budget}`, () => program.connect(treasurer).fund(y(budget)));
+  const budget = y(definitions[key].budget);
+  await (await token.mint(who.treasurer.address, budget)).wait();
+  await (await token.connect(who.treasurer).approve(await program.getAddress(), budget)).wait();
+  await step(`fund ${definitions[key].name} with ${fmt(budget)} yuan`, () =>
+    program.connect(who.treasurer).fund(budget),
+  );
 }
 
 console.log(
-  "\n4. Register entities (registrar): codes checked; individuals by a commitment under the registrar secret",
+  "\n4. Register entities (registrar, account 1): credit codes checked (GB 32100); a person by a commitment under the registrar secret",
 );
-const multisig = await ethers.deployContract("MockMultisigWallet", [multisigOwner.address]);
-const entities = {
-  lab: { id: companyId(parseUscc("91520115MA6DLAB01Q")), wallet: labCo.address, kind: EntityKind.Company },
-  chain: { id: companyId(parseUscc("91520115MA6DCHN02Y")), wallet: chainCo.address, kind: EntityKind.Company },
-  product: {
-    id: companyId(parseUscc("91520115MA6DPRD03X")),
-    wallet: await multisig.getAddress(),
-    kind: EntityKind.Company,
-  },
-  listed: { id: companyId(parseUscc("91520100MA6DLTD049")), wallet: listedCo.address, kind: EntityKind.Company },
-  talent: {
-    // GB 11643's own sample number; the secret is the demo's, a registrar office keeps its own off chain.
-    id: individualId(textHash("demo registrar secret: Guiyang"), "11010519491231002X"),
-    wallet: talentWallet.address,
-    kind: EntityKind.Individual,
-  },
-};
-for (const [name, e] of Object.entries(entities)) {
-  await step(`register ${name}`, () => guiyang.connect(registrar).registerEntity(e.id, e.kind, e.wallet));
+const multisig = await ethers.deployContract("MockMultisigWallet", [who.productOwner.address]);
+// GB 11643's own sample number; the secret is the demo's, a registrar office keeps its own off chain.
+const demoRegistrarSecret = textHash("demo registrar secret: Guiyang");
+function entityIdOf(grantee: SeedGrantee): string {
+  return grantee.uscc !== undefined
+    ? companyId(parseUscc(grantee.uscc))
+    : individualId(demoRegistrarSecret, grantee.residentId!);
 }
-const cqEntity = companyId(parseUscc("91500103MA6DCQB05P"));
-await step("register Chongqing firm", () =>
-  chongqing.connect(registrar).registerEntity(cqEntity, EntityKind.Company, cqCo.address),
-);
+type GranteeKey = keyof typeof SEED_GRANTEES;
+const payoutWallet: Record<GranteeKey, string> = {
+  lab: who.lab.address,
+  ledger: who.ledger.address,
+  product: await multisig.getAddress(),
+  listed: who.listed.address,
+  talent: who.talent.address,
+  chongqingFirm: who.chongqingFirm.address,
+};
+const entityNo = {} as Record<GranteeKey, bigint>;
+for (const key of Object.keys(SEED_GRANTEES) as GranteeKey[]) {
+  const grantee: SeedGrantee = SEED_GRANTEES[key];
+  const registry = key === "chongqingFirm" ? chongqing : guiyang;
+  const kind = grantee.uscc !== undefined ? EntityKind.Company : EntityKind.Individual;
+  const code = grantee.uscc !== undefined ? `USCC ${grantee.uscc}` : "resident ID (commitment only)";
+  await step(`register ${grantee.nameZh} ${grantee.name}, ${code}, payout wallet ${payoutWallet[key]}`, () =>
+    registry.connect(who.registrar).registerEntity(entityIdOf(grantee), kind, payoutWallet[key]),
+  );
+  entityNo[key] = await registry.entityNoOf(entityIdOf(grantee));
+  console.log(`      entity number ${entityNo[key]} in ${key === "chongqingFirm" ? "Chongqing" : "Guiyang"}`);
+}
 
-console.log("\n5. Awards in every category (managers)");
+console.log("\n5. Awards in every category (manager, account 2)");
 const now = BigInt(await networkHelpers.time.latest());
 const t = (parts: Array<[string, number]>) =>
   parts.map(([amount, days], i) => ({
@@ -138,85 +172,100 @@ const t = (parts: Array<[string, number]>) =>
     deadline: now + BigInt(days) * DAY,
     descriptionHash: textHash(`m${i}`),
   }));
-const grants: Record<string, { program: IGrantProgram; id: bigint }> = {};
+const grants: Record<string, { program: IGrantProgram; id: bigint; label: string }> = {};
+/** Grant ids count per program: "HTZ grant 1" names the program too. */
+const ref = (name: string) => `${grants[name].label} grant ${grants[name].id}`;
+const programLabel = new Map<IGrantProgram, string>([
+  [htz, "HTZ"],
+  [city, "Guiyang city"],
+  [cq, "Chongqing"],
+]);
 async function award(
   name: string,
   program: IGrantProgram,
-  entityId: string,
+  grantee: GranteeKey,
   categoryId: bigint,
   parts: Array<[string, number]>,
 ) {
-  await step(`award ${name}`, () => program.award(entityId, categoryId, 0, t(parts)));
-  grants[name] = { program, id: await program.grantCount() };
+  const total = parts.reduce((sum, [amount]) => sum + y(amount), 0n);
+  const milestones = parts.map(([amount, days], i) => `#${i} ${fmt(y(amount))} by day ${days}`).join(", ");
+  const receipt = await (await program.award(entityIdOf(SEED_GRANTEES[grantee]), categoryId, 0, t(parts))).wait();
+  grants[name] = { program, id: await program.grantCount(), label: programLabel.get(program)! };
+  await record(
+    `${ref(name)}: ${name} — ${fmt(total)} yuan to entity ${entityNo[grantee]} ${SEED_GRANTEES[grantee].nameZh} (category #${categoryId}; milestones ${milestones})`,
+    receipt!,
+  );
 }
-await award("national lab 5,000,000 (2 milestones)", htz, entities.lab.id, cat(htzC, "rd-platform-national"), [
+await award("national lab", htz, "lab", cat("htz", "rd-platform-national"), [
   ["3,000,000", 60],
   ["2,000,000", 120],
 ]);
-await award("joint lab 2,000,000", htz, entities.chain.id, cat(htzC, "rd-platform-joint"), [["2,000,000", 60]]);
-await award("provincial lab 1,000,000", htz, entities.product.id, cat(htzC, "rd-platform-provincial"), [
-  ["1,000,000", 60],
-]);
-await award("breakthrough 1,800,000 (cap 2,000,000)", htz, entities.chain.id, cat(htzC, "technical-breakthrough"), [
+await award("joint lab", htz, "ledger", cat("htz", "rd-platform-joint"), [["2,000,000", 60]]);
+await award("provincial lab", htz, "product", cat("htz", "rd-platform-provincial"), [["1,000,000", 60]]);
+await award("breakthrough (cap 2,000,000)", htz, "ledger", cat("htz", "technical-breakthrough"), [
   ["1,000,000", 30],
   ["800,000", 90],
 ]);
-await award("product 900,000 (cap 1,000,000)", htz, entities.product.id, cat(htzC, "application-product"), [
+await award("product (cap 1,000,000)", htz, "product", cat("htz", "application-product"), [
   ["450,000", 20],
   ["450,000", 40],
 ]);
-await award("main-board listing 10,000,000", city, entities.listed.id, cat(cityC, "main-board-listing"), [
-  ["10,000,000", 60],
+await award("main-board listing", city, "listed", cat("city", "main-board-listing"), [["10,000,000", 60]]);
+await award("leading talent", city, "talent", cat("city", "leading-talent"), [["1,000,000", 60]]);
+await award("Chongqing core-technology firm", cq, "chongqingFirm", cat("cq", "core-technology-firm"), [
+  ["500,000", 60],
 ]);
-await award("leading talent 1,000,000", city, entities.talent.id, cat(cityC, "leading-talent"), [["1,000,000", 60]]);
-await award("Chongqing firm 500,000", cq, cqEntity, cat(cqC, "core-technology-firm"), [["500,000", 60]]);
-try {
-  await htz.award.staticCall(entities.lab.id, cat(htzC, "rd-platform-national"), 0, t([["5,000,000", 60]]));
-  throw new Error("a second national-lab award to the same company was accepted");
-} catch (error) {
-  console.log("  ✓ refused: a second national-lab award to the same company (one-time rule)");
-}
-try {
-  await city.award.staticCall(entities.talent.id, cat(cityC, "innovation-talent"), 0, t([["500,000", 60]]));
-  throw new Error("a talent was awarded twice in one exclusivity group");
-} catch (error) {
-  console.log("  ✓ refused: the same talent in both talent categories (shared exclusivity group)");
-}
+await refused("a second national-lab award to the same company (the one-time rule)", () =>
+  htz.award.staticCall(entityIdOf(SEED_GRANTEES.lab), cat("htz", "rd-platform-national"), 0, t([["5,000,000", 60]])),
+);
+await refused("the same talent in the second talent category (one exclusivity group)", () =>
+  city.award.staticCall(entityIdOf(SEED_GRANTEES.talent), cat("city", "innovation-talent"), 0, t([["500,000", 60]])),
+);
 
+const quorum = 3;
 async function approve(name: string, index: number, evidence: string, wallet: HardhatEthersSigner | null) {
   const { program, id } = grants[name];
   const hash = textHash(evidence);
-  const options = { reasonHash: textHash("ok") };
+  const options = { reasonHash: textHash("ok"), votes: quorum };
   let review;
   if (wallet === null) {
     const data = program.interface.encodeFunctionData("submitEvidence", [id, index, hash]);
-    await step(`evidence: ${name} #${index} (via multisig)`, () =>
-      multisig.connect(multisigOwner).execute(program.getAddress(), data),
+    await step(`evidence for ${ref(name)} milestone #${index} (${name}), via the company's multisig: ${hash}`, () =>
+      multisig.connect(who.productOwner).execute(program.getAddress(), data),
     );
     review = await approveSubmitted(program, committee, id, index, hash, options);
   } else {
     review = await submitAndApprove(program, wallet, committee, id, index, hash, options);
-    record(`evidence: ${name} #${index}`, review.evidence!.receipt);
+    await record(`evidence for ${ref(name)} milestone #${index} (${name}): ${hash}`, review.evidence!.receipt);
   }
-  for (const [i, vote] of review.votes.entries()) record(`vote ${i + 1}/3: ${name} #${index}`, vote.receipt);
+  for (const [i, vote] of review.votes.entries()) {
+    await record(
+      `approve: reviewer ${i + 1} of ${committee.length} (vote ${i + 1} of the ${quorum} needed), ${ref(name)} #${index}`,
+      vote.receipt,
+    );
+  }
+  const { noticeEndsAt } = await program.milestone(id, index);
+  console.log(`      quorum reached: public notice until ${formatTimestamp(noticeEndsAt)}`);
 }
 
-console.log("\n6. Evidence and committee votes (quorum 3 of 4)");
-await approve("national lab 5,000,000 (2 milestones)", 0, "national lab licence", labCo);
-await approve("joint lab 2,000,000", 0, "joint lab licence", chainCo);
-await approve("provincial lab 1,000,000", 0, "provincial lab licence", null);
-await approve("main-board listing 10,000,000", 0, "listing announcement", listedCo);
-await approve("leading talent 1,000,000", 0, "talent selection notice", talentWallet);
+console.log(`\n6. Evidence and committee votes (quorum ${quorum} of ${committee.length} reviewers, accounts 6–9)`);
+await approve("national lab", 0, "national lab licence", who.lab);
+await approve("joint lab", 0, "joint lab licence", who.ledger);
+await approve("provincial lab", 0, "provincial lab licence", null);
+await approve("main-board listing", 0, "listing announcement", who.listed);
+await approve("leading talent", 0, "talent selection notice", who.talent);
 
 console.log("   EIP-712 signed votes, submitted in one batch by anyone");
 {
-  const { program, id } = grants["breakthrough 1,800,000 (cap 2,000,000)"];
+  const { program, id } = grants["breakthrough (cap 2,000,000)"];
   const evidence = textHash("expert committee review: consensus breakthrough");
-  await step("evidence: breakthrough #0", () => program.connect(chainCo).submitEvidence(id, 0, evidence));
+  await step(`evidence for ${ref("breakthrough (cap 2,000,000)")} milestone #0 (breakthrough): ${evidence}`, () =>
+    program.connect(who.ledger).submitEvidence(id, 0, evidence),
+  );
   const { termsHash } = await program.grant(id);
   const deadline = BigInt(await networkHelpers.time.latest()) + DAY;
   const votes: Awaited<ReturnType<typeof signVote>>[] = [];
-  for (const reviewer of committee.slice(1, 4)) {
+  for (const reviewer of committee.slice(1, 1 + quorum)) {
     votes.push(
       await signVote(reviewer, program, {
         grantId: id,
@@ -227,88 +276,99 @@ console.log("   EIP-712 signed votes, submitted in one batch by anyone");
       }),
     );
   }
-  await step("submit 3 signed votes (batch)", () =>
-    program.connect(citizen).submitSignedVotes(id, 0, termsHash, evidence, votes),
+  await step(
+    `${quorum} signed approvals (reviewers 2–4) for ${ref("breakthrough (cap 2,000,000)")} #0, submitted by a citizen`,
+    () => program.connect(who.citizen).submitSignedVotes(id, 0, termsHash, evidence, votes),
   );
 }
 
-console.log("\n7. Public notice (7 days): a citizen objects to the listing award; the manager dismisses it");
+console.log("\n7. Public notice (公示, 7 days): a citizen objects to the listing award; the manager dismisses it");
 {
-  const { program, id } = grants["main-board listing 10,000,000"];
-  await step("objection by a citizen", () =>
-    program.connect(citizen).object(id, 0, textHash("press report questioning the listing")),
+  const { program, id } = grants["main-board listing"];
+  const document = textHash("press report questioning the listing");
+  await step(`objection to ${ref("main-board listing")} #0 by a citizen (account 11), document ${document}`, () =>
+    program.connect(who.citizen).object(id, 0, document),
   );
   await networkHelpers.time.increase(8n * DAY);
-  try {
-    await program.connect(listedCo).claim.staticCall(id, [0]);
-    throw new Error("a contested milestone was payable");
-  } catch {
-    console.log("  ✓ refused: claim while the objection is open");
-  }
-  await step("ruling: objection dismissed", () =>
-    program.ruleOnObjection(id, 0, false, textHash("listing verified with the exchange")),
+  await refused(`the company's claim on ${ref("main-board listing")} while the objection is open`, () =>
+    program.connect(who.listed).claim.staticCall(id, [0]),
+  );
+  const reason = textHash("listing verified with the exchange");
+  await step(`ruling on ${ref("main-board listing")} #0: objection dismissed, reason ${reason}`, () =>
+    program.ruleOnObjection(id, 0, false, reason),
   );
 }
 
 console.log("\n8. Claims from the grantees' own wallets (pull payments)");
-await step("claim: national lab #0 (3,000,000)", () =>
-  htz.connect(labCo).claim(grants["national lab 5,000,000 (2 milestones)"].id, [0]),
-);
-await step("claim: joint lab (2,000,000)", () => htz.connect(chainCo).claim(grants["joint lab 2,000,000"].id, [0]));
-await step("claim: breakthrough #0 (1,000,000)", () =>
-  htz.connect(chainCo).claim(grants["breakthrough 1,800,000 (cap 2,000,000)"].id, [0]),
-);
-{
-  const data = htz.interface.encodeFunctionData("claim", [grants["provincial lab 1,000,000"].id, [0]]);
-  await step("claim: provincial lab via contract wallet (1,000,000)", () =>
-    multisig.connect(multisigOwner).execute(htz.getAddress(), data),
+async function claim(name: string, program: IGrantProgram, wallet: HardhatEthersSigner, grantee: GranteeKey) {
+  const { id } = grants[name];
+  const before = await token.balanceOf(payoutWallet[grantee]);
+  const receipt = await (await program.connect(wallet).claim(id, [0])).wait();
+  const received = (await token.balanceOf(payoutWallet[grantee])) - before;
+  await record(
+    `claim: ${ref(name)} #0 (${name}) — ${fmt(received)} yuan to ${SEED_GRANTEES[grantee].nameZh}, wallet ${payoutWallet[grantee]}`,
+    receipt!,
   );
 }
-await step("claim: listing (10,000,000)", () =>
-  city.connect(listedCo).claim(grants["main-board listing 10,000,000"].id, [0]),
-);
-await step("claim: leading talent (1,000,000)", () =>
-  city.connect(talentWallet).claim(grants["leading talent 1,000,000"].id, [0]),
-);
-
-console.log("\n9. Lapse, cancellation and recovery");
-await networkHelpers.time.increase(40n * DAY);
-await step("lapse: product #0 missed its deadline", () =>
-  htz.connect(citizen).lapse(grants["product 900,000 (cap 1,000,000)"].id, 0),
-);
-await step("cancel: rest of the product grant", () =>
-  htz.cancelGrant(grants["product 900,000 (cap 1,000,000)"].id, textHash("product not launched")),
-);
-await step("cancel: Chongqing firm left the base", () =>
-  cq.cancelGrant(grants["Chongqing firm 500,000"].id, textHash("left the base")),
-);
+await claim("national lab", htz, who.lab, "lab");
+await claim("joint lab", htz, who.ledger, "ledger");
+await claim("breakthrough (cap 2,000,000)", htz, who.ledger, "ledger");
 {
-  const { id } = grants["joint lab 2,000,000"];
-  await step("recovery ordered: joint lab licence revoked (2,000,000)", () =>
+  const { id } = grants["provincial lab"];
+  const data = htz.interface.encodeFunctionData("claim", [id, [0]]);
+  await step(
+    `claim: ${ref("provincial lab")} #0 (provincial lab) — 1,000,000.00 yuan to the company's contract wallet`,
+    () => multisig.connect(who.productOwner).execute(htz.getAddress(), data),
+  );
+}
+await claim("main-board listing", city, who.listed, "listed");
+await claim("leading talent", city, who.talent, "talent");
+
+console.log("\n9. Lapse, cancellation and recovery (追回)");
+await networkHelpers.time.increase(40n * DAY);
+{
+  const product = grants["product (cap 1,000,000)"].id;
+  await step(`lapse: ${ref("product (cap 1,000,000)")} #0 (product) missed its deadline — anyone may record it`, () =>
+    htz.connect(who.citizen).lapse(product, 0),
+  );
+  await step(`cancel: the rest of ${ref("product (cap 1,000,000)")} (product not launched)`, () =>
+    htz.cancelGrant(product, textHash("product not launched")),
+  );
+  const firm = grants["Chongqing core-technology firm"].id;
+  await step(`cancel: ${ref("Chongqing core-technology firm")} (the firm left the base)`, () =>
+    cq.cancelGrant(firm, textHash("left the base")),
+  );
+}
+{
+  const { id } = grants["joint lab"];
+  await step(`recovery ordered: ${ref("joint lab")} (joint lab licence revoked), 2,000,000.00 yuan`, () =>
     htz.orderRecovery(id, y("2,000,000"), textHash("licence revoked")),
   );
-  try {
-    await htz.connect(chainCo).claim.staticCall(grants["breakthrough 1,800,000 (cap 2,000,000)"].id, [1]);
-    throw new Error("a barred entity could claim");
-  } catch {
-    console.log("  ✓ refused: the barred company cannot claim in any program of the registry");
-  }
-  await (await token.mint(chainCo.address, y("2,000,000"))).wait();
-  await (await token.connect(chainCo).approve(await htz.getAddress(), y("2,000,000"))).wait();
-  await step("repayment of 2,000,000 (bar lifted)", () => htz.connect(chainCo).repay(id, y("2,000,000")));
+  const breakthrough = grants["breakthrough (cap 2,000,000)"].id;
+  await refused(
+    `a claim by the barred company (${ref("breakthrough (cap 2,000,000)")} #1), in any program of the registry`,
+    () => htz.connect(who.ledger).claim.staticCall(breakthrough, [1]),
+  );
+  await (await token.mint(who.ledger.address, y("2,000,000"))).wait();
+  await (await token.connect(who.ledger).approve(await htz.getAddress(), y("2,000,000"))).wait();
+  await step(`repayment of 2,000,000.00 yuan on ${ref("joint lab")} (the bar is lifted)`, () =>
+    htz.connect(who.ledger).repay(id, y("2,000,000")),
+  );
 }
 
-console.log("\n10. Treasury: withdraw unreserved budget to the fixed treasury address");
+console.log("\n10. Treasury: withdraw the unreserved budget to the fixed treasury address (account 5)");
 const cityAvailable = await city.available();
-await step(`withdraw ${fmt(cityAvailable)} from Guiyang city`, () => city.connect(treasurer).withdraw(cityAvailable));
+await step(`withdraw ${fmt(cityAvailable)} yuan from ${definitions.city.name}`, () =>
+  city.connect(who.treasurer).withdraw(cityAvailable),
+);
 
 console.log("\n11. Final ledgers (yuan)");
 let ok = true;
 const rows = [];
-for (const [label, program] of [
-  ["Guiyang HTZ", htz],
-  ["Guiyang city", city],
-  ["Chongqing", cq],
+for (const [key, program] of [
+  ["htz", htz],
+  ["city", city],
+  ["cq", cq],
 ] as const) {
   const s = await program.summary();
   const balance = await token.balanceOf(await program.getAddress());
@@ -316,7 +376,7 @@ for (const [label, program] of [
   const solvent = balanceMatchesLedger(s, balance);
   ok &&= identity && solvent;
   rows.push({
-    program: label,
+    program: key,
     funded: fmt(s.funded),
     repaid: fmt(s.repaid),
     available: fmt(s.available),
@@ -327,10 +387,8 @@ for (const [label, program] of [
     "funded+repaid = avail+res+paid+wdr": identity ? "holds" : "BROKEN",
   });
 }
-console.table(rows);
-
-console.log("Gas per step (transaction gas):");
-console.table(gasRows.map((r) => ({ step: r.step, gas: Number(r.gas) })));
+console.log(formatTable(rows));
+console.log("\nGas per operation is measured by `npm run bench` (bench/gas-snapshot.json), not here.");
 
 if (!ok) {
   console.error("Ledger identity or solvency check FAILED.");
