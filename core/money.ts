@@ -49,3 +49,20 @@ export function formatYuan(units: bigint, decimals: number): string {
   const fraction = decimals > 0 ? "." + digits.slice(digits.length - decimals) : "";
   return (negative ? "-" : "") + whole + fraction;
 }
+
+/** An amount as machine output (`--json`) gives it: both forms, so no reader has to guess the unit. */
+export interface MachineAmount {
+  /** Yuan as a plain decimal string with exactly the token's decimals, no separators: "3000000.00". */
+  yuan: string;
+  /** The same amount in integer token units (printed as a decimal string): 300000000 at 2 decimals. */
+  units: bigint;
+}
+
+/**
+ * An amount for machine output: yuan for people and spreadsheets, units for exact arithmetic.
+ * @param units the amount in token units
+ * @param decimals the token's decimals
+ */
+export function machineAmount(units: bigint, decimals: number): MachineAmount {
+  return { yuan: formatYuan(units, decimals).replaceAll(",", ""), units };
+}

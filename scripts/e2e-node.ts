@@ -160,14 +160,15 @@ try {
   const status = await task("mg:status", ["--grant", grant]);
   const report = await task("mg:report", []);
 
-  const summary = status.summary as Record<string, string>;
+  const summary = status.summary as Record<string, { yuan: string; units: string }>;
   const grants = status.grants as Array<{ milestones: string[] }>;
   const checks: Array<[string, boolean]> = [
-    ["claim paid 3,000,000.00 yuan (300000000 units)", claim.amount === "300000000"],
-    ["summary: paid 3,000,000.00", summary.paid === "300000000"],
-    ["summary: reserved 2,000,000.00", summary.reserved === "200000000"],
+    ["claim paid 3,000,000.00 yuan (300000000 units)", (claim.amount as { units: string }).units === "300000000"],
+    ["summary: paid 3,000,000.00", summary.paid.units === "300000000" && summary.paid.yuan === "3000000.00"],
+    ["summary: reserved 2,000,000.00", summary.reserved.units === "200000000"],
     ["milestone #0 paid, #1 pending", grants[0].milestones.join(", ") === "#0 paid, #1 pending"],
     ["ledger identity holds", status.identityHolds === true],
+    ["--json states its amounts' unit (yuan, 2 decimals)", (status.amounts as { decimals: number }).decimals === 2],
     ["events reconcile with summary()", report.reconciled === true],
   ];
   for (const [label, ok] of checks) {

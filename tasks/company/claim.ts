@@ -35,7 +35,14 @@ const action = defineAction("mg:claim", async (args: ClaimArgs, env) => {
   const amount = await p.program.claim.staticCall(id, indexes);
   const tx = await sent(p.program.claim(id, indexes));
   return {
-    result: { program: p.name, grantId: id, milestones: indexes, amount, wallet: env.signer.address, tx: tx.hash },
+    result: {
+      program: p.name,
+      grantId: id,
+      milestones: indexes,
+      amount: p.amount(amount),
+      wallet: env.signer.address,
+      tx: tx.hash,
+    },
     lines: [
       `Claimed ${p.money(amount)} for milestone(s) ${indexes.map((i) => `#${i}`).join(", ")} of grant ${id} in ${p.name}, paid to ${env.signer.address}.`,
       txLine(tx),

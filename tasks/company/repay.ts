@@ -34,7 +34,7 @@ const action = defineAction("mg:repay", async (args: RepayArgs, env) => {
   const after = await p.program.grant(id);
   const still = after.recoveryOwed;
   return {
-    result: { program: p.name, grantId: id, amount, payer, stillOwed: still, tx: tx.hash },
+    result: { program: p.name, grantId: id, amount: p.amount(amount), payer, stillOwed: p.amount(still), tx: tx.hash },
     lines: [
       `Repaid ${p.money(amount)} on grant ${id} in ${p.name} from ${payer}; it returns to the available budget.`,
       still === 0n

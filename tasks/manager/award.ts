@@ -37,11 +37,11 @@ const action = defineAction("mg:award", async (args: AwardArgs, env) => {
       grantId: id,
       entityNo: entity.entityNo,
       category,
-      total,
+      total: p.amount(total),
       termsHash: g.termsHash,
       milestones: schedule.map((m, i) => ({
         index: i,
-        amount: m.amount,
+        amount: p.amount(m.amount),
         deadline: m.deadline,
         description: m.description,
       })),

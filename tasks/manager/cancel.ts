@@ -25,7 +25,7 @@ const action = defineAction("mg:cancel", async (args: CancelArgs, env) => {
     result: {
       program: p.name,
       grantId: id,
-      released: reserved,
+      released: p.amount(reserved),
       awardKeyReleased: paidCount === 0n,
       reasonHash: reason,
       tx: tx.hash,

@@ -27,8 +27,8 @@ const action = defineAction("mg:recover", async (args: RecoverArgs, env) => {
     result: {
       program: p.name,
       grantId: id,
-      amount,
-      owed: g.recoveryOwed,
+      amount: p.amount(amount),
+      owed: p.amount(g.recoveryOwed),
       entityNo: g.entityNo,
       tx: tx.hash,
     },

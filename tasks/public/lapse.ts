@@ -18,7 +18,7 @@ const action = defineAction("mg:lapse", async (args: LapseArgs, env) => {
   const { amount } = await p.program.milestone(id, index);
   const tx = await sent(p.program.lapse(id, index));
   return {
-    result: { program: p.name, grantId: id, milestone: index, released: amount, tx: tx.hash },
+    result: { program: p.name, grantId: id, milestone: index, released: p.amount(amount), tx: tx.hash },
     lines: [
       `Milestone #${index} of grant ${id} in ${p.name} lapsed; ${p.money(amount)} returned to the available budget.`,
       txLine(tx),

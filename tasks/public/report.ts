@@ -39,6 +39,9 @@ const action = defineAction("mg:report", async (args: ReportArgs, env) => {
   const from = p.entry.createdAtBlock;
   const to = await env.ethers.provider.getBlockNumber();
   const y = (units: bigint) => formatYuan(units, p.decimals);
+  // The same names mg:status prints: the program file's category keys, not bare numbers.
+  const categoryKeys = new Map(Object.entries(p.entry.categories).map(([k, v]) => [BigInt(v), k]));
+  const categoryName = (id: bigint) => categoryKeys.get(id) ?? `category ${id}`;
   const history: HistoryRow[] = [];
   const grants = new Map<bigint, GrantBook>();
   const grantOf = (id: bigint): GrantBook => {
@@ -91,11 +94,11 @@ const action = defineAction("mg:report", async (args: ReportArgs, env) => {
       e.args.grantId,
       null,
       e.args.amount,
-      `entity ${e.args.entityNo}, category ${e.args.categoryId}, ${e.args.milestoneCount} milestone(s)`,
+      `entity ${e.args.entityNo}, ${categoryName(e.args.categoryId)}, ${e.args.milestoneCount} milestone(s)`,
     );
   }
   for (const e of await c.queryFilter(c.filters.EvidenceSubmitted(), from, to)) {
-    push(e, "EvidenceSubmitted", e.args.grantId, e.args.index, null, e.args.evidenceHash);
+    push(e, "EvidenceSubmitted", e.args.grantId, e.args.index, null, `evidence ${e.args.evidenceHash}`);
   }
   for (const e of await c.queryFilter(c.filters.VoteCast(), from, to)) {
     push(
@@ -104,7 +107,7 @@ const action = defineAction("mg:report", async (args: ReportArgs, env) => {
       e.args.grantId,
       e.args.index,
       null,
-      `${e.args.approve ? "approve" : "reject"} by ${e.args.reviewer}`,
+      `${e.args.approve ? "approve" : "reject"} by ${e.args.reviewer}, reason ${e.args.reasonHash}`,
     );
   }
   for (const e of await c.queryFilter(c.filters.MilestoneApproved(), from, to)) {
@@ -121,10 +124,24 @@ const action = defineAction("mg:report", async (args: ReportArgs, env) => {
     push(e, "MilestoneRejected", e.args.grantId, e.args.index, null, "");
   }
   for (const e of await c.queryFilter(c.filters.ObjectionFiled(), from, to)) {
-    push(e, "ObjectionFiled", e.args.grantId, e.args.index, null, `by ${e.args.objector}`);
+    push(
+      e,
+      "ObjectionFiled",
+      e.args.grantId,
+      e.args.index,
+      null,
+      `by ${e.args.objector}, document ${e.args.evidenceHash}`,
+    );
   }
   for (const e of await c.queryFilter(c.filters.ObjectionRuled(), from, to)) {
-    push(e, "ObjectionRuled", e.args.grantId, e.args.index, null, e.args.upheld ? "upheld" : "dismissed");
+    push(
+      e,
+      "ObjectionRuled",
+      e.args.grantId,
+      e.args.index,
+      null,
+      `${e.args.upheld ? "upheld" : "dismissed"}, reason ${e.args.reasonHash}`,
+    );
   }
   for (const e of await c.queryFilter(c.filters.DeadlineExtended(), from, to)) {
     push(
@@ -161,13 +178,20 @@ const action = defineAction("mg:report", async (args: ReportArgs, env) => {
       e.args.grantId,
       null,
       e.args.released,
-      e.args.awardKeyReleased ? "award key released" : "",
+      `${e.args.awardKeyReleased ? "award key released; " : ""}reason ${e.args.reasonHash}`,
     );
   }
   for (const e of await c.queryFilter(c.filters.RecoveryOrdered(), from, to)) {
     rebuilt.recoveryOutstanding += e.args.amount;
     grantOf(e.args.grantId).recoveryOrdered += e.args.amount;
-    push(e, "RecoveryOrdered", e.args.grantId, null, e.args.amount, `entity ${e.args.entityNo} barred`);
+    push(
+      e,
+      "RecoveryOrdered",
+      e.args.grantId,
+      null,
+      e.args.amount,
+      `entity ${e.args.entityNo} barred until repaid; reason ${e.args.reasonHash}`,
+    );
   }
   for (const e of await c.queryFilter(c.filters.Repaid(), from, to)) {
     rebuilt.repaid += e.args.amount;
@@ -248,19 +272,23 @@ const action = defineAction("mg:report", async (args: ReportArgs, env) => {
       program: p.name,
       fromBlock: from,
       toBlock: to,
-      rebuilt: { ...rebuilt, available },
+      rebuilt: Object.fromEntries(Object.entries({ ...rebuilt, available }).map(([k, v]) => [k, p.amount(v)])),
       summary: {
-        funded: s.funded,
-        repaid: s.repaid,
-        available: s.available,
-        reserved: s.reserved,
-        paid: s.paid,
-        withdrawn: s.withdrawn,
-        recoveryOutstanding: s.recoveryOutstanding,
+        funded: p.amount(s.funded),
+        repaid: p.amount(s.repaid),
+        available: p.amount(s.available),
+        reserved: p.amount(s.reserved),
+        paid: p.amount(s.paid),
+        withdrawn: p.amount(s.withdrawn),
+        recoveryOutstanding: p.amount(s.recoveryOutstanding),
       },
       reconciled: failed === undefined,
       mismatches,
-      history: history.map((h) => ({ ...h, time: times.get(h.block) ?? "" })),
+      history: history.map((h) => ({
+        ...h,
+        amount: h.amount === null ? null : p.amount(h.amount),
+        time: times.get(h.block) ?? "",
+      })),
     },
     lines,
     failed,

@@ -3,7 +3,7 @@ import { AwardMode } from "../../core/enums.js";
 import { balanceMatchesLedger, ledgerIdentityHolds } from "../../core/ledger.js";
 import { formatYuan } from "../../core/money.js";
 import { formatDate, formatTimestamp } from "../../core/time.js";
-import type { CommonArgs } from "../runtime/args.js";
+import { TaskInputError, type CommonArgs } from "../runtime/args.js";
 import { bookProgram, bookStanding, bookToken } from "../runtime/resolution.js";
 import { defineAction, type ResultOf } from "../runtime/output.js";
 import { grantId } from "../runtime/hashes.js";
@@ -54,6 +54,13 @@ const action = defineAction("mg:status", async (args: StatusArgs, env) => {
   const grantDetails: Array<Record<string, unknown>> = [];
   const wanted = args.grant === undefined || args.grant.trim() === "" ? null : grantId(args.grant);
   const milestoneRows: Row[] = [];
+  if (wanted !== null && (wanted < 1n || wanted > s.grantCount)) {
+    throw new TaskInputError(
+      s.grantCount === 0n
+        ? `${p.name} has no grants yet, so there is no grant ${wanted}.`
+        : `${p.name} has no grant ${wanted}: its grants are numbered 1 to ${s.grantCount} (run mg:status without --grant to list them).`,
+    );
+  }
   for (let id = 1n; id <= s.grantCount; id++) {
     if (wanted !== null && id !== wanted) continue;
     const g = await program.grant(id);
@@ -91,11 +98,12 @@ const action = defineAction("mg:status", async (args: StatusArgs, env) => {
       grantId: id,
       entityNo: g.entityNo,
       categoryId: g.categoryId,
-      awarded: total,
-      reserved: g.reserved,
+      category: categoryKeys.get(Number(g.categoryId)) ?? null,
+      awarded: p.amount(total),
+      reserved: p.amount(g.reserved),
       cancelled: g.cancelled,
-      recoveryOwed: g.recoveryOwed,
-      recovered: g.recovered,
+      recoveryOwed: p.amount(g.recoveryOwed),
+      recovered: p.amount(g.recovered),
       termsHash: g.termsHash,
       milestones: states,
     });
@@ -132,17 +140,17 @@ const action = defineAction("mg:status", async (args: StatusArgs, env) => {
       paused: settings.pausedAt !== 0n,
       standing: standing.standing,
       summary: {
-        funded: s.funded,
-        repaid: s.repaid,
-        available: s.available,
-        reserved: s.reserved,
-        paid: s.paid,
-        withdrawn: s.withdrawn,
-        recoveryOutstanding: s.recoveryOutstanding,
-        surplus: s.surplus,
+        funded: p.amount(s.funded),
+        repaid: p.amount(s.repaid),
+        available: p.amount(s.available),
+        reserved: p.amount(s.reserved),
+        paid: p.amount(s.paid),
+        withdrawn: p.amount(s.withdrawn),
+        recoveryOutstanding: p.amount(s.recoveryOutstanding),
+        surplus: p.amount(s.surplus),
         grantCount: s.grantCount,
       },
-      balance,
+      balance: p.amount(balance),
       identityHolds: identity,
       solvent,
       grants: grantDetails,

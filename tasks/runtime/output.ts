@@ -36,6 +36,22 @@ export function toJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => (typeof v === "bigint" ? v.toString() : v), 2);
 }
 
+/**
+ * What `--json` says about its amounts once the token is known: every amount is an object
+ * `{ "yuan": "3000000.00", "units": "300000000" }` (core/money.ts machineAmount).
+ */
+function amountsNote(ctx: ErrorContext): object {
+  if (ctx.decimals === undefined) return {};
+  return {
+    amounts: {
+      currency: "yuan",
+      decimals: ctx.decimals,
+      yuan: "a decimal string in yuan, no separators",
+      units: `integer token units (1 yuan = 10^${ctx.decimals} units)`,
+    },
+  };
+}
+
 export interface TaskReport<R> {
   result: R;
   /** The human summary, printed line by line (tables via console.table). */
@@ -61,7 +77,15 @@ export function defineAction<A extends CommonArgs, T extends TaskReport<object>>
       errorContext = env.errorContext;
       const report = await body(args, env);
       if (args.json) {
-        console.log(toJson({ ok: report.failed === undefined, task: name, ...report.result, error: report.failed }));
+        console.log(
+          toJson({
+            ok: report.failed === undefined,
+            task: name,
+            ...amountsNote(errorContext),
+            ...report.result,
+            error: report.failed,
+          }),
+        );
       } else {
         for (const line of report.lines) {
           if (typeof line === "string") console.log(line);

@@ -7,7 +7,7 @@
 import { isAddress } from "ethers";
 
 import type { EntityRegistry, IGrantProgram, GrantProgramFactory, MockYuan } from "../../typechain-types/index.js";
-import { formatYuan, parseYuan } from "../../core/money.js";
+import { formatYuan, machineAmount, parseYuan, type MachineAmount } from "../../core/money.js";
 import { companyId } from "../../core/ids.js";
 import { parseUscc } from "../../core/identity.js";
 import { standingOf, standingSentence, type Standing } from "../../core/jurisdiction.js";
@@ -77,6 +77,8 @@ export interface ProgramHandle {
   program: IGrantProgram;
   decimals: number;
   money: (units: bigint) => string;
+  /** The amount for --json: yuan and token units side by side. */
+  amount: (units: bigint) => MachineAmount;
   parse: (text: string, option: string) => bigint;
 }
 
@@ -117,6 +119,7 @@ export async function bookProgram(env: TaskEnv, ref: string | undefined): Promis
     program,
     decimals,
     money: (units) => `${formatYuan(units, decimals)} yuan`,
+    amount: (units) => machineAmount(units, decimals),
     parse: (amount, option) => {
       try {
         return parseYuan(amount, decimals);

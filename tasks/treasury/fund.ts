@@ -39,7 +39,13 @@ const action = defineAction("mg:fund", async (args: FundArgs, env) => {
     `  funded ${p.money(s.funded)}; available ${p.money(s.available)}; reserved ${p.money(s.reserved)}`,
   );
   return {
-    result: { program: p.name, amount: amount.toString(), funded: s.funded, available: s.available, tx: tx.hash },
+    result: {
+      program: p.name,
+      amount: p.amount(amount),
+      funded: p.amount(s.funded),
+      available: p.amount(s.available),
+      tx: tx.hash,
+    },
     lines,
   };
 });

@@ -17,7 +17,14 @@ const action = defineAction("mg:withdraw", async (args: WithdrawArgs, env) => {
   const tx = await sent(p.program.withdraw(amount));
   const s = await p.program.summary();
   return {
-    result: { program: p.name, amount, treasury, withdrawn: s.withdrawn, available: s.available, tx: tx.hash },
+    result: {
+      program: p.name,
+      amount: p.amount(amount),
+      treasury,
+      withdrawn: p.amount(s.withdrawn),
+      available: p.amount(s.available),
+      tx: tx.hash,
+    },
     lines: [
       `Withdrew ${p.money(amount)} from ${p.name} to the treasury ${treasury}.`,
       txLine(tx),

@@ -118,7 +118,7 @@ describe("Operator tasks (mg:*) on the in-process network", function () {
       json: true,
     });
     expect(awarded.grantId).to.equal(1n);
-    expect(awarded.total).to.equal(yuan("5,000,000"));
+    expect(awarded.total).to.deep.equal({ yuan: "5000000.00", units: yuan("5,000,000") });
     expect((await program.summary()).reserved).to.equal(yuan("5,000,000"));
 
     const evidenceFile = path.join(dir, "national-lab-licence.txt");
@@ -167,14 +167,14 @@ describe("Operator tasks (mg:*) on the in-process network", function () {
 
     await networkHelpers.time.increase(8n * DAY);
     const claimed = await ok("mg:claim", { from: "10", grant: "1", json: true });
-    expect(claimed.amount).to.equal(yuan("3,000,000"));
+    expect(claimed.amount).to.deep.equal({ yuan: "3000000.00", units: yuan("3,000,000") });
     expect(await token.balanceOf(company.address)).to.equal(yuan("3,000,000"));
 
     const status = await ok("mg:status", { grant: "1", json: true });
-    const summary = status.summary as Record<string, bigint>;
-    expect(summary.paid).to.equal(yuan("3,000,000"));
-    expect(summary.reserved).to.equal(yuan("2,000,000"));
-    expect(summary.available).to.equal(yuan("15,000,000"));
+    const summary = status.summary as Record<string, { yuan: string; units: bigint }>;
+    expect(summary.paid).to.deep.equal({ yuan: "3000000.00", units: yuan("3,000,000") });
+    expect(summary.reserved.units).to.equal(yuan("2,000,000"));
+    expect(summary.available.units).to.equal(yuan("15,000,000"));
     expect(status.identityHolds).to.equal(true);
     expect((status.grants as Array<{ milestones: string[] }>)[0].milestones).to.deep.equal(["#0 paid", "#1 pending"]);
 
@@ -191,6 +191,24 @@ describe("Operator tasks (mg:*) on the in-process network", function () {
 
     const human = await run("mg:status", {});
     expect(human.output).to.include("funded + repaid = available + reserved + paid + withdrawn holds");
+  });
+
+  it("--json states its unit (every amount in yuan and in token units, decimals named); an unknown grant is refused, exit code 1", async function () {
+    const printed = await run("mg:status", { grant: "1", json: true });
+    const json = JSON.parse(printed.output) as {
+      amounts: Record<string, unknown>;
+      summary: Record<string, { yuan: string; units: string }>;
+      grants: Array<{ awarded: { yuan: string; units: string }; category: string }>;
+    };
+    expect(json.amounts).to.deep.include({ currency: "yuan", decimals: 2 });
+    expect(json.summary.paid).to.deep.equal({ yuan: "3000000.00", units: "300000000" });
+    expect(json.grants[0].awarded).to.deep.equal({ yuan: "5000000.00", units: "500000000" });
+    expect(json.grants[0].category).to.equal("rd-platform-national");
+
+    // A read-only task: the refusal is the sentence and the exit code (fails() checks it is 1).
+    expect(await fails("mg:status", { grant: "99" })).to.equal(
+      "guiyang-htz-blockchain-2017 has no grant 99: its grants are numbered 1 to 1 (run mg:status without --grant to list them).",
+    );
   });
 
   it("explains chain refusals and bad arguments in one sentence", async function () {
