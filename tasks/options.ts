@@ -20,7 +20,7 @@ type Builder<A extends TaskArguments> = NewTaskDefinitionBuilder<A>;
 /** --from (account index or address among the network's signers) and --json: every task takes them. */
 export function withSigner<A extends TaskArguments>(builder: Builder<A>) {
   return builder
-    .addOption({ name: "from", description: "Signer: account index or address (default 0)", defaultValue: "0" })
+    .addOption({ name: "from", description: "Signer: account index or address", defaultValue: "0" })
     .addFlag({ name: "json", description: "Print machine-readable JSON instead of the summary" });
 }
 

@@ -6,7 +6,7 @@ import path from "node:path";
 
 import type { EntityRegistry, IGrantProgram, GrantProgramLens, MockYuan } from "../../typechain-types/index.js";
 import { formatYuan, parseYuan } from "../../core/money.js";
-import { startOfDayBeijing } from "../../core/time.js";
+import { formatTimestamp, startOfDayBeijing } from "../../core/time.js";
 import { loadProgram } from "../../scripts/lib/programs.js";
 import { createProgramFromDefinition, DAY } from "../../scripts/lib/suite.js";
 import { requireText, TaskInputError, type CommonArgs } from "../runtime/args.js";
@@ -122,7 +122,7 @@ const action = defineAction("mg:create-program", async (args: CreateProgramArgs,
       `  admin ${admin.address}; managers ${roles.managers.join(", ")}; treasurer ${roles.treasurer}; guardian ${roles.guardian}`,
       `  treasury (only destination of withdrawals) ${roles.treasury}`,
       `  committee: ${roles.reviewers.length} reviewers, quorum ${definition.quorum}; public notice ${definition.noticePeriodDays} days; upheld objection → ${definition.upheldObjection}`,
-      `  application window ${new Date(Number(opensAt) * 1000).toISOString().slice(0, 10)} to ${new Date(Number(closesAt) * 1000).toISOString().slice(0, 10)} (UTC dates)`,
+      `  application window ${formatTimestamp(opensAt)} to ${formatTimestamp(closesAt)}`,
       `  budget in the file: ${result.budget} yuan (fund it with mg:fund)`,
       {
         table: definition.categories.map((c) => ({

@@ -14,6 +14,7 @@ import hre from "hardhat";
 import type { MockYuan } from "../../typechain-types/index.js";
 import { DAY } from "../../scripts/lib/suite.js";
 import { MilestoneState } from "../../core/enums.js";
+import { formatTimestamp } from "../../core/time.js";
 import type { TaskOutcome } from "../../tasks/runtime/args.js";
 import { yuan } from "../utils/fixtures.js";
 import { programAt } from "../../core/program-abi.js";
@@ -288,16 +289,23 @@ describe("Operator tasks (mg:*) on the in-process network", function () {
     expect(second.factory).to.equal(before.factory);
     expect(second.token).to.deep.equal(before.token);
     expect(second.registry).to.not.equal(before.registry);
-    const cq = await ok("mg:create-program", {
+    const created = await run("mg:create-program", {
       file: "programs/chongqing-blockchain-base-2017.json",
       managers: "2",
       reviewers: "6,7,8,9",
       treasurer: "3",
       guardian: "4",
       treasury: "5",
-      json: true,
     });
+    if (!created.outcome.ok) throw new Error(created.outcome.error);
+    const cq = created.outcome.result;
     expect(cq.registry).to.equal(second.registry);
+    // The application window is printed in Beijing time, as every other date the tasks print.
+    const { ethers } = await hre.network.getOrCreate();
+    const settings = await programAt(cq.address as string, (await ethers.getSigners())[0]).settings();
+    expect(created.output).to.include(
+      `application window ${formatTimestamp(settings.windowOpensAt)} to ${formatTimestamp(settings.windowClosesAt)}`,
+    );
     expect(await fails("mg:status", {})).to.equal(
       "Several programs are recorded (guiyang-htz-blockchain-2017, chongqing-blockchain-base-2017): name one with --program.",
     );
