@@ -42,6 +42,7 @@ import { loadProgram, type ProgramDefinition } from "./lib/programs.js";
 import { DAY, YUAN_DECIMALS } from "./lib/suite.js";
 import { AwardMode, EntityKind, UpheldObjectionOutcome } from "../core/enums.js";
 import { companyId, exclusivityGroupOf, textHash } from "../core/ids.js";
+import { parseUscc, usccCheckCharacter } from "../core/identity.js";
 import { signVote } from "../core/votes.js";
 import { programAt } from "../core/program-abi.js";
 import { deployCore, deployDemoYuan, deployRegistry } from "./lib/deploy.js";
@@ -156,7 +157,9 @@ let entitySeq = 0;
 /** Registers a new company bound to `wallet` (measured when `op` is given); returns its entity id. */
 async function register(target: EntityRegistry, wallet: string, op: string | null = null): Promise<string> {
   entitySeq += 1;
-  const id = companyId(`91520115MABENCH${entitySeq.toString().padStart(4, "0")}`);
+  // A synthetic but valid credit code (GB 32100 check character), as a registrar would accept it.
+  const first17 = `91520115MA6B${entitySeq.toString().padStart(5, "0")}`;
+  const id = companyId(parseUscc(first17 + usccCheckCharacter(first17)));
   const send = target.connect(registrar).registerEntity(id, EntityKind.Company, wallet);
   if (op === null) await (await send).wait();
   else await log.measure(op, send);
