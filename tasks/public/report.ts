@@ -9,6 +9,9 @@ import { formatTimestamp } from "../../core/time.js";
 import type { CommonArgs } from "../runtime/args.js";
 import { bookProgram } from "../runtime/resolution.js";
 import { defineAction, type ResultOf } from "../runtime/output.js";
+import { blockTimes, fetchLogs } from "../runtime/logs.js";
+import type { IGrantProgram } from "../../typechain-types/index.js";
+import type { TypedLogDescription } from "../../typechain-types/common.js";
 
 export interface ReportArgs extends CommonArgs {
   program: string | undefined;
@@ -38,6 +41,22 @@ const action = defineAction("mg:report", async (args: ReportArgs, env) => {
   const c = p.program;
   const from = p.entry.createdAtBlock;
   const to = await env.ethers.provider.getBlockNumber();
+  // One chunked read of the program's logs (hosted endpoints cap ranges and answer sizes), then
+  // decoded here: every event the program emits comes from its own address.
+  const fetched = await fetchLogs(env.ethers.provider, await c.getAddress(), from, to);
+  const decoded = fetched.logs.flatMap((log) => {
+    const description = c.interface.parseLog(log);
+    return description === null ? [] : [{ log, description }];
+  });
+  type Filters = IGrantProgram["filters"];
+  const events = <K extends keyof Filters & string>(name: K) =>
+    decoded
+      .filter((d) => d.description.name === name)
+      .map((d) => ({
+        blockNumber: d.log.blockNumber,
+        index: d.log.index,
+        args: d.description.args as unknown as TypedLogDescription<Filters[K]>["args"],
+      }));
   const y = (units: bigint) => formatYuan(units, p.decimals);
   // The same names mg:status prints: the program file's category keys, not bare numbers.
   const categoryKeys = new Map(Object.entries(p.entry.categories).map(([k, v]) => [BigInt(v), k]));
@@ -71,19 +90,19 @@ const action = defineAction("mg:report", async (args: ReportArgs, env) => {
       detail,
     });
 
-  for (const e of await c.queryFilter(c.filters.Funded(), from, to)) {
+  for (const e of events("Funded")) {
     rebuilt.funded += e.args.amount;
     push(e, "Funded", null, null, e.args.amount, `by ${e.args.from}`);
   }
-  for (const e of await c.queryFilter(c.filters.Withdrawn(), from, to)) {
+  for (const e of events("Withdrawn")) {
     rebuilt.withdrawn += e.args.amount;
     push(e, "Withdrawn", null, null, e.args.amount, `to ${e.args.treasury}`);
   }
-  for (const e of await c.queryFilter(c.filters.SurplusSwept(), from, to)) {
+  for (const e of events("SurplusSwept")) {
     rebuilt.swept += e.args.amount;
     push(e, "SurplusSwept", null, null, e.args.amount, `to ${e.args.treasury}`);
   }
-  for (const e of await c.queryFilter(c.filters.GrantAwarded(), from, to)) {
+  for (const e of events("GrantAwarded")) {
     rebuilt.reserved += e.args.amount;
     const g = grantOf(e.args.grantId);
     g.entityNo = e.args.entityNo;
@@ -97,10 +116,10 @@ const action = defineAction("mg:report", async (args: ReportArgs, env) => {
       `entity ${e.args.entityNo}, ${categoryName(e.args.categoryId)}, ${e.args.milestoneCount} milestone(s)`,
     );
   }
-  for (const e of await c.queryFilter(c.filters.EvidenceSubmitted(), from, to)) {
+  for (const e of events("EvidenceSubmitted")) {
     push(e, "EvidenceSubmitted", e.args.grantId, e.args.index, null, `evidence ${e.args.evidenceHash}`);
   }
-  for (const e of await c.queryFilter(c.filters.VoteCast(), from, to)) {
+  for (const e of events("VoteCast")) {
     push(
       e,
       "VoteCast",
@@ -110,7 +129,7 @@ const action = defineAction("mg:report", async (args: ReportArgs, env) => {
       `${e.args.approve ? "approve" : "reject"} by ${e.args.reviewer}, reason ${e.args.reasonHash}`,
     );
   }
-  for (const e of await c.queryFilter(c.filters.MilestoneApproved(), from, to)) {
+  for (const e of events("MilestoneApproved")) {
     push(
       e,
       "MilestoneApproved",
@@ -120,10 +139,10 @@ const action = defineAction("mg:report", async (args: ReportArgs, env) => {
       `notice until ${formatTimestamp(e.args.noticeEndsAt)}`,
     );
   }
-  for (const e of await c.queryFilter(c.filters.MilestoneRejected(), from, to)) {
+  for (const e of events("MilestoneRejected")) {
     push(e, "MilestoneRejected", e.args.grantId, e.args.index, null, "");
   }
-  for (const e of await c.queryFilter(c.filters.ObjectionFiled(), from, to)) {
+  for (const e of events("ObjectionFiled")) {
     push(
       e,
       "ObjectionFiled",
@@ -133,7 +152,7 @@ const action = defineAction("mg:report", async (args: ReportArgs, env) => {
       `by ${e.args.objector}, document ${e.args.evidenceHash}`,
     );
   }
-  for (const e of await c.queryFilter(c.filters.ObjectionRuled(), from, to)) {
+  for (const e of events("ObjectionRuled")) {
     push(
       e,
       "ObjectionRuled",
@@ -143,7 +162,7 @@ const action = defineAction("mg:report", async (args: ReportArgs, env) => {
       `${e.args.upheld ? "upheld" : "dismissed"}, reason ${e.args.reasonHash}`,
     );
   }
-  for (const e of await c.queryFilter(c.filters.DeadlineExtended(), from, to)) {
+  for (const e of events("DeadlineExtended")) {
     push(
       e,
       "DeadlineExtended",
@@ -153,23 +172,23 @@ const action = defineAction("mg:report", async (args: ReportArgs, env) => {
       `deadline now ${formatTimestamp(e.args.deadline)} (time in notice and under objection given back)`,
     );
   }
-  for (const e of await c.queryFilter(c.filters.MilestoneClaimed(), from, to)) {
+  for (const e of events("MilestoneClaimed")) {
     rebuilt.reserved -= e.args.amount;
     rebuilt.paid += e.args.amount;
     grantOf(e.args.grantId).paid += e.args.amount;
     push(e, "MilestoneClaimed", e.args.grantId, e.args.index, e.args.amount, `to ${e.args.wallet}`);
   }
-  for (const e of await c.queryFilter(c.filters.MilestoneLapsed(), from, to)) {
+  for (const e of events("MilestoneLapsed")) {
     rebuilt.reserved -= e.args.amount;
     grantOf(e.args.grantId).released += e.args.amount;
     push(e, "MilestoneLapsed", e.args.grantId, e.args.index, e.args.amount, "back to the budget");
   }
-  for (const e of await c.queryFilter(c.filters.MilestoneCancelled(), from, to)) {
+  for (const e of events("MilestoneCancelled")) {
     rebuilt.reserved -= e.args.amount;
     grantOf(e.args.grantId).released += e.args.amount;
     push(e, "MilestoneCancelled", e.args.grantId, e.args.index, e.args.amount, "objection upheld; back to the budget");
   }
-  for (const e of await c.queryFilter(c.filters.GrantCancelled(), from, to)) {
+  for (const e of events("GrantCancelled")) {
     rebuilt.reserved -= e.args.released;
     grantOf(e.args.grantId).released += e.args.released;
     push(
@@ -181,7 +200,7 @@ const action = defineAction("mg:report", async (args: ReportArgs, env) => {
       `${e.args.awardKeyReleased ? "award key released; " : ""}reason ${e.args.reasonHash}`,
     );
   }
-  for (const e of await c.queryFilter(c.filters.RecoveryOrdered(), from, to)) {
+  for (const e of events("RecoveryOrdered")) {
     rebuilt.recoveryOutstanding += e.args.amount;
     grantOf(e.args.grantId).recoveryOrdered += e.args.amount;
     push(
@@ -193,7 +212,7 @@ const action = defineAction("mg:report", async (args: ReportArgs, env) => {
       `entity ${e.args.entityNo} barred until repaid; reason ${e.args.reasonHash}`,
     );
   }
-  for (const e of await c.queryFilter(c.filters.Repaid(), from, to)) {
+  for (const e of events("Repaid")) {
     rebuilt.repaid += e.args.amount;
     rebuilt.recoveryOutstanding -= e.args.amount;
     grantOf(e.args.grantId).repaid += e.args.amount;
@@ -201,9 +220,11 @@ const action = defineAction("mg:report", async (args: ReportArgs, env) => {
   }
   history.sort((a, b) => a.block - b.block || a.logIndex - b.logIndex);
   const times = new Map<number, string>();
-  for (const block of new Set(history.map((h) => h.block))) {
-    const b = await env.ethers.provider.getBlock(block);
-    times.set(block, b === null ? "" : formatTimestamp(b.timestamp));
+  for (const [block, timestamp] of await blockTimes(
+    env.ethers.provider,
+    history.map((h) => h.block),
+  )) {
+    times.set(block, formatTimestamp(timestamp));
   }
 
   const available = rebuilt.funded + rebuilt.repaid - rebuilt.reserved - rebuilt.paid - rebuilt.withdrawn;
@@ -227,6 +248,7 @@ const action = defineAction("mg:report", async (args: ReportArgs, env) => {
 
   const lines: Array<string | { table: Array<Record<string, string | number>> }> = [
     `Report of ${p.entry.title} (${p.name}, ${await c.getAddress()}), events from block ${from} to ${to}`,
+    `  ${decoded.length} events read in ${fetched.stats.requests} log queries of at most ${fetched.stats.finalRange} blocks${fetched.stats.refused > 0 ? ` (the endpoint refused ${fetched.stats.refused} larger ranges)` : ""}`,
     "History:",
     {
       table: history.map((h) => ({
@@ -284,6 +306,7 @@ const action = defineAction("mg:report", async (args: ReportArgs, env) => {
       },
       reconciled: failed === undefined,
       mismatches,
+      logQueries: fetched.stats,
       history: history.map((h) => ({
         ...h,
         amount: h.amount === null ? null : p.amount(h.amount),

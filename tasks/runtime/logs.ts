@@ -1,0 +1,109 @@
+/**
+ * Reading a contract's whole history from endpoints that limit log queries, as hosted JSON-RPC
+ * providers do (a maximum block range per `eth_getLogs`, a maximum number of logs per answer): logs
+ * are fetched in block-range chunks that halve when the endpoint says a range is too large, and block
+ * times are fetched in parallel batches (one JSON-RPC batch each over HTTP), never one block after
+ * another.
+ */
+import type { Log, Provider } from "ethers";
+
+/** The default maximum block range of one `eth_getLogs` (MG_MAX_LOG_RANGE overrides it). */
+export const DEFAULT_MAX_LOG_RANGE = 10_000;
+/** How many block headers are requested at once. */
+const BLOCK_BATCH = 100;
+
+/** What an endpoint answers when a log query spans too many blocks or returns too many logs. */
+const TOO_LARGE =
+  /range|too many|too large|limit|exceed|more than|query returned|response size|block range|-32005|-32602/i;
+
+/** Whether an error from eth_getLogs is an endpoint's size limit (worth retrying with a smaller range). */
+export function isRangeLimit(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  const queue: unknown[] = [error];
+  while (queue.length > 0) {
+    const current = queue.shift();
+    if (current === null || current === undefined || seen.has(current)) continue;
+    seen.add(current);
+    if (typeof current === "string") {
+      if (TOO_LARGE.test(current)) return true;
+      continue;
+    }
+    if (typeof current !== "object") continue;
+    const record = current as Record<string, unknown>;
+    for (const key of ["message", "shortMessage", "code", "error", "info", "cause", "body"]) {
+      const next = record[key];
+      queue.push(typeof next === "number" ? String(next) : next);
+    }
+  }
+  return false;
+}
+
+/** The block-range limit to use: MG_MAX_LOG_RANGE when set to a positive whole number, else the default. */
+export function maxLogRange(environment: NodeJS.ProcessEnv = process.env): number {
+  const text = environment.MG_MAX_LOG_RANGE;
+  if (text === undefined || text.trim() === "") return DEFAULT_MAX_LOG_RANGE;
+  if (!/^\d+$/.test(text.trim()) || Number(text) < 1) {
+    throw new Error(`MG_MAX_LOG_RANGE must be a positive whole number of blocks, not "${text}".`);
+  }
+  return Number(text);
+}
+
+/** What fetchLogs did, for the report's footer and for tests. */
+export interface LogFetchStats {
+  /** eth_getLogs requests that returned logs. */
+  requests: number;
+  /** Requests the endpoint refused as too large (each then retried on half the range). */
+  refused: number;
+  /** The chunk size in blocks at the end (the maximum, or what the endpoint's refusals halved it to). */
+  finalRange: number;
+}
+
+/**
+ * Every log of `address` from `fromBlock` to `toBlock` (inclusive), oldest first, in chunks of at most
+ * `maxRange` blocks; a chunk the endpoint refuses as too large is retried as two halves.
+ * @throws the endpoint's error when it is not a size limit, or when even a single block is refused
+ */
+export async function fetchLogs(
+  provider: Provider,
+  address: string,
+  fromBlock: number,
+  toBlock: number,
+  maxRange: number = maxLogRange(),
+): Promise<{ logs: Log[]; stats: LogFetchStats }> {
+  const logs: Log[] = [];
+  const stats: LogFetchStats = { requests: 0, refused: 0, finalRange: maxRange };
+  let range = Math.max(1, maxRange);
+  let start = fromBlock;
+  while (start <= toBlock) {
+    const end = Math.min(toBlock, start + range - 1);
+    try {
+      logs.push(...(await provider.getLogs({ address, fromBlock: start, toBlock: end })));
+      stats.requests += 1;
+      start = end + 1;
+    } catch (error) {
+      if (!isRangeLimit(error) || end === start) throw error;
+      stats.refused += 1;
+      // Keep the smaller range for the next chunks too: the endpoint's limit does not change.
+      range = Math.max(1, Math.floor((end - start + 1) / 2));
+    }
+  }
+  stats.finalRange = range;
+  return { logs, stats };
+}
+
+/**
+ * The timestamps of `blocks`, fetched BLOCK_BATCH at a time in parallel (ethers sends each batch as
+ * one JSON-RPC batch over HTTP).
+ */
+export async function blockTimes(provider: Provider, blocks: Iterable<number>): Promise<Map<number, number>> {
+  const wanted = [...new Set(blocks)].sort((a, b) => a - b);
+  const times = new Map<number, number>();
+  for (let i = 0; i < wanted.length; i += BLOCK_BATCH) {
+    const batch = wanted.slice(i, i + BLOCK_BATCH);
+    const headers = await Promise.all(batch.map((n) => provider.getBlock(n)));
+    headers.forEach((header, j) => {
+      if (header !== null) times.set(batch[j], header.timestamp);
+    });
+  }
+  return times;
+}
