@@ -8,6 +8,7 @@ export * from "./ids.ts";
 export * from "./input-error.ts";
 export * from "./jurisdiction.ts";
 export * from "./ledger.ts";
+export * from "./messages/index.ts";
 export * from "./money.ts";
 export * from "./schedule.ts";
 export * from "./time.ts";
