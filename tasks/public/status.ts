@@ -148,7 +148,10 @@ const action = defineAction("mg:status", async (args: StatusArgs, env) => {
       grants: grantDetails,
     },
     lines,
-    failed: identity && solvent ? undefined : `The ledger of ${p.name} does not balance.`,
+    failed:
+      identity && solvent
+        ? undefined
+        : { en: `The ledger of ${p.name} does not balance.`, zh: `${p.name} 的账目不平衡。` },
   };
 });
 
