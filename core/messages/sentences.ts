@@ -132,7 +132,7 @@ export const SENTENCES: Record<string, Sentence> = {
     en: (a, f) =>
       `Entity number ${f.n(a.entityNo)} is barred by ${f.n(a.openRecoveries)} unpaid recovery order(s) and can neither be awarded nor paid until it repays.`,
     zh: (a, f) =>
-      `${f.n(a.entityNo)} 号主体有 ${f.n(a.openRecoveries)} 笔追回令尚未退回，退回之前既不能获得资助，也不能领取款项。`,
+      `${f.n(a.entityNo)} 号主体有 ${f.n(a.openRecoveries)} 笔追回款项尚未退回，在退回之前既不能获得资助，也不能领取款项。`,
   },
   EntityRegistry_AlreadyAwarded: {
     en: (a, f) =>
@@ -310,7 +310,7 @@ export const SENTENCES: Record<string, Sentence> = {
     en: (a, f) =>
       `Milestone #${f.n(a.index)}'s deadline ${f.date(a.deadline)} is not in the future, not after the previous milestone's, or more than ten years away.`,
     zh: (a, f) =>
-      `第 ${f.n(a.index)} 号里程碑的截止日期 ${f.date(a.deadline)}不晚于当前时间、不晚于上一个里程碑的截止日期，或距今超过十年。`,
+      `第 ${f.n(a.index)} 号里程碑的截止日期 ${f.date(a.deadline)}无效：须晚于当前时间、晚于上一个里程碑的截止日期，且距今不超过十年。`,
   },
   GrantProgram_AmountNotFixedAmount: {
     en: (a, f) =>
@@ -465,7 +465,7 @@ export const SENTENCES: Record<string, Sentence> = {
   },
   GrantProgram_NoSurplus: {
     en: () => "There is no surplus to sweep: the program holds exactly its budget.",
-    zh: () => "没有可清出的结余：项目持有的资金恰好等于其预算。",
+    zh: () => "没有可清退的结余：项目持有的资金恰好等于其预算。",
   },
 
   // GrantProgramFactory

@@ -7,6 +7,7 @@ import { expect } from "chai";
 import { Interface, keccak256, toUtf8Bytes, type FunctionFragment } from "ethers";
 
 import { enumNames, MilestoneState } from "../../../core/enums.js";
+import { CoreInputError } from "../../../core/input-error.js";
 import {
   countdownText,
   formatBeijing,
@@ -25,6 +26,14 @@ import {
   GrantProgramExtension__factory,
   GrantProgram__factory,
 } from "../../../typechain-types/index.js";
+import { TaskInputError } from "../../../tasks/runtime/args.js";
+
+// Checked by tsc, not at run time: an input error without its Chinese sentence does not compile (if the
+// argument ever became optional, these directives would be unused and tsc would fail).
+// @ts-expect-error the Chinese sentence is required
+void (() => new TaskInputError("English only."));
+// @ts-expect-error the Chinese sentence is required
+void (() => new CoreInputError("English only."));
 
 function expectBothLanguages(label: Bilingual | undefined, what: string): void {
   expect(label?.en?.trim(), `${what}: English`).to.be.a("string").and.not.equal("");
