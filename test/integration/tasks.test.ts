@@ -406,7 +406,7 @@ describe("Operator tasks (mg:*) on the in-process network", function () {
     broken.categories[3].mode = "maximum";
     const file = path.join(dir, "broken-program.json");
     writeFileSync(file, JSON.stringify(broken, null, 2));
-    const sentence = await fails("mg:create-program", {
+    const { outcome } = await refused("mg:create-program", {
       file,
       managers: "2",
       reviewers: "6,7,8,9",
@@ -414,7 +414,10 @@ describe("Operator tasks (mg:*) on the in-process network", function () {
       guardian: "4",
       treasury: "5",
     });
-    expect(sentence).to.equal(`${file}: field "categories[3].mode" must be "fixed" or "capped".`);
-    expect(sentence).to.not.include("\n");
+    expect(outcome).to.deep.equal({
+      ok: false,
+      error: `${file}: field "categories[3].mode" must be "fixed" or "capped".`,
+      errorZh: `${file}：字段“categories[3].mode”必须是“fixed”（固定金额）或“capped”（上限金额）。`,
+    });
   });
 });
