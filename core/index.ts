@@ -8,6 +8,10 @@ export * from "./ids.ts";
 export * from "./input-error.ts";
 export * from "./jurisdiction.ts";
 export * from "./ledger.ts";
+// The dictionary, not the decoder: core/messages/decoder.ts (like program-abi.ts) loads TypeChain values,
+// which exist only after the first compile; import it directly where a revert is decoded.
+export * from "./messages/labels.ts";
+export * from "./messages/sentences.ts";
 export * from "./money.ts";
 export * from "./schedule.ts";
 export * from "./time.ts";

@@ -1,5 +1,15 @@
-/** Chinese and English labels (milestone states keyed by their core/enums.ts name: "state.InNotice"…). The language is kept in localStorage; Chinese is the default. */
-export type Lang = "zh" | "en";
+/**
+ * Chinese and English labels of the portal's own screens. Milestone states ("state.InNotice"…) and
+ * program roles come from the shared core's dictionary (core/messages/labels.ts), as do refusal
+ * sentences and countdowns, so the portal and the tasks name them alike. The language is kept in
+ * localStorage; Chinese is the default.
+ */
+import { enumNames, MilestoneState } from "../../core/enums.js";
+import { MILESTONE_STATE_BADGES, ROLE_LABELS, type Bilingual, type Lang } from "../../core/messages/labels.js";
+
+export type { Lang };
+
+const pair = (label: Bilingual): [en: string, zh: string] => [label.en, label.zh];
 
 const LABELS: Record<string, [en: string, zh: string]> = {
   brand: ["Milestone Grants", "里程碑奖补"],
@@ -67,10 +77,10 @@ const LABELS: Record<string, [en: string, zh: string]> = {
   "apps.title": ["Open applications", "待处理申请"],
   "apps.award": ["Award", "授予"],
   "apps.milestones": ["Milestones: amount@YYYY-MM-DD; …", "里程碑：金额@YYYY-MM-DD；…"],
-  "role.admin": ["admin", "管理员"],
-  "role.manager": ["manager", "项目经办"],
-  "role.treasurer": ["treasurer", "财务"],
-  "role.guardian": ["guardian", "应急暂停"],
+  "role.admin": pair(ROLE_LABELS.admin),
+  "role.manager": pair(ROLE_LABELS.manager),
+  "role.treasurer": pair(ROLE_LABELS.treasurer),
+  "role.guardian": pair(ROLE_LABELS.guardian),
   "role.reviewer": ["expert committee member (slot {slot})", "专家委员（席位 {slot}）"],
   "roles.title": ["Your roles", "您的角色"],
   "roles.none": [
@@ -85,8 +95,6 @@ const LABELS: Record<string, [en: string, zh: string]> = {
     "Your objection (its hash goes on chain; keep the text)",
     "异议内容（仅哈希上链，请保留原文）",
   ],
-  endsIn: ["ends in {t}", "剩余 {t}"],
-  ended: ["ended", "已结束"],
   "tx.wallet": ["Confirm in your wallet: {what}", "请在钱包中确认：{what}"],
   "tx.pending": ["Pending: {what} ({hash})", "待确认：{what}（{hash}）"],
   "tx.confirmed": ["Confirmed in block {block}: {what}", "已在区块 {block} 确认：{what}"],
@@ -95,17 +103,7 @@ const LABELS: Record<string, [en: string, zh: string]> = {
     "Signed vote ({decision}) saved as {file}; submit it with mg:submit-votes.",
     "签名投票（{decision}）已保存为 {file}，可用 mg:submit-votes 提交。",
   ],
-  "state.None": ["none", "无"],
-  "state.Pending": ["awaiting evidence", "待提交材料"],
-  "state.Submitted": ["under review", "评审中"],
-  "state.Rejected": ["rejected", "未通过"],
-  "state.InNotice": ["in public notice", "公示中"],
-  "state.Contested": ["contested", "有异议"],
-  "state.Payable": ["payable", "可领取"],
-  "state.Paid": ["paid", "已支付"],
-  "state.Lapsable": ["deadline passed", "已逾期"],
-  "state.Lapsed": ["lapsed", "已失效"],
-  "state.Cancelled": ["cancelled", "已取消"],
+  ...Object.fromEntries(enumNames(MilestoneState).map((name) => [`state.${name}`, pair(MILESTONE_STATE_BADGES[name])])),
   loading: ["Loading…", "加载中…"],
   refresh: ["Refresh", "刷新"],
 };

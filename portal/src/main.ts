@@ -3,7 +3,7 @@ import { Chain, Wallet } from "./chain.js";
 import { standingOf, standingSentence, type Standing } from "../../core/jurisdiction.js";
 import type { PortalConfig } from "./config-types.js";
 import { currentLang, pick, setLang, t } from "./i18n.js";
-import { h, setDecimals, showProblem } from "./ui.js";
+import { h, problemText, setDecimals, showProblem } from "./ui.js";
 import { companyView, officialView, publicView, type ViewContext } from "./views.js";
 
 const app = document.getElementById("app")!;
@@ -108,7 +108,7 @@ async function render(): Promise<void> {
       app.dataset.renderedFor = wallet?.address.toLowerCase() ?? "none";
     }
   } catch (error) {
-    if (ticket === rendering) app.replaceChildren(top, h("section", { class: "card error" }, (error as Error).message));
+    if (ticket === rendering) app.replaceChildren(top, h("section", { class: "card error" }, problemText(error)));
   }
 }
 

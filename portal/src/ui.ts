@@ -1,12 +1,11 @@
 /** DOM helpers, formatting and the transaction status list. No framework: a view is a function returning nodes. */
 import type { ContractTransactionResponse } from "ethers";
 
-import { errorSentence } from "../../scripts/lib/errors.js";
 import { milestoneStateName } from "../../core/enums.js";
 import { bytesHash } from "../../core/ids.js";
-import { CoreInputError } from "../../core/input-error.js";
+import { errorSentence } from "../../core/messages/decoder.js";
+import { countdownText, formatBeijing } from "../../core/messages/labels.js";
 import { formatYuan } from "../../core/money.js";
-import { formatTimestamp } from "../../core/time.js";
 import { currentLang, t } from "./i18n.js";
 
 type Child = Node | string | null | undefined | false;
@@ -63,7 +62,7 @@ export function yuan(units: bigint): string {
   return formatYuan(units, decimals);
 }
 export function when(seconds: bigint): string {
-  return seconds === 0n ? "—" : formatTimestamp(seconds);
+  return seconds === 0n ? "—" : formatBeijing(seconds, currentLang());
 }
 
 export function stateBadge(state: number): HTMLSpanElement {
@@ -77,15 +76,7 @@ export function syncClock(chainTime: bigint): void {
   clockOffset = Number(chainTime) - Math.floor(Date.now() / 1000);
 }
 function remaining(endsAt: number): string {
-  const left = endsAt - (Math.floor(Date.now() / 1000) + clockOffset);
-  if (left <= 0) return t("ended");
-  const d = Math.floor(left / 86400);
-  const hh = Math.floor((left % 86400) / 3600);
-  const mm = Math.floor((left % 3600) / 60);
-  const ss = left % 60;
-  return t("endsIn", {
-    t: `${d}d ${String(hh).padStart(2, "0")}:${String(mm).padStart(2, "0")}:${String(ss).padStart(2, "0")}`,
-  });
+  return countdownText(endsAt - (Math.floor(Date.now() / 1000) + clockOffset), currentLang());
 }
 /** A live countdown to `endsAt` (unix seconds), refreshed every second by tickCountdowns. */
 export function countdown(endsAt: bigint): HTMLSpanElement {
@@ -118,15 +109,14 @@ export async function runTx(what: string, send: () => Promise<ContractTransactio
     return true;
   } catch (error) {
     item.className = "failed";
-    item.textContent = t("tx.failed", { why: errorSentence(error, { decimals }) });
+    item.textContent = t("tx.failed", { why: errorSentence(error, { decimals }, currentLang()) });
     return false;
   }
 }
 
-/** The sentence of a bad-input error in the current language (core errors carry both languages). */
+/** The sentence of any error in the current language: a revert, or a core error (both carry both languages). */
 export function problemText(error: unknown): string {
-  if (error instanceof CoreInputError) return currentLang() === "zh" ? error.zh : error.message;
-  return error instanceof Error ? error.message : String(error);
+  return errorSentence(error, { decimals }, currentLang());
 }
 
 /** Shows a refusal that happened before any transaction (bad input), in the same list. */

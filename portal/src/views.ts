@@ -2,7 +2,7 @@
 import type { ContractTransactionResponse } from "ethers";
 
 import type { IGrantProgram } from "../../typechain-types/index.js";
-import { errorSentence } from "../../scripts/lib/errors.js";
+import { errorSentence } from "../../core/messages/decoder.js";
 import { ApplicationStatus, AwardMode, MilestoneState as State, milestoneStateName } from "../../core/enums.js";
 import { reasonHash, textHash } from "../../core/ids.js";
 import { parseYuan } from "../../core/money.js";
@@ -17,7 +17,7 @@ import {
 } from "../../core/votes.js";
 import { ADMIN_ROLE, type Chain, type GrantRow, type ProgramSnapshot, type Wallet } from "./chain.js";
 import type { PortalProgram } from "./config-types.js";
-import { pick, t } from "./i18n.js";
+import { currentLang, pick, t } from "./i18n.js";
 import {
   countdown,
   h,
@@ -209,7 +209,7 @@ async function companyGrant(
             try {
               units = parseYuan(input.value, ctx.chain.config.token.decimals);
             } catch (error) {
-              return showProblem((error as Error).message);
+              return showProblem(problemText(error));
             }
             if (ctx.wallet === null) return showProblem(t("wallet.connectFirst"));
             if (units === 0n || units > grant.recoveryOwed) {
@@ -217,7 +217,7 @@ async function companyGrant(
               try {
                 await writer(ctx, program).repay.staticCall(grant.id, units);
               } catch (error) {
-                return showProblem(errorSentence(error, { decimals: ctx.chain.config.token.decimals }));
+                return showProblem(errorSentence(error, { decimals: ctx.chain.config.token.decimals }, currentLang()));
               }
             }
             const token = ctx.chain.token().connect(ctx.wallet.signer);
@@ -499,7 +499,7 @@ async function signVote(
     // What the chain would refuse later (not a reviewer, already voted, wrong state…), refused now.
     await s.contract.submitSignedVotes.staticCall(g.id, index, g.termsHash, ballot.evidenceHash, [vote]);
   } catch (error) {
-    return showProblem(errorSentence(error, { decimals: ctx.chain.config.token.decimals }));
+    return showProblem(errorSentence(error, { decimals: ctx.chain.config.token.decimals }, currentLang()));
   }
   const file = createVoteFile(ctx.chain.config.chainId, program, ballot, vote);
   const name = `vote-g${g.id}-m${index}-${reviewer.slice(2, 10).toLowerCase()}.json`;

@@ -4,6 +4,8 @@
  */
 import { readFileSync } from "node:fs";
 
+import { CoreInputError } from "../../core/input-error.js";
+import type { Bilingual } from "../../core/messages/labels.js";
 import { AmountError, parseYuan } from "../../core/money.js";
 
 export type AwardMode = "fixed" | "capped";
@@ -34,35 +36,42 @@ export interface ProgramDefinition {
   categories: CategoryDefinition[];
 }
 
-/** Thrown with one plain sentence naming the file and the bad field. */
-export class ProgramFileError extends Error {}
+/** Thrown with one plain sentence naming the file and the bad field (`message` English, `zh` Chinese). */
+export class ProgramFileError extends CoreInputError {}
 
 const MODES: readonly string[] = ["fixed", "capped"];
 
-function fail(file: string, field: string, problem: string): never {
-  throw new ProgramFileError(`${file}: field "${field}" ${problem}.`);
+function fail(file: string, field: string, problem: Bilingual): never {
+  throw new ProgramFileError(`${file}: field "${field}" ${problem.en}.`, `${file}：字段“${field}”${problem.zh}。`);
 }
 
 function requireString(file: string, obj: Record<string, unknown>, field: string, path: string): string {
   const value = obj[field];
-  if (typeof value !== "string" || value.trim() === "") fail(file, path, "must be a non-empty string");
+  if (typeof value !== "string" || value.trim() === "")
+    fail(file, path, { en: "must be a non-empty string", zh: "必须是非空字符串" });
   return value;
 }
 
 function requireInteger(file: string, obj: Record<string, unknown>, field: string, path: string, min: number): number {
   const value = obj[field];
   if (typeof value !== "number" || !Number.isInteger(value) || value < min) {
-    fail(file, path, `must be a whole number of at least ${min}`);
+    fail(file, path, { en: `must be a whole number of at least ${min}`, zh: `必须是不小于 ${min} 的整数` });
   }
   return value;
 }
 
 function requireAmount(file: string, value: unknown, path: string, decimals: number): string {
-  if (typeof value !== "string") fail(file, path, 'must be an amount written as a string, e.g. "5,000,000"');
+  if (typeof value !== "string")
+    fail(file, path, {
+      en: 'must be an amount written as a string, e.g. "5,000,000"',
+      zh: "必须是以字符串书写的金额，如“5,000,000”",
+    });
   try {
-    if (parseYuan(value, decimals) === 0n) fail(file, path, "must be greater than zero");
+    if (parseYuan(value, decimals) === 0n) fail(file, path, { en: "must be greater than zero", zh: "必须大于零" });
   } catch (error) {
-    if (error instanceof AmountError) fail(file, path, `is not an exact amount (${error.message})`);
+    if (error instanceof AmountError) {
+      fail(file, path, { en: `is not an exact amount (${error.message})`, zh: `不是精确金额（${error.zh}）` });
+    }
     throw error;
   }
   return value;
@@ -70,7 +79,8 @@ function requireAmount(file: string, value: unknown, path: string, decimals: num
 
 /** Validates a parsed program definition; `decimals` is the token's, for exact amounts. */
 export function validateProgram(raw: unknown, file: string, decimals: number): ProgramDefinition {
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) fail(file, "(root)", "must be an object");
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw))
+    fail(file, "(root)", { en: "must be an object", zh: "必须是对象" });
   const obj = raw as Record<string, unknown>;
   const name = requireString(file, obj, "name", "name");
   const nameZh = requireString(file, obj, "nameZh", "nameZh");
@@ -78,33 +88,45 @@ export function validateProgram(raw: unknown, file: string, decimals: number): P
   const jurisdiction = requireString(file, obj, "jurisdiction", "jurisdiction");
   const source = requireString(file, obj, "source", "source");
   const noticePeriodDays = requireInteger(file, obj, "noticePeriodDays", "noticePeriodDays", 1);
-  if (noticePeriodDays > 90) fail(file, "noticePeriodDays", "must be at most 90");
+  if (noticePeriodDays > 90) fail(file, "noticePeriodDays", { en: "must be at most 90", zh: "不得超过 90" });
   const applicationWindowDays = requireInteger(file, obj, "applicationWindowDays", "applicationWindowDays", 1);
   const quorum = requireInteger(file, obj, "quorum", "quorum", 1);
-  if (quorum > 16) fail(file, "quorum", "must be at most 16 (the committee bitmap size)");
+  if (quorum > 16)
+    fail(file, "quorum", {
+      en: "must be at most 16 (the committee bitmap size)",
+      zh: "不得超过 16（评审委员会位图的大小）",
+    });
   const upheld = obj.upheldObjection;
-  if (upheld !== "resubmit" && upheld !== "cancel") fail(file, "upheldObjection", 'must be "resubmit" or "cancel"');
+  if (upheld !== "resubmit" && upheld !== "cancel")
+    fail(file, "upheldObjection", {
+      en: 'must be "resubmit" or "cancel"',
+      zh: "必须是“resubmit”（重新提交）或“cancel”（取消）",
+    });
   const budget = requireAmount(file, obj.budget, "budget", decimals);
   if (!Array.isArray(obj.categories) || obj.categories.length === 0) {
-    fail(file, "categories", "must be a non-empty list");
+    fail(file, "categories", { en: "must be a non-empty list", zh: "必须是非空列表" });
   }
   const keys = new Set<string>();
   const categories = obj.categories.map((entry: unknown, i: number): CategoryDefinition => {
     const at = `categories[${i}]`;
-    if (typeof entry !== "object" || entry === null) fail(file, at, "must be an object");
+    if (typeof entry !== "object" || entry === null) fail(file, at, { en: "must be an object", zh: "必须是对象" });
     const c = entry as Record<string, unknown>;
     const key = requireString(file, c, "key", `${at}.key`);
-    if (keys.has(key)) fail(file, `${at}.key`, `repeats "${key}"`);
+    if (keys.has(key)) fail(file, `${at}.key`, { en: `repeats "${key}"`, zh: `与前面的“${key}”重复` });
     keys.add(key);
     const mode = c.mode;
-    if (typeof mode !== "string" || !MODES.includes(mode)) fail(file, `${at}.mode`, 'must be "fixed" or "capped"');
+    if (typeof mode !== "string" || !MODES.includes(mode))
+      fail(file, `${at}.mode`, {
+        en: 'must be "fixed" or "capped"',
+        zh: "必须是“fixed”（固定金额）或“capped”（上限金额）",
+      });
     const maxTotal =
       c.maxTotal === null || c.maxTotal === undefined
         ? null
         : requireAmount(file, c.maxTotal, `${at}.maxTotal`, decimals);
     const group = c.exclusivityGroup;
     if (group !== null && group !== undefined && (typeof group !== "string" || group.trim() === "")) {
-      fail(file, `${at}.exclusivityGroup`, "must be a non-empty string or null");
+      fail(file, `${at}.exclusivityGroup`, { en: "must be a non-empty string or null", zh: "必须是非空字符串或 null" });
     }
     return {
       key,
@@ -140,7 +162,10 @@ export function loadProgram(file: string, decimals: number): ProgramDefinition {
     raw = JSON.parse(readFileSync(file, "utf8"));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new ProgramFileError(`${file}: cannot be read as JSON (${reason}).`);
+    throw new ProgramFileError(
+      `${file}: cannot be read as JSON (${reason}).`,
+      `${file}：无法按 JSON 读取（${reason}）。`,
+    );
   }
   return validateProgram(raw, file, decimals);
 }

@@ -15,7 +15,7 @@ export interface ApplyArgs extends CommonArgs {
 const action = defineAction("mg:apply", async (args: ApplyArgs, env) => {
   const p = await bookProgram(env, args.program);
   const category = categoryId(p, args.category);
-  const hash = documentHash(args.file, args.hash, "application documents");
+  const hash = documentHash(args.file, args.hash, { en: "application documents", zh: "申请材料" });
   const applicationId = await p.program.submitApplication.staticCall(category, hash);
   const tx = await sent(p.program.submitApplication(category, hash));
   return {

@@ -1,5 +1,6 @@
 /** mg:claim — the grantee's payout wallet claims payable milestones (all of them unless named). */
-import { MilestoneState } from "../../core/enums.js";
+import { MilestoneState, milestoneStateName } from "../../core/enums.js";
+import { MILESTONE_STATE_BADGES } from "../../core/messages/labels.js";
 import { TaskInputError, type CommonArgs } from "../runtime/args.js";
 import { bookProgram } from "../runtime/resolution.js";
 import { defineAction, type ResultOf } from "../runtime/output.js";
@@ -21,13 +22,18 @@ const action = defineAction("mg:claim", async (args: ClaimArgs, env) => {
   if (args.milestones === undefined || args.milestones.trim() === "") {
     indexes = [];
     const states: string[] = [];
+    const statesZh: string[] = [];
     for (let i = 0; i < Number(g.milestoneCount); i++) {
       const state = Number(await p.program.milestoneState(id, i));
       states.push(`#${i} ${stateWords(state)}`);
+      statesZh.push(`第 ${i} 号${MILESTONE_STATE_BADGES[milestoneStateName(state)].zh}`);
       if (state === MilestoneState.Payable) indexes.push(i);
     }
     if (indexes.length === 0) {
-      throw new TaskInputError(`Grant ${id} has no payable milestone yet (${states.join(", ")}).`);
+      throw new TaskInputError(
+        `Grant ${id} has no payable milestone yet (${states.join(", ")}).`,
+        `第 ${id} 号资助目前没有可领取的里程碑（${statesZh.join("，")}）。`,
+      );
     }
   } else {
     indexes = args.milestones.split(",").map((part) => milestoneIndex(part, "--milestones"));

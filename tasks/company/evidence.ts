@@ -16,7 +16,7 @@ export interface EvidenceArgs extends CommonArgs {
 }
 
 const action = defineAction("mg:evidence", async (args: EvidenceArgs, env) => {
-  const file = requireText(args.file, "--file", "the evidence document to hash");
+  const file = requireText(args.file, "--file", { en: "the evidence document to hash", zh: "需计算哈希的佐证材料" });
   const hash = fileHash(file, "--file");
   if (args.grant === undefined || args.grant.trim() === "") {
     return {

@@ -17,7 +17,7 @@ const action = defineAction("mg:repay", async (args: RepayArgs, env) => {
   const id = grantId(args.grant);
   const g = await p.program.grant(id);
   const owed = g.recoveryOwed;
-  if (owed === 0n) throw new TaskInputError(`Nothing is owed on grant ${id}.`);
+  if (owed === 0n) throw new TaskInputError(`Nothing is owed on grant ${id}.`, `第 ${id} 号资助没有应退回的款项。`);
   const amount =
     args.amount === undefined || args.amount.trim() === "" || args.amount.trim() === "all"
       ? owed
@@ -25,7 +25,12 @@ const action = defineAction("mg:repay", async (args: RepayArgs, env) => {
   const { token, entry } = await bookToken(env);
   const payer = env.signer.address;
   if (args.mint) {
-    if (!entry.demo || !env.local) throw new TaskInputError("--mint works only with the demo yuan on a local chain.");
+    if (!entry.demo || !env.local) {
+      throw new TaskInputError(
+        "--mint works only with the demo yuan on a local chain.",
+        "--mint 仅适用于本地链上的演示人民币代币。",
+      );
+    }
     await sent(token.mint(payer, amount));
   }
   const programAddress = await p.program.getAddress();

@@ -16,7 +16,10 @@ const action = defineAction("mg:cancel", async (args: CancelArgs, env) => {
   const p = await bookProgram(env, args.program);
   const id = grantId(args.grant);
   const reason = reasonHash(
-    requireText(args.reason, "--reason", "why the grant is cancelled (its hash goes on chain)"),
+    requireText(args.reason, "--reason", {
+      en: "why the grant is cancelled (its hash goes on chain)",
+      zh: "取消资助的理由（其哈希上链）",
+    }),
     "",
   );
   const { reserved, paidCount } = await p.program.grant(id);

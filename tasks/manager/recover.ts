@@ -16,9 +16,15 @@ export interface RecoverArgs extends CommonArgs {
 const action = defineAction("mg:recover", async (args: RecoverArgs, env) => {
   const p = await bookProgram(env, args.program);
   const id = grantId(args.grant);
-  const amount = p.parse(requireText(args.amount, "--amount", "the amount to recover, in yuan"), "--amount");
+  const amount = p.parse(
+    requireText(args.amount, "--amount", { en: "the amount to recover, in yuan", zh: "追回金额（元）" }),
+    "--amount",
+  );
   const reason = reasonHash(
-    requireText(args.reason, "--reason", "why the money is recovered (its hash goes on chain)"),
+    requireText(args.reason, "--reason", {
+      en: "why the money is recovered (its hash goes on chain)",
+      zh: "追回款项的理由（其哈希上链）",
+    }),
     "",
   );
   const tx = await sent(p.program.orderRecovery(id, amount, reason));

@@ -21,7 +21,10 @@ const action = defineAction("mg:rule", async (args: RuleArgs, env) => {
   const index = milestoneIndex(args.milestone);
   const decision = (args.decision ?? "").trim().toLowerCase();
   if (decision !== "uphold" && decision !== "dismiss")
-    throw new TaskInputError('--decision must be "uphold" or "dismiss".');
+    throw new TaskInputError(
+      '--decision must be "uphold" or "dismiss".',
+      "--decision 必须是“uphold”（异议成立）或“dismiss”（驳回异议）。",
+    );
   const reason = reasonHash(args.reason, `objection ${decision === "uphold" ? "upheld" : "dismissed"}`);
   const tx = await sent(p.program.ruleOnObjection(id, index, decision === "uphold", reason));
   const state = stateWords(Number(await p.program.milestoneState(id, index)));

@@ -18,7 +18,10 @@ const action = defineAction("mg:object", async (args: ObjectArgs, env) => {
   const p = await bookProgram(env, args.program);
   const id = grantId(args.grant);
   const index = milestoneIndex(args.milestone);
-  const evidence = documentHash(args.file, args.hash, "objection's supporting document");
+  const evidence = documentHash(args.file, args.hash, {
+    en: "objection's supporting document",
+    zh: "异议的证明材料",
+  });
   const tx = await sent(p.program.object(id, index, evidence));
   const m = await p.program.milestone(id, index);
   return {

@@ -287,7 +287,10 @@ const action = defineAction("mg:report", async (args: ReportArgs, env) => {
   ];
   const failed =
     mismatches.length > 0 || !identity || !rebuiltIdentity
-      ? `The ledger of ${p.name} does not reconcile: ${mismatches.length > 0 ? `events and summary() differ on ${mismatches.join(", ")}` : "the identity fails"}.`
+      ? {
+          en: `The ledger of ${p.name} does not reconcile: ${mismatches.length > 0 ? `events and summary() differ on ${mismatches.join(", ")}` : "the identity fails"}.`,
+          zh: `${p.name} 的账目无法核对一致：${mismatches.length > 0 ? `事件与 summary() 在 ${mismatches.join("、")} 上不一致` : "恒等式不成立"}。`,
+        }
       : undefined;
   return {
     result: {

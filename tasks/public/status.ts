@@ -55,11 +55,15 @@ const action = defineAction("mg:status", async (args: StatusArgs, env) => {
   const wanted = args.grant === undefined || args.grant.trim() === "" ? null : grantId(args.grant);
   const milestoneRows: Row[] = [];
   if (wanted !== null && (wanted < 1n || wanted > s.grantCount)) {
-    throw new TaskInputError(
-      s.grantCount === 0n
-        ? `${p.name} has no grants yet, so there is no grant ${wanted}.`
-        : `${p.name} has no grant ${wanted}: its grants are numbered 1 to ${s.grantCount} (run mg:status without --grant to list them).`,
-    );
+    throw s.grantCount === 0n
+      ? new TaskInputError(
+          `${p.name} has no grants yet, so there is no grant ${wanted}.`,
+          `${p.name} 还没有任何资助，因此没有第 ${wanted} 号资助。`,
+        )
+      : new TaskInputError(
+          `${p.name} has no grant ${wanted}: its grants are numbered 1 to ${s.grantCount} (run mg:status without --grant to list them).`,
+          `${p.name} 没有第 ${wanted} 号资助：其资助编号为 1 至 ${s.grantCount}（不带 --grant 运行 mg:status 可列出全部）。`,
+        );
   }
   for (let id = 1n; id <= s.grantCount; id++) {
     if (wanted !== null && id !== wanted) continue;
@@ -156,7 +160,10 @@ const action = defineAction("mg:status", async (args: StatusArgs, env) => {
       grants: grantDetails,
     },
     lines,
-    failed: identity && solvent ? undefined : `The ledger of ${p.name} does not balance.`,
+    failed:
+      identity && solvent
+        ? undefined
+        : { en: `The ledger of ${p.name} does not balance.`, zh: `${p.name} 的账目不平衡。` },
   };
 });
 

@@ -32,6 +32,7 @@ function registrarSecret(secretFile: string | undefined): string {
     if (!existsSync(secretFile)) {
       throw new TaskInputError(
         `${secretFile}: no such file; --secret-file names the file holding the registrar secret.`,
+        `${secretFile}：文件不存在；--secret-file 应指向保存登记机关密钥的文件。`,
       );
     }
     return parseRegistrarSecret(readFileSync(secretFile, "utf8"));
@@ -40,6 +41,7 @@ function registrarSecret(secretFile: string | undefined): string {
   if (fromEnvironment !== undefined && fromEnvironment.trim() !== "") return parseRegistrarSecret(fromEnvironment);
   throw new TaskInputError(
     `An individual is registered under the jurisdiction's registrar secret: give --secret-file <file> or set ${REGISTRAR_SECRET_VARIABLE} (docs/operators.md).`,
+    `个人须使用本辖区登记机关密钥登记：请提供 --secret-file <文件> 或设置环境变量 ${REGISTRAR_SECRET_VARIABLE}（见 docs/operators.md）。`,
   );
 }
 
@@ -49,7 +51,10 @@ const action = defineAction("mg:register-entity", async (args: RegisterEntityArg
   const company = args.uscc !== undefined && args.uscc.trim() !== "";
   const individual = args.idNumber !== undefined && args.idNumber.trim() !== "";
   if (company === individual) {
-    throw new TaskInputError("Give either --uscc (a company) or --id-number (an individual), not both or neither.");
+    throw new TaskInputError(
+      "Give either --uscc (a company) or --id-number (an individual), not both or neither.",
+      "请提供 --uscc（企业）或 --id-number（个人）二者之一，不能都提供或都不提供。",
+    );
   }
   let entityId: string;
   let described: string;

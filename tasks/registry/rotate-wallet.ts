@@ -55,7 +55,10 @@ const action = defineAction("mg:rotate-wallet", async (args: RotateWalletArgs, e
       lines: [`Entity number ${entityNo} now receives payments at ${wallet}.`, txLine(tx)],
     };
   }
-  throw new TaskInputError(`The action must be request, cancel or complete, not "${args.action}".`);
+  throw new TaskInputError(
+    `The action must be request, cancel or complete, not "${args.action}".`,
+    `操作必须是 request（申请）、cancel（撤销）或 complete（完成），不能是“${args.action}”。`,
+  );
 });
 
 export default action;

@@ -13,23 +13,29 @@ export interface SubmitVotesArgs extends CommonArgs {
 }
 
 function readVote(file: string): SignedVoteFile {
-  if (!existsSync(file)) throw new TaskInputError(`${file}: no such file.`);
+  if (!existsSync(file)) throw new TaskInputError(`${file}: no such file.`, `${file}：文件不存在。`);
   return parseVoteFile(readFileSync(file, "utf8"), file);
 }
 
 const action = defineAction("mg:submit-votes", async (args: SubmitVotesArgs, env) => {
-  if (args.files.length === 0) throw new TaskInputError("Name at least one signed vote file.");
+  if (args.files.length === 0) {
+    throw new TaskInputError("Name at least one signed vote file.", "请至少指定一个签名投票文件。");
+  }
   const votes = args.files.map(readVote);
   const first = votes[0];
   for (const [i, v] of votes.entries()) {
     const file = args.files[i];
     if (v.chainId !== env.chainId.toString()) {
-      throw new TaskInputError(`${file}: was signed for chain ${v.chainId}, not this network's chain ${env.chainId}.`);
+      throw new TaskInputError(
+        `${file}: was signed for chain ${v.chainId}, not this network's chain ${env.chainId}.`,
+        `${file}：签名针对的是链 ${v.chainId}，而非本网络的链 ${env.chainId}。`,
+      );
     }
     for (const field of ["program", "grantId", "milestone", "termsHash", "evidenceHash"] as const) {
       if (String(v[field]).toLowerCase() !== String(first[field]).toLowerCase()) {
         throw new TaskInputError(
           `${file}: its ${field} differs from ${args.files[0]}'s; a batch covers one milestone.`,
+          `${file}：其 ${field} 与 ${args.files[0]} 不同；一批投票只能针对同一个里程碑。`,
         );
       }
     }

@@ -8,7 +8,10 @@ export function parseDecision(value: string | undefined): boolean {
   const text = (value ?? "").trim().toLowerCase();
   if (text === "approve" || text === "yes") return true;
   if (text === "reject" || text === "no") return false;
-  throw new TaskInputError('--decision must be "approve" or "reject".');
+  throw new TaskInputError(
+    '--decision must be "approve" or "reject".',
+    "--decision 必须是“approve”（通过）或“reject”（否决）。",
+  );
 }
 
 /**
@@ -27,6 +30,7 @@ export async function reviewedEvidence(
     if (/^0x0+$/.test(current)) {
       throw new TaskInputError(
         `Milestone #${index} of grant ${grantId} has no evidence yet, so there is nothing to vote on.`,
+        `第 ${grantId} 号资助的第 ${index} 号里程碑尚未提交佐证材料，无可投票。`,
       );
     }
     return { evidenceHash: current, fromChain: true };

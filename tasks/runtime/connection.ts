@@ -6,7 +6,7 @@ import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardha
 import { getAddress, isAddress } from "ethers";
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
-import type { ErrorContext } from "../../scripts/lib/errors.js";
+import type { ErrorContext } from "../../core/messages/sentences.js";
 import { addressBookStore, type AddressBook } from "./address-book.js";
 import { TaskInputError } from "./args.js";
 
@@ -64,7 +64,12 @@ export async function openEnv(hre: HardhatRuntimeEnvironment, from: string): Pro
       store.save(env.book);
     },
     resetLocalDeployment() {
-      if (!local) throw new TaskInputError("Refusing to forget a deployment on a non-local chain.");
+      if (!local) {
+        throw new TaskInputError(
+          "Refusing to forget a deployment on a non-local chain.",
+          "拒绝删除非本地链上的部署记录。",
+        );
+      }
       env.book = store.forget();
     },
     time: {
@@ -85,6 +90,7 @@ export function pickSigner(signers: HardhatEthersSigner[], ref: string, option: 
     if (signer === undefined) {
       throw new TaskInputError(
         `${option} ${text}: this network has only ${signers.length} accounts (0 to ${signers.length - 1}).`,
+        `${option} ${text}：本网络只有 ${signers.length} 个账户（编号 0 至 ${signers.length - 1}）。`,
       );
     }
     return signer;
@@ -92,25 +98,39 @@ export function pickSigner(signers: HardhatEthersSigner[], ref: string, option: 
   if (isAddress(text)) {
     const found = signers.find((s) => s.address.toLowerCase() === text.toLowerCase());
     if (found === undefined) {
-      throw new TaskInputError(`${option} ${text} is not one of this network's accounts, so it cannot sign here.`);
+      throw new TaskInputError(
+        `${option} ${text} is not one of this network's accounts, so it cannot sign here.`,
+        `${option} ${text} 不是本网络的账户，无法在此签名。`,
+      );
     }
     return found;
   }
-  throw new TaskInputError(`${option} must be an account index (0, 1, …) or an address, not "${ref}".`);
+  throw new TaskInputError(
+    `${option} must be an account index (0, 1, …) or an address, not "${ref}".`,
+    `${option} 必须是账户编号（0、1、…）或地址，不能是“${ref}”。`,
+  );
 }
 
 /** An address given as an account index or a 0x address (which need not be an account here). */
 export function pickAddress(signers: HardhatEthersSigner[], ref: string | undefined, option: string): string {
-  if (ref === undefined || ref.trim() === "") throw new TaskInputError(`${option} is required.`);
+  if (ref === undefined || ref.trim() === "") {
+    throw new TaskInputError(`${option} is required.`, `必须提供 ${option}。`);
+  }
   const text = ref.trim();
   if (/^\d+$/.test(text)) return pickSigner(signers, text, option).address;
   if (isAddress(text)) return getAddress(text.toLowerCase());
-  throw new TaskInputError(`${option} must be an account index or an address, not "${ref}".`);
+  throw new TaskInputError(
+    `${option} must be an account index or an address, not "${ref}".`,
+    `${option} 必须是账户编号或地址，不能是“${ref}”。`,
+  );
 }
 
 /** A list of addresses, comma separated. */
 export function pickAddresses(signers: HardhatEthersSigner[], ref: string | undefined, option: string): string[] {
   if (ref === undefined || ref.trim() === "")
-    throw new TaskInputError(`${option} is required (a comma-separated list).`);
+    throw new TaskInputError(
+      `${option} is required (a comma-separated list).`,
+      `必须提供 ${option}（以英文逗号分隔的列表）。`,
+    );
   return ref.split(",").map((part) => pickAddress(signers, part, option));
 }

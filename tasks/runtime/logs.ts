@@ -7,6 +7,8 @@
  */
 import type { Log, Provider } from "ethers";
 
+import { TaskInputError } from "./args.js";
+
 /** The default maximum block range of one `eth_getLogs` (MG_MAX_LOG_RANGE overrides it). */
 export const DEFAULT_MAX_LOG_RANGE = 10_000;
 /** How many block headers are requested at once. */
@@ -43,7 +45,10 @@ export function maxLogRange(environment: NodeJS.ProcessEnv = process.env): numbe
   const text = environment.MG_MAX_LOG_RANGE;
   if (text === undefined || text.trim() === "") return DEFAULT_MAX_LOG_RANGE;
   if (!/^\d+$/.test(text.trim()) || Number(text) < 1) {
-    throw new Error(`MG_MAX_LOG_RANGE must be a positive whole number of blocks, not "${text}".`);
+    throw new TaskInputError(
+      `MG_MAX_LOG_RANGE must be a positive whole number of blocks, not "${text}".`,
+      `MG_MAX_LOG_RANGE 须为正整数（区块数），而不是“${text}”。`,
+    );
   }
   return Number(text);
 }

@@ -1,13 +1,20 @@
 /**
  * One output path for every task: a human summary, or JSON with `--json`; any error becomes one
- * sentence (scripts/lib/errors.ts) and exit code 1.
+ * sentence in Chinese and English (core/messages) and exit code 1.
+ *
+ * A refusal is printed as two lines, Chinese first (the officials' language), each tagged so a reader
+ * of either language finds theirs at a glance and a script can grep `^Error: `:
+ *   错误：退回金额 700,000.00 元超过应退回的 600,000.00 元。
+ *   Error: A repayment of 700,000.00 yuan is more than the 600,000.00 yuan owed.
+ * `--json` keeps `error` English (scripts key on it) and adds `errorZh`.
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
 
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
-import type { ErrorContext } from "../../scripts/lib/errors.js";
+import type { Bilingual } from "../../core/messages/labels.js";
+import type { ErrorContext } from "../../core/messages/sentences.js";
 import type { CommonArgs, TaskOutcome } from "./args.js";
 import { openEnv, type TaskEnv } from "./connection.js";
 
@@ -57,10 +64,24 @@ export interface TaskReport<R> {
   /** The human summary, printed line by line (tables via console.table). */
   lines: Array<string | { table: Array<Record<string, string | number>> }>;
   /** A task that ran but found a problem (e.g. a ledger mismatch) sets this; the exit code becomes 1. */
-  failed?: string;
+  failed?: Bilingual;
 }
 
-/** Builds a task action: connect, run, print; any error becomes one sentence and exit code 1. */
+/**
+ * The two lines a refusal prints in human mode, Chinese first.
+ * @param sentence the refusal in both languages
+ */
+export function refusalLines(sentence: Bilingual): string[] {
+  return [`错误：${sentence.zh}`, `Error: ${sentence.en}`];
+}
+
+/**
+ * Builds a task action: connect, run, print; any error becomes one sentence in both languages and
+ * exit code 1.
+ * @param name the task's name, e.g. "mg:claim" (the `task` field of `--json`)
+ * @param body the task's work: returns the result, the human lines and any problem found
+ * @param options `build: true` compiles first
+ */
 export function defineAction<A extends CommonArgs, T extends TaskReport<object>>(
   name: string,
   body: (args: A, env: TaskEnv) => Promise<T>,
@@ -83,7 +104,8 @@ export function defineAction<A extends CommonArgs, T extends TaskReport<object>>
             task: name,
             ...amountsNote(errorContext),
             ...report.result,
-            error: report.failed,
+            error: report.failed?.en,
+            errorZh: report.failed?.zh,
           }),
         );
       } else {
@@ -91,20 +113,21 @@ export function defineAction<A extends CommonArgs, T extends TaskReport<object>>
           if (typeof line === "string") console.log(line);
           else console.log(formatTable(line.table));
         }
-        if (report.failed !== undefined) console.error(report.failed);
+        if (report.failed !== undefined) for (const line of refusalLines(report.failed)) console.error(line);
       }
       if (report.failed !== undefined) {
         process.exitCode = 1;
-        return { ok: false, error: report.failed };
+        return { ok: false, error: report.failed.en, errorZh: report.failed.zh };
       }
       return { ok: true, result: report.result };
     } catch (error) {
-      const { errorSentence } = await import("../../scripts/lib/errors.js");
-      const sentence = errorSentence(error, errorContext);
-      if (args.json) console.log(toJson({ ok: false, task: name, error: sentence }));
-      else console.error(sentence);
+      // Imported here, not at the top: the decoder loads every ABI, which only a failure needs.
+      const { errorSentences } = await import("../../core/messages/decoder.js");
+      const sentence = errorSentences(error, errorContext);
+      if (args.json) console.log(toJson({ ok: false, task: name, error: sentence.en, errorZh: sentence.zh }));
+      else for (const line of refusalLines(sentence)) console.error(line);
       process.exitCode = 1;
-      return { ok: false, error: sentence };
+      return { ok: false, error: sentence.en, errorZh: sentence.zh };
     }
   };
 }

@@ -7,6 +7,7 @@
 import { isAddress } from "ethers";
 
 import type { EntityRegistry, IGrantProgram, GrantProgramFactory, MockYuan } from "../../typechain-types/index.js";
+import { CoreInputError } from "../../core/input-error.js";
 import { formatYuan, machineAmount, parseYuan, type MachineAmount } from "../../core/money.js";
 import { companyId } from "../../core/ids.js";
 import { parseUscc } from "../../core/identity.js";
@@ -21,6 +22,7 @@ export async function bookToken(env: TaskEnv): Promise<{ token: MockYuan; entry:
   if (entry === undefined) {
     throw new TaskInputError(
       `Nothing is deployed on ${env.networkName} (chain ${env.chainId}) yet: run mg:deploy first.`,
+      `${env.networkName}（链 ${env.chainId}）上尚未部署任何合约：请先运行 mg:deploy。`,
     );
   }
   const token = (await env.ethers.getContractAt("MockYuan", entry.address, env.signer)) as unknown as MockYuan;
@@ -31,6 +33,7 @@ export async function bookFactory(env: TaskEnv): Promise<GrantProgramFactory> {
   if (env.book.factory === undefined) {
     throw new TaskInputError(
       `Nothing is deployed on ${env.networkName} (chain ${env.chainId}) yet: run mg:deploy first.`,
+      `${env.networkName}（链 ${env.chainId}）上尚未部署任何合约：请先运行 mg:deploy。`,
     );
   }
   return (await env.ethers.getContractAt(
@@ -49,11 +52,15 @@ export async function bookRegistry(
   let name = jurisdiction?.trim() ?? "";
   if (name === "") {
     if (names.length !== 1) {
-      throw new TaskInputError(
-        names.length === 0
-          ? "No entity registry is recorded on this network: run mg:deploy first."
-          : `Several registries are recorded (${names.join(", ")}): name one with --jurisdiction.`,
-      );
+      throw names.length === 0
+        ? new TaskInputError(
+            "No entity registry is recorded on this network: run mg:deploy first.",
+            "本网络未记录任何主体登记册：请先运行 mg:deploy。",
+          )
+        : new TaskInputError(
+            `Several registries are recorded (${names.join(", ")}): name one with --jurisdiction.`,
+            `本网络记录了多个登记册（${names.join("、")}）：请用 --jurisdiction 指定一个。`,
+          );
     }
     name = names[0];
   }
@@ -61,6 +68,7 @@ export async function bookRegistry(
   if (entry === undefined) {
     throw new TaskInputError(
       `No registry for jurisdiction "${name}" is recorded on this network; deploy one with mg:deploy --jurisdiction ${name}.`,
+      `本网络未记录辖区“${name}”的登记册；请用 mg:deploy --jurisdiction ${name} 部署。`,
     );
   }
   const registry = (await env.ethers.getContractAt(
@@ -89,11 +97,15 @@ export async function bookProgram(env: TaskEnv, ref: string | undefined): Promis
   let name: string | undefined;
   if (text === "") {
     if (names.length !== 1) {
-      throw new TaskInputError(
-        names.length === 0
-          ? "No program is recorded on this network: create one with mg:create-program."
-          : `Several programs are recorded (${names.join(", ")}): name one with --program.`,
-      );
+      throw names.length === 0
+        ? new TaskInputError(
+            "No program is recorded on this network: create one with mg:create-program.",
+            "本网络未记录任何资助项目：请用 mg:create-program 创建。",
+          )
+        : new TaskInputError(
+            `Several programs are recorded (${names.join(", ")}): name one with --program.`,
+            `本网络记录了多个资助项目（${names.join("、")}）：请用 --program 指定一个。`,
+          );
     }
     name = names[0];
   } else if (isAddress(text)) {
@@ -104,6 +116,7 @@ export async function bookProgram(env: TaskEnv, ref: string | undefined): Promis
   if (name === undefined) {
     throw new TaskInputError(
       `Program "${text}" is not recorded on this network; known programs: ${names.length === 0 ? "none" : names.join(", ")}.`,
+      `本网络未记录资助项目“${text}”；已记录的项目：${names.length === 0 ? "无" : names.join("、")}。`,
     );
   }
   const entry = env.book.programs[name];
@@ -124,7 +137,9 @@ export async function bookProgram(env: TaskEnv, ref: string | undefined): Promis
       try {
         return parseYuan(amount, decimals);
       } catch (error) {
-        throw new TaskInputError(`${option}: ${error instanceof Error ? error.message : String(error)}`);
+        if (error instanceof CoreInputError)
+          throw new TaskInputError(`${option}: ${error.message}`, `${option}：${error.zh}`);
+        throw error;
       }
     },
   };
@@ -132,12 +147,16 @@ export async function bookProgram(env: TaskEnv, ref: string | undefined): Promis
 
 /** A category by key (from the program file) or by number. */
 export function categoryId(handle: ProgramHandle, ref: string | undefined): bigint {
-  const text = requireText(ref, "--category", "a category key from the program file, or its number");
+  const text = requireText(ref, "--category", {
+    en: "a category key from the program file, or its number",
+    zh: "项目文件中的类别键名或类别编号",
+  });
   if (/^\d+$/.test(text)) return BigInt(text);
   const id = handle.entry.categories[text];
   if (id === undefined) {
     throw new TaskInputError(
       `Category "${text}" is not in ${handle.name}; its categories are ${Object.keys(handle.entry.categories).join(", ")}.`,
+      `${handle.name} 中没有类别“${text}”；其类别为：${Object.keys(handle.entry.categories).join("、")}。`,
     );
   }
   return BigInt(id);
@@ -150,23 +169,41 @@ export async function resolveEntity(
 ): Promise<{ entityNo: bigint; entityId: string }> {
   const given = [args.uscc, args.entityNo, args.entityId].filter((v) => v !== undefined && v.trim() !== "");
   if (given.length !== 1) {
-    throw new TaskInputError("Name the entity with exactly one of --uscc, --entity-no or --entity-id.");
+    throw new TaskInputError(
+      "Name the entity with exactly one of --uscc, --entity-no or --entity-id.",
+      "请用 --uscc、--entity-no、--entity-id 三者之一（且只用一个）指定主体。",
+    );
   }
   if (args.uscc !== undefined && args.uscc.trim() !== "") {
     const entityId = companyId(parseUscc(args.uscc));
     const entityNo = await registry.entityNoOf(entityId);
-    if (entityNo === 0n) throw new TaskInputError(`No company with USCC ${args.uscc.trim()} is registered here.`);
+    if (entityNo === 0n) {
+      throw new TaskInputError(
+        `No company with USCC ${args.uscc.trim()} is registered here.`,
+        `本登记册未登记统一社会信用代码为 ${args.uscc.trim()} 的企业。`,
+      );
+    }
     return { entityNo, entityId };
   }
   if (args.entityNo !== undefined && args.entityNo.trim() !== "") {
     const entityNo = parseWhole(args.entityNo, "--entity-no");
     const entityId = await registry.entityIdOf(entityNo);
-    if (/^0x0+$/.test(entityId)) throw new TaskInputError(`No entity number ${entityNo} is registered here.`);
+    if (/^0x0+$/.test(entityId)) {
+      throw new TaskInputError(
+        `No entity number ${entityNo} is registered here.`,
+        `本登记册未登记编号为 ${entityNo} 的主体。`,
+      );
+    }
     return { entityNo, entityId };
   }
   const entityId = parseHash(args.entityId ?? "", "--entity-id");
   const entityNo = await registry.entityNoOf(entityId);
-  if (entityNo === 0n) throw new TaskInputError(`No entity with id ${entityId} is registered here.`);
+  if (entityNo === 0n) {
+    throw new TaskInputError(
+      `No entity with id ${entityId} is registered here.`,
+      `本登记册未登记标识为 ${entityId} 的主体。`,
+    );
+  }
   return { entityNo, entityId };
 }
 
@@ -185,6 +222,10 @@ export async function bookStanding(
  * can create a program naming a city's registry and treasury, and a wound-down program lost its role.
  */
 export async function requireAuthorised(env: TaskEnv, p: ProgramHandle): Promise<void> {
-  const { standing, sentence } = await bookStanding(env, p);
-  if (standing !== "authorised") throw new TaskInputError(`${sentence} Refused.`);
+  const { registry, name } = await bookRegistry(env, p.entry.jurisdiction);
+  const standing = await standingOf(p.program, registry);
+  if (standing !== "authorised") {
+    const sentence = standingSentence(standing, name, p.name);
+    throw new TaskInputError(`${sentence.en} Refused.`, `${sentence.zh}已拒绝。`);
+  }
 }

@@ -8,7 +8,12 @@ export interface AdvanceTimeArgs extends CommonArgs {
 }
 
 const action = defineAction("mg:advance-time", async (args: AdvanceTimeArgs, env) => {
-  if (!env.local) throw new TaskInputError("mg:advance-time works only on local chains; real chains keep real time.");
+  if (!env.local) {
+    throw new TaskInputError(
+      "mg:advance-time works only on local chains; real chains keep real time.",
+      "mg:advance-time 仅适用于本地链；真实链按真实时间运行。",
+    );
+  }
   const days = wholeNumber(args.days, "--days");
   await env.time.increase(Number(days) * 86_400);
   const now = await env.time.latest();

@@ -28,17 +28,24 @@ export interface CreateProgramArgs extends CommonArgs {
 }
 
 const action = defineAction("mg:create-program", async (args: CreateProgramArgs, env) => {
-  const file = requireText(args.file, "--file", "the program file, e.g. programs/guiyang-htz-blockchain-2017.json");
+  const file = requireText(args.file, "--file", {
+    en: "the program file, e.g. programs/guiyang-htz-blockchain-2017.json",
+    zh: "项目定义文件，如 programs/guiyang-htz-blockchain-2017.json",
+  });
   const { token, entry: tokenEntry } = await bookToken(env);
   const definition = loadProgram(file, tokenEntry.decimals);
   const name = args.name?.trim() || path.basename(file).replace(/\.json$/, "");
   if (!/^[A-Za-z0-9._-]+$/.test(name)) {
-    throw new TaskInputError(`--name "${name}" must be letters, digits, dots, dashes or underscores.`);
+    throw new TaskInputError(
+      `--name "${name}" must be letters, digits, dots, dashes or underscores.`,
+      `--name“${name}”只能由字母、数字、点、连字符或下划线组成。`,
+    );
   }
   const known = env.book.programs[name];
   if (known !== undefined) {
     throw new TaskInputError(
       `A program named "${name}" is already recorded at ${known.address}; choose another --name.`,
+      `名为“${name}”的资助项目已记录在 ${known.address}；请另选 --name。`,
     );
   }
   const { registry, name: jurisdiction } = await bookRegistry(env, definition.jurisdiction);
@@ -59,6 +66,7 @@ const action = defineAction("mg:create-program", async (args: CreateProgramArgs,
   if (roles.reviewers.length < definition.quorum) {
     throw new TaskInputError(
       `${file}: the quorum is ${definition.quorum} but --reviewers names only ${roles.reviewers.length} reviewer(s).`,
+      `${file}：法定人数为 ${definition.quorum}，但 --reviewers 只列出了 ${roles.reviewers.length} 名评审专家。`,
     );
   }
   const now = BigInt(await env.time.latest());

@@ -54,15 +54,20 @@ const action = defineAction(
     if (!/^[a-z0-9-]+$/.test(jurisdiction)) {
       throw new TaskInputError(
         `--jurisdiction must be a short lower-case name such as "guiyang", not "${args.jurisdiction}".`,
+        `--jurisdiction 必须是简短的小写名称（如“guiyang”），不能是“${args.jurisdiction}”。`,
       );
     }
     if (!Number.isSafeInteger(args.walletChangeDelayDays) || args.walletChangeDelayDays < 1) {
       throw new TaskInputError(
         `--wallet-change-delay-days must be a whole number of days, at least 1, not "${args.walletChangeDelayDays}".`,
+        `--wallet-change-delay-days 必须是不少于 1 的整天数，不能是“${args.walletChangeDelayDays}”。`,
       );
     }
     if (!env.local && (args.token === undefined || args.token.trim() === "")) {
-      throw new TaskInputError("--token is required outside local chains: give the address of the yuan stablecoin.");
+      throw new TaskInputError(
+        "--token is required outside local chains: give the address of the yuan stablecoin.",
+        "在本地链以外必须提供 --token：请给出人民币稳定币的合约地址。",
+      );
     }
     if (await forgetStaleLocalDeployment(env)) {
       lines.push(`A fresh local chain: the previous local deployment on chain ${env.chainId} was forgotten.`);
@@ -93,6 +98,7 @@ const action = defineAction(
       if (book.token !== undefined && book.token.address !== address && Object.keys(book.programs).length > 0) {
         throw new TaskInputError(
           `The programs recorded on this chain use token ${book.token.address}; a different --token needs a new address book.`,
+          `本链已记录的资助项目使用代币 ${book.token.address}；更换 --token 需要新的地址簿。`,
         );
       }
       const token = (await env.ethers.getContractAt("MockYuan", address)) as unknown as MockYuan;

@@ -1,4 +1,5 @@
 /** mg:fund — the treasurer funds a program (approves the exact amount first if needed). */
+import { formatMoney } from "../../core/messages/labels.js";
 import { formatYuan } from "../../core/money.js";
 import { requireText, TaskInputError, type CommonArgs } from "../runtime/args.js";
 import { bookProgram, bookToken, requireAuthorised } from "../runtime/resolution.js";
@@ -14,18 +15,32 @@ export interface FundArgs extends CommonArgs {
 const action = defineAction("mg:fund", async (args: FundArgs, env) => {
   const p = await bookProgram(env, args.program);
   await requireAuthorised(env, p);
-  const amount = p.parse(requireText(args.amount, "--amount", 'the amount in yuan, e.g. "20,000,000.00"'), "--amount");
+  const amount = p.parse(
+    requireText(args.amount, "--amount", {
+      en: 'the amount in yuan, e.g. "20,000,000.00"',
+      zh: "以元为单位的金额，如“20,000,000.00”",
+    }),
+    "--amount",
+  );
   const { token, entry } = await bookToken(env);
   const treasurer = env.signer.address;
   const lines: string[] = [];
   if (args.mint) {
-    if (!entry.demo || !env.local) throw new TaskInputError("--mint works only with the demo yuan on a local chain.");
+    if (!entry.demo || !env.local) {
+      throw new TaskInputError(
+        "--mint works only with the demo yuan on a local chain.",
+        "--mint 仅适用于本地链上的演示人民币代币。",
+      );
+    }
     await sent(token.mint(treasurer, amount));
     lines.push(`Minted ${formatYuan(amount, p.decimals)} demo yuan (local token) to ${treasurer}.`);
   }
   const balance = await token.balanceOf(treasurer);
   if (balance < amount) {
-    throw new TaskInputError(`${treasurer} holds ${p.money(balance)}, less than the ${p.money(amount)} to fund.`);
+    throw new TaskInputError(
+      `${treasurer} holds ${p.money(balance)}, less than the ${p.money(amount)} to fund.`,
+      `${treasurer} 持有 ${formatMoney(balance, p.decimals, "zh")}，少于拟拨入的 ${formatMoney(amount, p.decimals, "zh")}。`,
+    );
   }
   const programAddress = await p.program.getAddress();
   if ((await token.allowance(treasurer, programAddress)) < amount) {

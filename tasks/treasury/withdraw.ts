@@ -11,7 +11,10 @@ export interface WithdrawArgs extends CommonArgs {
 
 const action = defineAction("mg:withdraw", async (args: WithdrawArgs, env) => {
   const p = await bookProgram(env, args.program);
-  const text = requireText(args.amount, "--amount", 'an amount in yuan, or "all" for the whole available budget');
+  const text = requireText(args.amount, "--amount", {
+    en: 'an amount in yuan, or "all" for the whole available budget',
+    zh: "以元为单位的金额，或“all”表示全部可用预算",
+  });
   const amount = text.toLowerCase() === "all" ? await p.program.available() : p.parse(text, "--amount");
   const treasury = await p.program.treasury();
   const tx = await sent(p.program.withdraw(amount));

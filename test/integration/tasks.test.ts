@@ -2,7 +2,8 @@
  * The operator tasks, run programmatically on the in-process network exactly as `npx hardhat mg:…`
  * runs them: deploy, create the Guiyang High-tech Zone program from its file, fund, register, award,
  * evidence, three committee votes (two on chain, one signed and submitted), the public notice window,
- * the claim, status and the event report; plus the one-sentence errors operators see.
+ * the claim, status and the event report; plus the one-sentence errors operators see (in Chinese and
+ * English).
  */
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -54,6 +55,18 @@ async function fails(name: string, args: Record<string, unknown>): Promise<strin
   process.exitCode = before;
   if (outcome.ok) throw new Error(`${name} succeeded but was expected to fail`);
   return outcome.error;
+}
+
+/** Runs a task expected to fail; returns its outcome and printed output, and restores the exit code it set. */
+async function refused(
+  name: string,
+  args: Record<string, unknown>,
+): Promise<{ outcome: TaskOutcome<Result>; output: string }> {
+  const before = process.exitCode;
+  const ran = await run(name, args);
+  expect(process.exitCode).to.equal(1);
+  process.exitCode = before;
+  return ran;
 }
 
 /** A unix time as the calendar date in Beijing (what managers type). */
@@ -234,6 +247,41 @@ describe("Operator tasks (mg:*) on the in-process network", function () {
     );
   });
 
+  it("prints a refusal in Chinese and in English, gives both in --json, and moves no money", async function () {
+    const { ethers } = await hre.network.getOrCreate();
+    const company = (await ethers.getSigners())[10];
+    const status = await ok("mg:status", { json: true });
+    const program = programAt(status.address as string, company);
+    const token = (await ethers.getContractAt("MockYuan", await program.token())) as unknown as MockYuan;
+    const before = { company: await token.balanceOf(company.address), summary: await program.summary() };
+
+    // A chain refusal (decoded revert), human mode: the Chinese line, then the English line.
+    const claim = await refused("mg:claim", { from: "10", grant: "1", milestones: "1" });
+    const claimZh = "第 1 号资助的第 1 号里程碑当前状态为“待提交（尚无佐证材料）”；此操作要求其状态为“可领取”。";
+    const claimEn = "Milestone #1 of grant 1 is pending (no evidence yet); this action needs it payable.";
+    expect(claim.output.split("\n")).to.deep.equal([`错误：${claimZh}`, `Error: ${claimEn}`]);
+    expect(claim.outcome).to.deep.equal({ ok: false, error: claimEn, errorZh: claimZh });
+
+    // A task's own refusal (TaskInputError), --json: `error` stays English, `errorZh` carries the Chinese.
+    const repay = await refused("mg:repay", { from: "10", grant: "1", amount: "1", json: true });
+    expect(JSON.parse(repay.output)).to.deep.equal({
+      ok: false,
+      task: "mg:repay",
+      error: "Nothing is owed on grant 1.",
+      errorZh: "第 1 号资助没有应退回的款项。",
+    });
+
+    // A core input error wrapped by the task keeps both languages.
+    const fund = await refused("mg:fund", { from: "3", amount: "5.001" });
+    expect(fund.output.split("\n")).to.deep.equal([
+      "错误：--amount：“5.001”有 3 位小数，该代币只有 2 位。",
+      'Error: --amount: "5.001" has 3 decimals; the token has only 2.',
+    ]);
+
+    expect(await token.balanceOf(company.address)).to.equal(before.company);
+    expect(await program.summary()).to.deep.equal(before.summary);
+  });
+
   it("lists only the programs the registry authorised: a look-alike naming the registry is flagged, a de-authorised program takes no money or awards", async function () {
     const { ethers } = await hre.network.getOrCreate();
     const signers = await ethers.getSigners();
@@ -384,7 +432,7 @@ describe("Operator tasks (mg:*) on the in-process network", function () {
     broken.categories[3].mode = "maximum";
     const file = path.join(dir, "broken-program.json");
     writeFileSync(file, JSON.stringify(broken, null, 2));
-    const sentence = await fails("mg:create-program", {
+    const { outcome } = await refused("mg:create-program", {
       file,
       managers: "2",
       reviewers: "6,7,8,9",
@@ -392,7 +440,10 @@ describe("Operator tasks (mg:*) on the in-process network", function () {
       guardian: "4",
       treasury: "5",
     });
-    expect(sentence).to.equal(`${file}: field "categories[3].mode" must be "fixed" or "capped".`);
-    expect(sentence).to.not.include("\n");
+    expect(outcome).to.deep.equal({
+      ok: false,
+      error: `${file}: field "categories[3].mode" must be "fixed" or "capped".`,
+      errorZh: `${file}：字段“categories[3].mode”必须是“fixed”（固定金额）或“capped”（上限金额）。`,
+    });
   });
 });
