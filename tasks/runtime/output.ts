@@ -8,6 +8,7 @@ import path from "node:path";
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
 import type { ErrorContext } from "../../scripts/lib/errors.js";
+import { noContractSentence } from "./address-book.js";
 import type { CommonArgs, TaskOutcome } from "./args.js";
 import { openEnv, type TaskEnv } from "./connection.js";
 
@@ -48,7 +49,7 @@ export interface TaskReport<R> {
 export function defineAction<A extends CommonArgs, T extends TaskReport<object>>(
   name: string,
   body: (args: A, env: TaskEnv) => Promise<T>,
-  options: { build?: boolean } = {},
+  options: { build?: boolean; replaceStaleLocalBook?: boolean } = {},
 ): (args: A, hre: HardhatRuntimeEnvironment) => Promise<TaskOutcome<T["result"]>> {
   return async (args, hre) => {
     let errorContext: ErrorContext = {};
@@ -57,7 +58,7 @@ export function defineAction<A extends CommonArgs, T extends TaskReport<object>>
       if (options.build === true || !existsSync(path.join(root, "typechain-types", "index.ts"))) {
         await hre.tasks.getTask("build").run({ quiet: true, noTests: true });
       }
-      const env = await openEnv(hre, args.from);
+      const env = await openEnv(hre, args.from, { replaceStaleLocalBook: options.replaceStaleLocalBook });
       errorContext = env.errorContext;
       const report = await body(args, env);
       if (args.json) {
@@ -75,14 +76,24 @@ export function defineAction<A extends CommonArgs, T extends TaskReport<object>>
       }
       return { ok: true, result: report.result };
     } catch (error) {
-      const { errorSentence } = await import("../../scripts/lib/errors.js");
-      const sentence = errorSentence(error, errorContext);
+      const sentence =
+        noContractCall(error) ?? (await import("../../scripts/lib/errors.js")).errorSentence(error, errorContext);
       if (args.json) console.log(toJson({ ok: false, task: name, error: sentence }));
       else console.error(sentence);
       process.exitCode = 1;
       return { ok: false, error: sentence };
     }
   };
+}
+
+/**
+ * A call to an address without a contract makes ethers throw "could not decode result data" (BAD_DATA,
+ * value 0x): that raw text never reaches operators; this sentence says what happened instead.
+ */
+export function noContractCall(error: unknown): string | null {
+  const e = error as { code?: unknown; value?: unknown; info?: { method?: unknown } } | null;
+  if (e === null || typeof e !== "object" || e.code !== "BAD_DATA" || e.value !== "0x") return null;
+  return noContractSentence(typeof e.info?.method === "string" ? e.info.method : undefined).en;
 }
 
 /** The result type of an action built with defineAction (what `--json` prints beside ok and task). */
