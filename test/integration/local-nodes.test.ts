@@ -1,7 +1,7 @@
 /**
  * Local operation that cannot lose records, against real separate `hardhat node` processes: two nodes
- * (both chain 31337) get two address books, and a book whose contracts are not on the node is refused
- * and left as it was. The tasks
+ * (both chain 31337) get two address books, a book whose contracts are not on the node is refused and
+ * left as it was, and Ctrl-C on `npm run portal` stops the node and the server it started. The tasks
  * run as operators run them, one `npx hardhat mg:… --network localhost --json` process each.
  */
 import { spawn } from "node:child_process";
@@ -18,12 +18,14 @@ import {
   deploymentTag,
   type ChainIdentity,
 } from "../../tasks/runtime/address-book.js";
-import { nodeAnswers, ROOT, rpc, startNode, type LocalNode } from "../../scripts/lib/local-node.ts";
+import { groupAlive, nodeAnswers, ROOT, rpc, startNode, type LocalNode } from "../../scripts/lib/local-node.ts";
 
 const NPX = process.platform === "win32" ? "npx.cmd" : "npx";
-// Unusual fixed ports, away from a developer's own node on 8545.
+// Unusual fixed ports, away from a developer's own node on 8545 and the portal on 5173.
 const PORT_A = 18651;
 const PORT_B = 18652;
+const PORTAL_NODE_PORT = 18653;
+const PORTAL_PORT = 18654;
 
 type Json = Record<string, unknown>;
 
@@ -143,5 +145,63 @@ describe("Local nodes: address books that cannot be lost (real hardhat nodes)", 
     expect(readFileSync(bookA, "utf8")).to.equal(first);
     const programs = await task(nodeA.url, books, "mg:programs");
     expect(programs.code, String(programs.json.error)).to.equal(0);
+  });
+});
+
+describe("npm run portal: Ctrl-C stops every process it started", function () {
+  this.timeout(300_000);
+
+  it("stops the node it started and its web server on SIGINT to its process group", async function () {
+    const nodeUrl = `http://127.0.0.1:${PORTAL_NODE_PORT}`;
+    const portalUrl = `http://127.0.0.1:${PORTAL_PORT}/config.json`;
+    if (await nodeAnswers(nodeUrl)) throw new Error(`port ${PORTAL_NODE_PORT} is taken by another node`);
+    const books = mkdtempSync(path.join(tmpdir(), "mg-portal-books-"));
+    // Its own process group, like a command in a terminal: Ctrl-C signals that whole group.
+    const serve = spawn(process.execPath, [path.join(ROOT, "portal", "scripts", "serve.ts")], {
+      cwd: ROOT,
+      detached: true,
+      env: {
+        ...process.env,
+        MG_RPC_URL: nodeUrl,
+        MG_PORTAL_PORT: String(PORTAL_PORT),
+        MG_ADDRESS_BOOK_DIR: books,
+      },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let log = "";
+    serve.stderr.on("data", (chunk: Buffer) => (log += chunk.toString()));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      serve.on("exit", (code, signal) => resolve({ code, signal })),
+    );
+    const ready = new Promise<void>((resolve, reject) => {
+      serve.stdout.on("data", (chunk: Buffer) => {
+        log += chunk.toString();
+        if (log.includes("Milestone Grants portal:")) resolve();
+      });
+      void exited.then(() => reject(new Error(`npm run portal exited before it was ready:\n${log}`)));
+    });
+    let nodePgid: number | undefined;
+    try {
+      await ready;
+      nodePgid = Number(/process group (\d+)/.exec(log)?.[1]);
+      expect(nodePgid, log).to.be.greaterThan(0);
+      expect(await nodeAnswers(nodeUrl)).to.equal(true);
+      expect((await fetch(portalUrl)).status).to.equal(200);
+
+      process.kill(-serve.pid!, "SIGINT");
+      const { code, signal } = await exited;
+      expect({ code, signal }).to.deep.equal({ code: 130, signal: null });
+      expect(groupAlive(nodePgid)).to.equal(false);
+      expect(await nodeAnswers(nodeUrl)).to.equal(false);
+      let served = true;
+      await fetch(portalUrl).catch(() => (served = false));
+      expect(served).to.equal(false);
+    } finally {
+      // Whatever failed above, leave nothing running.
+      for (const pgid of [serve.pid, nodePgid]) {
+        if (pgid !== undefined && pgid > 0 && groupAlive(pgid)) process.kill(-pgid, "SIGKILL");
+      }
+      rmSync(books, { recursive: true, force: true });
+    }
   });
 });
