@@ -1,14 +1,16 @@
 /**
- * How address books are named and checked (tasks/runtime/address-book.ts). Two in-process chains started at different dates stand in
+ * How address books are named and checked (tasks/runtime/address-book.ts), and the build hooks of the
+ * tasks plugin (tasks/hooks/solidity.ts). Two in-process chains started at different dates stand in
  * for two local nodes here; test/integration/local-nodes.test.ts does the same with real nodes.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
 import { expect } from "chai";
 import { Contract } from "ethers";
 import hre from "hardhat";
+import type { CompilerOutputError } from "hardhat/types/solidity";
 
 import {
   absentContract,
@@ -19,6 +21,7 @@ import {
   setBookAside,
   type AddressBook,
 } from "../../../tasks/runtime/address-book.js";
+import { isFirstBuild, withoutSafeTransientStorageWarning } from "../../../tasks/hooks/solidity.js";
 import { noContractCall } from "../../../tasks/runtime/output.js";
 
 const GENESIS_A = `0x${"ab".repeat(32)}`;
@@ -99,5 +102,46 @@ describe("Address books (tasks/runtime/address-book.ts)", function () {
       expect(aside).to.equal(path.join(dir, "31337-abababab.replaced-20261203T101112Z.json"));
       expect(readFileSync(aside, "utf8")).to.equal('{"chainId": "31337"}\n');
     });
+  });
+});
+
+describe("Build hooks of the tasks plugin (tasks/hooks/solidity.ts)", function () {
+  const warning = (file: string, errorCode = "2394"): CompilerOutputError => ({
+    type: "Warning",
+    component: "general",
+    severity: "warning",
+    errorCode,
+    message: "Transient storage as defined by EIP-1153 can break the composability of smart contracts: …",
+    formattedMessage: `Warning: Transient storage …\n  --> ${file}:34:1:\n`,
+  });
+  const ozFile = "node_modules/@openzeppelin/contracts/utils/TransientSlot.sol";
+
+  it("drops solc's transient-storage warning on OpenZeppelin's TransientSlot.sol only", function () {
+    const ours = warning("contracts/abstracts/GrantProgramState.sol");
+    const other = warning(ozFile, "5574");
+    expect(withoutSafeTransientStorageWarning([warning(ozFile), ours, other])).to.deep.equal([ours, other]);
+    expect(withoutSafeTransientStorageWarning([warning("npm/@openzeppelin/contracts@5.7.0/utils/TransientSlot.sol")]))
+      .to.be.empty;
+  });
+
+  it("is the handler Hardhat runs on every compilation job's warnings", async function () {
+    const kept = warning("contracts/GrantProgram.sol");
+    const printed = await hre.hooks.runHandlerChain(
+      "solidity",
+      "getCompilationJobErrors",
+      // The default step below returns the warnings as Hardhat would; the job is not read by our handler.
+      [{} as never, { sources: {}, contracts: {} } as never],
+      async () => [warning(ozFile), kept],
+    );
+    expect(printed).to.deep.equal([kept]);
+  });
+
+  it("treats a folder without build info as the first build", function () {
+    const artifacts = mkdtempSync(path.join(tmpdir(), "mg-artifacts-"));
+    expect(isFirstBuild(artifacts)).to.equal(true);
+    mkdirSync(path.join(artifacts, "build-info"));
+    expect(isFirstBuild(artifacts)).to.equal(true);
+    writeFileSync(path.join(artifacts, "build-info", "solc-0_8_28-1.json"), "{}");
+    expect(isFirstBuild(artifacts)).to.equal(false);
   });
 });
