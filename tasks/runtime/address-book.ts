@@ -62,6 +62,12 @@ export interface ChainIdentity {
 /** One JSON-RPC call: an EIP-1193 `request`, ethers' `provider.send`, or a plain fetch. */
 export type RpcRequest = (method: string, params: unknown[]) => Promise<unknown>;
 
+/** The refusal when a node does not return block 0 (its book cannot be named without it). */
+export const NO_GENESIS_SENTENCE = {
+  en: "The node did not return its genesis block (block 0), so its address book cannot be named: check the node's URL.",
+  zh: "节点没有返回创世区块（区块 0），因此无法确定它的地址簿：请检查节点的地址。",
+};
+
 /** Reads a node's chain id and genesis block hash. */
 export async function chainIdentity(request: RpcRequest): Promise<ChainIdentity> {
   const [chainId, genesis] = await Promise.all([
@@ -70,7 +76,7 @@ export async function chainIdentity(request: RpcRequest): Promise<ChainIdentity>
   ]);
   const hash = (genesis as { hash?: unknown } | null)?.hash;
   if (typeof hash !== "string" || !/^0x[0-9a-fA-F]{64}$/.test(hash)) {
-    throw new Error("The node did not return its genesis block (block 0).");
+    throw new Error(NO_GENESIS_SENTENCE.en);
   }
   return { chainId: BigInt(chainId as string), genesisHash: hash.toLowerCase() };
 }
