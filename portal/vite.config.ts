@@ -1,9 +1,10 @@
 /**
- * The portal's server: Vite, plus `/config.json` built from the address book the `mg:*` tasks write
- * (deploy/addresses/<chainId>.json) and the program files it names, and `/rpc` proxied to the node.
+ * The portal's server: Vite, plus `/config.json` built from the address book the `mg:*` tasks write for
+ * the node behind `/rpc` (deploy/addresses/<chainId>-<genesis>.json on a local node, <chainId>.json on
+ * a public chain: tasks/runtime/address-book.ts) and the program files it names, and `/rpc` proxied to
+ * the node.
  *
  *   MG_RPC_URL          the node (default http://127.0.0.1:8545)
- *   MG_CHAIN_ID         whose address book to serve (default 31337)
  *   MG_ADDRESS_BOOK_DIR where the address books are (default deploy/addresses)
  */
 import { existsSync, readFileSync } from "node:fs";
@@ -11,35 +12,59 @@ import path from "node:path";
 
 import { defineConfig, type Plugin } from "vite";
 
+import {
+  absentContract,
+  absentContractsSentence,
+  addressBookDir,
+  addressBookFile,
+  chainIdentity,
+  codeChecker,
+  LOCAL_CHAIN_IDS,
+  portalDirectoryFile,
+  type AddressBook,
+  type RpcRequest,
+} from "../tasks/runtime/address-book.ts";
 import type { PortalConfig, PortalDirectory } from "./src/config-types.js";
 
 const root = path.resolve(import.meta.dirname, "..");
 const rpcTarget = process.env.MG_RPC_URL ?? "http://127.0.0.1:8545";
 
-interface Book {
-  chainId: string;
-  token?: { address: string; symbol: string; decimals: number };
-  lens?: string;
-  registries: Record<string, { address: string }>;
-  programs: Record<
-    string,
-    { address: string; file: string; title: string; jurisdiction: string; categories: Record<string, number> }
-  >;
-}
+/** One JSON-RPC call to the node the portal proxies to. */
+const nodeRequest: RpcRequest = async (method, params) => {
+  const response = await fetch(rpcTarget, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
+  });
+  const body = (await response.json()) as { result?: unknown; error?: { message: string } };
+  if (body.error !== undefined) throw new Error(body.error.message);
+  return body.result;
+};
 
 function readJson<T>(file: string): T {
   return JSON.parse(readFileSync(file, "utf8")) as T;
 }
 
-/** The portal configuration of the chain's address book, or a sentence saying what is missing. */
-export function portalConfig(): PortalConfig | string {
-  const chainId = process.env.MG_CHAIN_ID ?? "31337";
-  const dir = process.env.MG_ADDRESS_BOOK_DIR ?? path.join(root, "deploy", "addresses");
-  const bookFile = path.join(dir, `${chainId}.json`);
+/**
+ * The portal configuration of the address book of the node behind `/rpc` (read on every request, so it
+ * follows the node), or a sentence saying what is missing; a book whose contracts are not on that node
+ * is never served.
+ */
+export async function portalConfig(): Promise<PortalConfig | string> {
+  let identity;
+  try {
+    identity = await chainIdentity(nodeRequest);
+  } catch {
+    return `No node answers at ${rpcTarget}: start it (npm run portal starts one) and reload.`;
+  }
+  const dir = addressBookDir(root);
+  const bookFile = addressBookFile(dir, identity);
   if (!existsSync(bookFile)) return `No address book at ${bookFile}: deploy first (npm run portal seeds a local node).`;
-  const book = readJson<Book>(bookFile);
+  const book = readJson<AddressBook>(bookFile);
   if (book.token === undefined || book.lens === undefined) return `${bookFile} has no token or lens: run mg:deploy.`;
-  const directoryFile = path.join(dir, `${chainId}.portal.json`);
+  const absent = await absentContract(book, codeChecker(nodeRequest));
+  if (absent !== null) return absentContractsSentence(bookFile, absent, LOCAL_CHAIN_IDS.has(identity.chainId)).en;
+  const directoryFile = portalDirectoryFile(dir, identity);
   const directory: PortalDirectory = existsSync(directoryFile)
     ? readJson<PortalDirectory>(directoryFile)
     : { entities: {}, accounts: [] };
@@ -77,9 +102,9 @@ export function portalConfig(): PortalConfig | string {
 }
 
 function configEndpoint(): Plugin {
-  const handler = (req: { url?: string }, res: import("node:http").ServerResponse, next: () => void) => {
+  const handler = async (req: { url?: string }, res: import("node:http").ServerResponse, next: () => void) => {
     if (req.url?.split("?")[0] !== "/config.json") return next();
-    const config = portalConfig();
+    const config = await portalConfig();
     res.setHeader("content-type", "application/json");
     res.setHeader("cache-control", "no-store");
     if (typeof config === "string") {

@@ -1,18 +1,19 @@
 /**
  * `npm run e2e:node`: the operator tasks against a real, separate Hardhat node.
  *
- * Starts `npx hardhat node` on a free port, runs the task sequence as operators would
- * (`npx hardhat mg:… --network localhost --json`, one process per task), checks that the claim landed
+ * Starts `npx hardhat node` on a free port (scripts/lib/local-node.ts: Ctrl-C stops it too), runs the
+ * task sequence as operators would (`npx hardhat mg:… --network localhost --json`, one process per
+ * task), checks that the claim landed
  * and that the ledger rebuilt from events reconciles, then stops the node. The address book and the
  * Ignition journal go to a temporary folder / an `e2e-node` deployment id, so a developer's own local
  * deployment is never touched. Runs on plain Node 22 (type stripping): no project imports.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-import { freePort, rpc as rpcAt } from "./lib/local-node.ts";
+import { freePort, rpc as rpcAt, startNode, stopOnExit, type LocalNode } from "./lib/local-node.ts";
 
 const started = Date.now();
 const root = path.resolve(import.meta.dirname, "..");
@@ -39,40 +40,11 @@ const npx = process.platform === "win32" ? "npx.cmd" : "npx";
 removeJournals();
 
 console.log(`e2e: starting a Hardhat node on ${url}`);
-const node: ChildProcess = spawn(npx, ["hardhat", "node", "--hostname", "127.0.0.1", "--port", String(port)], {
-  cwd: root,
-  env,
-  detached: true, // its own process group, so npx and the node it starts stop together
-  stdio: ["ignore", "pipe", "pipe"],
+// Ctrl-C stops the node (startNode registers it) and removes what this run wrote.
+stopOnExit(() => {
+  removeJournals();
+  rmSync(work, { recursive: true, force: true });
 });
-let nodeLog = "";
-node.stdout?.on("data", (chunk: Buffer) => (nodeLog += chunk.toString()));
-node.stderr?.on("data", (chunk: Buffer) => (nodeLog += chunk.toString()));
-
-function stopNode(): void {
-  if (node.pid !== undefined && node.exitCode === null) {
-    try {
-      process.kill(-node.pid, "SIGTERM");
-    } catch {
-      // already gone
-    }
-  }
-}
-process.on("exit", stopNode);
-
-async function waitForNode(timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (node.exitCode !== null) throw new Error(`the node exited early:\n${nodeLog}`);
-    try {
-      await rpc("eth_chainId");
-      return;
-    } catch {
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
-  throw new Error(`the node did not answer on ${url} within ${timeoutMs / 1000} s:\n${nodeLog}`);
-}
 
 type Json = Record<string, unknown>;
 
@@ -113,8 +85,9 @@ function beijingDate(seconds: number): string {
 }
 
 let failed = false;
+let node: LocalNode | undefined;
 try {
-  await waitForNode(60_000);
+  node = await startNode(port);
   console.log(`e2e: node up after ${((Date.now() - started) / 1000).toFixed(1)} s; running the tasks`);
   const uscc = "91520115MA6DK0001A";
   await task("mg:deploy", ["--registrar", "1"]);
@@ -179,7 +152,7 @@ try {
   failed = true;
   console.error(error instanceof Error ? error.message : String(error));
 } finally {
-  stopNode();
+  node?.stop();
   removeJournals();
   rmSync(work, { recursive: true, force: true });
 }

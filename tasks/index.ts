@@ -5,8 +5,9 @@
  * Declarations are grouped by who runs them (setup/, treasury/, registry/, company/, review/,
  * manager/, public/), each group's index.ts next to its actions; shared option groups are in
  * options.ts, and what every action shares (address book, connection and signer, resolution,
- * output) in runtime/. Actions are imported only when their task runs, so `--help` stays fast and
- * the tasks load on a fresh clone, before the first compile.
+ * output) in runtime/; build hooks (first-build notice, a known-safe compiler warning) in hooks/.
+ * Actions are imported only when their task runs, so `--help` stays fast and the tasks load on a
+ * fresh clone, before the first compile.
  */
 import type { HardhatPlugin } from "hardhat/types/plugins";
 
@@ -20,6 +21,8 @@ import { treasuryTasks } from "./treasury/index.js";
 
 const milestoneGrantsTasks: HardhatPlugin = {
   id: "milestone-grants-tasks",
+  // The first-build notice and the one compiler warning dropped on purpose (hooks/solidity.ts).
+  hookHandlers: { solidity: () => import("./hooks/solidity.js") },
   tasks: [
     ...setupTasks,
     ...treasuryTasks,

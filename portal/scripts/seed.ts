@@ -1,13 +1,15 @@
 /**
  * Seeds a local chain (a `hardhat node`) with the Guiyang programs in every state the portal shows, and
- * writes the same address book the `mg:*` tasks use, plus a portal directory of off-chain names.
+ * writes the same address book the `mg:*` tasks use (deploy/addresses/<chainId>-<genesis>.json), plus a
+ * portal directory of off-chain names beside it (….portal.json). It never overwrites a book whose
+ * contracts are on the node; one whose contracts are gone is kept under a `.replaced-<time>` name.
  *
  *   npx hardhat run --network localhost portal/scripts/seed.ts
  *
  * `npm run portal` runs it when the node has no deployment yet. Local chains only: the demo token
  * mints freely and the node's unlocked accounts play every role (index = role, as in the demo).
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 import { network } from "hardhat";
@@ -19,7 +21,16 @@ import { loadProgram } from "../../scripts/lib/programs.js";
 import { DAY, YUAN_DECIMALS, createProgramFromDefinition } from "../../scripts/lib/suite.js";
 import { EntityKind } from "../../core/enums.js";
 import { companyId, textHash } from "../../core/ids.js";
-import type { AddressBook } from "../../tasks/runtime/address-book.js";
+import {
+  absentContract,
+  addressBookDir,
+  addressBookFile,
+  chainIdentity,
+  codeChecker,
+  portalDirectoryFile,
+  setBookAside,
+  type AddressBook,
+} from "../../tasks/runtime/address-book.js";
 import type { PortalDirectory } from "../src/config-types.js";
 import { deployCore, deployDemoYuan, deployRegistry } from "../../scripts/lib/deploy.js";
 import { lookAlikeInitParams, passNotice, programRoles, submitAndApprove } from "../../scripts/lib/scenario.js";
@@ -29,6 +40,18 @@ const { ethers, networkHelpers } = connection;
 const { chainId } = await ethers.provider.getNetwork();
 if (chainId !== 31337n && chainId !== 1337n) {
   throw new Error(`The portal seed runs on local chains only (chain id ${chainId}).`);
+}
+// The same book name the tasks use (chain id + genesis), so the seed never writes another node's book.
+const request = (method: string, params: unknown[]) => connection.provider.request({ method, params });
+const identity = await chainIdentity(request);
+const dir = addressBookDir(path.join(import.meta.dirname, "..", ".."));
+const bookFile = addressBookFile(dir, identity);
+if (existsSync(bookFile)) {
+  const recorded = JSON.parse(readFileSync(bookFile, "utf8")) as AddressBook;
+  if ((await absentContract(recorded, codeChecker(request))) === null) {
+    throw new Error(`${bookFile} already records a deployment on this node: the seed never overwrites it.`);
+  }
+  console.log(`The contracts of ${bookFile} are not on this node: kept it as ${setBookAside(bookFile)}.`);
 }
 const y = (text: string) => parseYuan(text, YUAN_DECIMALS);
 const signers = await ethers.getSigners();
@@ -216,13 +239,12 @@ const directory: PortalDirectory = {
     { address: citizen.address, label: "Citizen (public)" },
   ],
 };
-const dir = process.env.MG_ADDRESS_BOOK_DIR ?? path.join(import.meta.dirname, "..", "..", "deploy", "addresses");
 mkdirSync(dir, { recursive: true });
-writeFileSync(path.join(dir, `${chainId}.json`), JSON.stringify(book, null, 2) + "\n");
-writeFileSync(path.join(dir, `${chainId}.portal.json`), JSON.stringify(directory, null, 2) + "\n");
+writeFileSync(bookFile, JSON.stringify(book, null, 2) + "\n");
+writeFileSync(portalDirectoryFile(dir, identity), JSON.stringify(directory, null, 2) + "\n");
 console.log(
   `Seeded chain ${chainId}: programs ${Object.values(book.programs)
     .map((p) => p.address)
     .join(", ")}`,
 );
-console.log(`Address book: ${path.join(dir, `${chainId}.json`)}`);
+console.log(`Address book: ${bookFile}`);

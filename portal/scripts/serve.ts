@@ -2,38 +2,60 @@
  * `npm run portal`: the portal against the local node the tooling deploys to.
  *
  * Uses the node at MG_RPC_URL (default http://127.0.0.1:8545) if one answers, else starts `hardhat node`
- * there; if the node has no deployment the address book points at, seeds it (portal/scripts/seed.ts);
- * then serves the app with Vite on http://127.0.0.1:5173. Ctrl-C stops what it started.
+ * there; if the node's address book (tasks/runtime/address-book.ts: chain id and genesis hash) has no
+ * deployment on it, seeds it (portal/scripts/seed.ts); then serves the app with Vite on
+ * http://127.0.0.1:5173 (MG_PORTAL_PORT). Ctrl-C (or SIGTERM) stops the server and the node it started;
+ * a node that was already running is left alone.
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 import { createServer } from "vite";
 
-import { compile, nodeAnswers, ROOT, rpc, seed, startNode } from "../../scripts/lib/local-node.ts";
+import { compile, nodeAnswers, ROOT, rpc, seed, startNode, stopOnExit } from "../../scripts/lib/local-node.ts";
+import {
+  absentContract,
+  addressBookDir,
+  addressBookFile,
+  chainIdentity,
+  codeChecker,
+  LOCAL_CHAIN_IDS,
+  portalDirectoryFile,
+  type AddressBook,
+} from "../../tasks/runtime/address-book.ts";
 
 const url = process.env.MG_RPC_URL ?? "http://127.0.0.1:8545";
 process.env.MG_RPC_URL = url;
+const portalPort = Number(process.env.MG_PORTAL_PORT ?? 5173);
 compile();
 if (!(await nodeAnswers(url))) {
   console.log(`Starting a Hardhat node on ${url} …`);
-  await startNode(Number(new URL(url).port || 8545));
+  const node = await startNode(Number(new URL(url).port || 8545));
+  console.log(`Node started (process group ${node.pgid}); Ctrl-C stops it with the portal.`);
 }
-const chainId = BigInt((await rpc(url, "eth_chainId")) as string).toString();
-process.env.MG_CHAIN_ID = chainId;
-const bookDir = process.env.MG_ADDRESS_BOOK_DIR ?? path.join(ROOT, "deploy", "addresses");
-const bookFile = path.join(bookDir, `${chainId}.json`);
-const lens = existsSync(bookFile) ? (JSON.parse(readFileSync(bookFile, "utf8")) as { lens?: string }).lens : undefined;
-const deployed = lens !== undefined && (await rpc(url, "eth_getCode", [lens, "latest"])) !== "0x";
+const request = (method: string, params: unknown[]) => rpc(url, method, params);
+const identity = await chainIdentity(request);
+const bookDir = addressBookDir(ROOT);
+const bookFile = addressBookFile(bookDir, identity);
+const book = existsSync(bookFile) ? (JSON.parse(readFileSync(bookFile, "utf8")) as AddressBook) : undefined;
+const deployed = book?.lens !== undefined && (await absentContract(book, codeChecker(request))) === null;
 if (!deployed) {
-  if (chainId !== "31337" && chainId !== "1337") {
-    throw new Error(`Chain ${chainId} has no deployment in ${bookFile}; deploy with mg:deploy first.`);
+  if (!LOCAL_CHAIN_IDS.has(identity.chainId)) {
+    throw new Error(`Chain ${identity.chainId} has no deployment in ${bookFile}; deploy with mg:deploy first.`);
   }
+  // The seed keeps a book whose contracts are gone under a .replaced-<time> name before writing its own.
   console.log("Seeding the local node with the Guiyang programs …");
   seed(url, bookDir);
 }
-const server = await createServer({ configFile: path.join(ROOT, "portal", "vite.config.ts") });
+const server = await createServer({
+  configFile: path.join(ROOT, "portal", "vite.config.ts"),
+  server: { port: portalPort, strictPort: true },
+});
+stopOnExit(() => server.close());
 await server.listen();
 console.log(`\nMilestone Grants portal: http://127.0.0.1:${server.config.server.port}/`);
-console.log(`Node: ${url} (chain ${chainId}). Add it to your browser wallet and import a node account`);
-console.log("(the seed's roles are listed in deploy/addresses/<chainId>.portal.json). Ctrl-C to stop.");
+console.log(`Node: ${url} (chain ${identity.chainId}). Add it to your browser wallet and import a node account`);
+const directoryFile = portalDirectoryFile(bookDir, identity);
+const relative = path.relative(ROOT, directoryFile);
+const directory = relative.startsWith("..") ? directoryFile : relative;
+console.log(`(the seed's roles are listed in ${directory}). Ctrl-C to stop.`);

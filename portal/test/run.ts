@@ -21,7 +21,8 @@ compile();
 const node = await startNode(await freePort());
 const bookDir = mkdtempSync(path.join(tmpdir(), "mg-portal-"));
 seed(node.url, bookDir);
-Object.assign(process.env, { MG_RPC_URL: node.url, MG_CHAIN_ID: "31337", MG_ADDRESS_BOOK_DIR: bookDir });
+// The Vite config finds the node's book itself (chain id and genesis hash, like the tasks).
+Object.assign(process.env, { MG_RPC_URL: node.url, MG_ADDRESS_BOOK_DIR: bookDir });
 
 const configFile = path.join(ROOT, "portal", "vite.config.ts");
 await build({ configFile, logLevel: "warn" });

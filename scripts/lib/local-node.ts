@@ -1,6 +1,7 @@
 /**
- * A local `hardhat node`: find one, start one, seed it for the portal. Plain Node 22 (type stripping),
- * no project imports; shared by `npm run e2e:node`, `npm run portal` and the portal's browser tests.
+ * A local `hardhat node`: find one, start one, seed it for the portal, and stop what was started when
+ * the process ends (normal exit, an error, Ctrl-C or SIGTERM). Plain Node 22 (type stripping), no
+ * project imports; shared by `npm run e2e:node`, `npm run portal` and the portal's browser tests.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
@@ -44,10 +45,92 @@ export async function nodeAnswers(url: string): Promise<boolean> {
 
 export interface LocalNode {
   url: string;
+  /** The process group of the node (npx and the hardhat process it starts). */
+  pgid: number;
+  /** Sends SIGTERM to the node's process group (returns at once). */
   stop(): void;
 }
 
-/** Starts `hardhat node` on `port` and waits until it answers (at most 120 s). */
+/** Whether any process of group `pgid` is still alive. */
+export function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Stops a process group and waits until it is gone: SIGTERM, then SIGKILL after `graceMs`. Waiting
+ * matters: the caller exits right after, and a node left half-stopped would keep its port.
+ */
+export async function stopGroup(pgid: number, graceMs = 5_000): Promise<void> {
+  const signal = (name: NodeJS.Signals) => {
+    try {
+      process.kill(-pgid, name);
+    } catch {
+      // already gone
+    }
+  };
+  signal("SIGTERM");
+  for (let waited = 0; groupAlive(pgid); waited += 50) {
+    if (waited === graceMs) signal("SIGKILL");
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+// What this process started and must stop: each entry stops one thing (a node, a server).
+const cleanups = new Set<() => Promise<void> | void>();
+let exiting = false;
+
+/** Runs every cleanup once, in reverse order of registration. */
+async function runCleanups(): Promise<void> {
+  for (const cleanup of [...cleanups].reverse()) {
+    cleanups.delete(cleanup);
+    try {
+      await cleanup();
+    } catch {
+      // keep stopping the rest
+    }
+  }
+}
+
+// Ctrl-C in a terminal signals the foreground process group only, and a started node has its own
+// group (so that npx and the node stop together): without these handlers Node would die on SIGINT
+// without running "exit" listeners and leave the node running.
+function onSignal(signal: NodeJS.Signals, code: number) {
+  process.on(signal, () => {
+    if (exiting) return;
+    exiting = true;
+    void runCleanups().finally(() => process.exit(code));
+  });
+}
+let handlersInstalled = false;
+
+/**
+ * Registers something to stop when this process ends: on SIGINT (Ctrl-C), SIGTERM and SIGHUP the
+ * cleanups run (awaited) and the process exits; on a normal exit or an uncaught error, the
+ * synchronous part of each still runs (a node's SIGTERM). Returns a function that unregisters it.
+ */
+export function stopOnExit(cleanup: () => Promise<void> | void): () => void {
+  if (!handlersInstalled) {
+    handlersInstalled = true;
+    onSignal("SIGINT", 130);
+    onSignal("SIGTERM", 143);
+    onSignal("SIGHUP", 129);
+    process.on("exit", () => {
+      for (const c of cleanups) void c();
+    });
+  }
+  cleanups.add(cleanup);
+  return () => cleanups.delete(cleanup);
+}
+
+/**
+ * Starts `hardhat node` on `port` in its own process group and waits until it answers (at most 120 s).
+ * The node is stopped when this process ends (stopOnExit), or earlier with `stop()`.
+ */
 export async function startNode(port: number): Promise<LocalNode> {
   const url = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(NPX, ["hardhat", "node", "--hostname", "127.0.0.1", "--port", String(port)], {
@@ -58,19 +141,20 @@ export async function startNode(port: number): Promise<LocalNode> {
   let log = "";
   child.stdout?.on("data", (chunk: Buffer) => (log += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  const pgid = child.pid;
+  if (pgid === undefined) throw new Error("could not start hardhat node (npx not found?)");
   const stop = () => {
-    if (child.pid !== undefined && child.exitCode === null) {
-      try {
-        process.kill(-child.pid, "SIGTERM");
-      } catch {
-        // already gone
-      }
+    try {
+      process.kill(-pgid, "SIGTERM");
+    } catch {
+      // already gone
     }
   };
-  process.on("exit", stop);
+  // On a normal exit only stopGroup's synchronous SIGTERM runs; on a signal the group is waited for.
+  stopOnExit(() => stopGroup(pgid));
   for (let waited = 0; waited < 120_000; waited += 500) {
     if (child.exitCode !== null) throw new Error(`hardhat node exited:\n${log}`);
-    if (await nodeAnswers(url)) return { url, stop };
+    if (await nodeAnswers(url)) return { url, pgid, stop };
     await new Promise((r) => setTimeout(r, 500));
   }
   stop();

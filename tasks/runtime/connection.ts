@@ -2,21 +2,32 @@
  * The network connection of a task (`--network`), its signers and the signer chosen with `--from`,
  * and the chain's address book opened for it.
  */
+import path from "node:path";
+
 import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import { getAddress, isAddress } from "ethers";
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
 import type { ErrorContext } from "../../core/messages/sentences.js";
-import { addressBookStore, type AddressBook } from "./address-book.js";
+import {
+  absentContract,
+  absentContractsSentence,
+  addressBookStore,
+  chainIdentity,
+  codeChecker,
+  LOCAL_CHAIN_IDS,
+  type AddressBook,
+  type ChainIdentity,
+} from "./address-book.js";
 import { TaskInputError } from "./args.js";
-
-const LOCAL_CHAIN_IDS = new Set([31337n, 1337n]);
 
 export interface TaskEnv {
   hre: HardhatRuntimeEnvironment;
   ethers: HardhatEthers;
   networkName: string;
   chainId: bigint;
+  /** Chain id and genesis hash: what names the chain's address book. */
+  identity: ChainIdentity;
   /** A development chain (in-process, or a local node with chain id 31337/1337). */
   local: boolean;
   /** The in-process network: its state and address book vanish with the process. */
@@ -24,18 +35,39 @@ export interface TaskEnv {
   signers: HardhatEthersSigner[];
   signer: HardhatEthersSigner;
   book: AddressBook;
+  /** The book's file (deploy/addresses/…), or a description of the in-memory book. */
+  bookFile: string;
+  /**
+   * A recorded contract that has no code on this node. Only mg:deploy on a local chain ever sees one
+   * (it opens with `replaceStaleLocalBook`); every other task is refused before it runs.
+   */
+  staleContract: { label: string; address: string } | null;
   errorContext: ErrorContext;
   saveBook(): void;
-  /** Forgets the address book and Ignition journals of a local chain that was restarted. */
-  resetLocalDeployment(): void;
+  /**
+   * Sets aside the address book and forgets the Ignition journals of a local chain whose contracts are
+   * gone; returns where the old book went (null if there was none).
+   */
+  resetLocalDeployment(): string | null;
   time: { latest(): Promise<number>; increase(seconds: number): Promise<void> };
 }
 
-/** Connects to the network chosen with `--network` (one cached connection per network and process). */
-export async function openEnv(hre: HardhatRuntimeEnvironment, from: string): Promise<TaskEnv> {
+/**
+ * Connects to the network chosen with `--network` (one cached connection per network and process) and
+ * opens its address book. A book on disk whose recorded contracts are not all on the node is refused
+ * with one sentence (TaskInputError), so no task reads or rewrites another node's records; with
+ * `replaceStaleLocalBook` (mg:deploy) a local chain's stale book is handed over as `staleContract`.
+ */
+export async function openEnv(
+  hre: HardhatRuntimeEnvironment,
+  from: string,
+  options: { replaceStaleLocalBook?: boolean } = {},
+): Promise<TaskEnv> {
   const connection = await hre.network.getOrCreate();
   const ethers = connection.ethers;
-  const { chainId } = await ethers.provider.getNetwork();
+  const request = (method: string, params: unknown[]) => connection.provider.request({ method, params });
+  const identity = await chainIdentity(request);
+  const { chainId } = identity;
   const inProcess = connection.networkConfig.type === "edr-simulated";
   const local = inProcess || LOCAL_CHAIN_IDS.has(chainId);
   const signers = await ethers.getSigners();
@@ -44,21 +76,29 @@ export async function openEnv(hre: HardhatRuntimeEnvironment, from: string): Pro
     root: hre.config.paths.root,
     ignitionDir: hre.config.paths.ignition,
     networkName: connection.networkName,
-    chainId,
+    identity,
     inProcess,
   });
   const book = store.load();
+  const staleContract = inProcess ? null : await absentContract(book, codeChecker(request));
+  if (staleContract !== null && !(local && options.replaceStaleLocalBook === true)) {
+    const sentence = absentContractsSentence(shownPath(store.file), staleContract, local);
+    throw new TaskInputError(sentence.en, sentence.zh);
+  }
   const errorContext: ErrorContext = book.token === undefined ? {} : { decimals: book.token.decimals };
   const env: TaskEnv = {
     hre,
     ethers,
     networkName: connection.networkName,
     chainId,
+    identity,
     local,
     inProcess,
     signers,
     signer,
     book,
+    bookFile: store.file,
+    staleContract,
     errorContext,
     saveBook() {
       store.save(env.book);
@@ -70,7 +110,10 @@ export async function openEnv(hre: HardhatRuntimeEnvironment, from: string): Pro
           "拒绝删除非本地链上的部署记录。",
         );
       }
-      env.book = store.forget();
+      const { book: fresh, setAside } = store.forget();
+      env.book = fresh;
+      env.staleContract = null;
+      return setAside;
     },
     time: {
       latest: () => connection.networkHelpers.time.latest(),
@@ -80,6 +123,12 @@ export async function openEnv(hre: HardhatRuntimeEnvironment, from: string): Pro
     },
   };
   return env;
+}
+
+/** A path as operators type it: relative to the working folder when inside it, else absolute. */
+export function shownPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative.startsWith("..") || path.isAbsolute(relative) ? file : relative;
 }
 
 /** A signer of the network by index ("3") or address. */

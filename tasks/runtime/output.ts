@@ -15,6 +15,7 @@ import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
 import type { Bilingual } from "../../core/messages/labels.js";
 import type { ErrorContext } from "../../core/messages/sentences.js";
+import { noContractSentence } from "./address-book.js";
 import type { CommonArgs, TaskOutcome } from "./args.js";
 import { openEnv, type TaskEnv } from "./connection.js";
 
@@ -85,7 +86,7 @@ export function refusalLines(sentence: Bilingual): string[] {
 export function defineAction<A extends CommonArgs, T extends TaskReport<object>>(
   name: string,
   body: (args: A, env: TaskEnv) => Promise<T>,
-  options: { build?: boolean } = {},
+  options: { build?: boolean; replaceStaleLocalBook?: boolean } = {},
 ): (args: A, hre: HardhatRuntimeEnvironment) => Promise<TaskOutcome<T["result"]>> {
   return async (args, hre) => {
     let errorContext: ErrorContext = {};
@@ -94,7 +95,7 @@ export function defineAction<A extends CommonArgs, T extends TaskReport<object>>
       if (options.build === true || !existsSync(path.join(root, "typechain-types", "index.ts"))) {
         await hre.tasks.getTask("build").run({ quiet: true, noTests: true });
       }
-      const env = await openEnv(hre, args.from);
+      const env = await openEnv(hre, args.from, { replaceStaleLocalBook: options.replaceStaleLocalBook });
       errorContext = env.errorContext;
       const report = await body(args, env);
       if (args.json) {
@@ -123,13 +124,23 @@ export function defineAction<A extends CommonArgs, T extends TaskReport<object>>
     } catch (error) {
       // Imported here, not at the top: the decoder loads every ABI, which only a failure needs.
       const { errorSentences } = await import("../../core/messages/decoder.js");
-      const sentence = errorSentences(error, errorContext);
+      const sentence = noContractCall(error) ?? errorSentences(error, errorContext);
       if (args.json) console.log(toJson({ ok: false, task: name, error: sentence.en, errorZh: sentence.zh }));
       else for (const line of refusalLines(sentence)) console.error(line);
       process.exitCode = 1;
       return { ok: false, error: sentence.en, errorZh: sentence.zh };
     }
   };
+}
+
+/**
+ * A call to an address without a contract makes ethers throw "could not decode result data" (BAD_DATA,
+ * value 0x): that raw text never reaches operators; this sentence says what happened instead.
+ */
+export function noContractCall(error: unknown): Bilingual | null {
+  const e = error as { code?: unknown; value?: unknown; info?: { method?: unknown } } | null;
+  if (e === null || typeof e !== "object" || e.code !== "BAD_DATA" || e.value !== "0x") return null;
+  return noContractSentence(typeof e.info?.method === "string" ? e.info.method : undefined);
 }
 
 /** The result type of an action built with defineAction (what `--json` prints beside ok and task). */

@@ -1,7 +1,8 @@
 /**
  * mg:deploy — deploys the suite with the Ignition modules of deploy/modules: MilestoneGrants (factory,
  * implementation v1, lens), Jurisdiction (one entity registry) and, on local chains only, the demo yuan.
- * Records the addresses in the address book deploy/addresses/<chainId>.json.
+ * Records the addresses in the chain's address book (deploy/addresses/<chainId>.json, or
+ * <chainId>-<genesis>.json on a local node: see tasks/runtime/address-book.ts).
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -13,7 +14,7 @@ import type { EntityRegistry, GrantProgramFactory, MockYuan } from "../../typech
 import { DAY } from "../../scripts/lib/suite.js";
 import { deploymentTag } from "../runtime/address-book.js";
 import { TaskInputError, type CommonArgs } from "../runtime/args.js";
-import { pickAddress, type TaskEnv } from "../runtime/connection.js";
+import { pickAddress, shownPath, type TaskEnv } from "../runtime/connection.js";
 import { defineAction, type ResultOf } from "../runtime/output.js";
 import { sent } from "../runtime/tx.js";
 
@@ -28,22 +29,28 @@ async function hasCode(env: TaskEnv, address: string | undefined): Promise<boole
   return address !== undefined && (await env.ethers.provider.getCode(address)) !== "0x";
 }
 
-/** On a restarted local node the recorded contracts are gone: forget them (and Ignition's journal). */
-async function forgetStaleLocalDeployment(env: TaskEnv): Promise<boolean> {
-  if (!env.local || env.inProcess) return false;
-  let stale = env.book.factory !== undefined && !(await hasCode(env, env.book.factory));
+/**
+ * On a local node whose recorded contracts are gone (e.g. restarted with the same genesis), sets the old
+ * book aside and forgets Ignition's journal; returns a line saying so, or null when nothing was stale.
+ */
+async function forgetStaleLocalDeployment(env: TaskEnv): Promise<string | null> {
+  if (!env.local || env.inProcess) return null;
+  let stale = env.staleContract !== null;
   const journal = path.join(
     env.hre.config.paths.ignition,
     "deployments",
-    deploymentTag(env.chainId),
+    deploymentTag(env.identity),
     "deployed_addresses.json",
   );
   if (!stale && existsSync(journal)) {
     const recorded = Object.values(JSON.parse(readFileSync(journal, "utf8")) as Record<string, string>);
     for (const address of recorded) if (!(await hasCode(env, address))) stale = true;
   }
-  if (stale) env.resetLocalDeployment();
-  return stale;
+  if (!stale) return null;
+  const setAside = env.resetLocalDeployment();
+  return setAside === null
+    ? `The Ignition journal of chain ${env.chainId} named contracts this node does not have: it was forgotten.`
+    : `The recorded contracts are not on this node: the old address book was kept as ${shownPath(setAside)} and a fresh one started.`;
 }
 
 const action = defineAction(
@@ -69,13 +76,12 @@ const action = defineAction(
         "在本地链以外必须提供 --token：请给出人民币稳定币的合约地址。",
       );
     }
-    if (await forgetStaleLocalDeployment(env)) {
-      lines.push(`A fresh local chain: the previous local deployment on chain ${env.chainId} was forgotten.`);
-    }
+    const forgotten = await forgetStaleLocalDeployment(env);
+    if (forgotten !== null) lines.push(forgotten);
     const connection = await env.hre.network.getOrCreate();
     const ignition = connection.ignition;
     const from = env.signer.address;
-    const chainTag = deploymentTag(env.chainId);
+    const chainTag = deploymentTag(env.identity);
 
     const book = env.book;
     // Re-running mg:deploy (e.g. for another jurisdiction) reuses what is recorded and still there.
@@ -159,6 +165,8 @@ const action = defineAction(
       jurisdiction,
       registry: book.registries[jurisdiction].address,
       registrar,
+      /** The book's file; null on the in-process network (its book lives in memory). */
+      addressBook: env.inProcess ? null : env.bookFile,
     };
     lines.push(
       `Deployed Milestone Grants on ${env.networkName} (chain ${env.chainId}):`,
@@ -172,11 +180,12 @@ const action = defineAction(
     lines.push(
       env.inProcess
         ? "The in-process network forgets everything when this command ends; use --network localhost to keep it."
-        : `Address book: deploy/addresses/${env.chainId}.json`,
+        : `Address book: ${shownPath(env.bookFile)}`,
     );
     return { result, lines };
   },
-  { build: true },
+  // mg:deploy is what an operator runs when a local book's contracts are gone, so it may replace one.
+  { build: true, replaceStaleLocalBook: true },
 );
 
 export default action;
