@@ -23,7 +23,14 @@ interface Book {
   registries: Record<string, { address: string }>;
   programs: Record<
     string,
-    { address: string; file: string; title: string; jurisdiction: string; categories: Record<string, number> }
+    {
+      address: string;
+      file: string;
+      title: string;
+      jurisdiction: string;
+      categories: Record<string, number>;
+      createdAtBlock?: number;
+    }
   >;
 }
 
@@ -46,7 +53,12 @@ export function portalConfig(): PortalConfig | string {
   const programs = Object.entries(book.programs).map(([key, entry]) => {
     const file = path.resolve(root, entry.file);
     const definition = existsSync(file)
-      ? readJson<{ nameZh?: string; categories: Array<{ key: string; label: string; labelZh: string }> }>(file)
+      ? readJson<{
+          nameZh?: string;
+          administration?: string;
+          source?: string;
+          categories: Array<{ key: string; label: string; labelZh: string; condition?: string }>;
+        }>(file)
       : { categories: [] };
     const labels = new Map(definition.categories.map((c) => [c.key, c]));
     return {
@@ -57,11 +69,15 @@ export function portalConfig(): PortalConfig | string {
       registry: book.registries[entry.jurisdiction]?.address ?? "",
       title: entry.title,
       titleZh: definition.nameZh ?? entry.title,
+      administration: definition.administration ?? "",
+      source: definition.source ?? "",
+      fromBlock: entry.createdAtBlock ?? 0,
       categories: Object.entries(entry.categories).map(([categoryKey, id]) => ({
         id,
         key: categoryKey,
         label: labels.get(categoryKey)?.label ?? categoryKey,
         labelZh: labels.get(categoryKey)?.labelZh ?? categoryKey,
+        condition: labels.get(categoryKey)?.condition ?? "",
       })),
     };
   });
@@ -73,6 +89,7 @@ export function portalConfig(): PortalConfig | string {
     programs,
     entities: directory.entities,
     accounts: directory.accounts,
+    texts: directory.texts ?? [],
   };
 }
 
