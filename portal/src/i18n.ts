@@ -62,6 +62,7 @@ const LABELS: Record<string, [en: string, zh: string]> = {
   "apps.declineReason": ["Reason for declining (its hash goes on chain)", "不予受理理由（仅哈希上链）"],
   "apps.reasonRequired": ["Write the reason for declining first.", "请先填写不予受理的理由。"],
   "receipt.title": ["Receipt", "交易回执"],
+  "receipt.close": ["Close this receipt", "关闭此回执"],
   "receipt.what": ["Transaction", "事项"],
   "receipt.amount": ["Amount", "金额"],
   "receipt.payee": ["Payee", "收款方"],

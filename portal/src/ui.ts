@@ -188,7 +188,13 @@ export async function runTx(
     const known = typeof facts === "function" ? facts(receipt) : facts;
     const list = await receiptList(what, receipt, known);
     item.className = "confirmed";
-    item.replaceChildren(h("p", {}, t("tx.confirmed", { what, block: receipt.blockNumber })), list);
+    // Receipts stay until dismissed: they are what the user copies into a voucher.
+    const close = h(
+      "button",
+      { type: "button", class: "close", "aria-label": t("receipt.close"), onclick: () => item.remove() },
+      "×",
+    );
+    item.replaceChildren(close, h("p", {}, t("tx.confirmed", { what, block: receipt.blockNumber })), list);
     return true;
   } catch (error) {
     item.className = "failed";

@@ -633,15 +633,15 @@ function rulings(ctx: ViewContext, s: ProgramSnapshot): HTMLElement {
   if (rows.length === 0) card.append(h("p", { class: "muted" }, t("queue.empty")));
   for (const { g, m } of rows) {
     const reason = h("input", { placeholder: t("reason"), "data-testid": `rule-reason-${g.id}-${m.index}` });
-    const rule = (uphold: boolean) => () =>
-      act(ctx, `${uphold ? t("uphold") : t("dismiss")} ${t("grant")} ${g.id} #${m.index}`, () =>
-        writer(ctx, s.contract).ruleOnObjection(
-          g.id,
-          m.index,
-          uphold,
-          reasonHash(reason.value, uphold ? "upheld" : "dismissed"),
-        ),
+    const rule = (uphold: boolean) => () => {
+      const hash = reasonHash(reason.value, uphold ? "upheld" : "dismissed");
+      return act(
+        ctx,
+        `${uphold ? t("uphold") : t("dismiss")} ${t("grant")} ${g.id} #${m.index}`,
+        () => writer(ctx, s.contract).ruleOnObjection(g.id, m.index, uphold, hash),
+        { document: hash },
       );
+    };
     // The objection as filed: who and when (the contract's record), its document hash (the event's).
     const filed = lastEvent(s.events, "ObjectionFiled", g.id, m.index);
     const objector = filed === undefined ? "—" : String(filed.args.getValue("objector"));
