@@ -130,7 +130,10 @@ export function timeline(
   who: (address: string) => string,
 ): HTMLElement {
   const list = h("ol", { class: "timeline", "data-testid": `timeline-${grant.id}` });
-  const reason = (hash: string) => h("span", {}, " · ", t("ev.reason", { text: "" }), hashedText(chain.config, hash));
+  // A decision without a written reason records the hash of its fallback word (core/ids.ts reasonHash).
+  const fallbacks = ["approve", "reject", "upheld", "dismissed", "declined"];
+  const reason = (hash: string) =>
+    h("span", {}, " · ", t("ev.reason", { text: "" }), hashedText(chain.config, hash, fallbacks));
   for (const e of grantEvents(events, grant.id)) {
     const a = (name: string) => e.args.getValue(name);
     const i = e.index ?? "";

@@ -224,6 +224,25 @@ describe("portal in a real browser (Chromium, injected EIP-1193 wallet, hardhat 
     expect(await token().allowance(accounts[ACCOUNT.productCo], htz)).to.equal(0n); // refused before any approval
   });
 
+  it("company: a repayment's receipt states the amount in 元, the entity and wallet that paid, and the program paid", async function () {
+    const page = await openAs(accounts[ACCOUNT.productCo], "company");
+    await page.getByTestId("owed-3").filter({ hasText: "600,000.00" }).waitFor();
+    await page.getByTestId("repay-amount-3").fill("100,000");
+    await page.getByTestId("repay-3").click();
+    await page.getByTestId("owed-3").filter({ hasText: "500,000.00" }).waitFor();
+    const receipt = await lastReceipt(page);
+    expect(receipt.amount).to.equal("100,000.00 元");
+    expect(receipt.payer).to.include("数智产品有限公司");
+    expect(receipt.payer).to.include(accounts[ACCOUNT.productCo]);
+    expect(receipt.payee).to.include(book.programs["guiyang-htz"].address);
+    const htz = program("guiyang-htz");
+    const repaid = (await htz.queryFilter(htz.filters.Repaid(3))) as EventLog[];
+    const last = repaid[repaid.length - 1];
+    expect(last.transactionHash).to.equal(receipt.hash);
+    expect(last.args.amount).to.equal(100_000n * YUAN);
+    expect((await htz.grant(3)).recoveryOwed).to.equal(500_000n * YUAN);
+  });
+
   it("company: a wallet that is no entity's payout wallet is told so", async function () {
     const page = await openAs(accounts[ACCOUNT.nobody], "company");
     await page.getByTestId("not-registered").waitFor();
@@ -385,14 +404,15 @@ describe("portal in a real browser (Chromium, injected EIP-1193 wallet, hardhat 
     await recovery.waitFor();
     const status = (await recovery.textContent()) ?? "";
     expect(status).to.include("已追回");
-    expect(status).to.include("1,000,000.00 元");
-    expect(status).to.include("400,000.00 元");
-    expect(status).to.include("600,000.00 元");
+    // Seeded: 1,000,000.00 ordered back, 400,000.00 repaid; the company's test above repaid 100,000.00 more.
+    expect(status).to.include("责令退回 1,000,000.00 元");
+    expect(status).to.include("已退回 500,000.00 元");
+    expect(status).to.include("尚欠 500,000.00 元");
     const history = page.getByTestId("history-3");
     await history.locator("summary").click();
     const items = history.locator("ol.timeline > li");
     const names = await items.evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.event));
-    // Awarded, scheduled, evidence, three votes, approval, claim, recovery, repayment: the chain's order.
+    // Awarded, scheduled, evidence, three votes, approval, claim, recovery, two repayments: the chain's order.
     expect(names).to.deep.equal([
       "GrantAwarded",
       "MilestoneScheduled",
@@ -403,6 +423,7 @@ describe("portal in a real browser (Chromium, injected EIP-1193 wallet, hardhat 
       "MilestoneApproved",
       "MilestoneClaimed",
       "RecoveryOrdered",
+      "Repaid",
       "Repaid",
     ]);
     const htz = program("guiyang-htz");
