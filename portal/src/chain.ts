@@ -77,6 +77,10 @@ export interface ApplicationRow {
 export interface ProgramEvent {
   name: string;
   args: Result;
+  /** The names of the event's fields, in order. */
+  keys: string[];
+  /** The program that emitted it. */
+  address: string;
   /** The grant it concerns (null for program-wide events such as Funded). */
   grantId: bigint | null;
   /** The milestone it concerns, where it names one. */
@@ -191,6 +195,8 @@ export class Chain {
       events.push({
         name: parsed.name,
         args: parsed.args,
+        keys: parsed.fragment.inputs.map((input) => input.name),
+        address: log.address,
         grantId: has("grantId") ? BigInt(parsed.args.getValue("grantId")) : null,
         index: has("index") ? Number(parsed.args.getValue("index")) : null,
         block: log.blockNumber,

@@ -4,6 +4,7 @@
  */
 import { categoryDescription, textHash } from "../../core/ids.js";
 import { milestoneDescription } from "../../core/schedule.js";
+import { formatYuan } from "../../core/money.js";
 import { formatDate, formatTimestamp } from "../../core/time.js";
 import type { Chain, GrantRow, ProgramEvent } from "./chain.js";
 import type { PortalCategory, PortalConfig, PortalProgram } from "./config-types.js";
@@ -214,10 +215,69 @@ export function timeline(
       ),
     );
   }
+  const download = h(
+    "button",
+    {
+      type: "button",
+      "data-testid": `history-csv-${grant.id}`,
+      onclick: () => {
+        const link = h("a", {
+          href: URL.createObjectURL(
+            new Blob([historyCsv(chain, events, grant.id)], { type: "text/csv;charset=utf-8" }),
+          ),
+          download: `${programKey(chain, events)}-grant-${grant.id}-history.csv`,
+        });
+        link.click();
+      },
+    },
+    t("history.csv"),
+  );
   return h(
     "details",
     { class: "history", "data-testid": `history-${grant.id}` },
     h("summary", {}, `${t("history.title")} (${list.children.length})`),
     list,
+    download,
   );
+}
+
+/** The address-book key of the program whose events these are (for file names). */
+function programKey(chain: Chain, events: ProgramEvent[]): string {
+  const address = events[0]?.address.toLowerCase();
+  return chain.config.programs.find((p) => p.address.toLowerCase() === address)?.key ?? "program";
+}
+
+/** One CSV field: quoted, and a leading = + - @ defused so a spreadsheet never runs it as a formula. */
+function csvField(value: string): string {
+  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
+  return `"${safe.replace(/"/g, '""')}"`;
+}
+
+/**
+ * A grant's history as CSV for a spreadsheet: one row per event, in chain order, with the Beijing time,
+ * block, event name, milestone, amount in yuan (and the unit), the account and hash it names, and the
+ * transaction hash. Built from the events, not from the page's words.
+ */
+export function historyCsv(chain: Chain, events: ProgramEvent[], grantId: bigint): string {
+  const decimals = chain.config.token.decimals;
+  const header = ["time (UTC+8)", "block", "event", "milestone", "amount", "unit", "account", "hash", "transaction"];
+  const rows = grantEvents(events, grantId).map((e) => {
+    const value = (name: string) => (e.args.getValue(name) as unknown)?.toString() ?? "";
+    const has = (name: string) => e.keys.includes(name);
+    const amountName = ["amount", "released"].find(has);
+    const account = ["wallet", "payer", "objector", "reviewer"].find(has);
+    const hash = ["evidenceHash", "reasonHash", "descriptionHash", "termsHash"].find(has);
+    return [
+      formatTimestamp(e.time).replace(" (UTC+8)", ""),
+      String(e.block),
+      e.name,
+      e.index === null ? "" : String(e.index),
+      amountName === undefined ? "" : formatYuan(BigInt(value(amountName)), decimals),
+      amountName === undefined ? "" : "CNY",
+      account === undefined ? "" : value(account),
+      hash === undefined ? "" : value(hash),
+      e.txHash,
+    ];
+  });
+  return [header, ...rows].map((row) => row.map(csvField).join(",")).join("\r\n") + "\r\n";
 }

@@ -75,6 +75,7 @@ const LABELS: Record<string, [en: string, zh: string]> = {
   "receipt.document": ["Document hash", "材料哈希"],
   "history.title": ["History", "全部记录"],
   "history.tx": ["tx {hash}", "交易 {hash}"],
+  "history.csv": ["Download history (CSV)", "下载全部记录（CSV）"],
   "ev.GrantAwarded": ["Awarded {amount} in {count} milestone(s)", "授予 {amount}，共 {count} 个里程碑"],
   "ev.fromApplication": ["from application #{id}", "来自申请 #{id}"],
   "ev.MilestoneScheduled": ["#{i} scheduled: {amount}, deadline {deadline}", "#{i} 计划：{amount}，截止 {deadline}"],

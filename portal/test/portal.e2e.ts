@@ -398,7 +398,7 @@ describe("portal in a real browser (Chromium, injected EIP-1193 wallet, hardhat 
     await manager.getByTestId("application-2").waitFor({ state: "detached" });
   });
 
-  it("public: a recovered grant reads as recovered, with its history in order, each event with Beijing time and transaction hash, and the bar explained", async function () {
+  it("public: a recovered grant reads as recovered, with its history in order, each event with Beijing time and transaction hash, the bar explained, and the same rows as CSV", async function () {
     const page = await openAs(accounts[ACCOUNT.citizen], "public");
     const recovery = page.getByTestId("recovery-3");
     await recovery.waitFor();
@@ -448,6 +448,34 @@ describe("portal in a real browser (Chromium, injected EIP-1193 wallet, hardhat 
       ).to.equal(true);
     }
     await screenshot(page, "public-history");
+    // The same history as CSV for a spreadsheet: one row per event, amounts in yuan, hashes in full.
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("history-csv-3").click()]);
+    expect(download.suggestedFilename()).to.equal("guiyang-htz-grant-3-history.csv");
+    const rows = readFileSync((await download.path())!, "utf8")
+      .trimEnd()
+      .split("\r\n")
+      .map((line) => line.slice(1, -1).split('","'));
+    expect(rows[0]).to.deep.equal([
+      "time (UTC+8)",
+      "block",
+      "event",
+      "milestone",
+      "amount",
+      "unit",
+      "account",
+      "hash",
+      "transaction",
+    ]);
+    expect(rows.slice(1).map((r) => r[2])).to.deep.equal(names);
+    const orderedRow = rows.find((r) => r[2] === "RecoveryOrdered")!;
+    expect(orderedRow.slice(0, 2)).to.deep.equal([beijing, String(ordered.blockNumber)]);
+    expect(orderedRow.slice(4)).to.deep.equal([
+      "1,000,000.00",
+      "CNY",
+      "",
+      ordered.args.reasonHash,
+      ordered.transactionHash,
+    ]);
   });
 
   it("company: the entity card of a barred company says how many recoveries are open and what the bar stops", async function () {
