@@ -517,6 +517,35 @@ describe("portal in a real browser (Chromium, injected EIP-1193 wallet, hardhat 
     await page.locator("nav a").first().filter({ hasText: "Company" }).waitFor();
   });
 
+  it("both languages: every history, recovery, condition and objection label of the public and official pages exists in 中文 and English", async function () {
+    // t() shows the key itself for a label missing from the dictionary: no key may reach the page.
+    const rawKey =
+      /\b(?:ev|receipt|history|check|apps|condition|policy|evidence|objection|recovery|bar|description)\.[A-Za-z]+/;
+    for (const route of ["public", "official"]) {
+      const page = await openAs(accounts[ACCOUNT.manager], route);
+      await page.getByTestId(route === "public" ? "history-3" : "rulings").waitFor();
+      for (const lang of ["zh", "en"]) {
+        if (lang === "en") {
+          await page.locator("#lang").click();
+          // The content re-renders after the header: wait for its English heading.
+          const heading = route === "public" ? "Open for objection (public notice)" : "Your roles";
+          await page.locator("#app h2").filter({ hasText: heading }).waitFor();
+        }
+        await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
+        const text = (await page.locator("#app").textContent()) ?? "";
+        expect(text.match(rawKey)?.[0], `${route} in ${lang}`).to.equal(undefined);
+        if (route === "public") {
+          expect(await page.getByTestId("recovery-3").textContent()).to.include(lang === "zh" ? "已追回" : "Recovered");
+          expect(await page.getByTestId("bar-note-3").textContent()).to.include(lang === "zh" ? "不得" : "barred");
+        } else {
+          expect(await page.getByTestId("objection-2-0").textContent()).to.include(
+            lang === "zh" ? "异议人" : "Objection by",
+          );
+        }
+      }
+    }
+  });
+
   it("phone at 390 px: no view scrolls sideways; chart text is readable, no milestone cell shows a stray colon, the wallet and the program title fit", async function () {
     const phone = { width: 390, height: 844 };
     /** The page's horizontal overflow and the elements that stick out past the viewport's right edge. */
