@@ -25,6 +25,10 @@ const LABELS: Record<string, [en: string, zh: string]> = {
   "company.entity": ["Entity", "主体"],
   "company.recoveryOwed": ["Recovery owed", "应退回金额"],
   "company.repay": ["Repay", "退回"],
+  "company.approveRepay": [
+    "Allow the program to take {amount} for the repayment (token approval; nothing moves yet)",
+    "授权项目收取退回款 {amount}（代币授权，尚未转账）",
+  ],
   "company.claim": ["Claim payable milestones", "领取可领取的里程碑款项"],
   "company.evidence": ["Submit evidence file", "提交佐证材料"],
   "company.noAwards": ["No awards in this program.", "本项目中无奖补。"],

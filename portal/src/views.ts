@@ -41,6 +41,7 @@ import {
   table,
   when,
   yuan,
+  yuanWithUnit,
   type ReceiptFacts,
 } from "./ui.js";
 
@@ -291,7 +292,9 @@ async function companyGrant(
               }
             }
             const token = ctx.chain.token().connect(ctx.wallet.signer);
-            if (!(await runTx(`approve ${yuan(units)}`, () => token.approve(meta.address, units)))) return;
+            const allowance = t("company.approveRepay", { amount: yuanWithUnit(units) });
+            // Not a payment: its receipt states no amount paid or payee, only what was allowed.
+            if (!(await runTx(allowance, () => token.approve(meta.address, units)))) return;
             await act(
               ctx,
               `${t("company.repay")} · ${t("grant")} ${grant.id}`,
