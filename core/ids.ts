@@ -64,6 +64,16 @@ export function textHash(text: string): string {
 }
 
 /**
+ * The text a category's on-chain descriptionHash is the keccak256 of: "<key>: <condition>" from the
+ * program file (what mg:create-program records, and what the portal checks the condition it shows against).
+ * @param key the category key, e.g. "rd-platform-national"
+ * @param condition the category's condition as the program file states it
+ */
+export function categoryDescription(key: string, condition: string): string {
+  return `${key}: ${condition}`;
+}
+
+/**
  * keccak256 of a document's bytes: what mg:evidence computes for a file and the portal for an upload.
  * @param bytes the file's contents
  */

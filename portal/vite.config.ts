@@ -71,7 +71,12 @@ export async function portalConfig(): Promise<PortalConfig | string> {
   const programs = Object.entries(book.programs).map(([key, entry]) => {
     const file = path.resolve(root, entry.file);
     const definition = existsSync(file)
-      ? readJson<{ nameZh?: string; categories: Array<{ key: string; label: string; labelZh: string }> }>(file)
+      ? readJson<{
+          nameZh?: string;
+          administration?: string;
+          source?: string;
+          categories: Array<{ key: string; label: string; labelZh: string; condition?: string }>;
+        }>(file)
       : { categories: [] };
     const labels = new Map(definition.categories.map((c) => [c.key, c]));
     return {
@@ -82,11 +87,15 @@ export async function portalConfig(): Promise<PortalConfig | string> {
       registry: book.registries[entry.jurisdiction]?.address ?? "",
       title: entry.title,
       titleZh: definition.nameZh ?? entry.title,
+      administration: definition.administration ?? "",
+      source: definition.source ?? "",
+      fromBlock: entry.createdAtBlock ?? 0,
       categories: Object.entries(entry.categories).map(([categoryKey, id]) => ({
         id,
         key: categoryKey,
         label: labels.get(categoryKey)?.label ?? categoryKey,
         labelZh: labels.get(categoryKey)?.labelZh ?? categoryKey,
+        condition: labels.get(categoryKey)?.condition ?? "",
       })),
     };
   });
@@ -98,6 +107,7 @@ export async function portalConfig(): Promise<PortalConfig | string> {
     programs,
     entities: directory.entities,
     accounts: directory.accounts,
+    texts: directory.texts ?? [],
   };
 }
 

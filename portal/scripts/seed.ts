@@ -126,11 +126,18 @@ for (const c of Object.values(companies)) {
 }
 
 const now = BigInt(await networkHelpers.time.latest());
+// Texts the administration publishes beside the chain (descriptions, reasons); the portal shows each only
+// where its keccak256 equals the hash on chain.
+const publishedTexts: string[] = [];
+const publish = (text: string) => {
+  publishedTexts.push(text);
+  return textHash(text);
+};
 const terms = (parts: Array<[string, number, string]>) =>
   parts.map(([amount, days, description]) => ({
     amount: y(amount),
     deadline: now + BigInt(days) * DAY,
-    descriptionHash: textHash(description),
+    descriptionHash: publish(description),
   }));
 async function award(program: IGrantProgram, uscc: string, category: bigint, parts: Array<[string, number, string]>) {
   await send(program.award(companyId(uscc), category, 0, terms(parts)));
@@ -154,9 +161,12 @@ const provincialGrant = await award(htz, companies.product.uscc, cat("htz", "rd-
 ]);
 // Grant 4 (city): main-board listing, not yet evidenced.
 await award(city, companies.lab.uscc, cat("city", "main-board-listing"), [["10,000,000", 365, "listing announcement"]]);
-// An open application the official awards from in the portal.
+// Open applications: the official awards from the first and declines the second in the portal.
 await send(
   htz.connect(ledgerCo).submitApplication(cat("htz", "application-product"), textHash("application: ledger app")),
+);
+await send(
+  htz.connect(labCo).submitApplication(cat("htz", "application-product"), textHash("application: chainlab wallet")),
 );
 
 /** Evidence, then approvals by `voters` (all of them: fewer than the quorum leaves the milestone under review). */
@@ -172,7 +182,7 @@ await review(htz, labCo, labGrant, 0, "national lab licence (scan)", [r1, r2, r3
 const provincial = await review(htz, productCo, provincialGrant, 0, "provincial lab licence (scan)", [r1, r2, r3]);
 await passNotice(networkHelpers, provincial.noticeEndsAt); // past both 7-day notices: both payable
 await send(htz.connect(productCo).claim(provincialGrant, [0]));
-await send(htz.orderRecovery(provincialGrant, y("1,000,000"), textHash("provincial licence revoked")));
+await send(htz.orderRecovery(provincialGrant, y("1,000,000"), publish("provincial licence revoked")));
 await send(token.mint(productCo.address, y("400,000")));
 await send(token.connect(productCo).approve(await htz.getAddress(), y("400,000")));
 await send(htz.connect(productCo).repay(provincialGrant, y("400,000")));
@@ -238,6 +248,7 @@ const directory: PortalDirectory = {
     { address: treasurer.address, label: "Treasurer" },
     { address: citizen.address, label: "Citizen (public)" },
   ],
+  texts: publishedTexts,
 };
 mkdirSync(dir, { recursive: true });
 writeFileSync(bookFile, JSON.stringify(book, null, 2) + "\n");

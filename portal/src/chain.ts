@@ -2,7 +2,14 @@
  * Reading the chain (through the portal's `/rpc`) and writing through the browser wallet (EIP-1193).
  * Every figure on screen is read here from the contracts; nothing is computed from memory.
  */
-import { BrowserProvider, JsonRpcProvider, type Eip1193Provider, type JsonRpcSigner } from "ethers";
+import {
+  BrowserProvider,
+  Interface,
+  JsonRpcProvider,
+  type Eip1193Provider,
+  type JsonRpcSigner,
+  type Result,
+} from "ethers";
 
 import {
   EntityRegistry__factory,
@@ -12,7 +19,7 @@ import {
   type IGrantProgram,
   type GrantProgramLens,
 } from "../../typechain-types/index.js";
-import { programAt } from "../../core/program-abi.js";
+import { PROGRAM_ABI, programAt } from "../../core/program-abi.js";
 import type { PortalConfig, PortalProgram } from "./config-types.js";
 
 declare global {
@@ -66,6 +73,27 @@ export interface ApplicationRow {
   submittedAt: bigint;
 }
 
+/** One event a program emitted, decoded, with the time of its block and its transaction. */
+export interface ProgramEvent {
+  name: string;
+  args: Result;
+  /** The names of the event's fields, in order. */
+  keys: string[];
+  /** The program that emitted it. */
+  address: string;
+  /** The grant it concerns (null for program-wide events such as Funded). */
+  grantId: bigint | null;
+  /** The milestone it concerns, where it names one. */
+  index: number | null;
+  block: number;
+  logIndex: number;
+  txHash: string;
+  /** The block's timestamp, unix seconds. */
+  time: bigint;
+}
+
+const programInterface = new Interface(PROGRAM_ABI);
+
 export interface ProgramSnapshot {
   meta: PortalProgram;
   contract: IGrantProgram;
@@ -78,6 +106,8 @@ export interface ProgramSnapshot {
   grants: GrantRow[];
   applications: ApplicationRow[];
   reviewers: string[];
+  /** Every event of the program since its creation, in chain order. */
+  events: ProgramEvent[];
 }
 
 export class Chain {
@@ -144,16 +174,51 @@ export class Chain {
     };
   }
 
+  /**
+   * Every event the program emitted since its creation block, in chain order: one eth_getLogs for the
+   * program's address, then one block read per distinct block for its time.
+   */
+  async events(meta: PortalProgram): Promise<ProgramEvent[]> {
+    const logs = await this.reader.getLogs({ address: meta.address, fromBlock: meta.fromBlock, toBlock: "latest" });
+    const times = new Map<number, bigint>();
+    await Promise.all(
+      [...new Set(logs.map((l) => l.blockNumber))].map(async (n) => {
+        const block = await this.reader.getBlock(n);
+        times.set(n, BigInt(block?.timestamp ?? 0));
+      }),
+    );
+    const events: ProgramEvent[] = [];
+    for (const log of logs) {
+      const parsed = programInterface.parseLog(log);
+      if (parsed === null) continue;
+      const has = (name: string) => parsed.fragment.inputs.some((input) => input.name === name);
+      events.push({
+        name: parsed.name,
+        args: parsed.args,
+        keys: parsed.fragment.inputs.map((input) => input.name),
+        address: log.address,
+        grantId: has("grantId") ? BigInt(parsed.args.getValue("grantId")) : null,
+        index: has("index") ? Number(parsed.args.getValue("index")) : null,
+        block: log.blockNumber,
+        logIndex: log.index,
+        txHash: log.transactionHash,
+        time: times.get(log.blockNumber) ?? 0n,
+      });
+    }
+    return events.sort((a, b) => a.block - b.block || a.logIndex - b.logIndex);
+  }
+
   /** Everything the official and public views show of one program. */
   async snapshot(meta: PortalProgram): Promise<ProgramSnapshot> {
     const program = this.program(meta.address);
-    const [settings, summary, grantCount, applicationCount, reviewers, chainTime] = await Promise.all([
+    const [settings, summary, grantCount, applicationCount, reviewers, chainTime, events] = await Promise.all([
       program.settings(),
       program.summary(),
       program.grantCount(),
       program.applicationCount(),
       this.lens.reviewers(meta.address),
       this.chainTime(),
+      this.events(meta),
     ]);
     const categoryIds = Array.from({ length: Number(settings.categoryCount) }, (_, i) => i + 1);
     const grantIds = Array.from({ length: Number(grantCount) }, (_, i) => BigInt(i + 1));
@@ -198,6 +263,7 @@ export class Chain {
       grants,
       applications,
       reviewers: [...reviewers],
+      events,
     };
   }
 }

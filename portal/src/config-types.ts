@@ -6,6 +6,12 @@ export interface PortalDirectory {
   entities: Record<string, { name: string; nameZh: string }>;
   /** Local development chains only: the node's accounts and the roles they play in the seed. */
   accounts: Array<{ address: string; label: string }>;
+  /**
+   * Texts the administration publishes (milestone descriptions, reasons for rulings and recoveries). The
+   * portal shows one only where its keccak256 equals a hash on chain, so a wrong directory cannot put
+   * words in the chain's mouth: an unmatched hash is shown as a hash.
+   */
+  texts?: string[];
 }
 
 export interface PortalCategory {
@@ -13,6 +19,8 @@ export interface PortalCategory {
   key: string;
   label: string;
   labelZh: string;
+  /** The award condition as the program file states it (its hash is the category's on-chain descriptionHash). */
+  condition: string;
 }
 
 export interface PortalProgram {
@@ -23,6 +31,11 @@ export interface PortalProgram {
   registry: string;
   title: string;
   titleZh: string;
+  /** The administration and the policy document the program file cites. */
+  administration: string;
+  source: string;
+  /** The block the program was created in: its event history starts there. */
+  fromBlock: number;
   categories: PortalCategory[];
 }
 

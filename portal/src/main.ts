@@ -89,11 +89,20 @@ async function render(): Promise<void> {
     programIndex = Number(picker.value);
     void render();
   });
+  const chosen = config.programs[programIndex];
   const top = h(
     "div",
-    { class: "actions" },
-    view === "company" ? null : picker,
-    h("button", { type: "button", onclick: () => void render() }, t("refresh")),
+    {},
+    h(
+      "div",
+      { class: "actions" },
+      view === "company" ? null : picker,
+      h("button", { type: "button", onclick: () => void render() }, t("refresh")),
+    ),
+    // A select cannot wrap a long title on a phone: the chosen program's full title is shown as a heading.
+    view === "company" || chosen === undefined
+      ? null
+      : h("h1", { class: "program-title", "data-testid": "program-title" }, pick(chosen.title, chosen.titleZh)),
   );
   try {
     const content =

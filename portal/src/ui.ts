@@ -1,11 +1,12 @@
 /** DOM helpers, formatting and the transaction status list. No framework: a view is a function returning nodes. */
-import type { ContractTransactionResponse } from "ethers";
+import type { ContractTransactionReceipt, ContractTransactionResponse } from "ethers";
 
 import { milestoneStateName } from "../../core/enums.js";
 import { bytesHash } from "../../core/ids.js";
 import { errorSentence } from "../../core/messages/decoder.js";
 import { countdownText, formatBeijing } from "../../core/messages/labels.js";
 import { formatYuan } from "../../core/money.js";
+import { formatTimestamp } from "../../core/time.js";
 import { currentLang, t } from "./i18n.js";
 
 type Child = Node | string | null | undefined | false;
@@ -42,7 +43,10 @@ export function table(headers: string[], rows: Child[][], attrs: Record<string, 
           "tr",
           {},
           ...cells.map((cell, i) =>
-            cell instanceof HTMLTableCellElement ? cell : h("td", { "data-label": headers[i] }, cell),
+            cell instanceof HTMLTableCellElement
+              ? cell
+              : // A column without a header (actions) gets no label, so phones show no stray ": ".
+                h("td", headers[i] === "" ? {} : { "data-label": headers[i] }, cell),
           ),
         ),
       ),
@@ -60,6 +64,10 @@ export function setDecimals(value: number): void {
 }
 export function yuan(units: bigint): string {
   return formatYuan(units, decimals);
+}
+/** An amount with its unit, as a voucher writes it: "3,000,000.00 元". */
+export function yuanWithUnit(units: bigint): string {
+  return `${formatYuan(units, decimals)} ${t("yuanUnit")}`;
 }
 export function when(seconds: bigint): string {
   return seconds === 0n ? "—" : formatBeijing(seconds, currentLang());
@@ -93,10 +101,74 @@ export async function hashFile(file: File): Promise<string> {
 }
 
 /**
+ * "Check a file against this hash": the user picks a local file, it is hashed here with the same
+ * function as mg:evidence (hashFile → core bytesHash) and the page says whether it matches. The file
+ * never leaves the machine.
+ */
+export function fileCheck(expected: string, testid: string): HTMLElement {
+  const result = h("span", { class: "check-result", "data-testid": `${testid}-result`, role: "status" });
+  const input = h("input", { type: "file", "aria-label": t("check.label"), "data-testid": testid });
+  input.addEventListener("change", async () => {
+    const file = input.files?.[0];
+    if (file === undefined) return result.replaceChildren();
+    const hash = await hashFile(file);
+    const match = hash.toLowerCase() === expected.toLowerCase();
+    result.className = `check-result ${match ? "match" : "mismatch"}`;
+    result.dataset.match = String(match);
+    result.textContent = match ? t("check.match", { hash }) : t("check.mismatch", { hash, expected });
+  });
+  return h("label", { class: "check" }, h("span", { class: "muted" }, t("check.label")), input, result);
+}
+
+/** What a receipt says beyond the chain's own facts: the amount and the parties, for an accounting voucher. */
+export interface ReceiptFacts {
+  amount?: bigint;
+  payee?: string;
+  payer?: string;
+  document?: string;
+}
+
+/**
+ * A receipt good for an accounting voucher: what, amount in 元, payer and payee, transaction hash, block
+ * and the block's time in Beijing. Amounts and wallets of claims and repayments are taken from the
+ * events in the receipt (what the chain recorded), the rest from the caller.
+ */
+async function receiptList(
+  what: string,
+  receipt: ContractTransactionReceipt,
+  facts: ReceiptFacts,
+): Promise<HTMLElement> {
+  const block = await receipt.getBlock();
+  const rows: Array<[string, string, string]> = [["receipt.what", what, "what"]];
+  if (facts.amount !== undefined) rows.push(["receipt.amount", yuanWithUnit(facts.amount), "amount"]);
+  if (facts.payer !== undefined) rows.push(["receipt.payer", facts.payer, "payer"]);
+  if (facts.payee !== undefined) rows.push(["receipt.payee", facts.payee, "payee"]);
+  if (facts.document !== undefined) rows.push(["receipt.document", facts.document, "document"]);
+  rows.push(
+    ["receipt.from", receipt.from, "from"],
+    ["receipt.hash", receipt.hash, "hash"],
+    ["receipt.block", String(receipt.blockNumber), "block"],
+    ["receipt.time", formatTimestamp(block.timestamp), "time"],
+  );
+  return h(
+    "dl",
+    { class: "receipt", "data-testid": "receipt", "aria-label": t("receipt.title") },
+    ...rows.flatMap(([label, value, key]) => [
+      h("dt", {}, t(label)),
+      h("dd", { "data-testid": `receipt-${key}` }, value),
+    ]),
+  );
+}
+
+/**
  * Sends a transaction and shows it: waiting for the wallet, pending with its hash, confirmed in a block,
  * or refused with the contract's reason as one sentence. Returns whether it was confirmed.
  */
-export async function runTx(what: string, send: () => Promise<ContractTransactionResponse>): Promise<boolean> {
+export async function runTx(
+  what: string,
+  send: () => Promise<ContractTransactionResponse>,
+  facts: ReceiptFacts | ((receipt: ContractTransactionReceipt) => ReceiptFacts) = {},
+): Promise<boolean> {
   const item = h("li", { class: "waiting", "data-testid": "tx" }, t("tx.wallet", { what }));
   document.getElementById("txs")?.prepend(item);
   try {
@@ -104,8 +176,17 @@ export async function runTx(what: string, send: () => Promise<ContractTransactio
     item.className = "pending";
     item.textContent = t("tx.pending", { what, hash: `${tx.hash.slice(0, 10)}…` });
     const receipt = await tx.wait();
+    if (receipt === null) throw new Error("no receipt");
+    const known = typeof facts === "function" ? facts(receipt) : facts;
+    const list = await receiptList(what, receipt, known);
     item.className = "confirmed";
-    item.textContent = t("tx.confirmed", { what, block: receipt?.blockNumber ?? "?" });
+    // Receipts stay until dismissed: they are what the user copies into a voucher.
+    const close = h(
+      "button",
+      { type: "button", class: "close", "aria-label": t("receipt.close"), onclick: () => item.remove() },
+      "×",
+    );
+    item.replaceChildren(close, h("p", {}, t("tx.confirmed", { what, block: receipt.blockNumber })), list);
     return true;
   } catch (error) {
     item.className = "failed";

@@ -1,11 +1,12 @@
 /** The three views: a company's awards, the officials' console and the public notice board. */
-import type { ContractTransactionResponse } from "ethers";
+import type { ContractTransactionReceipt, ContractTransactionResponse } from "ethers";
 
 import type { IGrantProgram } from "../../typechain-types/index.js";
 import { errorSentence } from "../../core/messages/decoder.js";
 import { ApplicationStatus, AwardMode, MilestoneState as State, milestoneStateName } from "../../core/enums.js";
 import { reasonHash, textHash } from "../../core/ids.js";
 import { parseYuan } from "../../core/money.js";
+import { formatTimestamp } from "../../core/time.js";
 import { scheduleTerms } from "../../core/schedule.js";
 import {
   checkVoteCounts,
@@ -15,11 +16,20 @@ import {
   signBallot,
   voteDomain,
 } from "../../core/votes.js";
-import { ADMIN_ROLE, type Chain, type GrantRow, type ProgramSnapshot, type Wallet } from "./chain.js";
+import {
+  ADMIN_ROLE,
+  type Chain,
+  type GrantRow,
+  type ProgramEvent,
+  type ProgramSnapshot,
+  type Wallet,
+} from "./chain.js";
 import type { PortalProgram } from "./config-types.js";
 import { currentLang, pick, t } from "./i18n.js";
+import { conditionCard, lastEvent, milestoneDescriptionNode, recoveryStatus, timeline } from "./history.js";
 import {
   countdown,
+  fileCheck,
   h,
   hashFile,
   numCell,
@@ -31,6 +41,8 @@ import {
   table,
   when,
   yuan,
+  yuanWithUnit,
+  type ReceiptFacts,
 } from "./ui.js";
 
 export interface ViewContext {
@@ -53,10 +65,35 @@ function writer(ctx: ViewContext, program: IGrantProgram): IGrantProgram {
   if (ctx.wallet === null) throw new Error(t("wallet.connectFirst"));
   return program.connect(ctx.wallet.signer);
 }
-async function act(ctx: ViewContext, what: string, send: () => Promise<ContractTransactionResponse>): Promise<void> {
+async function act(
+  ctx: ViewContext,
+  what: string,
+  send: () => Promise<ContractTransactionResponse>,
+  facts: ReceiptFacts | ((receipt: ContractTransactionReceipt) => ReceiptFacts) = {},
+): Promise<void> {
   if (ctx.wallet === null) return showProblem(t("wallet.connectFirst"));
-  await runTx(what, send);
+  await runTx(what, send, facts);
   ctx.rerender();
+}
+
+/** An account as the timeline names it: the published entity or role behind it, and the address. */
+function who(ctx: ViewContext, address: string): string {
+  const known = ctx.chain.config.accounts.find((a) => a.address.toLowerCase() === address.toLowerCase());
+  return known === undefined ? address : `${known.label} ${address}`;
+}
+
+/** A program as a receipt names it: title and contract address. */
+function programParty(meta: PortalProgram): string {
+  return `${pick(meta.title, meta.titleZh)} · ${meta.address}`;
+}
+
+/** The program events `name` in a receipt, decoded (the amounts a receipt states are the chain's). */
+function receiptEvents(program: IGrantProgram, receipt: ContractTransactionReceipt, name: string) {
+  return receipt.logs
+    .filter((log) => log.address.toLowerCase() === String(program.target).toLowerCase())
+    .map((log) => program.interface.parseLog(log))
+    .filter((parsed) => parsed !== null && parsed.name === name)
+    .map((parsed) => parsed!.args);
 }
 
 /** Votes that count: the contract counts only active reviewers who have not recused from the grant. */
@@ -67,11 +104,18 @@ export function countedVotes(bitmap: number, active: number, grant: GrantRow): n
   return n;
 }
 
-function milestoneTable(grant: GrantRow, active: number, extra?: (m: GrantRow["milestones"][number]) => Node | null) {
+function milestoneTable(
+  chain: Chain,
+  events: ProgramEvent[],
+  grant: GrantRow,
+  active: number,
+  extra?: (m: GrantRow["milestones"][number]) => Node | null,
+) {
   return table(
-    [t("milestone"), t("amount"), t("state"), t("deadline"), t("notice"), t("votes"), ""],
+    [t("milestone"), t("description"), t("amount"), t("state"), t("deadline"), t("notice"), t("votes"), ""],
     grant.milestones.map((m) => [
       `#${m.index}`,
+      milestoneDescriptionNode(chain, events, grant.id, m.index),
       numCell(t("amount"), yuan(m.amount)),
       stateBadge(m.state),
       when(m.deadline),
@@ -101,9 +145,16 @@ export async function companyView(ctx: ViewContext): Promise<HTMLElement> {
       root.append(
         h(
           "section",
-          { class: "card" },
+          { class: "card", "data-testid": "entity-card" },
           h("h2", {}, `${t("company.entity")}: ${entityName(ctx, entityNo)}`),
-          h("p", { class: "muted" }, wallet.address, openRecoveries > 0n ? ` · ${t("company.recoveryOwed")}` : ""),
+          h("p", { class: "muted addr", "data-testid": "entity-wallet" }, wallet.address),
+          // The bar in a sentence (how many orders, what it stops), never a bare label.
+          openRecoveries > 0n &&
+            h(
+              "p",
+              { class: "error", "data-testid": "entity-recoveries" },
+              t("company.recoveryOpen", { n: openRecoveries }),
+            ),
         ),
       );
       found = true;
@@ -111,9 +162,10 @@ export async function companyView(ctx: ViewContext): Promise<HTMLElement> {
     const ids = (await ctx.chain.lens.awardsOf(meta.address, entityNo)).filter((id) => id !== 0n);
     const card = h("section", { class: "card" }, h("h2", {}, pick(meta.title, meta.titleZh)));
     if (ids.length === 0) card.append(h("p", { class: "muted" }, t("company.noAwards")));
-    const active = Number((await program.settings()).activeReviewers);
+    const [settings, events] = await Promise.all([program.settings(), ctx.chain.events(meta)]);
+    const active = Number(settings.activeReviewers);
     for (const id of ids) {
-      card.append(await companyGrant(ctx, meta, program, await ctx.chain.grantRow(program, id), active));
+      card.append(await companyGrant(ctx, meta, program, await ctx.chain.grantRow(program, id), active, events));
     }
     root.append(card);
   }
@@ -127,6 +179,7 @@ async function companyGrant(
   program: IGrantProgram,
   grant: GrantRow,
   active: number,
+  events: ProgramEvent[],
 ) {
   const total = grant.milestones.reduce((sum, m) => sum + m.amount, 0n);
   const paid = grant.milestones.filter((m) => m.state === State.Paid).reduce((sum, m) => sum + m.amount, 0n);
@@ -141,9 +194,10 @@ async function companyGrant(
       `${t("awarded")}: ${yuan(total)} · ${t("paid")}: `,
       h("b", { "data-testid": `paid-${grant.id}` }, yuan(paid)),
     ),
+    recoveryStatus(grant),
   );
   box.append(
-    milestoneTable(grant, active, (m) => {
+    milestoneTable(ctx.chain, events, grant, active, (m) => {
       if (m.state !== State.Pending && m.state !== State.Rejected) return null;
       const input = h("input", {
         type: "file",
@@ -159,8 +213,11 @@ async function companyGrant(
             const file = input.files?.[0];
             if (file === undefined) return showProblem(t("company.evidence"));
             const hash = await hashFile(file);
-            await act(ctx, `${t("company.evidence")} #${m.index} (${hash.slice(0, 10)}…)`, () =>
-              writer(ctx, program).submitEvidence(grant.id, m.index, hash),
+            await act(
+              ctx,
+              `${t("company.evidence")} · ${t("grant")} ${grant.id} #${m.index}`,
+              () => writer(ctx, program).submitEvidence(grant.id, m.index, hash),
+              { document: hash, payee: programParty(meta) },
             );
           },
         },
@@ -180,7 +237,21 @@ async function companyGrant(
           type: "button",
           "data-testid": `claim-${grant.id}`,
           onclick: () =>
-            act(ctx, `${t("company.claim")}: ${yuan(amount)}`, () => writer(ctx, program).claim(grant.id, payable)),
+            act(
+              ctx,
+              `${t("company.claim")} · ${t("grant")} ${grant.id} ${payable.map((i) => `#${i}`).join(" ")}`,
+              () => writer(ctx, program).claim(grant.id, payable),
+              // Amount and wallet as the chain paid them (MilestoneClaimed), not as the page expected.
+              (receipt) => {
+                const paid = receiptEvents(program, receipt, "MilestoneClaimed");
+                const wallets = [...new Set(paid.map((e) => String(e.getValue("wallet"))))];
+                return {
+                  amount: paid.reduce((sum, e) => sum + BigInt(e.getValue("amount")), 0n),
+                  payee: `${entityName(ctx, grant.entityNo)} · ${wallets.join(", ")}`,
+                  payer: programParty(meta),
+                };
+              },
+            ),
         },
         `${t("company.claim")} (${yuan(amount)})`,
       ),
@@ -221,15 +292,32 @@ async function companyGrant(
               }
             }
             const token = ctx.chain.token().connect(ctx.wallet.signer);
-            if (!(await runTx(`approve ${yuan(units)}`, () => token.approve(meta.address, units)))) return;
-            await act(ctx, `${t("company.repay")} ${yuan(units)}`, () => writer(ctx, program).repay(grant.id, units));
+            const allowance = t("company.approveRepay", { amount: yuanWithUnit(units) });
+            // Not a payment: its receipt states no amount paid or payee, only what was allowed.
+            if (!(await runTx(allowance, () => token.approve(meta.address, units)))) return;
+            await act(
+              ctx,
+              `${t("company.repay")} · ${t("grant")} ${grant.id}`,
+              () => writer(ctx, program).repay(grant.id, units),
+              (receipt) => ({
+                amount: receiptEvents(program, receipt, "Repaid").reduce(
+                  (sum, e) => sum + BigInt(e.getValue("amount")),
+                  0n,
+                ),
+                payer: `${entityName(ctx, grant.entityNo)} · ${receipt.from}`,
+                payee: programParty(meta),
+              }),
+            );
           },
         },
         t("company.repay"),
       ),
     );
   }
-  box.append(actions);
+  box.append(
+    actions,
+    timeline(ctx.chain, events, grant, (a) => who(ctx, a)),
+  );
   return box;
 }
 
@@ -285,54 +373,43 @@ function budget(s: ProgramSnapshot): HTMLElement {
   );
 }
 
-/** A horizontal bar per milestone state: the money awarded in milestones now in that state. */
-function chart(s: ProgramSnapshot): SVGSVGElement {
+/**
+ * A horizontal bar per milestone state: the money awarded in milestones now in that state. HTML, not an
+ * SVG scaled to the screen, so its text keeps the page's font size on a phone.
+ */
+function chart(s: ProgramSnapshot): HTMLElement {
   const totals = new Map<number, bigint>();
   for (const g of s.grants) for (const m of g.milestones) totals.set(m.state, (totals.get(m.state) ?? 0n) + m.amount);
   const rows = [...totals.entries()].sort((a, b) => a[0] - b[0]);
   const max = rows.reduce((top, [, v]) => (v > top ? v : top), 1n);
-  const ns = "http://www.w3.org/2000/svg";
-  const svg = document.createElementNS(ns, "svg");
-  const rowHeight = 22;
-  svg.setAttribute("viewBox", `0 0 600 ${rows.length * rowHeight + 28}`);
-  svg.setAttribute("class", "chart");
-  svg.setAttribute("role", "img");
-  svg.setAttribute("aria-label", t("chart.title"));
-  const title = document.createElementNS(ns, "text");
-  title.setAttribute("x", "0");
-  title.setAttribute("y", "14");
-  title.textContent = t("chart.title");
-  svg.append(title);
-  rows.forEach(([state, value], i) => {
-    const y = 24 + i * rowHeight;
-    // Widths in thousandths of the largest bar: integer arithmetic on token units, then pixels.
-    const width = Number((value * 1000n) / max) * 0.34;
-    const label = document.createElementNS(ns, "text");
-    label.setAttribute("x", "0");
-    label.setAttribute("y", String(y + 14));
-    label.textContent = t(`state.${milestoneStateName(state)}`);
-    const bar = document.createElementNS(ns, "rect");
-    bar.setAttribute("x", "130");
-    bar.setAttribute("y", String(y + 3));
-    bar.setAttribute("height", "15");
-    bar.setAttribute("width", String(Math.max(width, 1)));
-    bar.setAttribute(
-      "fill",
-      state === State.Paid
-        ? "#2b8a3e"
-        : state === State.Payable
-          ? "#74b816"
-          : state === State.Lapsable || state === State.Lapsed || state === State.Cancelled
-            ? "#c92a2a"
-            : "#1c7ed6",
-    );
-    const amount = document.createElementNS(ns, "text");
-    amount.setAttribute("x", String(136 + Math.max(width, 1)));
-    amount.setAttribute("y", String(y + 14));
-    amount.textContent = yuan(value);
-    svg.append(label, bar, amount);
-  });
-  return svg;
+  return h(
+    "figure",
+    { class: "chart", "data-testid": "chart", role: "img", "aria-label": t("chart.title") },
+    h("figcaption", {}, t("chart.title")),
+    ...rows.map(([state, value]) => {
+      // Widths in tenths of a percent of the largest bar: integer arithmetic on token units.
+      const permille = Number((value * 1000n) / max);
+      const tone =
+        state === State.Paid
+          ? "paid"
+          : state === State.Payable
+            ? "payable"
+            : state === State.Lapsable || state === State.Lapsed || state === State.Cancelled
+              ? "lost"
+              : "open";
+      return h(
+        "div",
+        { class: "chart-row", "data-state": String(state) },
+        h("span", { class: "chart-label" }, t(`state.${milestoneStateName(state)}`)),
+        h(
+          "span",
+          { class: "chart-track" },
+          h("span", { class: `chart-bar ${tone}`, style: `width: ${Math.max(permille / 10, 0.5)}%` }),
+        ),
+        h("span", { class: "chart-amount" }, yuan(value)),
+      );
+    }),
+  );
 }
 
 function categoriesCard(s: ProgramSnapshot): HTMLElement {
@@ -393,63 +470,97 @@ function reviewQueue(ctx: ViewContext, s: ProgramSnapshot, slot: number): HTMLEl
     const voted = (m.approvals & bit) !== 0 || (m.rejections & bit) !== 0;
     const reason = h("input", { placeholder: t("reason"), "data-testid": `reason-${g.id}-${m.index}` });
     const vote = (approve: boolean) => () =>
-      act(ctx, `${approve ? t("approve") : t("reject")} ${t("grant")} ${g.id} #${m.index}`, () =>
-        writer(ctx, s.contract).vote(
-          g.id,
-          m.index,
-          g.termsHash,
-          m.evidenceHash,
-          approve,
-          reasonHash(reason.value, approve ? "approve" : "reject"),
-        ),
+      act(
+        ctx,
+        `${approve ? t("approve") : t("reject")} ${t("grant")} ${g.id} #${m.index}`,
+        () =>
+          writer(ctx, s.contract).vote(
+            g.id,
+            m.index,
+            g.termsHash,
+            m.evidenceHash,
+            approve,
+            reasonHash(reason.value, approve ? "approve" : "reject"),
+          ),
+        { document: m.evidenceHash },
       );
+    const buttons = h(
+      "div",
+      { class: "actions" },
+      voted ? h("span", { class: "muted" }, t("queue.voted")) : reason,
+      !voted &&
+        h(
+          "button",
+          { class: "primary", type: "button", "data-testid": `approve-${g.id}-${m.index}`, onclick: vote(true) },
+          t("approve"),
+        ),
+      !voted &&
+        h("button", { type: "button", "data-testid": `reject-${g.id}-${m.index}`, onclick: vote(false) }, t("reject")),
+      !voted &&
+        h(
+          "button",
+          {
+            type: "button",
+            "data-testid": `sign-approve-${g.id}-${m.index}`,
+            onclick: () => signVote(ctx, s, g, m.index, true, reason.value),
+          },
+          t("sign.approve"),
+        ),
+      !voted &&
+        h(
+          "button",
+          {
+            type: "button",
+            "data-testid": `sign-reject-${g.id}-${m.index}`,
+            onclick: () => signVote(ctx, s, g, m.index, false, reason.value),
+          },
+          t("sign.reject"),
+        ),
+    );
+    const submitted = lastEvent(s.events, "EvidenceSubmitted", g.id, m.index);
     card.append(
       h(
         "div",
-        { class: "actions", "data-testid": `queue-${g.id}-${m.index}` },
+        { class: "item", "data-testid": `queue-${g.id}-${m.index}` },
         h(
-          "span",
+          "h3",
           {},
           `${t("grant")} ${g.id} #${m.index} · ${entityName(ctx, g.entityNo)} · ${yuan(m.amount)} · ${t("votes")} ${countedVotes(m.approvals, s.activeReviewers, g)}/${s.quorum}`,
         ),
-        h("span", { class: "muted" }, `evidence ${m.evidenceHash.slice(0, 10)}…`),
-        voted ? h("span", { class: "muted" }, t("queue.voted")) : reason,
-        !voted &&
-          h(
-            "button",
-            { class: "primary", type: "button", "data-testid": `approve-${g.id}-${m.index}`, onclick: vote(true) },
-            t("approve"),
-          ),
-        !voted &&
-          h(
-            "button",
-            { type: "button", "data-testid": `reject-${g.id}-${m.index}`, onclick: vote(false) },
-            t("reject"),
-          ),
-        !voted &&
-          h(
-            "button",
-            {
-              type: "button",
-              "data-testid": `sign-approve-${g.id}-${m.index}`,
-              onclick: () => signVote(ctx, s, g, m.index, true, reason.value),
-            },
-            t("sign.approve"),
-          ),
-        !voted &&
-          h(
-            "button",
-            {
-              type: "button",
-              "data-testid": `sign-reject-${g.id}-${m.index}`,
-              onclick: () => signVote(ctx, s, g, m.index, false, reason.value),
-            },
-            t("sign.reject"),
-          ),
+        // What the vote decides on: the milestone as awarded, the category's condition, the evidence.
+        h("p", {}, h("b", {}, `${t("description")}: `), milestoneDescriptionNode(ctx.chain, s.events, g.id, m.index)),
+        conditionCard(s.meta, s.events, g.categoryId),
+        evidenceBlock(m.evidenceHash, submitted, `evidence-check-${g.id}-${m.index}`),
+        buttons,
+        timeline(ctx.chain, s.events, g, (a) => who(ctx, a)),
       ),
     );
   }
   return card;
+}
+
+/** A document hash with when and in which transaction it was recorded, and the check-a-file control. */
+function evidenceBlock(hash: string, recorded: ProgramEvent | undefined, testid: string): HTMLElement {
+  return h(
+    "div",
+    { class: "evidence" },
+    h(
+      "p",
+      {},
+      h("b", {}, `${t("evidence.title")}: `),
+      h("code", { class: "hash", "data-testid": `${testid}-hash` }, hash),
+    ),
+    recorded &&
+      h(
+        "p",
+        { class: "muted" },
+        t("evidence.submitted", { time: formatTimestamp(recorded.time) }),
+        " · ",
+        h("code", { class: "hash" }, t("history.tx", { hash: recorded.txHash })),
+      ),
+    h("p", { class: "muted" }, t("evidence.offChain")),
+    fileCheck(hash, testid),
+  );
 }
 
 /** Signs the vote off chain (EIP-712) and downloads it in mg:sign-vote's file format for mg:submit-votes. */
@@ -524,28 +635,64 @@ function rulings(ctx: ViewContext, s: ProgramSnapshot): HTMLElement {
   const card = h("section", { class: "card", "data-testid": "rulings" }, h("h2", {}, t("rule.title")));
   if (rows.length === 0) card.append(h("p", { class: "muted" }, t("queue.empty")));
   for (const { g, m } of rows) {
-    const reason = h("input", { placeholder: t("reason") });
-    const rule = (uphold: boolean) => () =>
-      act(ctx, `${uphold ? t("uphold") : t("dismiss")} ${t("grant")} ${g.id} #${m.index}`, () =>
-        writer(ctx, s.contract).ruleOnObjection(
-          g.id,
-          m.index,
-          uphold,
-          reasonHash(reason.value, uphold ? "upheld" : "dismissed"),
-        ),
+    const reason = h("input", { placeholder: t("reason"), "data-testid": `rule-reason-${g.id}-${m.index}` });
+    const rule = (uphold: boolean) => () => {
+      const hash = reasonHash(reason.value, uphold ? "upheld" : "dismissed");
+      return act(
+        ctx,
+        `${uphold ? t("uphold") : t("dismiss")} ${t("grant")} ${g.id} #${m.index}`,
+        () => writer(ctx, s.contract).ruleOnObjection(g.id, m.index, uphold, hash),
+        { document: hash },
       );
+    };
+    // The objection as filed: who and when (the contract's record), its document hash (the event's).
+    const filed = lastEvent(s.events, "ObjectionFiled", g.id, m.index);
+    const objector = filed === undefined ? "—" : String(filed.args.getValue("objector"));
     card.append(
       h(
         "div",
-        { class: "actions", "data-testid": `ruling-${g.id}-${m.index}` },
-        h("span", {}, `${t("grant")} ${g.id} #${m.index} · ${entityName(ctx, g.entityNo)} · ${yuan(m.amount)}`),
-        reason,
-        h("button", { type: "button", "data-testid": `uphold-${g.id}-${m.index}`, onclick: rule(true) }, t("uphold")),
+        { class: "item", "data-testid": `ruling-${g.id}-${m.index}` },
+        h("h3", {}, `${t("grant")} ${g.id} #${m.index} · ${entityName(ctx, g.entityNo)} · ${yuan(m.amount)}`),
         h(
-          "button",
-          { type: "button", "data-testid": `dismiss-${g.id}-${m.index}`, onclick: rule(false) },
-          t("dismiss"),
+          "p",
+          { class: "addr", "data-testid": `objection-${g.id}-${m.index}` },
+          t("objection.by", { who: who(ctx, objector), time: filed === undefined ? "—" : formatTimestamp(filed.time) }),
         ),
+        filed &&
+          h(
+            "div",
+            { class: "evidence" },
+            h(
+              "p",
+              {},
+              h("b", {}, `${t("objection.document")}: `),
+              h(
+                "code",
+                { class: "hash", "data-testid": `objection-hash-${g.id}-${m.index}` },
+                String(filed.args.getValue("evidenceHash")),
+              ),
+            ),
+            h("p", { class: "muted" }, h("code", { class: "hash" }, t("history.tx", { hash: filed.txHash }))),
+            fileCheck(String(filed.args.getValue("evidenceHash")), `objection-check-${g.id}-${m.index}`),
+          ),
+        h("p", {}, h("b", {}, `${t("description")}: `), milestoneDescriptionNode(ctx.chain, s.events, g.id, m.index)),
+        evidenceBlock(
+          m.evidenceHash,
+          lastEvent(s.events, "EvidenceSubmitted", g.id, m.index),
+          `ruling-evidence-${g.id}-${m.index}`,
+        ),
+        h(
+          "div",
+          { class: "actions" },
+          reason,
+          h("button", { type: "button", "data-testid": `uphold-${g.id}-${m.index}`, onclick: rule(true) }, t("uphold")),
+          h(
+            "button",
+            { type: "button", "data-testid": `dismiss-${g.id}-${m.index}`, onclick: rule(false) },
+            t("dismiss"),
+          ),
+        ),
+        timeline(ctx.chain, s.events, g, (a) => who(ctx, a)),
       ),
     );
   }
@@ -558,37 +705,93 @@ function applications(ctx: ViewContext, s: ProgramSnapshot): HTMLElement {
   if (open.length === 0) card.append(h("p", { class: "muted" }, t("queue.empty")));
   for (const a of open) {
     const schedule = h("input", { placeholder: t("apps.milestones"), size: "40", "data-testid": `schedule-${a.id}` });
+    const declineReason = h("input", { placeholder: t("apps.declineReason"), "data-testid": `decline-reason-${a.id}` });
+    const submitted = s.events.find(
+      (e) => e.name === "ApplicationSubmitted" && BigInt(e.args.getValue("applicationId")) === a.id,
+    );
+    const documentHash = submitted === undefined ? null : String(submitted.args.getValue("applicationHash"));
     card.append(
       h(
         "div",
-        { class: "actions", "data-testid": `application-${a.id}` },
+        { class: "item", "data-testid": `application-${a.id}` },
         h(
-          "span",
+          "h3",
           {},
           `#${a.id} · ${entityName(ctx, a.entityNo)} · ${categoryName(s.meta, a.categoryId)} · ${when(a.submittedAt)}`,
         ),
-        schedule,
+        conditionCard(s.meta, s.events, a.categoryId),
+        documentHash !== null &&
+          h(
+            "div",
+            { class: "evidence" },
+            h(
+              "p",
+              {},
+              h("b", {}, `${t("apps.hash")}: `),
+              h("code", { class: "hash", "data-testid": `application-hash-${a.id}` }, documentHash),
+            ),
+            fileCheck(documentHash, `application-check-${a.id}`),
+          ),
         h(
-          "button",
-          {
-            class: "primary",
-            type: "button",
-            "data-testid": `award-${a.id}`,
-            onclick: async () => {
-              let terms;
-              try {
-                terms = scheduleTerms(schedule.value, ctx.chain.config.token.decimals, t("milestone"));
-              } catch (error) {
-                return showProblem(problemText(error));
-              }
-              const registry = await ctx.chain.registryOf(s.contract);
-              const entityId = await registry.entityIdOf(a.entityNo);
-              await act(ctx, `${t("apps.award")} #${a.id}`, () =>
-                writer(ctx, s.contract).award(entityId, a.categoryId, a.id, terms),
-              );
+          "div",
+          { class: "actions" },
+          schedule,
+          h(
+            "button",
+            {
+              class: "primary",
+              type: "button",
+              "data-testid": `award-${a.id}`,
+              onclick: async () => {
+                let terms;
+                try {
+                  terms = scheduleTerms(schedule.value, ctx.chain.config.token.decimals, t("milestone"));
+                } catch (error) {
+                  return showProblem(problemText(error));
+                }
+                const registry = await ctx.chain.registryOf(s.contract);
+                const entityId = await registry.entityIdOf(a.entityNo);
+                await act(
+                  ctx,
+                  `${t("apps.award")} #${a.id}`,
+                  () => writer(ctx, s.contract).award(entityId, a.categoryId, a.id, terms),
+                  (receipt) => ({
+                    amount: receiptEvents(s.contract, receipt, "GrantAwarded").reduce(
+                      (sum, e) => sum + BigInt(e.getValue("amount")),
+                      0n,
+                    ),
+                    payee: entityName(ctx, a.entityNo),
+                    payer: programParty(s.meta),
+                  }),
+                );
+              },
             },
-          },
-          t("apps.award"),
+            t("apps.award"),
+          ),
+        ),
+        h(
+          "div",
+          { class: "actions" },
+          declineReason,
+          h(
+            "button",
+            {
+              type: "button",
+              "data-testid": `decline-${a.id}`,
+              onclick: () => {
+                // A decline is a decision the applicant is owed a reason for: none, no transaction.
+                const text = declineReason.value.trim();
+                if (text === "") return showProblem(t("apps.reasonRequired"));
+                return act(
+                  ctx,
+                  `${t("apps.decline")} #${a.id}`,
+                  () => writer(ctx, s.contract).declineApplication(a.id, reasonHash(text, "declined")),
+                  { document: reasonHash(text, "declined") },
+                );
+              },
+            },
+            t("apps.decline"),
+          ),
         ),
       ),
     );
@@ -633,8 +836,11 @@ export async function publicView(ctx: ViewContext): Promise<HTMLElement> {
             onclick: () => {
               const body = text.value.trim();
               if (body === "") return showProblem(t("public.objectionText"));
-              return act(ctx, `${t("public.object")}: ${t("grant")} ${g.id} #${m.index}`, () =>
-                writer(ctx, s.contract).object(g.id, m.index, textHash(body)),
+              return act(
+                ctx,
+                `${t("public.object")}: ${t("grant")} ${g.id} #${m.index}`,
+                () => writer(ctx, s.contract).object(g.id, m.index, textHash(body)),
+                { document: textHash(body) },
               );
             },
           },
@@ -648,11 +854,18 @@ export async function publicView(ctx: ViewContext): Promise<HTMLElement> {
   for (const g of s.grants) {
     awards.append(
       h(
-        "h3",
-        {},
-        `${t("grant")} ${g.id} · ${entityName(ctx, g.entityNo)} · ${categoryName(s.meta, g.categoryId)}${g.cancelled ? ` · ${t("state.Cancelled")}` : ""}`,
+        "div",
+        { class: "item", "data-testid": `award-card-${g.id}` },
+        h(
+          "h3",
+          {},
+          `${t("grant")} ${g.id} · ${entityName(ctx, g.entityNo)} · ${categoryName(s.meta, g.categoryId)}${g.cancelled ? ` · ${t("state.Cancelled")}` : ""}`,
+        ),
+        // A recovered grant is shown as recovered, beside milestones that still read "paid".
+        recoveryStatus(g),
+        milestoneTable(ctx.chain, s.events, g, s.activeReviewers),
+        timeline(ctx.chain, s.events, g, (a) => who(ctx, a)),
       ),
-      milestoneTable(g, s.activeReviewers),
     );
   }
   root.append(awards);

@@ -7,7 +7,16 @@ import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 import { expect } from "chai";
-import { Contract, JsonRpcProvider, getAddress, keccak256, recoverAddress } from "ethers";
+import {
+  Contract,
+  Interface,
+  JsonRpcProvider,
+  type EventLog,
+  getAddress,
+  keccak256,
+  recoverAddress,
+  toUtf8Bytes,
+} from "ethers";
 import { chromium, type Browser, type Page } from "playwright-core";
 
 const baseUrl = process.env.PORTAL_URL!;
@@ -29,6 +38,8 @@ const ACCOUNT = {
 const YUAN = 100n; // the demo yuan has 2 decimals
 
 let browser: Browser;
+/** Pages a later test reads on (the claim's receipt is on the page that claimed). */
+const browserPages = new Map<string, Page>();
 let accounts: string[];
 let book: { token: { address: string }; programs: Record<string, { address: string }> };
 
@@ -75,6 +86,22 @@ async function openAs(account: string, route: string, viewport = { width: 1280, 
   return page;
 }
 
+/** The receipt of the newest confirmed transaction, field by field (data-testid="receipt-<field>"). */
+async function lastReceipt(page: Page): Promise<Record<string, string>> {
+  const list = page.locator("#txs li.confirmed").first().getByTestId("receipt");
+  await list.waitFor();
+  const fields: Record<string, string> = {};
+  for (const dd of await list.locator("dd").all()) {
+    fields[((await dd.getAttribute("data-testid")) ?? "").replace(/^receipt-/, "")] = (await dd.textContent()) ?? "";
+  }
+  return fields;
+}
+
+/** A named local file for a file input, as a user would pick it. */
+function file(name: string, text: string) {
+  return { name, mimeType: "text/plain", buffer: Buffer.from(text) };
+}
+
 /** Waits for the newest transaction to end and checks it ended as `state`; returns its text. */
 async function lastTx(page: Page, state: "confirmed" | "failed"): Promise<string> {
   const item = page.locator(state === "failed" ? "#txs li.failed" : "#txs li.confirmed, #txs li.failed").first();
@@ -92,6 +119,7 @@ const PROGRAM_ABI = JSON.parse(
     "utf8",
   ),
 ).abi;
+const PROGRAM_INTERFACE = new Interface(PROGRAM_ABI);
 function program(key: string) {
   return new Contract(book.programs[key].address, PROGRAM_ABI, provider);
 }
@@ -129,6 +157,7 @@ describe("portal in a real browser (Chromium, injected EIP-1193 wallet, hardhat 
 
   it("company: the payout wallet claims its payable milestone and receives exactly 3,000,000.00", async function () {
     const page = await openAs(accounts[ACCOUNT.labCo], "company");
+    browserPages.set("claim", page);
     const claim = page.getByTestId("claim-1");
     await claim.waitFor();
     expect(await page.getByTestId("grant-1").locator('[data-state="6"]').count()).to.equal(1);
@@ -139,6 +168,30 @@ describe("portal in a real browser (Chromium, injected EIP-1193 wallet, hardhat 
     expect(await program("guiyang-htz").milestoneState(1, 0)).to.equal(7n); // Paid
     await page.getByTestId("paid-1").filter({ hasText: "3,000,000.00" }).waitFor();
     await screenshot(page, "company");
+  });
+
+  it("company: the claim's receipt states the amount in 元, the payee's name and wallet, the transaction hash, block and Beijing time", async function () {
+    // The claim of the test above: its receipt stays in the page's list, so it is read on that page.
+    const page = browserPages.get("claim")!;
+    const receipt = await lastReceipt(page);
+    expect(receipt.amount).to.equal("3,000,000.00 元");
+    expect(receipt.payee).to.include("贵阳链实验室科技有限公司");
+    expect(receipt.payee).to.include(accounts[ACCOUNT.labCo]);
+    // The hash names the real transaction: mined in the stated block, paying that wallet that amount.
+    const onChain = await provider.getTransactionReceipt(receipt.hash);
+    expect(onChain, receipt.hash).to.not.equal(null);
+    expect(String(onChain!.blockNumber)).to.equal(receipt.block);
+    const events = onChain!.logs
+      .map((log) => PROGRAM_INTERFACE.parseLog(log))
+      .filter((e) => e !== null && e.name === "MilestoneClaimed");
+    expect(events).to.have.length(1);
+    expect(events[0]!.args.wallet).to.equal(accounts[ACCOUNT.labCo]);
+    expect(events[0]!.args.amount).to.equal(3_000_000n * YUAN);
+    // Time in Beijing: the block's timestamp shifted by +8 hours, as an accounting voucher dates it.
+    const block = await provider.getBlock(onChain!.blockNumber);
+    const beijing = new Date((block!.timestamp + 8 * 3600) * 1000).toISOString().slice(0, 19).replace("T", " ");
+    expect(receipt.time).to.equal(`${beijing} (UTC+8)`);
+    await screenshot(page, "company-receipt");
   });
 
   it("company: an evidence file is hashed in the browser and only its keccak256 goes on chain", async function () {
@@ -168,6 +221,25 @@ describe("portal in a real browser (Chromium, injected EIP-1193 wallet, hardhat 
     expect(await token().balanceOf(htz)).to.equal(programBefore);
     expect((await program("guiyang-htz").grant(3)).recoveryOwed).to.equal(600_000n * YUAN);
     expect(await token().allowance(accounts[ACCOUNT.productCo], htz)).to.equal(0n); // refused before any approval
+  });
+
+  it("company: a repayment's receipt states the amount in 元, the entity and wallet that paid, and the program paid", async function () {
+    const page = await openAs(accounts[ACCOUNT.productCo], "company");
+    await page.getByTestId("owed-3").filter({ hasText: "600,000.00" }).waitFor();
+    await page.getByTestId("repay-amount-3").fill("100,000");
+    await page.getByTestId("repay-3").click();
+    await page.getByTestId("owed-3").filter({ hasText: "500,000.00" }).waitFor();
+    const receipt = await lastReceipt(page);
+    expect(receipt.amount).to.equal("100,000.00 元");
+    expect(receipt.payer).to.include("数智产品有限公司");
+    expect(receipt.payer).to.include(accounts[ACCOUNT.productCo]);
+    expect(receipt.payee).to.include(book.programs["guiyang-htz"].address);
+    const htz = program("guiyang-htz");
+    const repaid = (await htz.queryFilter(htz.filters.Repaid(3))) as EventLog[];
+    const last = repaid[repaid.length - 1];
+    expect(last.transactionHash).to.equal(receipt.hash);
+    expect(last.args.amount).to.equal(100_000n * YUAN);
+    expect((await htz.grant(3)).recoveryOwed).to.equal(500_000n * YUAN);
   });
 
   it("company: a wallet that is no entity's payout wallet is told so", async function () {
@@ -206,6 +278,35 @@ describe("portal in a real browser (Chromium, injected EIP-1193 wallet, hardhat 
     expect(await htz.milestoneState(1, 1)).to.equal(2n); // signing alone changes nothing on chain
   });
 
+  it("official: a reviewer sees the milestone's description, the category's condition and the evidence hash, and checks a file against it", async function () {
+    const page = await openAs(accounts[ACCOUNT.reviewer3], "official");
+    const item = page.getByTestId("queue-1-1");
+    await item.waitFor();
+    // The description shown is the text whose keccak256 the award recorded for grant 1 #1.
+    const htz = program("guiyang-htz");
+    const [scheduled] = (await htz.queryFilter(htz.filters.MilestoneScheduled(1, 1))) as EventLog[];
+    const description = "first annual operating report";
+    expect(scheduled.args.descriptionHash).to.equal(keccak256(toUtf8Bytes(description)));
+    expect(await item.getByTestId("description-1-1").textContent()).to.include(description);
+    // The category's condition from the program file, checked against the CategoryAdded hash.
+    const condition = item.getByTestId("condition-1");
+    expect(await condition.textContent()).to.include("approved and licensed at national level");
+    expect(await item.getByTestId("condition-check-1").getAttribute("class")).to.equal("verified");
+    // The evidence hash in full, as the chain holds it.
+    expect(await item.getByTestId("evidence-check-1-1-hash").textContent()).to.equal(await htz.evidenceOf(1, 1));
+    // A copy of the document the company filed matches; an altered copy does not.
+    const check = item.getByTestId("evidence-check-1-1");
+    const result = item.getByTestId("evidence-check-1-1-result");
+    await check.setInputFiles(file("report.txt", "annual operating report 2018"));
+    await result.and(page.locator('[data-match="true"]')).waitFor();
+    expect(await result.textContent()).to.include("一致");
+    await check.setInputFiles(file("report.txt", "annual operating report 2019"));
+    await result.and(page.locator('[data-match="false"]')).waitFor();
+    expect(await result.textContent()).to.include(keccak256(toUtf8Bytes("annual operating report 2019")));
+    expect(await htz.milestoneState(1, 1)).to.equal(2n); // checking a file changes nothing on chain
+    await screenshot(page, "official-reviewer-evidence");
+  });
+
   it("official: the third reviewer approves from the review queue and the milestone enters its notice window", async function () {
     const page = await openAs(accounts[ACCOUNT.reviewer3], "official");
     await page.getByTestId("roles").filter({ hasText: "专家委员（席位 3）" }).waitFor();
@@ -220,7 +321,7 @@ describe("portal in a real browser (Chromium, injected EIP-1193 wallet, hardhat 
     await page.getByTestId("approve-1-1").waitFor({ state: "detached" });
   });
 
-  it("public: a citizen files an objection during the notice window; the manager sees it to rule on", async function () {
+  it("public: a citizen files an objection during the notice window; the manager reads who filed it, when and its document hash", async function () {
     const page = await openAs(accounts[ACCOUNT.citizen], "public");
     await page.getByTestId("notice-2-0").locator(".countdown").waitFor();
     await page.getByTestId("objection-text-2-0").fill("The claimed breakthrough was published abroad in 2016.");
@@ -234,6 +335,21 @@ describe("portal in a real browser (Chromium, injected EIP-1193 wallet, hardhat 
     const manager = await openAs(accounts[ACCOUNT.manager], "official");
     await manager.getByTestId("ruling-2-0").waitFor();
     await manager.getByTestId("application-1").waitFor();
+    // The manager reads the objection before ruling: who filed it, when, and its document's hash.
+    const objection = await program("guiyang-htz").objection(2, 0);
+    const said = (await manager.getByTestId("objection-2-0").textContent()) ?? "";
+    expect(said).to.include(accounts[ACCOUNT.citizen]);
+    const filedAt = new Date((Number(objection.filedAt) + 8 * 3600) * 1000)
+      .toISOString()
+      .slice(0, 19)
+      .replace("T", " ");
+    expect(said).to.include(filedAt);
+    const objectionText = "The claimed breakthrough was published abroad in 2016.";
+    expect(await manager.getByTestId("objection-hash-2-0").textContent()).to.equal(
+      keccak256(toUtf8Bytes(objectionText)),
+    );
+    await manager.getByTestId("objection-check-2-0").setInputFiles(file("objection.txt", objectionText));
+    await manager.getByTestId("objection-check-2-0-result").and(manager.locator('[data-match="true"]')).waitFor();
     await screenshot(manager, "official-manager");
     const before = await program("guiyang-htz").grantCount();
     await manager.getByTestId("schedule-1").fill("2027-06-30");
@@ -243,6 +359,7 @@ describe("portal in a real browser (Chromium, injected EIP-1193 wallet, hardhat 
     await manager.getByTestId("schedule-1").fill("400,000@2027-06-30; 500,000@2027-12-31");
     await manager.getByTestId("award-1").click();
     await lastTx(manager, "confirmed");
+    expect((await lastReceipt(manager)).amount).to.equal("900,000.00 元");
     expect(await program("guiyang-htz").grantCount()).to.equal(before + 1n);
     expect((await program("guiyang-htz").application(1)).status).to.equal(2n); // Awarded
     const id = await program("guiyang-htz").grantCount();
@@ -250,6 +367,122 @@ describe("portal in a real browser (Chromium, injected EIP-1193 wallet, hardhat 
     expect(first.amount).to.equal(400_000n * YUAN);
     expect(first.deadline).to.equal(1814371199n); // 2027-06-30 23:59:59 in Beijing (UTC+8)
     expect((await program("guiyang-htz").milestone(id, 1)).amount).to.equal(500_000n * YUAN);
+  });
+
+  it("official: a manager declines an application only with a reason, and the reason's hash goes on chain", async function () {
+    const htz = program("guiyang-htz");
+    expect((await htz.application(2)).status).to.equal(1n); // Open
+    const manager = await openAs(accounts[ACCOUNT.manager], "official");
+    const item = manager.getByTestId("application-2");
+    await item.waitFor();
+    // The application's document hash, checkable against the applicant's file.
+    expect(await item.getByTestId("application-hash-2").textContent()).to.equal(
+      keccak256(toUtf8Bytes("application: chainlab wallet")),
+    );
+    await item.getByTestId("application-check-2").setInputFiles(file("app.txt", "application: chainlab wallet"));
+    await item.getByTestId("application-check-2-result").and(manager.locator('[data-match="true"]')).waitFor();
+    // No reason, no transaction.
+    await manager.getByTestId("decline-2").click();
+    expect(await lastTx(manager, "failed")).to.include("请先填写不予受理的理由");
+    expect((await htz.application(2)).status).to.equal(1n);
+    await manager.evaluate(() => document.getElementById("txs")?.replaceChildren());
+    const reason = "the wallet product has not been launched into operation";
+    await manager.getByTestId("decline-reason-2").fill(reason);
+    await manager.getByTestId("decline-2").click();
+    await lastTx(manager, "confirmed");
+    expect((await htz.application(2)).status).to.equal(3n); // Declined
+    const [declined] = (await htz.queryFilter(htz.filters.ApplicationDeclined(2))) as EventLog[];
+    expect(declined.args.reasonHash).to.equal(keccak256(toUtf8Bytes(reason)));
+    expect((await lastReceipt(manager)).hash).to.equal(declined.transactionHash);
+    await manager.getByTestId("application-2").waitFor({ state: "detached" });
+  });
+
+  it("public: a recovered grant reads as recovered, with its history in order, each event with Beijing time and transaction hash, the bar explained, and the same rows as CSV", async function () {
+    const page = await openAs(accounts[ACCOUNT.citizen], "public");
+    const recovery = page.getByTestId("recovery-3");
+    await recovery.waitFor();
+    const status = (await recovery.textContent()) ?? "";
+    expect(status).to.include("已追回");
+    // Seeded: 1,000,000.00 ordered back, 400,000.00 repaid; the company's test above repaid 100,000.00 more.
+    expect(status).to.include("责令退回 1,000,000.00 元");
+    expect(status).to.include("已退回 500,000.00 元");
+    expect(status).to.include("尚欠 500,000.00 元");
+    const history = page.getByTestId("history-3");
+    await history.locator("summary").click();
+    const items = history.locator("ol.timeline > li");
+    const names = await items.evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.event));
+    // Awarded, scheduled, evidence, three votes, approval, claim, recovery, two repayments: the chain's order.
+    expect(names).to.deep.equal([
+      "GrantAwarded",
+      "MilestoneScheduled",
+      "EvidenceSubmitted",
+      "VoteCast",
+      "VoteCast",
+      "VoteCast",
+      "MilestoneApproved",
+      "MilestoneClaimed",
+      "RecoveryOrdered",
+      "Repaid",
+      "Repaid",
+    ]);
+    const htz = program("guiyang-htz");
+    const [ordered] = (await htz.queryFilter(htz.filters.RecoveryOrdered(3))) as EventLog[];
+    const recoveryItem = items.nth(8);
+    const text = (await recoveryItem.textContent()) ?? "";
+    expect(text).to.include("provincial licence revoked"); // the published reason, whose hash is on chain
+    expect(ordered.args.reasonHash).to.equal(keccak256(toUtf8Bytes("provincial licence revoked")));
+    expect(text).to.include(ordered.transactionHash);
+    expect(await recoveryItem.getByTestId("bar-note-3").textContent()).to.include("不得获得新奖补");
+    const block = await provider.getBlock(ordered.blockNumber);
+    const beijing = new Date((block!.timestamp + 8 * 3600) * 1000).toISOString().slice(0, 19).replace("T", " ");
+    expect(await recoveryItem.locator("time").textContent()).to.equal(`${beijing} (UTC+8)`);
+    // Every transaction hash in the history is a transaction of this program.
+    const hashes = await history.locator("code.hash").allTextContents();
+    for (const h of hashes) {
+      const hash = h.replace(/^交易 /, "");
+      const logs = (await provider.getTransactionReceipt(hash))?.logs ?? [];
+      expect(
+        logs.some((l) => l.address.toLowerCase() === String(htz.target).toLowerCase()),
+        hash,
+      ).to.equal(true);
+    }
+    await screenshot(page, "public-history");
+    // The same history as CSV for a spreadsheet: one row per event, amounts in yuan, hashes in full.
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("history-csv-3").click()]);
+    expect(download.suggestedFilename()).to.equal("guiyang-htz-grant-3-history.csv");
+    const rows = readFileSync((await download.path())!, "utf8")
+      .trimEnd()
+      .split("\r\n")
+      .map((line) => line.slice(1, -1).split('","'));
+    expect(rows[0]).to.deep.equal([
+      "time (UTC+8)",
+      "block",
+      "event",
+      "milestone",
+      "amount",
+      "unit",
+      "account",
+      "hash",
+      "transaction",
+    ]);
+    expect(rows.slice(1).map((r) => r[2])).to.deep.equal(names);
+    const orderedRow = rows.find((r) => r[2] === "RecoveryOrdered")!;
+    expect(orderedRow.slice(0, 2)).to.deep.equal([beijing, String(ordered.blockNumber)]);
+    expect(orderedRow.slice(4)).to.deep.equal([
+      "1,000,000.00",
+      "CNY",
+      "",
+      ordered.args.reasonHash,
+      ordered.transactionHash,
+    ]);
+  });
+
+  it("company: the entity card of a barred company says how many recoveries are open and what the bar stops", async function () {
+    const page = await openAs(accounts[ACCOUNT.productCo], "company");
+    const line = page.getByTestId("entity-recoveries");
+    await line.waitFor();
+    expect(await line.textContent()).to.match(/^有 1 项追回未结清：.*暂停新奖补和领取/);
+    expect(await page.getByTestId("entity-card").textContent()).to.not.match(/· 应退回金额$/);
   });
 
   it("public: a look-alike program naming Guiyang's registry without its authorisation is flagged, never listed", async function () {
@@ -290,5 +523,95 @@ describe("portal in a real browser (Chromium, injected EIP-1193 wallet, hardhat 
       .locator(".countdown", { hasText: /^(ends in \d+d \d\d:\d\d:\d\d|ended)$/ })
       .first()
       .waitFor();
+  });
+
+  it("both languages: every history, recovery, condition and objection label of the public and official pages exists in 中文 and English", async function () {
+    // t() shows the key itself for a label missing from the dictionary: no key may reach the page.
+    const rawKey =
+      /\b(?:ev|receipt|history|check|apps|condition|policy|evidence|objection|recovery|bar|description)\.[A-Za-z]+/;
+    for (const route of ["public", "official"]) {
+      const page = await openAs(accounts[ACCOUNT.manager], route);
+      await page.getByTestId(route === "public" ? "history-3" : "rulings").waitFor();
+      for (const lang of ["zh", "en"]) {
+        if (lang === "en") {
+          await page.locator("#lang").click();
+          // The content re-renders after the header: wait for its English heading.
+          const heading = route === "public" ? "Open for objection (public notice)" : "Your roles";
+          await page.locator("#app h2").filter({ hasText: heading }).waitFor();
+        }
+        await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
+        const text = (await page.locator("#app").textContent()) ?? "";
+        expect(text.match(rawKey)?.[0], `${route} in ${lang}`).to.equal(undefined);
+        if (route === "public") {
+          expect(await page.getByTestId("recovery-3").textContent()).to.include(lang === "zh" ? "已追回" : "Recovered");
+          expect(await page.getByTestId("bar-note-3").textContent()).to.include(lang === "zh" ? "不得" : "barred");
+        } else {
+          expect(await page.getByTestId("objection-2-0").textContent()).to.include(
+            lang === "zh" ? "异议人" : "Objection by",
+          );
+        }
+      }
+    }
+  });
+
+  it("phone at 390 px: no view scrolls sideways; chart text is readable, no milestone cell shows a stray colon, the wallet and the program title fit", async function () {
+    const phone = { width: 390, height: 844 };
+    /** The page's horizontal overflow and the elements that stick out past the viewport's right edge. */
+    const overflow = (page: Page) =>
+      page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        innerWidth: window.innerWidth,
+        outside: [...document.querySelectorAll<HTMLElement>("#app *")]
+          .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5)
+          .map((el) => `${el.tagName.toLowerCase()}.${el.className}`)
+          .slice(0, 5),
+      }));
+    const fits = async (page: Page, name: string) => {
+      const o = await overflow(page);
+      expect(o.scrollWidth, `${name}: ${o.outside.join(", ")}`).to.be.at.most(o.innerWidth);
+      expect(o.outside, name).to.deep.equal([]);
+    };
+
+    const company = await openAs(accounts[ACCOUNT.labCo], "company", phone);
+    await company.getByTestId("grant-1").first().waitFor();
+    await fits(company, "company");
+    const wallet = await company.getByTestId("entity-wallet").boundingBox();
+    expect(wallet!.x + wallet!.width).to.be.at.most(390);
+    expect(await company.getByTestId("entity-wallet").textContent()).to.equal(accounts[ACCOUNT.labCo]);
+    // The action column has no header: its cells carry no label, so nothing prints a bare ": ".
+    const colons = await company.evaluate(
+      () =>
+        [...document.querySelectorAll("td")].filter((td) => {
+          const before = getComputedStyle(td, "::before").content;
+          return before !== "none" && before !== "normal" && /^"\s*:\s*"$/.test(before);
+        }).length,
+    );
+    expect(colons).to.equal(0);
+    await screenshot(company, "company-narrow-zh");
+
+    const official = await openAs(accounts[ACCOUNT.manager], "official", phone);
+    await official.getByTestId("chart").waitFor();
+    await fits(official, "official");
+    const sizes = await official
+      .getByTestId("chart")
+      .locator(".chart-label, .chart-amount")
+      .evaluateAll((els) => els.map((el) => parseFloat(getComputedStyle(el).fontSize)));
+    expect(sizes.length).to.be.greaterThan(0);
+    for (const size of sizes) expect(size).to.be.at.least(12);
+    // The program selector fits the screen, and the chosen program's full title is shown, wrapped.
+    const select = await official.getByTestId("program").boundingBox();
+    expect(select!.x).to.be.at.least(0);
+    expect(select!.x + select!.width).to.be.at.most(390);
+    const title = official.getByTestId("program-title");
+    expect(await title.textContent()).to.equal("贵阳国家高新区促进区块链技术创新及应用示范十条政策措施（试行）");
+    expect(await title.isVisible()).to.equal(true);
+    const titleBox = await title.boundingBox();
+    expect(titleBox!.x + titleBox!.width).to.be.at.most(390);
+    await screenshot(official, "official-narrow-zh");
+
+    const citizen = await openAs(accounts[ACCOUNT.citizen], "public", phone);
+    await citizen.getByTestId("awards").waitFor();
+    await citizen.getByTestId("history-3").locator("summary").click(); // hashes in the open history wrap too
+    await fits(citizen, "public");
   });
 });

@@ -7,7 +7,7 @@ import type { ContractTransactionReceipt } from "ethers";
 
 import type { EntityRegistry, IGrantProgram } from "../../typechain-types/index.js";
 import { AwardMode, UpheldObjectionOutcome } from "../../core/enums.js";
-import { exclusivityGroupOf, textHash } from "../../core/ids.js";
+import { categoryDescription, exclusivityGroupOf, textHash } from "../../core/ids.js";
 import { parseYuan } from "../../core/money.js";
 import type { Program } from "../../typechain-types/interfaces/IGrantProgram.js";
 import type { Core } from "./deploy.js";
@@ -109,6 +109,6 @@ function categoryParams(category: ProgramDefinition["categories"][number], decim
     maxTotal: category.maxTotal === null ? 0n : parseYuan(category.maxTotal, decimals),
     exclusivityGroup:
       category.exclusivityGroup === null ? `0x${"00".repeat(32)}` : exclusivityGroupOf(category.exclusivityGroup),
-    descriptionHash: textHash(`${category.key}: ${category.condition}`),
+    descriptionHash: textHash(categoryDescription(category.key, category.condition)),
   };
 }
