@@ -122,3 +122,39 @@ export function milestoneTerms(items: readonly ScheduleItem[]): MilestoneTerm[] 
 export function scheduleTerms(text: string, decimals: number, label = "--milestones"): MilestoneTerm[] {
   return milestoneTerms(parseSchedule(text, decimals, label));
 }
+
+/** How far ahead a deadline may be: the contract's _MAX_DEADLINE_HORIZON (3,650 days). */
+export const MAX_DEADLINE_HORIZON_SECONDS = 3650n * 24n * 3600n;
+
+/**
+ * Checks a schedule's deadlines against the rules the contract applies at award time, naming the
+ * rule a deadline breaks (the contract's own error cannot say which).
+ * @param items the schedule, in order
+ * @param now the chain's current time, unix seconds
+ * @throws CoreInputError for the first deadline that has passed, does not come after the previous
+ * milestone's, or is more than ten years away
+ */
+export function checkDeadlines(items: ReadonlyArray<Pick<ScheduleItem, "date" | "deadline">>, now: bigint): void {
+  let previous: Pick<ScheduleItem, "date" | "deadline"> | null = null;
+  for (const [i, item] of items.entries()) {
+    if (item.deadline <= now) {
+      throw new CoreInputError(
+        `Milestone #${i}'s deadline ${item.date} has already passed: give a later date.`,
+        `第 ${i} 号里程碑的截止日期 ${item.date} 已过：请填写更晚的日期。`,
+      );
+    }
+    if (previous !== null && item.deadline <= previous.deadline) {
+      throw new CoreInputError(
+        `Milestone #${i}'s deadline ${item.date} is not after milestone #${i - 1}'s (${previous.date}): each deadline must come after the one before.`,
+        `第 ${i} 号里程碑的截止日期 ${item.date} 不晚于第 ${i - 1} 号（${previous.date}）：每个截止日期须晚于前一个。`,
+      );
+    }
+    if (item.deadline > now + MAX_DEADLINE_HORIZON_SECONDS) {
+      throw new CoreInputError(
+        `Milestone #${i}'s deadline ${item.date} is more than ten years away (3,650 days): give an earlier date.`,
+        `第 ${i} 号里程碑的截止日期 ${item.date} 距今超过十年（3,650 天）：请填写更早的日期。`,
+      );
+    }
+    previous = item;
+  }
+}

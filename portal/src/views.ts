@@ -7,7 +7,7 @@ import { ApplicationStatus, AwardMode, MilestoneState as State, milestoneStateNa
 import { reasonHash, textHash } from "../../core/ids.js";
 import { parseYuan } from "../../core/money.js";
 import { formatTimestamp } from "../../core/time.js";
-import { scheduleTerms } from "../../core/schedule.js";
+import { checkDeadlines, milestoneTerms, parseSchedule } from "../../core/schedule.js";
 import {
   checkVoteCounts,
   createVoteFile,
@@ -745,7 +745,10 @@ function applications(ctx: ViewContext, s: ProgramSnapshot): HTMLElement {
               onclick: async () => {
                 let terms;
                 try {
-                  terms = scheduleTerms(schedule.value, ctx.chain.config.token.decimals, t("milestone"));
+                  const items = parseSchedule(schedule.value, ctx.chain.config.token.decimals, t("milestone"));
+                  // The same deadline rules as mg:award, named before the wallet is asked to sign.
+                  checkDeadlines(items, await ctx.chain.chainTime());
+                  terms = milestoneTerms(items);
                 } catch (error) {
                   return showProblem(problemText(error));
                 }

@@ -1,5 +1,5 @@
 /** mg:award — a manager awards a grant to a registered entity in milestones. */
-import { milestoneTerms } from "../../core/schedule.js";
+import { checkDeadlines, milestoneTerms } from "../../core/schedule.js";
 import { formatTimestamp } from "../../core/time.js";
 import { wholeNumber, type CommonArgs } from "../runtime/args.js";
 import { bookProgram, bookRegistry, categoryId, requireAuthorised, resolveEntity } from "../runtime/resolution.js";
@@ -25,6 +25,9 @@ const action = defineAction("mg:award", async (args: AwardArgs, env) => {
   const entity = await resolveEntity(registry, args);
   const category = categoryId(p, args.category);
   const schedule = scheduleFromArgs(args.milestones, args.milestonesFile, p.decimals);
+  // The contract only says a deadline is invalid; say which rule it breaks before sending.
+  const latest = await env.ethers.provider.getBlock("latest");
+  if (latest !== null) checkDeadlines(schedule, BigInt(latest.timestamp));
   const applicationId = wholeNumber(args.application, "--application");
   const terms = milestoneTerms(schedule);
   const id = await p.program.award.staticCall(entity.entityId, category, applicationId, terms);

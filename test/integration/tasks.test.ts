@@ -16,6 +16,7 @@ import type { MockYuan } from "../../typechain-types/index.js";
 import { DAY } from "../../scripts/lib/suite.js";
 import { MilestoneState } from "../../core/enums.js";
 import { formatTimestamp } from "../../core/time.js";
+import { formatBeijing } from "../../core/messages/labels.js";
 import type { TaskOutcome } from "../../tasks/runtime/args.js";
 import { yuan } from "../utils/fixtures.js";
 import { programAt } from "../../core/program-abi.js";
@@ -169,15 +170,18 @@ describe("Operator tasks (mg:*) on the in-process network", function () {
     );
     expect([r1, r2, r3].map((r) => r.address)).to.not.include(citizen.address);
 
+    // A refused claim says when each milestone can be paid (notice end, deadline) and who may claim.
+    const [first, second] = [await program.milestone(1n, 0), await program.milestone(1n, 1)];
     expect(await fails("mg:claim", { from: "10", grant: "1" })).to.equal(
-      "Grant 1 has no payable milestone yet (#0 in notice, #1 pending).",
+      `Grant 1 has no payable milestone yet: #0 is in its public notice window and payable from ${formatTimestamp(first.noticeEndsAt)}; #1 waits for evidence (due by ${formatTimestamp(second.deadline)}).`,
     );
     expect(await fails("mg:claim", { from: "10", grant: "1", milestones: "0" })).to.equal(
-      "Milestone #0 of grant 1 is in its public notice window; this action needs it payable.",
+      `Grant 1 cannot pay #0 now: #0 is in its public notice window and payable from ${formatTimestamp(first.noticeEndsAt)}.`,
     );
     expect(await fails("mg:claim", { from: "11", grant: "1", milestones: "0" })).to.equal(
-      `Only the grantee's registered payout wallet ${company.address} may do this, not ${citizen.address}.`,
+      `Grant 1 is paid only to entity 1's payout wallet ${company.address}; ${citizen.address} (--from) is another account: sign with that wallet.`,
     );
+    expect(await token.balanceOf(company.address)).to.equal(0n);
 
     await networkHelpers.time.increase(8n * DAY);
     const claimed = await ok("mg:claim", { from: "10", grant: "1", json: true });
@@ -225,6 +229,29 @@ describe("Operator tasks (mg:*) on the in-process network", function () {
     );
   });
 
+  it("names the deadline rule an award breaks (passed, not after the previous one) and awards nothing", async function () {
+    const status = await ok("mg:status", { json: true });
+    const program = programAt(
+      status.address as string,
+      (await (await hre.network.getOrCreate()).ethers.getSigners())[0],
+    );
+    const before = await program.summary();
+    expect(
+      await fails("mg:award", { from: "2", uscc: USCC, category: "application-product", milestones: "1@2020-01-01" }),
+    ).to.equal("Milestone #0's deadline 2020-01-01 has already passed: give a later date.");
+    expect(
+      await fails("mg:award", {
+        from: "2",
+        uscc: USCC,
+        category: "application-product",
+        milestones: "1@2030-03-31; 1@2030-01-31",
+      }),
+    ).to.equal(
+      "Milestone #1's deadline 2030-01-31 is not after milestone #0's (2030-03-31): each deadline must come after the one before.",
+    );
+    expect(await program.summary()).to.deep.equal(before);
+  });
+
   it("explains chain refusals and bad arguments in one sentence", async function () {
     expect(
       await fails("mg:award", {
@@ -256,11 +283,12 @@ describe("Operator tasks (mg:*) on the in-process network", function () {
     const before = { company: await token.balanceOf(company.address), summary: await program.summary() };
 
     // A chain refusal (decoded revert), human mode: the Chinese line, then the English line.
-    const claim = await refused("mg:claim", { from: "10", grant: "1", milestones: "1" });
-    const claimZh = "第 1 号资助的第 1 号里程碑当前状态为“待提交（尚无佐证材料）”；此操作要求其状态为“可领取”。";
-    const claimEn = "Milestone #1 of grant 1 is pending (no evidence yet); this action needs it payable.";
-    expect(claim.output.split("\n")).to.deep.equal([`错误：${claimZh}`, `Error: ${claimEn}`]);
-    expect(claim.outcome).to.deep.equal({ ok: false, error: claimEn, errorZh: claimZh });
+    const { deadline } = await program.milestone(1n, 1);
+    const lapse = await refused("mg:lapse", { from: "11", grant: "1", milestone: 1 });
+    const lapseZh = `第 1 号资助的第 1 号里程碑须在截止日期 ${formatBeijing(deadline, "zh")}之后才能作失效处理。`;
+    const lapseEn = `Milestone #1 of grant 1 can lapse only after its deadline, ${formatTimestamp(deadline)}.`;
+    expect(lapse.output.split("\n")).to.deep.equal([`错误：${lapseZh}`, `Error: ${lapseEn}`]);
+    expect(lapse.outcome).to.deep.equal({ ok: false, error: lapseEn, errorZh: lapseZh });
 
     // A task's own refusal (TaskInputError), --json: `error` stays English, `errorZh` carries the Chinese.
     const repay = await refused("mg:repay", { from: "10", grant: "1", amount: "1", json: true });

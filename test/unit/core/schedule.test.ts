@@ -1,7 +1,8 @@
 /**
  * One schedule rule: mg:award's parsing path (tasks/manager/milestones.ts scheduleFromArgs, then
- * core milestoneTerms, as award.ts calls them) and the portal's award form (core scheduleTerms, as
- * portal/src/views.ts calls it) give identical MilestoneTerms, checked against hand-computed values.
+ * core milestoneTerms, as award.ts calls them) and the portal's award form (core parseSchedule, then
+ * milestoneTerms, as portal/src/views.ts calls them; scheduleTerms is the two in one) give identical
+ * MilestoneTerms, checked against hand-computed values; both check deadlines with core checkDeadlines.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -10,7 +11,7 @@ import path from "node:path";
 import { expect } from "chai";
 import { keccak256, toUtf8Bytes } from "ethers";
 
-import { milestoneTerms, parseSchedule, scheduleTerms } from "../../../core/schedule.js";
+import { checkDeadlines, milestoneTerms, parseSchedule, scheduleTerms } from "../../../core/schedule.js";
 import { endOfDayBeijing, startOfDayBeijing } from "../../../core/time.js";
 import { loadMilestoneFile, scheduleFromArgs } from "../../../tasks/manager/milestones.js";
 
@@ -90,15 +91,48 @@ describe("core/schedule.ts: one parser, one description rule", function () {
     }
   });
 
+  it("names the deadline rule an award would break: already passed, not after the previous one, over ten years away", function () {
+    const now = 1814371199n - 10n * 86_400n; // ten days before 2027-06-30 23:59:59 (Beijing)
+    const at = (date: string) => ({ date, deadline: endOfDayBeijing(date, "test") });
+    const refusal = (items: Array<{ date: string; deadline: bigint }>) => {
+      try {
+        checkDeadlines(items, now);
+        return null;
+      } catch (error) {
+        return { en: (error as Error).message, zh: (error as { zh?: string }).zh };
+      }
+    };
+    expect(refusal([at("2027-06-30"), at("2027-12-31")])).to.equal(null);
+    expect(refusal([at("2027-06-19")])).to.deep.equal({
+      en: "Milestone #0's deadline 2027-06-19 has already passed: give a later date.",
+      zh: "第 0 号里程碑的截止日期 2027-06-19 已过：请填写更晚的日期。",
+    });
+    expect(refusal([at("2027-12-31"), at("2027-12-31")])).to.deep.equal({
+      en: "Milestone #1's deadline 2027-12-31 is not after milestone #0's (2027-12-31): each deadline must come after the one before.",
+      zh: "第 1 号里程碑的截止日期 2027-12-31 不晚于第 0 号（2027-12-31）：每个截止日期须晚于前一个。",
+    });
+    expect(refusal([at("2027-12-31"), at("2027-09-30")])?.en).to.match(
+      /^Milestone #1's deadline 2027-09-30 is not after/,
+    );
+    // 3,650 days from 2027-06-20: 2037-06-17 is inside the horizon, 2037-06-19 beyond it.
+    expect(refusal([at("2037-06-17")])).to.equal(null);
+    expect(refusal([at("2037-06-19")])?.en).to.equal(
+      "Milestone #0's deadline 2037-06-19 is more than ten years away (3,650 days): give an earlier date.",
+    );
+  });
+
   it("is the only schedule parser: award.ts and the portal call core, nothing else parses amount@date", function () {
     const award = readFileSync(path.join(ROOT, "tasks/manager/award.ts"), "utf8");
     const views = readFileSync(path.join(ROOT, "portal/src/views.ts"), "utf8");
     expect(award)
       .to.match(/scheduleFromArgs\(/)
+      .and.match(/checkDeadlines\(schedule,/)
       .and.match(/milestoneTerms\(schedule\)/);
     expect(views)
       .to.match(/from "\.\.\/\.\.\/core\/schedule\.js"/)
-      .and.match(/scheduleTerms\(schedule\.value/);
+      .and.match(/parseSchedule\(schedule\.value/)
+      .and.match(/checkDeadlines\(items/)
+      .and.match(/milestoneTerms\(items\)/);
     for (const [file, text] of [
       ["award.ts", award],
       ["views.ts", views],
