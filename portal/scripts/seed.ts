@@ -34,6 +34,7 @@ import {
 import type { PortalDirectory } from "../src/config-types.js";
 import { deployCore, deployDemoYuan, deployRegistry } from "../../scripts/lib/deploy.js";
 import { lookAlikeInitParams, passNotice, programRoles, submitAndApprove } from "../../scripts/lib/scenario.js";
+import { SEED_GRANTEES, localAccounts } from "../../scripts/lib/accounts.js";
 
 const connection = await network.getOrCreate();
 const { ethers, networkHelpers } = connection;
@@ -54,20 +55,22 @@ if (existsSync(bookFile)) {
   console.log(`The contracts of ${bookFile} are not on this node: kept it as ${setBookAside(bookFile)}.`);
 }
 const y = (text: string) => parseYuan(text, YUAN_DECIMALS);
-const signers = await ethers.getSigners();
-const [deployer, cityAdmin, registryAdmin, registrar, manager, treasurer, guardian, treasury, r1, r2, r3, r4] = signers;
-const [labCo, ledgerCo, productCo, citizen] = signers.slice(13);
+// One account numbering for the demo, this seed, the tasks and docs/operators.md (scripts/lib/accounts.ts).
+const who = localAccounts(await ethers.getSigners());
+const { bureau, registrar, manager, treasurer, guardian, treasury, citizen } = who;
+const [labCo, ledgerCo, productCo] = [who.lab, who.ledger, who.product];
+const [r1, r2, r3, r4] = [who.reviewer1, who.reviewer2, who.reviewer3, who.reviewer4];
 const committee = [r1, r2, r3, r4];
 const send = async (tx: Promise<{ wait(): Promise<unknown> }>) => {
   await (await tx).wait();
 };
 
-const token = await deployDemoYuan(connection, deployer);
-const core = await deployCore(connection, deployer, token);
-const registry = await deployRegistry(connection, registryAdmin, registrar.address, 3n * DAY);
+const token = await deployDemoYuan(connection, bureau);
+const core = await deployCore(connection, bureau, token);
+const registry = await deployRegistry(connection, bureau, registrar.address, 3n * DAY);
 const opensAt = BigInt(await networkHelpers.time.latest());
 const roles = programRoles({
-  admin: cityAdmin,
+  admin: bureau,
   managers: [manager],
   reviewers: committee,
   treasurer,
@@ -83,8 +86,8 @@ const definitions = {
   city: loadProgram(files.city, YUAN_DECIMALS),
 };
 const created = {
-  htz: await createProgramFromDefinition(ethers, core, registry, registryAdmin, definitions.htz, roles, opensAt),
-  city: await createProgramFromDefinition(ethers, core, registry, registryAdmin, definitions.city, roles, opensAt),
+  htz: await createProgramFromDefinition(ethers, core, registry, bureau, definitions.htz, roles, opensAt),
+  city: await createProgramFromDefinition(ethers, core, registry, bureau, definitions.city, roles, opensAt),
 };
 const htz = created.htz.program.connect(manager);
 const city = created.city.program.connect(manager);
@@ -98,25 +101,11 @@ for (const [key, program] of [
   await send(program.connect(treasurer).fund(budget));
 }
 
+// The seed's companies (names, credit codes) as the demo registers them.
 const companies = {
-  lab: {
-    uscc: "91520115MA6PORT01L",
-    wallet: labCo,
-    name: "Guiyang Chainlab Technology Co., Ltd.",
-    nameZh: "贵阳链实验室科技有限公司",
-  },
-  ledger: {
-    uscc: "91520115MA6PORT02C",
-    wallet: ledgerCo,
-    name: "Qianhui Ledger Co., Ltd.",
-    nameZh: "黔汇账本有限公司",
-  },
-  product: {
-    uscc: "91520115MA6PORT03P",
-    wallet: productCo,
-    name: "Shuzhi Products Co., Ltd.",
-    nameZh: "数智产品有限公司",
-  },
+  lab: { ...SEED_GRANTEES.lab, wallet: labCo },
+  ledger: { ...SEED_GRANTEES.ledger, wallet: ledgerCo },
+  product: { ...SEED_GRANTEES.product, wallet: productCo },
 };
 const entityNames: PortalDirectory["entities"] = {};
 for (const c of Object.values(companies)) {
@@ -199,13 +188,13 @@ const book: AddressBook = {
   implementation: await core.implementation.getAddress(),
   version: core.version.toString(),
   lens: await core.lens.getAddress(),
-  factoryOwner: deployer.address,
+  factoryOwner: bureau.address,
   registries: { guiyang: { address: await registry.getAddress(), walletChangeDelay: (3n * DAY).toString() } },
   programs: {},
 };
 // A look-alike: anyone may create a program on the open factory naming Guiyang's registry, token and
 // treasury. It is in this book (as if someone added it by hand) so the portal shows it flagged, not listed.
-const impostor = signers[12];
+const impostor = who.impostor;
 const lookAlikeOpensAt = BigInt(await networkHelpers.time.latest());
 const lookAlikeTx = await core.factory
   .connect(impostor)

@@ -19,21 +19,23 @@ import {
 } from "ethers";
 import { chromium, type Browser, type Page } from "playwright-core";
 
+import { accountIndex } from "../../scripts/lib/accounts.ts";
+
 const baseUrl = process.env.PORTAL_URL!;
 const nodeUrl = process.env.PORTAL_NODE_URL!;
 const artifacts = process.env.PORTAL_ARTIFACTS!;
 const provider = new JsonRpcProvider(nodeUrl, 31337, { staticNetwork: true });
 
-/** The seed's accounts (hardhat node's default accounts, by index). */
+// The seed's accounts (hardhat node's default accounts, by index): the one local numbering (scripts/lib/accounts.ts) the seed uses.
 const ACCOUNT = {
-  manager: 4,
-  reviewer3: 10,
-  reviewer4: 11,
-  labCo: 13,
-  ledgerCo: 14,
-  productCo: 15,
-  citizen: 16,
-  nobody: 19,
+  manager: accountIndex("manager"),
+  reviewer3: accountIndex("reviewer3"),
+  reviewer4: accountIndex("reviewer4"),
+  labCo: accountIndex("lab"),
+  ledgerCo: accountIndex("ledger"),
+  productCo: accountIndex("product"),
+  citizen: accountIndex("citizen"),
+  nobody: accountIndex("chongqingBureau"), // no part in the portal seed, which has no Chongqing
 };
 const YUAN = 100n; // the demo yuan has 2 decimals
 
