@@ -4,7 +4,8 @@
  * Starts `npx hardhat node` on a free port (scripts/lib/local-node.ts: Ctrl-C stops it too), runs the
  * task sequence as operators would (`npx hardhat mg:… --network localhost --json`, one process per
  * task), checks that the claim landed
- * and that the ledger rebuilt from events reconciles, then stops the node. The address book and the
+ * and that the ledger rebuilt from events reconciles — also through a JSON-RPC proxy that caps log
+ * queries as hosted endpoints do (scripts/lib/capping-proxy.ts) — then stops the node. The address book and the
  * Ignition journal go to a temporary folder / an `e2e-node` deployment id, so a developer's own local
  * deployment is never touched. Runs on plain Node 22 (type stripping): no project imports.
  */
@@ -13,6 +14,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
+import { forwardTo, startCappingProxy } from "./lib/capping-proxy.ts";
 import { freePort, rpc as rpcAt, startNode, stopOnExit, type LocalNode } from "./lib/local-node.ts";
 
 const started = Date.now();
@@ -49,12 +51,12 @@ stopOnExit(() => {
 type Json = Record<string, unknown>;
 
 /** Runs one task as an operator would, with --json; fails the run with the task's sentence. */
-function task(name: string, args: string[]): Promise<Json> {
+function task(name: string, args: string[], extraEnv: Record<string, string> = {}): Promise<Json> {
   const t0 = Date.now();
   return new Promise((resolve, reject) => {
     const child = spawn(npx, ["hardhat", name, "--network", "localhost", "--json", ...args], {
       cwd: root,
-      env,
+      env: { ...env, ...extraEnv },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let out = "";
@@ -132,6 +134,16 @@ try {
   const claim = await task("mg:claim", ["--from", "10", "--grant", grant]);
   const status = await task("mg:status", ["--grant", grant]);
   const report = await task("mg:report", []);
+  // The same report through an endpoint that caps log queries as hosted ones do (here small: 4 blocks,
+  // 25 logs, so this short chain hits the limits): mg:report must chunk, halve and still reconcile.
+  const proxy = await startCappingProxy(forwardTo(url), { maxRange: 4, maxLogs: 25 });
+  let capped: Json;
+  try {
+    capped = await task("mg:report", [], { LOCALHOST_RPC_URL: proxy.url });
+  } finally {
+    await proxy.close();
+  }
+  const queries = capped.logQueries as { requests: number; refused: number };
 
   const summary = status.summary as Record<string, { yuan: string; units: string }>;
   const grants = status.grants as Array<{ milestones: string[] }>;
@@ -143,6 +155,11 @@ try {
     ["ledger identity holds", status.identityHolds === true],
     ["--json states its amounts' unit (yuan, 2 decimals)", (status.amounts as { decimals: number }).decimals === 2],
     ["events reconcile with summary()", report.reconciled === true],
+    [
+      `through a capping endpoint too (${queries.requests} chunked queries, ${proxy.counters.refusedRange} ranges and ${proxy.counters.refusedSize} answers refused)`,
+      capped.reconciled === true && proxy.counters.refusedRange > 0 && queries.refused > 0,
+    ],
+    ["the capped report read the same history", JSON.stringify(capped.history) === JSON.stringify(report.history)],
   ];
   for (const [label, ok] of checks) {
     console.log(`  ${ok ? "✓" : "✗"} ${label}`);

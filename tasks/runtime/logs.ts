@@ -66,7 +66,7 @@ export interface LogFetchStats {
 /**
  * Every log of `address` from `fromBlock` to `toBlock` (inclusive), oldest first, in chunks of at most
  * `maxRange` blocks; a chunk the endpoint refuses as too large is retried as two halves.
- * @throws the endpoint's error when it is not a size limit, or when even a single block is refused
+ * @throws the endpoint's error when it is not a size limit; TaskInputError when even a single block is refused
  */
 export async function fetchLogs(
   provider: Provider,
@@ -86,7 +86,13 @@ export async function fetchLogs(
       stats.requests += 1;
       start = end + 1;
     } catch (error) {
-      if (!isRangeLimit(error) || end === start) throw error;
+      if (!isRangeLimit(error)) throw error;
+      if (end === start) {
+        throw new TaskInputError(
+          `The endpoint refuses the logs of block ${start} even on their own (a block holds more than it returns per query): use an endpoint without this limit.`,
+          `该节点连单个区块 ${start} 的日志也拒绝返回（一个区块的日志超过其单次查询上限）：请换用没有此限制的节点。`,
+        );
+      }
       stats.refused += 1;
       // Keep the smaller range for the next chunks too: the endpoint's limit does not change.
       range = Math.max(1, Math.floor((end - start + 1) / 2));

@@ -93,6 +93,27 @@ describe("log reads under endpoint limits (a capping JSON-RPC proxy in front of 
     expect(stats.finalRange).to.be.at.most(1_000);
   });
 
+  it("a block holding more logs than the endpoint returns per query is refused in one sentence, not retried forever", async function () {
+    const strict = await startCappingProxy(forwardToProvider(connection.provider), { maxRange: 1_000, maxLogs: 100 });
+    const chainId = (await ethers.provider.getNetwork()).chainId;
+    const client = new JsonRpcProvider(strict.url, chainId, { staticNetwork: true, cacheTimeout: -1 });
+    try {
+      const outcome = await fetchLogs(client, tokenAddress, mintBlocks[0], mintBlocks[0] + 10, 10_000).then(
+        () => null,
+        (error: unknown) => error as Error & { zh?: string },
+      );
+      expect(outcome?.message).to.equal(
+        `The endpoint refuses the logs of block ${mintBlocks[0]} even on their own (a block holds more than it returns per query): use an endpoint without this limit.`,
+      );
+      expect(outcome?.zh).to.match(/^该节点连单个区块 \d+ 的日志也拒绝返回/);
+      // Halving stops at one block: a handful of refusals, not one per block of the range.
+      expect(strict.counters.refusedSize).to.be.at.most(5);
+    } finally {
+      client.destroy();
+      await strict.close();
+    }
+  });
+
   it("blockTimes reads 150 block headers in two JSON-RPC batches, not 150 requests", async function () {
     const before = { ...proxy.counters };
     const blocks = Array.from({ length: 150 }, (_, i) => 1_000 + i);
