@@ -5,7 +5,8 @@
  * Declarations are grouped by who runs them (setup/, treasury/, registry/, company/, review/,
  * manager/, public/), each group's index.ts next to its actions; shared option groups are in
  * options.ts, and what every action shares (address book, connection and signer, resolution,
- * output) in runtime/; build hooks (first-build notice, a known-safe compiler warning) in hooks/.
+ * output) in runtime/; hooks (first-build notice, a known-safe compiler warning, the command-line
+ * check) in hooks/.
  * Actions are imported only when their task runs, so `--help` stays fast and the tasks load on a
  * fresh clone, before the first compile.
  */
@@ -22,7 +23,9 @@ import { treasuryTasks } from "./treasury/index.js";
 const milestoneGrantsTasks: HardhatPlugin = {
   id: "milestone-grants-tasks",
   // The first-build notice and the one compiler warning dropped on purpose (hooks/solidity.ts).
-  hookHandlers: { solidity: () => import("./hooks/solidity.js") },
+  // and the command-line check that answers mistyped tasks and options before Hardhat's parser does
+  // (hooks/command-line.ts).
+  hookHandlers: { solidity: () => import("./hooks/solidity.js"), hre: () => import("./hooks/command-line.js") },
   tasks: [
     ...setupTasks,
     ...treasuryTasks,
