@@ -64,13 +64,15 @@ export function textHash(text: string): string {
 }
 
 /**
- * The text a category's on-chain descriptionHash is the keccak256 of: "<key>: <condition>" from the
- * program file (what mg:create-program records, and what the portal checks the condition it shows against).
+ * The text a category's on-chain descriptionHash is the keccak256 of: "<key>: <condition> | <conditionZh>"
+ * from the program file — both languages, so the Chinese the portal shows is as verifiable as the English
+ * (what mg:create-program records, and what the portal checks the condition it shows against).
  * @param key the category key, e.g. "rd-platform-national"
- * @param condition the category's condition as the program file states it
+ * @param condition the category's condition in English, as the program file states it
+ * @param conditionZh the same condition in Chinese
  */
-export function categoryDescription(key: string, condition: string): string {
-  return `${key}: ${condition}`;
+export function categoryDescription(key: string, condition: string, conditionZh: string): string {
+  return `${key}: ${condition} | ${conditionZh}`;
 }
 
 /**

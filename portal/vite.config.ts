@@ -75,7 +75,7 @@ export async function portalConfig(): Promise<PortalConfig | string> {
           nameZh?: string;
           administration?: string;
           source?: string;
-          categories: Array<{ key: string; label: string; labelZh: string; condition?: string }>;
+          categories: Array<{ key: string; label: string; labelZh: string; condition?: string; conditionZh?: string }>;
         }>(file)
       : { categories: [] };
     const labels = new Map(definition.categories.map((c) => [c.key, c]));
@@ -96,6 +96,7 @@ export async function portalConfig(): Promise<PortalConfig | string> {
         label: labels.get(categoryKey)?.label ?? categoryKey,
         labelZh: labels.get(categoryKey)?.labelZh ?? categoryKey,
         condition: labels.get(categoryKey)?.condition ?? "",
+        conditionZh: labels.get(categoryKey)?.conditionZh ?? "",
       })),
     };
   });

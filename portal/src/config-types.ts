@@ -21,6 +21,8 @@ export interface PortalCategory {
   labelZh: string;
   /** The award condition as the program file states it (its hash is the category's on-chain descriptionHash). */
   condition: string;
+  /** The same condition in Chinese (bound in the same hash: core/ids.ts categoryDescription). */
+  conditionZh: string;
 }
 
 export interface PortalProgram {

@@ -68,14 +68,14 @@ export function conditionCard(meta: PortalProgram, events: ProgramEvent[], categ
   if (category === undefined || category.condition === "") return box;
   const matches =
     added !== undefined &&
-    textHash(categoryDescription(category.key, category.condition)) ===
+    textHash(categoryDescription(category.key, category.condition, category.conditionZh)) ===
       (added.args.getValue("descriptionHash") as string).toLowerCase();
   box.append(
     h(
       "p",
       {},
       h("b", {}, `${t("condition.title")} · ${pick(category.label, category.labelZh)}: `),
-      category.condition,
+      pick(category.condition, category.conditionZh),
       " ",
       h(
         "span",

@@ -290,9 +290,10 @@ describe("portal in a real browser (Chromium, injected EIP-1193 wallet, hardhat 
     const description = "first annual operating report";
     expect(scheduled.args.descriptionHash).to.equal(keccak256(toUtf8Bytes(description)));
     expect(await item.getByTestId("description-1-1").textContent()).to.include(description);
-    // The category's condition from the program file, checked against the CategoryAdded hash.
+    // The category's condition from the program file, in the page's language (中文 here), checked
+    // against the CategoryAdded hash, which binds the English and the Chinese text.
     const condition = item.getByTestId("condition-1");
-    expect(await condition.textContent()).to.include("approved and licensed at national level");
+    expect(await condition.textContent()).to.include("获国家级批准授牌");
     expect(await item.getByTestId("condition-check-1").getAttribute("class")).to.equal("verified");
     // The evidence hash in full, as the chain holds it.
     expect(await item.getByTestId("evidence-check-1-1-hash").textContent()).to.equal(await htz.evidenceOf(1, 1));

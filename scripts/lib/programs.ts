@@ -19,7 +19,9 @@ export interface CategoryDefinition {
   maxAwards: number;
   maxTotal: string | null;
   exclusivityGroup: string | null;
+  /** The award condition in English and in Chinese; both are bound on chain (core/ids.ts categoryDescription). */
   condition: string;
+  conditionZh: string;
 }
 
 export interface ProgramDefinition {
@@ -138,6 +140,7 @@ export function validateProgram(raw: unknown, file: string, decimals: number): P
       maxTotal,
       exclusivityGroup: (group as string | null | undefined) ?? null,
       condition: requireString(file, c, "condition", `${at}.condition`),
+      conditionZh: requireString(file, c, "conditionZh", `${at}.conditionZh`),
     };
   });
   return {

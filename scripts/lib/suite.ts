@@ -109,6 +109,6 @@ function categoryParams(category: ProgramDefinition["categories"][number], decim
     maxTotal: category.maxTotal === null ? 0n : parseYuan(category.maxTotal, decimals),
     exclusivityGroup:
       category.exclusivityGroup === null ? `0x${"00".repeat(32)}` : exclusivityGroupOf(category.exclusivityGroup),
-    descriptionHash: textHash(categoryDescription(category.key, category.condition)),
+    descriptionHash: textHash(categoryDescription(category.key, category.condition, category.conditionZh)),
   };
 }

@@ -31,6 +31,7 @@ export function categoryDef(key: string, mode: AwardMode, amount: bigint, decima
     maxTotal: null,
     exclusivityGroup: null,
     condition: `security test category ${key}`,
+    conditionZh: `安全测试类别 ${key}`,
   };
 }
 

@@ -1,6 +1,6 @@
 /**
  * One rule for a category's description hash: a program created from a program file records, for each
- * category, keccak256 of core categoryDescription(key, condition) — the text the portal checks the
+ * category, keccak256 of core categoryDescription(key, condition, conditionZh) — the text the portal checks the
  * condition it shows against (portal/src/history.ts conditionCard).
  */
 import { expect } from "chai";
@@ -15,9 +15,9 @@ const { networkHelpers } = connection;
 const deployGuiyang = guiyangFixture(connection);
 
 describe("core/ids.ts categoryDescription: the category condition a program records", function () {
-  it("is '<key>: <condition>', and every category of a created program records its keccak256", async function () {
-    expect(categoryDescription("rd-platform-national", "Licensed at national level")).to.equal(
-      "rd-platform-national: Licensed at national level",
+  it("is '<key>: <condition> | <conditionZh>' (both languages bound), and every category of a created program records its keccak256", async function () {
+    expect(categoryDescription("rd-platform-national", "Licensed at national level", "获国家级批准授牌")).to.equal(
+      "rd-platform-national: Licensed at national level | 获国家级批准授牌",
     );
     const w = await networkHelpers.loadFixture(deployGuiyang);
     const definition = loadProgram("programs/guiyang-htz-blockchain-2017.json", DECIMALS);
@@ -27,7 +27,7 @@ describe("core/ids.ts categoryDescription: the category condition a program reco
       const id = w.htzCategories.get(category.key)!;
       const event = added.find((e) => e.args.categoryId === id)!;
       expect(event.args.descriptionHash, category.key).to.equal(
-        textHash(categoryDescription(category.key, category.condition)),
+        textHash(categoryDescription(category.key, category.condition, category.conditionZh)),
       );
     }
   });
