@@ -5,6 +5,7 @@
 import { categoryDescription, textHash } from "../../core/ids.js";
 import { milestoneDescription } from "../../core/schedule.js";
 import { formatYuan } from "../../core/money.js";
+import { toCsv } from "../../core/csv.js";
 import { formatDate, formatTimestamp } from "../../core/time.js";
 import type { Chain, GrantRow, ProgramEvent } from "./chain.js";
 import type { PortalCategory, PortalConfig, PortalProgram } from "./config-types.js";
@@ -247,12 +248,6 @@ function programKey(chain: Chain, events: ProgramEvent[]): string {
   return chain.config.programs.find((p) => p.address.toLowerCase() === address)?.key ?? "program";
 }
 
-/** One CSV field: quoted, and a leading = + - @ defused so a spreadsheet never runs it as a formula. */
-function csvField(value: string): string {
-  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
-  return `"${safe.replace(/"/g, '""')}"`;
-}
-
 /**
  * A grant's history as CSV for a spreadsheet: one row per event, in chain order, with the Beijing time,
  * block, event name, milestone, amount in yuan (and the unit), the account and hash it names, and the
@@ -279,5 +274,5 @@ export function historyCsv(chain: Chain, events: ProgramEvent[], grantId: bigint
       e.txHash,
     ];
   });
-  return [header, ...rows].map((row) => row.map(csvField).join(",")).join("\r\n") + "\r\n";
+  return toCsv([header, ...rows]);
 }

@@ -9,9 +9,7 @@ import { formatTimestamp } from "../../core/time.js";
 import type { CommonArgs } from "../runtime/args.js";
 import { bookProgram } from "../runtime/resolution.js";
 import { defineAction, type ResultOf } from "../runtime/output.js";
-import { blockTimes, fetchLogs } from "../runtime/logs.js";
-import type { IGrantProgram } from "../../typechain-types/index.js";
-import type { TypedLogDescription } from "../../typechain-types/common.js";
+import { eventsNamed, programEvents } from "../runtime/history.js";
 
 export interface ReportArgs extends CommonArgs {
   program: string | undefined;
@@ -40,23 +38,9 @@ const action = defineAction("mg:report", async (args: ReportArgs, env) => {
   const p = await bookProgram(env, args.program);
   const c = p.program;
   const from = p.entry.createdAtBlock;
-  const to = await env.ethers.provider.getBlockNumber();
-  // One chunked read of the program's logs (hosted endpoints cap ranges and answer sizes), then
-  // decoded here: every event the program emits comes from its own address.
-  const fetched = await fetchLogs(env.ethers.provider, await c.getAddress(), from, to);
-  const decoded = fetched.logs.flatMap((log) => {
-    const description = c.interface.parseLog(log);
-    return description === null ? [] : [{ log, description }];
-  });
-  type Filters = IGrantProgram["filters"];
-  const events = <K extends keyof Filters & string>(name: K) =>
-    decoded
-      .filter((d) => d.description.name === name)
-      .map((d) => ({
-        blockNumber: d.log.blockNumber,
-        index: d.log.index,
-        args: d.description.args as unknown as TypedLogDescription<Filters[K]>["args"],
-      }));
+  // One chunked read of the program's logs (hosted endpoints cap ranges and answer sizes).
+  const { events: all, toBlock: to, stats } = await programEvents(env.ethers.provider, c, from);
+  const events = <K extends Parameters<typeof eventsNamed>[1]>(name: K) => eventsNamed(all, name);
   const y = (units: bigint) => formatYuan(units, p.decimals);
   // The same names mg:status prints: the program file's category keys, not bare numbers.
   const categoryKeys = new Map(Object.entries(p.entry.categories).map(([k, v]) => [BigInt(v), k]));
@@ -219,13 +203,7 @@ const action = defineAction("mg:report", async (args: ReportArgs, env) => {
     push(e, "Repaid", e.args.grantId, null, e.args.amount, `by ${e.args.payer}; still owed ${y(e.args.stillOwed)}`);
   }
   history.sort((a, b) => a.block - b.block || a.logIndex - b.logIndex);
-  const times = new Map<number, string>();
-  for (const [block, timestamp] of await blockTimes(
-    env.ethers.provider,
-    history.map((h) => h.block),
-  )) {
-    times.set(block, formatTimestamp(timestamp));
-  }
+  const times = new Map(all.map((e) => [e.blockNumber, formatTimestamp(e.time)]));
 
   const available = rebuilt.funded + rebuilt.repaid - rebuilt.reserved - rebuilt.paid - rebuilt.withdrawn;
   const s = await c.summary();
@@ -248,7 +226,7 @@ const action = defineAction("mg:report", async (args: ReportArgs, env) => {
 
   const lines: Array<string | { table: Array<Record<string, string | number>> }> = [
     `Report of ${p.entry.title} (${p.name}, ${await c.getAddress()}), events from block ${from} to ${to}`,
-    `  ${decoded.length} events read in ${fetched.stats.requests} log queries of at most ${fetched.stats.finalRange} blocks${fetched.stats.refused > 0 ? ` (the endpoint refused ${fetched.stats.refused} larger ranges)` : ""}`,
+    `  ${all.length} events read in ${stats.requests} log queries of at most ${stats.finalRange} blocks${stats.refused > 0 ? ` (the endpoint refused ${stats.refused} larger ranges)` : ""}`,
     "History:",
     {
       table: history.map((h) => ({
@@ -309,7 +287,7 @@ const action = defineAction("mg:report", async (args: ReportArgs, env) => {
       },
       reconciled: failed === undefined,
       mismatches,
-      logQueries: fetched.stats,
+      logQueries: stats,
       history: history.map((h) => ({
         ...h,
         amount: h.amount === null ? null : p.amount(h.amount),
