@@ -1,4 +1,4 @@
-/** What anyone may do or read: mg:object, mg:lapse, mg:status, mg:programs, mg:report. */
+/** What anyone may do or read: mg:object, mg:lapse, mg:status, mg:programs, mg:report, mg:export. */
 import { task } from "hardhat/config";
 
 import { OPTIONAL, withDocument, withGrant, withGrantMilestone, withProgram, withSigner } from "../options.js";
@@ -36,5 +36,12 @@ export const publicTasks = [
     withProgram(task("mg:report", "Rebuild a program's ledger and history from events and check it against summary()")),
   )
     .setAction(() => import("./report.js"))
+    .build(),
+  withSigner(
+    withProgram(task("mg:export", "Write the award register, milestone histories and ledger movements as CSV and XLSX"))
+      .addOption({ name: "out", description: "Folder to write into (default: exports)", ...OPTIONAL })
+      .addOption({ name: "year", description: "Only this fiscal year (YYYY, Beijing time)", ...OPTIONAL }),
+  )
+    .setAction(() => import("./export.js"))
     .build(),
 ];

@@ -229,6 +229,60 @@ describe("Operator tasks (mg:*) on the in-process network", function () {
     );
   });
 
+  it("mg:export writes the register, milestone histories and ledger as CSV (UTF-8 BOM) and XLSX that reconcile with summary()", async function () {
+    const out = path.join(dir, "exports");
+    const exported = await ok("mg:export", { out, json: true });
+    expect(exported.reconciled).to.equal(true);
+    const files = exported.files as string[];
+    expect(files.map((f) => path.basename(f))).to.deep.equal([
+      `${PROGRAM}-register.csv`,
+      `${PROGRAM}-milestones.csv`,
+      `${PROGRAM}-ledger.csv`,
+      `${PROGRAM}.xlsx`,
+    ]);
+    const registerCsv = readFileSync(files[0], "utf8");
+    expect(registerCsv.charCodeAt(0)).to.equal(0xfeff, "a BOM, so Excel reads the Chinese as UTF-8");
+    expect(registerCsv).to.include('"grant 资助编号"');
+
+    // Read the workbook back as an auditor's spreadsheet would.
+    const { default: ExcelJS } = await import("exceljs");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(files[3]);
+    const rows = (title: string) =>
+      (workbook.getWorksheet(title)!.getSheetValues() as unknown[][]).filter(Boolean).map((r) => r.slice(1));
+    const register = rows("Register 资助名单");
+    expect(register).to.have.length(2); // header + grant 1
+    expect(register[1].slice(0, 2)).to.deep.equal(["1", "1"]);
+    expect(register[1][3]).to.equal("rd-platform-national");
+    expect(register[1][4]).to.equal("5,000,000.00");
+    expect(register[1][5]).to.equal(500_000_000); // exact integer units
+    expect(register[1][7]).to.match(/^#0 \d{4}-\d\d-\d\d \d\d:\d\d:\d\d \(UTC\+8\) – /);
+    const ledger = rows("Ledger 资金流水");
+    const totalRow = (label: string) => ledger.find((r) => r[3] === label)!;
+    const { ethers } = await hre.network.getOrCreate();
+    const program = programAt(
+      (await ok("mg:status", { json: true })).address as string,
+      (await ethers.getSigners())[0],
+    );
+    const s = await program.summary();
+    expect(totalRow("total funded 拨入合计")[6]).to.equal(Number(s.funded));
+    expect(totalRow("total paid 支付合计")[6]).to.equal(Number(s.paid));
+    expect(totalRow("total paid 支付合计")[5]).to.equal("3,000,000.00");
+    const claims = ledger.filter((r) => r[2] === "MilestoneClaimed");
+    expect(claims).to.have.length(1);
+    expect(claims[0][8]).to.match(/^0x[0-9a-f]{64}$/);
+
+    // One fiscal year (Beijing calendar year): this year's has the award; 1999 has nothing.
+    const thisYear = formatTimestamp(BigInt((await ethers.provider.getBlock("latest"))!.timestamp)).slice(0, 4);
+    const year = await ok("mg:export", { out, year: thisYear, json: true });
+    expect(year.grants).to.equal(1);
+    expect(path.basename((year.files as string[])[3])).to.equal(`${PROGRAM}-${thisYear}.xlsx`);
+    expect((await ok("mg:export", { out, year: "1999", json: true })).grants).to.equal(0);
+    expect(await fails("mg:export", { out, year: "27" })).to.equal(
+      '--year "27" is not a year: write the fiscal year as four digits, e.g. 2027.',
+    );
+  });
+
   it("names the deadline rule an award breaks (passed, not after the previous one) and awards nothing", async function () {
     const status = await ok("mg:status", { json: true });
     const program = programAt(
