@@ -24,22 +24,14 @@ import {
   type AddressBook,
   type RpcRequest,
 } from "../tasks/runtime/address-book.ts";
+import { rpc } from "../scripts/lib/local-node.ts";
 import type { PortalConfig, PortalDirectory } from "./src/config-types.js";
 
 const root = path.resolve(import.meta.dirname, "..");
 const rpcTarget = process.env.MG_RPC_URL ?? "http://127.0.0.1:8545";
 
 /** One JSON-RPC call to the node the portal proxies to. */
-const nodeRequest: RpcRequest = async (method, params) => {
-  const response = await fetch(rpcTarget, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
-  });
-  const body = (await response.json()) as { result?: unknown; error?: { message: string } };
-  if (body.error !== undefined) throw new Error(body.error.message);
-  return body.result;
-};
+const nodeRequest: RpcRequest = (method, params) => rpc(rpcTarget, method, params);
 
 function readJson<T>(file: string): T {
   return JSON.parse(readFileSync(file, "utf8")) as T;

@@ -7,7 +7,7 @@ import { LEDGER_MODULUS, ledgerIdentityHolds } from "../../core/ledger.js";
 import { formatYuan } from "../../core/money.js";
 import { formatTimestamp } from "../../core/time.js";
 import type { CommonArgs } from "../runtime/args.js";
-import { bookProgram } from "../runtime/resolution.js";
+import { bookProgram, summaryAmounts } from "../runtime/resolution.js";
 import { defineAction, type ResultOf } from "../runtime/output.js";
 import { eventsNamed, programEvents } from "../runtime/history.js";
 
@@ -276,15 +276,7 @@ const action = defineAction("mg:report", async (args: ReportArgs, env) => {
       fromBlock: from,
       toBlock: to,
       rebuilt: Object.fromEntries(Object.entries({ ...rebuilt, available }).map(([k, v]) => [k, p.amount(v)])),
-      summary: {
-        funded: p.amount(s.funded),
-        repaid: p.amount(s.repaid),
-        available: p.amount(s.available),
-        reserved: p.amount(s.reserved),
-        paid: p.amount(s.paid),
-        withdrawn: p.amount(s.withdrawn),
-        recoveryOutstanding: p.amount(s.recoveryOutstanding),
-      },
+      summary: summaryAmounts(p, s),
       reconciled: failed === undefined,
       mismatches,
       logQueries: stats,

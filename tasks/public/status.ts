@@ -4,7 +4,7 @@ import { balanceMatchesLedger, ledgerIdentityHolds } from "../../core/ledger.js"
 import { formatYuan } from "../../core/money.js";
 import { formatDate, formatTimestamp } from "../../core/time.js";
 import { TaskInputError, type CommonArgs } from "../runtime/args.js";
-import { bookProgram, bookStanding, bookToken } from "../runtime/resolution.js";
+import { bookProgram, bookStanding, bookToken, summaryAmounts } from "../runtime/resolution.js";
 import { defineAction, type ResultOf } from "../runtime/output.js";
 import { grantId } from "../runtime/hashes.js";
 import { countBits, stateWords } from "../runtime/states.js";
@@ -144,13 +144,7 @@ const action = defineAction("mg:status", async (args: StatusArgs, env) => {
       paused: settings.pausedAt !== 0n,
       standing: standing.standing,
       summary: {
-        funded: p.amount(s.funded),
-        repaid: p.amount(s.repaid),
-        available: p.amount(s.available),
-        reserved: p.amount(s.reserved),
-        paid: p.amount(s.paid),
-        withdrawn: p.amount(s.withdrawn),
-        recoveryOutstanding: p.amount(s.recoveryOutstanding),
+        ...summaryAmounts(p, s),
         surplus: p.amount(s.surplus),
         grantCount: s.grantCount,
       },

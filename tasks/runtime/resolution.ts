@@ -10,6 +10,7 @@ import type { EntityRegistry, IGrantProgram, GrantProgramFactory, MockYuan } fro
 import { CoreInputError } from "../../core/input-error.js";
 import { formatYuan, machineAmount, parseYuan, type MachineAmount } from "../../core/money.js";
 import { companyId } from "../../core/ids.js";
+import type { LedgerFigures } from "../../core/ledger.js";
 import { parseUscc } from "../../core/identity.js";
 import { standingOf, standingSentence, type Standing } from "../../core/jurisdiction.js";
 import type { ProgramEntry, TokenEntry } from "./address-book.js";
@@ -77,6 +78,22 @@ export async function bookRegistry(
     env.signer,
   )) as unknown as EntityRegistry;
   return { registry, name };
+}
+
+/** The ledger of `summary()` for --json: every figure as yuan and token units (mg:status, mg:report). */
+export function summaryAmounts(
+  handle: Pick<ProgramHandle, "amount">,
+  s: LedgerFigures & { recoveryOutstanding: bigint },
+) {
+  return {
+    funded: handle.amount(s.funded),
+    repaid: handle.amount(s.repaid),
+    available: handle.amount(s.available),
+    reserved: handle.amount(s.reserved),
+    paid: handle.amount(s.paid),
+    withdrawn: handle.amount(s.withdrawn),
+    recoveryOutstanding: handle.amount(s.recoveryOutstanding),
+  };
 }
 
 export interface ProgramHandle {
