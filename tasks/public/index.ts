@@ -1,5 +1,9 @@
-/** What anyone may do or read: mg:object, mg:lapse, mg:status, mg:programs, mg:report, mg:export. */
+/**
+ * What anyone may do or read: mg:object, mg:lapse, mg:status, mg:programs, mg:report, mg:export,
+ * mg:case-file, mg:verify-case-file.
+ */
 import { task } from "hardhat/config";
+import { ArgumentType } from "hardhat/types/arguments";
 
 import { OPTIONAL, withDocument, withGrant, withGrantMilestone, withProgram, withSigner } from "../options.js";
 
@@ -43,5 +47,24 @@ export const publicTasks = [
       .addOption({ name: "year", description: "Only this fiscal year (YYYY, Beijing time)", ...OPTIONAL }),
   )
     .setAction(() => import("./export.js"))
+    .build(),
+  withSigner(
+    withGrant(
+      task("mg:case-file", "Write one grant's case file: every event with block, log and transaction"),
+    ).addOption({ name: "out", description: "Folder to write into (default: exports)", ...OPTIONAL }),
+  )
+    .setAction(() => import("./case-file.js"))
+    .build(),
+  withSigner(
+    task(
+      "mg:verify-case-file",
+      "Check a grant's case file against the chain (none changed, none left out)",
+    ).addPositionalArgument({
+      name: "file",
+      description: "The case file written by mg:case-file",
+      type: ArgumentType.FILE,
+    }),
+  )
+    .setAction(() => import("./verify-case-file.js"))
     .build(),
 ];

@@ -283,6 +283,59 @@ describe("Operator tasks (mg:*) on the in-process network", function () {
     );
   });
 
+  it("a grant's case file lists every event of the grant and verifies against the chain; an edited or incomplete file is refused", async function () {
+    const written = await ok("mg:case-file", { grant: "1", out: path.join(dir, "cases"), json: true });
+    const file = written.file as string;
+    const caseFile = JSON.parse(readFileSync(file, "utf8")) as {
+      events: Array<{ name: string; args: Record<string, string>; txHash: string }>;
+      manifest: string;
+    };
+    expect(caseFile.events.map((e) => e.name)).to.include.members([
+      "GrantAwarded",
+      "MilestoneScheduled",
+      "EvidenceSubmitted",
+      "VoteCast",
+      "MilestoneApproved",
+      "MilestoneClaimed",
+    ]);
+    expect(caseFile.events.every((e) => e.args.grantId === "1")).to.equal(true);
+    expect((await ok("mg:verify-case-file", { file, json: true })).verified).to.equal(true);
+
+    // An amount edited by hand: the manifest no longer matches.
+    const claimed = caseFile.events.find((e) => e.name === "MilestoneClaimed")!;
+    const edited = path.join(dir, "cases", "edited.json");
+    writeFileSync(
+      edited,
+      JSON.stringify({
+        ...caseFile,
+        events: caseFile.events.map((e) => (e === claimed ? { ...e, args: { ...e.args, amount: "1" } } : e)),
+      }),
+    );
+    expect(await fails("mg:verify-case-file", { file: edited })).to.equal(
+      `${edited} was changed after it was written: its manifest does not match its contents.`,
+    );
+    // The same edit with a recomputed manifest: the chain's receipt disagrees.
+    const { caseManifest } = await import("../../tasks/runtime/case-file.js");
+    const forged = JSON.parse(readFileSync(edited, "utf8")) as Parameters<typeof caseManifest>[0] & {
+      manifest?: string;
+    };
+    delete forged.manifest;
+    writeFileSync(edited, JSON.stringify({ ...forged, manifest: caseManifest(forged) }));
+    expect(await fails("mg:verify-case-file", { file: edited })).to.equal(
+      `${edited} does not match the chain: the MilestoneClaimed event of transaction ${claimed.txHash} (log ${(claimed as unknown as { logIndex: number }).logIndex}) reads otherwise on chain.`,
+    );
+    // An event dropped (with a fresh manifest): the chain has one more.
+    const partial = JSON.parse(readFileSync(file, "utf8")) as Parameters<typeof caseManifest>[0] & {
+      manifest?: string;
+    };
+    delete partial.manifest;
+    const shorter = { ...partial, events: partial.events.slice(0, -1) }; // the last event (the claim) dropped
+    writeFileSync(edited, JSON.stringify({ ...shorter, manifest: caseManifest(shorter) }));
+    expect(await fails("mg:verify-case-file", { file: edited })).to.match(
+      /does not match the chain: the chain has an event about grant 1 that the file leaves out/,
+    );
+  });
+
   it("names the deadline rule an award breaks (passed, not after the previous one) and awards nothing", async function () {
     const status = await ok("mg:status", { json: true });
     const program = programAt(

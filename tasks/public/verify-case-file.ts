@@ -1,0 +1,97 @@
+/**
+ * mg:verify-case-file FILE — checks a grant's case file against the chain: the manifest matches the
+ * file, every recorded event is in its transaction's receipt at its log index with the same name and
+ * arguments in the same block, and the chain has no event about the grant up to the file's last block
+ * that the file leaves out. The first difference is refused in one sentence (exit 1).
+ */
+import { existsSync, readFileSync } from "node:fs";
+
+import { TaskInputError, type CommonArgs } from "../runtime/args.js";
+import { argsText, caseManifest, CASE_FILE_FORMAT, concernsGrant, type CaseFile } from "../runtime/case-file.js";
+import { programAt } from "../../core/program-abi.js";
+import { defineAction, type ResultOf } from "../runtime/output.js";
+import { fetchLogs } from "../runtime/logs.js";
+
+export interface VerifyCaseFileArgs extends CommonArgs {
+  file: string;
+}
+
+const action = defineAction("mg:verify-case-file", async (args: VerifyCaseFileArgs, env) => {
+  if (!existsSync(args.file)) {
+    throw new TaskInputError(`${args.file}: no such file.`, `${args.file}：文件不存在。`);
+  }
+  const file = JSON.parse(readFileSync(args.file, "utf8")) as CaseFile;
+  if (file.format !== CASE_FILE_FORMAT) {
+    throw new TaskInputError(
+      `${args.file} is not a case file of this suite (format "${String(file.format)}").`,
+      `${args.file} 不是本系统的案卷文件（格式“${String(file.format)}”）。`,
+    );
+  }
+  const { manifest, ...body } = file;
+  if (caseManifest(body) !== manifest) {
+    throw new TaskInputError(
+      `${args.file} was changed after it was written: its manifest does not match its contents.`,
+      `${args.file} 写出后被改动过：其清单哈希与内容不符。`,
+    );
+  }
+  if ((await env.ethers.provider.getNetwork()).chainId.toString() !== file.chainId) {
+    throw new TaskInputError(
+      `${args.file} records chain ${file.chainId}; this is chain ${env.chainId}: use --network for that chain.`,
+      `${args.file} 记录的是链 ${file.chainId}，当前为链 ${env.chainId}：请用 --network 指定该链。`,
+    );
+  }
+  const program = programAt(file.program, env.signer);
+  const grant = BigInt(file.grantId);
+  const differs = (what: string, whatZh: string) =>
+    new TaskInputError(`${args.file} does not match the chain: ${what}.`, `${args.file} 与链上记录不符：${whatZh}。`);
+
+  for (const e of file.events) {
+    const receipt = await env.ethers.provider.getTransactionReceipt(e.txHash);
+    const log = receipt?.logs.find((l) => l.index === e.logIndex);
+    if (receipt === null || log === undefined || log.address.toLowerCase() !== file.program.toLowerCase()) {
+      throw differs(
+        `transaction ${e.txHash} has no log ${e.logIndex} of the program`,
+        `交易 ${e.txHash} 中没有该项目合约的第 ${e.logIndex} 条日志`,
+      );
+    }
+    const parsed = program.interface.parseLog(log);
+    const same =
+      parsed !== null &&
+      parsed.name === e.name &&
+      receipt.blockNumber === e.blockNumber &&
+      receipt.blockHash === e.blockHash &&
+      JSON.stringify(argsText(parsed.args)) === JSON.stringify(e.args);
+    if (!same) {
+      throw differs(
+        `the ${e.name} event of transaction ${e.txHash} (log ${e.logIndex}) reads otherwise on chain`,
+        `交易 ${e.txHash}（第 ${e.logIndex} 条日志）的 ${e.name} 事件在链上的内容不同`,
+      );
+    }
+  }
+  // Nothing left out: the grant's events on chain up to the file's last block are exactly the file's.
+  const from = file.events.length === 0 ? 0 : file.events[0].blockNumber;
+  const { logs } = await fetchLogs(env.ethers.provider, file.program, from, file.toBlock);
+  const onChain = logs.filter((l) => {
+    const parsed = program.interface.parseLog(l);
+    return parsed !== null && concernsGrant(parsed.args, grant);
+  });
+  const recorded = new Set(file.events.map((e) => `${e.txHash}:${e.logIndex}`));
+  const missing = onChain.find((l) => !recorded.has(`${l.transactionHash}:${l.index}`));
+  if (missing !== undefined || onChain.length !== file.events.length) {
+    throw differs(
+      `the chain has an event about grant ${grant} that the file leaves out (transaction ${missing?.transactionHash ?? "?"})`,
+      `链上有关于第 ${grant} 号资助的事件未列入该文件（交易 ${missing?.transactionHash ?? "?"}）`,
+    );
+  }
+  return {
+    result: { file: args.file, grantId: grant, events: file.events.length, verified: true },
+    lines: [
+      `${args.file}: all ${file.events.length} events of grant ${grant} match the chain (receipts, blocks, arguments), none left out up to block ${file.toBlock}.`,
+    ],
+  };
+});
+
+export default action;
+
+/** What mg:verify-case-file returns (and prints with --json, beside ok and task). */
+export type VerifyCaseFileResult = ResultOf<typeof action>;
