@@ -10,7 +10,7 @@
  * deployment is never touched. Runs on plain Node 22 (type stripping): no project imports.
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -92,7 +92,7 @@ try {
   node = await startNode(port);
   console.log(`e2e: node up after ${((Date.now() - started) / 1000).toFixed(1)} s; running the tasks`);
   const uscc = "91520115MA6DK0001A";
-  await task("mg:deploy", ["--registrar", "1"]);
+  const deployed = await task("mg:deploy", ["--registrar", "1"]);
   await task("mg:create-program", [
     "--file",
     "programs/guiyang-htz-blockchain-2017.json",
@@ -144,6 +144,13 @@ try {
     await proxy.close();
   }
   const queries = capped.logQueries as { requests: number; refused: number };
+  // The administration's published directory beside the book names entity 1; the export shows it.
+  writeFileSync(
+    String(deployed.addressBook).replace(/\.json$/, ".portal.json"),
+    JSON.stringify({ entities: { "1": { name: "E2E Lab Co., Ltd.", nameZh: "端到端实验室有限公司" } }, accounts: [] }),
+  );
+  const exported = await task("mg:export", ["--out", path.join(work, "exports")]);
+  const register = readFileSync((exported.files as string[])[0], "utf8");
 
   const summary = status.summary as Record<string, { yuan: string; units: string }>;
   const grants = status.grants as Array<{ milestones: string[] }>;
@@ -158,6 +165,10 @@ try {
     [
       `through a capping endpoint too (${queries.requests} chunked queries, ${proxy.counters.refusedRange} ranges and ${proxy.counters.refusedSize} answers refused)`,
       capped.reconciled === true && proxy.counters.refusedRange > 0 && queries.refused > 0,
+    ],
+    [
+      "mg:export: the register names the company from the directory and reconciles with summary()",
+      register.includes("端到端实验室有限公司 E2E Lab Co., Ltd.") && exported.reconciled === true,
     ],
     ["the capped report read the same history", JSON.stringify(capped.history) === JSON.stringify(report.history)],
   ];

@@ -8,14 +8,14 @@
  * Amounts are exact: yuan as text with the token's decimals, and token units as integers (XLSX number
  * cells only while an integer is exact as one, else text). No floating point is written.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 import { toCsv } from "../../core/csv.js";
 import { LEDGER_MODULUS } from "../../core/ledger.js";
 import { formatYuan } from "../../core/money.js";
 import { formatTimestamp } from "../../core/time.js";
-import { portalDirectoryFile } from "../runtime/address-book.js";
+import { entityNames, nameText } from "../runtime/directory.js";
 import { TaskInputError, type CommonArgs } from "../runtime/args.js";
 import { programEvents, type ProgramEvent } from "../runtime/history.js";
 import { defineAction, type ResultOf } from "../runtime/output.js";
@@ -88,15 +88,7 @@ const action = defineAction("mg:export", async (args: ExportArgs, env) => {
   const y = (units: bigint) => formatYuan(units, p.decimals);
   const categoryKeys = new Map(Object.entries(p.entry.categories).map(([k, v]) => [BigInt(v), k]));
   // Company names come from the off-chain directory beside the address book, where one is published.
-  const directoryFile = env.inProcess ? null : portalDirectoryFile(path.dirname(env.bookFile), env.identity);
-  const names: Record<string, { name: string; nameZh: string }> =
-    directoryFile !== null && existsSync(directoryFile)
-      ? (
-          JSON.parse(readFileSync(directoryFile, "utf8")) as {
-            entities: Record<string, { name: string; nameZh: string }>;
-          }
-        ).entities
-      : {};
+  const names = entityNames(env);
 
   const unitsHeader = `amount (token units, 1 yuan = 10^${p.decimals}) 金额（最小单位）`;
   const register: Array<Array<string | number>> = [];
@@ -114,11 +106,10 @@ const action = defineAction("mg:export", async (args: ExportArgs, env) => {
         const m = x.args.toObject() as { index: bigint; noticeEndsAt: bigint };
         return `#${m.index} ${formatTimestamp(x.time)} – ${formatTimestamp(m.noticeEndsAt)}`;
       });
-    const who = names[a.entityNo.toString()];
     register.push([
       a.grantId.toString(),
       a.entityNo.toString(),
-      who === undefined ? "" : `${who.nameZh} ${who.name}`,
+      nameText(names, a.entityNo),
       categoryKeys.get(a.categoryId) ?? `category ${a.categoryId}`,
       y(a.amount),
       unitsCell(a.amount),
