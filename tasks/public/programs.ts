@@ -44,7 +44,10 @@ const action = defineAction("mg:programs", async (args: ProgramsArgs, env) => {
         },
         found.authorised.map((address) => ({
           name: label(address),
-          title: named.get(address.toLowerCase())?.entry.title ?? "",
+          title: {
+            en: named.get(address.toLowerCase())?.entry.title ?? "",
+            zh: named.get(address.toLowerCase())?.entry.titleZh ?? named.get(address.toLowerCase())?.entry.title ?? "",
+          },
           address,
         })),
       ),

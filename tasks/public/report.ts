@@ -275,7 +275,7 @@ const action = defineAction("mg:report", async (args: ReportArgs, env) => {
   const lines: SummaryLine[] = [
     line(
       `Report of ${p.entry.title} (${p.name}, ${address}), events from block ${from} to ${to}`,
-      `${p.entry.title}（${p.name}，${address}）报告，事件范围：区块 ${from} 至 ${to}`,
+      `${p.entry.titleZh ?? p.entry.title}（${p.name}，${address}）报告，事件范围：区块 ${from} 至 ${to}`,
     ),
     line(
       `  ${all.length} events read in ${stats.requests} log queries of at most ${stats.finalRange} blocks${refused ? ` (the endpoint refused ${stats.refused} larger ranges)` : ""}`,

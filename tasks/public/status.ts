@@ -17,9 +17,6 @@ export interface StatusArgs extends CommonArgs {
 
 type Row = Record<string, Cell>;
 
-/** Both languages of a text that is the same in each (a key, a hash). */
-const same = (text: string): Bilingual => ({ en: text, zh: text });
-
 // The column headers of mg:status's tables, in both languages.
 const CATEGORY_COLUMNS = {
   id: { en: "id", zh: "编号" },
@@ -190,7 +187,7 @@ const action = defineAction("mg:status", async (args: StatusArgs, env) => {
   const noticeDays = Number(settings.noticePeriod) / 86400;
   const reviewers = countBits(settings.activeReviewers);
   const lines: SummaryLine[] = [
-    same(`${p.entry.title}`),
+    line(p.entry.title, p.entry.titleZh ?? p.entry.title),
     line(
       `  ${p.name} at ${address} on ${env.networkName}${paused ? " — PAUSED" : ""}`,
       `  ${p.name}，地址 ${address}，网络 ${env.networkName}${paused ? " —— 已暂停" : ""}`,

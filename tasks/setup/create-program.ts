@@ -93,6 +93,7 @@ const action = defineAction("mg:create-program", async (args: CreateProgramArgs,
   env.book.programs[name] = {
     address,
     title: definition.name,
+    titleZh: definition.nameZh,
     file,
     jurisdiction,
     categories,
