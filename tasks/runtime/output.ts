@@ -2,6 +2,10 @@
  * One output path for every task: a human summary, or JSON with `--json`; any error becomes one
  * sentence in Chinese and English (core/messages) and exit code 1.
  *
+ * The summary is written in both languages (every line a {@link Bilingual}, every table header from a
+ * bilingual column map) and printed in the one MG_LANG chooses: "zh" or "en" (the default). `--json`
+ * is never translated.
+ *
  * A refusal is printed as two lines, Chinese first (the officials' language), each tagged so a reader
  * of either language finds theirs at a glance and a script can grep `^Error: `:
  *   错误：退回金额 700,000.00 元超过应退回的 600,000.00 元。
