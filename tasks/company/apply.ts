@@ -1,7 +1,7 @@
 /** mg:apply — an entity applies to a category from its payout wallet, with the hash of its documents. */
 import type { CommonArgs } from "../runtime/args.js";
 import { bookProgram, categoryId } from "../runtime/resolution.js";
-import { defineAction, type ResultOf } from "../runtime/output.js";
+import { defineAction, line, type ResultOf } from "../runtime/output.js";
 import { documentHash } from "../runtime/hashes.js";
 import { sent, txLine } from "../runtime/tx.js";
 
@@ -28,8 +28,11 @@ const action = defineAction("mg:apply", async (args: ApplyArgs, env) => {
       tx: tx.hash,
     },
     lines: [
-      `Application ${applicationId} submitted to category ${args.category} of ${p.name} by ${env.signer.address}.`,
-      `  documents hash ${hash}`,
+      line(
+        `Application ${applicationId} submitted to category ${args.category} of ${p.name} by ${env.signer.address}.`,
+        `第 ${applicationId} 号申请已由 ${env.signer.address} 提交至 ${p.name} 的 ${args.category} 类别。`,
+      ),
+      line(`  documents hash ${hash}`, `  申请材料哈希 ${hash}`),
       txLine(tx),
     ],
   };

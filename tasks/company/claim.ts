@@ -2,7 +2,7 @@
 import { MilestoneState } from "../../core/enums.js";
 import { TaskInputError, type CommonArgs } from "../runtime/args.js";
 import { bookProgram } from "../runtime/resolution.js";
-import { defineAction, type ResultOf } from "../runtime/output.js";
+import { defineAction, line, type ResultOf } from "../runtime/output.js";
 import { grantId, milestoneIndex } from "../runtime/hashes.js";
 import { claimOutlook } from "../runtime/states.js";
 import { sent, txLine } from "../runtime/tx.js";
@@ -72,7 +72,10 @@ const action = defineAction("mg:claim", async (args: ClaimArgs, env) => {
       tx: tx.hash,
     },
     lines: [
-      `Claimed ${p.money(amount)} for milestone(s) ${indexes.map((i) => `#${i}`).join(", ")} of grant ${id} in ${p.name}, paid to ${env.signer.address}.`,
+      line(
+        `Claimed ${p.money(amount)} for milestone(s) ${indexes.map((i) => `#${i}`).join(", ")} of grant ${id} in ${p.name}, paid to ${env.signer.address}.`,
+        `已领取 ${p.name} 第 ${id} 号资助${indexes.map((i) => `第 ${i} 号`).join("、")}里程碑款项 ${p.moneyZh(amount)}，付至收款钱包 ${env.signer.address}。`,
+      ),
       txLine(tx),
     ],
   };

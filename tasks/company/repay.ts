@@ -1,7 +1,7 @@
 /** mg:repay — repays recovered money (anyone may pay for the grantee); the bar lifts when fully repaid. */
 import { TaskInputError, type CommonArgs } from "../runtime/args.js";
 import { bookProgram, bookToken } from "../runtime/resolution.js";
-import { defineAction, type ResultOf } from "../runtime/output.js";
+import { defineAction, line, type ResultOf } from "../runtime/output.js";
 import { grantId } from "../runtime/hashes.js";
 import { sent, txLine } from "../runtime/tx.js";
 
@@ -41,10 +41,16 @@ const action = defineAction("mg:repay", async (args: RepayArgs, env) => {
   return {
     result: { program: p.name, grantId: id, amount: p.amount(amount), payer, stillOwed: p.amount(still), tx: tx.hash },
     lines: [
-      `Repaid ${p.money(amount)} on grant ${id} in ${p.name} from ${payer}; it returns to the available budget.`,
+      line(
+        `Repaid ${p.money(amount)} on grant ${id} in ${p.name} from ${payer}; it returns to the available budget.`,
+        `${payer} 已退回 ${p.name} 第 ${id} 号资助款项 ${p.moneyZh(amount)}，该款项回到可用预算。`,
+      ),
       still === 0n
-        ? "  Fully repaid: the entity's bar from this recovery is lifted."
-        : `  Still owed: ${p.money(still)}.`,
+        ? line(
+            "  Fully repaid: the entity's bar from this recovery is lifted.",
+            "  已全部退回：该主体因本次追回而受的申领限制已解除。",
+          )
+        : line(`  Still owed: ${p.money(still)}.`, `  尚欠：${p.moneyZh(still)}。`),
       txLine(tx),
     ],
   };

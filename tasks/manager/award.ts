@@ -1,9 +1,10 @@
 /** mg:award — a manager awards a grant to a registered entity in milestones. */
 import { checkDeadlines, milestoneTerms } from "../../core/schedule.js";
+import { formatBeijing } from "../../core/messages/labels.js";
 import { formatTimestamp } from "../../core/time.js";
 import { wholeNumber, type CommonArgs } from "../runtime/args.js";
 import { bookProgram, bookRegistry, categoryId, requireAuthorised, resolveEntity } from "../runtime/resolution.js";
-import { defineAction, type ResultOf } from "../runtime/output.js";
+import { defineAction, line, table, type ResultOf } from "../runtime/output.js";
 import { scheduleFromArgs } from "./milestones.js";
 import { sent, txLine } from "../runtime/tx.js";
 
@@ -51,17 +52,29 @@ const action = defineAction("mg:award", async (args: AwardArgs, env) => {
       tx: tx.hash,
     },
     lines: [
-      `Awarded grant ${id} in ${p.name}: ${p.money(total)} to entity number ${entity.entityNo}, category ${args.category}.`,
-      `  terms hash ${g.termsHash} (reviewers' votes name it)`,
+      line(
+        `Awarded grant ${id} in ${p.name}: ${p.money(total)} to entity number ${entity.entityNo}, category ${args.category}.`,
+        `已在 ${p.name} 授予第 ${id} 号资助：向第 ${entity.entityNo} 号主体资助 ${p.moneyZh(total)}，类别 ${args.category}。`,
+      ),
+      line(
+        `  terms hash ${g.termsHash} (reviewers' votes name it)`,
+        `  资助条款哈希 ${g.termsHash}（评审专家投票时引用）`,
+      ),
       txLine(tx),
-      {
-        table: schedule.map((m, i) => ({
+      table(
+        {
+          milestone: { en: "milestone", zh: "里程碑" },
+          amount: { en: "amount", zh: "金额" },
+          deadline: { en: "deadline (evidence and votes until)", zh: "截止时间（提交材料和投票）" },
+          description: { en: "description", zh: "说明" },
+        },
+        schedule.map((m, i) => ({
           milestone: i,
-          amount: p.money(m.amount),
-          "deadline (evidence and votes until)": formatTimestamp(m.deadline),
+          amount: { en: p.money(m.amount), zh: p.moneyZh(m.amount) },
+          deadline: { en: formatTimestamp(m.deadline), zh: formatBeijing(m.deadline, "zh") },
           description: m.description,
         })),
-      },
+      ),
     ],
   };
 });

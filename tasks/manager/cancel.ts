@@ -2,7 +2,7 @@
 import { reasonHash } from "../../core/ids.js";
 import { requireText, type CommonArgs } from "../runtime/args.js";
 import { bookProgram } from "../runtime/resolution.js";
-import { defineAction, type ResultOf } from "../runtime/output.js";
+import { defineAction, line, type ResultOf } from "../runtime/output.js";
 import { grantId } from "../runtime/hashes.js";
 import { sent, txLine } from "../runtime/tx.js";
 
@@ -34,10 +34,19 @@ const action = defineAction("mg:cancel", async (args: CancelArgs, env) => {
       tx: tx.hash,
     },
     lines: [
-      `Grant ${id} in ${p.name} cancelled; ${p.money(reserved)} returned to the available budget.`,
+      line(
+        `Grant ${id} in ${p.name} cancelled; ${p.money(reserved)} returned to the available budget.`,
+        `${p.name} 第 ${id} 号资助已撤销，${p.moneyZh(reserved)} 退回可用预算。`,
+      ),
       paidCount === 0n
-        ? "  Nothing had been paid, so the entity may be awarded in this category again."
-        : `  ${paidCount} milestone(s) had been paid; use mg:recover to order money back.`,
+        ? line(
+            "  Nothing had been paid, so the entity may be awarded in this category again.",
+            "  尚未支付任何款项，该主体仍可再次获得本类别资助。",
+          )
+        : line(
+            `  ${paidCount} milestone(s) had been paid; use mg:recover to order money back.`,
+            `  已支付 ${paidCount} 个里程碑的款项；如需追回，请使用 mg:recover。`,
+          ),
       txLine(tx),
     ],
   };

@@ -1,7 +1,7 @@
 /** mg:pause — the guardian pauses a program; with --unpause the admin resumes it. */
 import type { CommonArgs } from "../runtime/args.js";
 import { bookProgram } from "../runtime/resolution.js";
-import { defineAction, type ResultOf } from "../runtime/output.js";
+import { defineAction, line, type ResultOf } from "../runtime/output.js";
 import { sent, txLine } from "../runtime/tx.js";
 
 export interface PauseArgs extends CommonArgs {
@@ -16,8 +16,14 @@ const action = defineAction("mg:pause", async (args: PauseArgs, env) => {
     result: { program: p.name, paused: !args.unpause, by: env.signer.address, tx: tx.hash },
     lines: [
       args.unpause
-        ? `${p.name} unpaused by its admin ${env.signer.address}.`
-        : `${p.name} paused by its guardian ${env.signer.address}: awards, applications, evidence, votes and claims stop until the admin unpauses.`,
+        ? line(
+            `${p.name} unpaused by its admin ${env.signer.address}.`,
+            `${p.name} 已由管理员 ${env.signer.address} 恢复运行。`,
+          )
+        : line(
+            `${p.name} paused by its guardian ${env.signer.address}: awards, applications, evidence, votes and claims stop until the admin unpauses.`,
+            `${p.name} 已由应急暂停人 ${env.signer.address} 暂停：授予资助、申请、提交材料、投票和领取均停止，直至管理员恢复运行。`,
+          ),
       txLine(tx),
     ],
   };

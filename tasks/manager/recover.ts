@@ -2,7 +2,7 @@
 import { reasonHash } from "../../core/ids.js";
 import { requireText, type CommonArgs } from "../runtime/args.js";
 import { bookProgram } from "../runtime/resolution.js";
-import { defineAction, type ResultOf } from "../runtime/output.js";
+import { defineAction, line, type ResultOf } from "../runtime/output.js";
 import { grantId } from "../runtime/hashes.js";
 import { sent, txLine } from "../runtime/tx.js";
 
@@ -39,8 +39,14 @@ const action = defineAction("mg:recover", async (args: RecoverArgs, env) => {
       tx: tx.hash,
     },
     lines: [
-      `Recovery of ${p.money(amount)} ordered on grant ${id} in ${p.name}; entity number ${g.entityNo} is barred in every program of the registry until it repays.`,
-      `  owed now ${p.money(g.recoveryOwed)}; unpaid milestones of the grant are cancelled.`,
+      line(
+        `Recovery of ${p.money(amount)} ordered on grant ${id} in ${p.name}; entity number ${g.entityNo} is barred in every program of the registry until it repays.`,
+        `已责令追回 ${p.name} 第 ${id} 号资助款项 ${p.moneyZh(amount)}；第 ${g.entityNo} 号主体在退回前不得申领本登记册下任何项目的资助。`,
+      ),
+      line(
+        `  owed now ${p.money(g.recoveryOwed)}; unpaid milestones of the grant are cancelled.`,
+        `  现应退回 ${p.moneyZh(g.recoveryOwed)}；该资助未支付的里程碑均已取消。`,
+      ),
       txLine(tx),
     ],
   };

@@ -1,10 +1,11 @@
 /** mg:rule — a manager rules on an open objection: dismiss (payable after the window) or uphold. */
+import { milestoneRef } from "../../core/messages/labels.js";
 import { reasonHash } from "../../core/ids.js";
 import { TaskInputError, type CommonArgs } from "../runtime/args.js";
 import { bookProgram } from "../runtime/resolution.js";
-import { defineAction, type ResultOf } from "../runtime/output.js";
+import { defineAction, line, type ResultOf } from "../runtime/output.js";
 import { grantId, milestoneIndex } from "../runtime/hashes.js";
-import { stateWords } from "../runtime/states.js";
+import { stateText, stateWords } from "../runtime/states.js";
 import { sent, txLine } from "../runtime/tx.js";
 
 export interface RuleArgs extends CommonArgs {
@@ -27,7 +28,8 @@ const action = defineAction("mg:rule", async (args: RuleArgs, env) => {
     );
   const reason = reasonHash(args.reason, `objection ${decision === "uphold" ? "upheld" : "dismissed"}`);
   const tx = await sent(p.program.ruleOnObjection(id, index, decision === "uphold", reason));
-  const state = stateWords(Number(await p.program.milestoneState(id, index)));
+  const stateNumber = Number(await p.program.milestoneState(id, index));
+  const state = stateWords(stateNumber);
   return {
     result: {
       program: p.name,
@@ -39,7 +41,10 @@ const action = defineAction("mg:rule", async (args: RuleArgs, env) => {
       tx: tx.hash,
     },
     lines: [
-      `Objection to milestone #${index} of grant ${id} in ${p.name} ${decision === "uphold" ? "upheld" : "dismissed"}; the milestone is now ${state}.`,
+      line(
+        `Objection to milestone #${index} of grant ${id} in ${p.name} ${decision === "uphold" ? "upheld" : "dismissed"}; the milestone is now ${state}.`,
+        `对 ${p.name} ${milestoneRef(id, index, "zh")}的异议${decision === "uphold" ? "成立" : "已驳回"}；该里程碑现为“${stateText(stateNumber).zh}”。`,
+      ),
       txLine(tx),
     ],
   };

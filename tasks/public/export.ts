@@ -18,7 +18,7 @@ import { formatTimestamp } from "../../core/time.js";
 import { entityNames, nameText } from "../runtime/directory.js";
 import { TaskInputError, type CommonArgs } from "../runtime/args.js";
 import { programEvents, type ProgramEvent } from "../runtime/history.js";
-import { defineAction, type ResultOf } from "../runtime/output.js";
+import { defineAction, line, type ResultOf } from "../runtime/output.js";
 import { bookProgram } from "../runtime/resolution.js";
 
 export interface ExportArgs extends CommonArgs {
@@ -273,14 +273,27 @@ const action = defineAction("mg:export", async (args: ExportArgs, env) => {
       reconciled: failed === undefined,
     },
     lines: [
-      `Exported ${p.name}${year === null ? "" : ` for fiscal year ${year}`}: ${register.length} grant(s), ${milestones.length} grant event(s), ${ledger.length - 4} money movement(s).`,
-      ...files.map((f) => `  ${f}`),
-      year === null
+      line(
+        `Exported ${p.name}${year === null ? "" : ` for fiscal year ${year}`}: ${register.length} grant(s), ${milestones.length} grant event(s), ${ledger.length - 4} money movement(s).`,
+        `已导出 ${p.name}${year === null ? "" : ` ${year} 财政年度`}：资助 ${register.length} 笔，资助事件 ${milestones.length} 条，资金变动 ${ledger.length - 4} 笔。`,
+      ),
+      ...files.map((f) => line(`  ${f}`, `  ${f}`)),
+      ...(year === null
         ? failed === undefined
-          ? "  The movements add up to summary(): funded, repaid, paid and withdrawn match."
-          : ""
-        : "  One fiscal year: totals are the year's, not compared with the lifetime summary().",
-    ].filter((line) => line !== ""),
+          ? [
+              line(
+                "  The movements add up to summary(): funded, repaid, paid and withdrawn match.",
+                "  资金变动合计与 summary() 一致：拨入、退回、支付和提取均相符。",
+              ),
+            ]
+          : []
+        : [
+            line(
+              "  One fiscal year: totals are the year's, not compared with the lifetime summary().",
+              "  仅一个财政年度：合计为该年度数额，不与累计的 summary() 比较。",
+            ),
+          ]),
+    ],
     failed,
   };
 });

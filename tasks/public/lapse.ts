@@ -1,7 +1,8 @@
 /** mg:lapse — anyone lapses a milestone not approved by its deadline; its amount returns to the budget. */
+import { milestoneRef } from "../../core/messages/labels.js";
 import type { CommonArgs } from "../runtime/args.js";
 import { bookProgram } from "../runtime/resolution.js";
-import { defineAction, type ResultOf } from "../runtime/output.js";
+import { defineAction, line, type ResultOf } from "../runtime/output.js";
 import { grantId, milestoneIndex } from "../runtime/hashes.js";
 import { sent, txLine } from "../runtime/tx.js";
 
@@ -20,7 +21,10 @@ const action = defineAction("mg:lapse", async (args: LapseArgs, env) => {
   return {
     result: { program: p.name, grantId: id, milestone: index, released: p.amount(amount), tx: tx.hash },
     lines: [
-      `Milestone #${index} of grant ${id} in ${p.name} lapsed; ${p.money(amount)} returned to the available budget.`,
+      line(
+        `Milestone #${index} of grant ${id} in ${p.name} lapsed; ${p.money(amount)} returned to the available budget.`,
+        `${p.name} ${milestoneRef(id, index, "zh")}已失效，${p.moneyZh(amount)} 退回可用预算。`,
+      ),
       txLine(tx),
     ],
   };

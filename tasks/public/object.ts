@@ -1,8 +1,9 @@
 /** mg:object — anyone objects to an approved milestone during its public notice window. */
+import { formatBeijing, milestoneRef } from "../../core/messages/labels.js";
 import { formatTimestamp } from "../../core/time.js";
 import type { CommonArgs } from "../runtime/args.js";
 import { bookProgram } from "../runtime/resolution.js";
-import { defineAction, type ResultOf } from "../runtime/output.js";
+import { defineAction, line, type ResultOf } from "../runtime/output.js";
 import { documentHash, grantId, milestoneIndex } from "../runtime/hashes.js";
 import { sent, txLine } from "../runtime/tx.js";
 
@@ -34,8 +35,14 @@ const action = defineAction("mg:object", async (args: ObjectArgs, env) => {
       tx: tx.hash,
     },
     lines: [
-      `${env.signer.address} objected to milestone #${index} of grant ${id} in ${p.name}; it cannot be paid until a manager rules.`,
-      `  supporting document ${evidence}; notice window ends ${formatTimestamp(m.noticeEndsAt)}`,
+      line(
+        `${env.signer.address} objected to milestone #${index} of grant ${id} in ${p.name}; it cannot be paid until a manager rules.`,
+        `${env.signer.address} 已对 ${p.name} ${milestoneRef(id, index, "zh")}提出异议；经办人裁决前该里程碑不能支付。`,
+      ),
+      line(
+        `  supporting document ${evidence}; notice window ends ${formatTimestamp(m.noticeEndsAt)}`,
+        `  异议材料 ${evidence}；公示期截止 ${formatBeijing(m.noticeEndsAt, "zh")}`,
+      ),
       txLine(tx),
     ],
   };

@@ -7,7 +7,8 @@
 import { jurisdictionPrograms, standingSentence } from "../../core/jurisdiction.js";
 import type { CommonArgs } from "../runtime/args.js";
 import { bookFactory, bookRegistry } from "../runtime/resolution.js";
-import { defineAction, type ResultOf } from "../runtime/output.js";
+import type { Bilingual } from "../../core/messages/labels.js";
+import { defineAction, line, table, type ResultOf, type SummaryLine } from "../runtime/output.js";
 
 export interface ProgramsArgs extends CommonArgs {
   jurisdiction: string | undefined;
@@ -22,22 +23,47 @@ const action = defineAction("mg:programs", async (args: ProgramsArgs, env) => {
   const named = new Map(
     Object.entries(env.book.programs).map(([key, entry]) => [entry.address.toLowerCase(), { key, entry }]),
   );
-  const label = (address: string) => named.get(address.toLowerCase())?.key ?? "(not in the address book)";
-  const lines: Array<string | { table: Array<Record<string, string>> }> = [
-    `Programs of ${name} (authorised by its registry ${await registry.getAddress()}): ${found.authorised.length}`,
+  const label = (address: string): Bilingual => {
+    const key = named.get(address.toLowerCase())?.key;
+    return key === undefined ? { en: "(not in the address book)", zh: "（不在地址簿中）" } : { en: key, zh: key };
+  };
+  const registryAddress = await registry.getAddress();
+  const lines: SummaryLine[] = [
+    line(
+      `Programs of ${name} (authorised by its registry ${registryAddress}): ${found.authorised.length}`,
+      `${name} 的资助项目（经其登记册 ${registryAddress} 授权）：${found.authorised.length} 个`,
+    ),
   ];
   if (found.authorised.length > 0) {
-    lines.push({
-      table: found.authorised.map((address) => ({
-        name: label(address),
-        title: named.get(address.toLowerCase())?.entry.title ?? "",
-        address,
-      })),
-    });
+    lines.push(
+      table(
+        {
+          name: { en: "name", zh: "名称" },
+          title: { en: "title", zh: "项目名称" },
+          address: { en: "address", zh: "地址" },
+        },
+        found.authorised.map((address) => ({
+          name: label(address),
+          title: {
+            en: named.get(address.toLowerCase())?.entry.title ?? "",
+            zh: named.get(address.toLowerCase())?.entry.titleZh ?? named.get(address.toLowerCase())?.entry.title ?? "",
+          },
+          address,
+        })),
+      ),
+    );
   }
   if (found.flagged.length > 0) {
-    lines.push(`FLAGGED — ${found.flagged.length} program(s) name the ${name} registry without its authorisation:`);
-    for (const address of found.flagged) lines.push(`  ${standingSentence("unauthorised", name, address).en}`);
+    lines.push(
+      line(
+        `FLAGGED — ${found.flagged.length} program(s) name the ${name} registry without its authorisation:`,
+        `警示：有 ${found.flagged.length} 个资助项目未经授权而使用 ${name} 登记册：`,
+      ),
+    );
+    for (const address of found.flagged) {
+      const sentence = standingSentence("unauthorised", name, address);
+      lines.push(line(`  ${sentence.en}`, `  ${sentence.zh}`));
+    }
   }
   return {
     result: {

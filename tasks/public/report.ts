@@ -4,11 +4,12 @@
  * Withdrawn, …) and checks it against summary() and the ledger identity. Exit code 1 on any mismatch.
  */
 import { LEDGER_MODULUS, ledgerIdentityHolds } from "../../core/ledger.js";
+import { formatBeijing, type Bilingual } from "../../core/messages/labels.js";
 import { formatYuan } from "../../core/money.js";
 import { formatTimestamp } from "../../core/time.js";
 import type { CommonArgs } from "../runtime/args.js";
 import { bookProgram, summaryAmounts } from "../runtime/resolution.js";
-import { defineAction, type ResultOf } from "../runtime/output.js";
+import { defineAction, line, table, type ResultOf, type SummaryLine } from "../runtime/output.js";
 import { eventsNamed, programEvents } from "../runtime/history.js";
 
 export interface ReportArgs extends CommonArgs {
@@ -22,8 +23,67 @@ interface HistoryRow {
   grant: string;
   milestone: string;
   amount: bigint | null;
-  detail: string;
+  detail: Bilingual;
 }
+
+// The events as the Chinese history names them (English keeps the contract's event names).
+const EVENT_ZH: Readonly<Record<string, string>> = {
+  Funded: "拨入资金",
+  Withdrawn: "提取资金",
+  SurplusSwept: "结余划转",
+  GrantAwarded: "授予资助",
+  EvidenceSubmitted: "提交佐证材料",
+  VoteCast: "评审投票",
+  MilestoneApproved: "里程碑通过评审",
+  MilestoneRejected: "里程碑未通过",
+  ObjectionFiled: "提出异议",
+  ObjectionRuled: "异议裁决",
+  DeadlineExtended: "截止时间顺延",
+  MilestoneClaimed: "领取款项",
+  MilestoneLapsed: "里程碑失效",
+  MilestoneCancelled: "里程碑取消",
+  GrantCancelled: "撤销资助",
+  RecoveryOrdered: "责令追回",
+  Repaid: "退回款项",
+};
+
+// The column headers of mg:report's tables, in both languages.
+const HISTORY_COLUMNS = {
+  block: { en: "block", zh: "区块" },
+  time: { en: "time", zh: "时间" },
+  event: { en: "event", zh: "事件" },
+  grant: { en: "grant", zh: "资助" },
+  milestone: { en: "milestone", zh: "里程碑" },
+  amount: { en: "amount (yuan)", zh: "金额（元）" },
+  detail: { en: "detail", zh: "详情" },
+};
+const GRANT_COLUMNS = {
+  grant: { en: "grant", zh: "资助" },
+  entity: { en: "entity", zh: "主体" },
+  awarded: { en: "awarded", zh: "资助金额" },
+  paid: { en: "paid", zh: "已支付" },
+  released: { en: "released (lapsed/cancelled)", zh: "已释放（失效/取消）" },
+  reserved: { en: "reserved", zh: "预留" },
+  recoveryOrdered: { en: "recovery ordered", zh: "责令追回" },
+  repaid: { en: "repaid", zh: "已退回" },
+};
+const LEDGER_COLUMNS = {
+  field: { en: "field", zh: "科目" },
+  events: { en: "from events", zh: "按事件重算" },
+  summary: { en: "summary()", zh: "summary()" },
+  check: { en: "check", zh: "核对" },
+};
+// The ledger fields as the Chinese comparison names them.
+const FIELD_ZH: Readonly<Record<string, string>> = {
+  funded: "拨入",
+  repaid: "退回",
+  available: "可用",
+  reserved: "预留",
+  paid: "已支付",
+  withdrawn: "已提取",
+  "recovery owed": "应追回",
+  grants: "资助笔数",
+};
 
 interface GrantBook {
   entityNo: bigint;
@@ -62,7 +122,7 @@ const action = defineAction("mg:report", async (args: ReportArgs, env) => {
     grant: bigint | null,
     milestone: bigint | number | null,
     amount: bigint | null,
-    detail: string,
+    detail: Bilingual,
   ) =>
     history.push({
       block: log.blockNumber,
@@ -76,134 +136,118 @@ const action = defineAction("mg:report", async (args: ReportArgs, env) => {
 
   for (const e of events("Funded")) {
     rebuilt.funded += e.args.amount;
-    push(e, "Funded", null, null, e.args.amount, `by ${e.args.from}`);
+    push(e, "Funded", null, null, e.args.amount, { en: `by ${e.args.from}`, zh: `拨款人 ${e.args.from}` });
   }
   for (const e of events("Withdrawn")) {
     rebuilt.withdrawn += e.args.amount;
-    push(e, "Withdrawn", null, null, e.args.amount, `to ${e.args.treasury}`);
+    push(e, "Withdrawn", null, null, e.args.amount, { en: `to ${e.args.treasury}`, zh: `至 ${e.args.treasury}` });
   }
   for (const e of events("SurplusSwept")) {
     rebuilt.swept += e.args.amount;
-    push(e, "SurplusSwept", null, null, e.args.amount, `to ${e.args.treasury}`);
+    push(e, "SurplusSwept", null, null, e.args.amount, { en: `to ${e.args.treasury}`, zh: `至 ${e.args.treasury}` });
   }
   for (const e of events("GrantAwarded")) {
     rebuilt.reserved += e.args.amount;
     const g = grantOf(e.args.grantId);
     g.entityNo = e.args.entityNo;
     g.awarded += e.args.amount;
-    push(
-      e,
-      "GrantAwarded",
-      e.args.grantId,
-      null,
-      e.args.amount,
-      `entity ${e.args.entityNo}, ${categoryName(e.args.categoryId)}, ${e.args.milestoneCount} milestone(s)`,
-    );
+    push(e, "GrantAwarded", e.args.grantId, null, e.args.amount, {
+      en: `entity ${e.args.entityNo}, ${categoryName(e.args.categoryId)}, ${e.args.milestoneCount} milestone(s)`,
+      zh: `第 ${e.args.entityNo} 号主体，${categoryKeys.get(e.args.categoryId) ?? `第 ${e.args.categoryId} 类`}，${e.args.milestoneCount} 个里程碑`,
+    });
   }
   for (const e of events("EvidenceSubmitted")) {
-    push(e, "EvidenceSubmitted", e.args.grantId, e.args.index, null, `evidence ${e.args.evidenceHash}`);
+    push(e, "EvidenceSubmitted", e.args.grantId, e.args.index, null, {
+      en: `evidence ${e.args.evidenceHash}`,
+      zh: `佐证材料 ${e.args.evidenceHash}`,
+    });
   }
   for (const e of events("VoteCast")) {
-    push(
-      e,
-      "VoteCast",
-      e.args.grantId,
-      e.args.index,
-      null,
-      `${e.args.approve ? "approve" : "reject"} by ${e.args.reviewer}, reason ${e.args.reasonHash}`,
-    );
+    push(e, "VoteCast", e.args.grantId, e.args.index, null, {
+      en: `${e.args.approve ? "approve" : "reject"} by ${e.args.reviewer}, reason ${e.args.reasonHash}`,
+      zh: `${e.args.reviewer} 投${e.args.approve ? "同意" : "不同意"}票，理由 ${e.args.reasonHash}`,
+    });
   }
   for (const e of events("MilestoneApproved")) {
-    push(
-      e,
-      "MilestoneApproved",
-      e.args.grantId,
-      e.args.index,
-      null,
-      `notice until ${formatTimestamp(e.args.noticeEndsAt)}`,
-    );
+    push(e, "MilestoneApproved", e.args.grantId, e.args.index, null, {
+      en: `notice until ${formatTimestamp(e.args.noticeEndsAt)}`,
+      zh: `公示期至 ${formatBeijing(e.args.noticeEndsAt, "zh")}`,
+    });
   }
   for (const e of events("MilestoneRejected")) {
-    push(e, "MilestoneRejected", e.args.grantId, e.args.index, null, "");
+    push(e, "MilestoneRejected", e.args.grantId, e.args.index, null, { en: "", zh: "" });
   }
   for (const e of events("ObjectionFiled")) {
-    push(
-      e,
-      "ObjectionFiled",
-      e.args.grantId,
-      e.args.index,
-      null,
-      `by ${e.args.objector}, document ${e.args.evidenceHash}`,
-    );
+    push(e, "ObjectionFiled", e.args.grantId, e.args.index, null, {
+      en: `by ${e.args.objector}, document ${e.args.evidenceHash}`,
+      zh: `异议人 ${e.args.objector}，材料 ${e.args.evidenceHash}`,
+    });
   }
   for (const e of events("ObjectionRuled")) {
-    push(
-      e,
-      "ObjectionRuled",
-      e.args.grantId,
-      e.args.index,
-      null,
-      `${e.args.upheld ? "upheld" : "dismissed"}, reason ${e.args.reasonHash}`,
-    );
+    push(e, "ObjectionRuled", e.args.grantId, e.args.index, null, {
+      en: `${e.args.upheld ? "upheld" : "dismissed"}, reason ${e.args.reasonHash}`,
+      zh: `${e.args.upheld ? "异议成立" : "驳回异议"}，理由 ${e.args.reasonHash}`,
+    });
   }
   for (const e of events("DeadlineExtended")) {
-    push(
-      e,
-      "DeadlineExtended",
-      e.args.grantId,
-      e.args.index,
-      null,
-      `deadline now ${formatTimestamp(e.args.deadline)} (time in notice and under objection given back)`,
-    );
+    push(e, "DeadlineExtended", e.args.grantId, e.args.index, null, {
+      en: `deadline now ${formatTimestamp(e.args.deadline)} (time in notice and under objection given back)`,
+      zh: `截止时间顺延至 ${formatBeijing(e.args.deadline, "zh")}（补回公示和异议期间占用的时间）`,
+    });
   }
   for (const e of events("MilestoneClaimed")) {
     rebuilt.reserved -= e.args.amount;
     rebuilt.paid += e.args.amount;
     grantOf(e.args.grantId).paid += e.args.amount;
-    push(e, "MilestoneClaimed", e.args.grantId, e.args.index, e.args.amount, `to ${e.args.wallet}`);
+    push(e, "MilestoneClaimed", e.args.grantId, e.args.index, e.args.amount, {
+      en: `to ${e.args.wallet}`,
+      zh: `付至 ${e.args.wallet}`,
+    });
   }
   for (const e of events("MilestoneLapsed")) {
     rebuilt.reserved -= e.args.amount;
     grantOf(e.args.grantId).released += e.args.amount;
-    push(e, "MilestoneLapsed", e.args.grantId, e.args.index, e.args.amount, "back to the budget");
+    push(e, "MilestoneLapsed", e.args.grantId, e.args.index, e.args.amount, {
+      en: "back to the budget",
+      zh: "退回预算",
+    });
   }
   for (const e of events("MilestoneCancelled")) {
     rebuilt.reserved -= e.args.amount;
     grantOf(e.args.grantId).released += e.args.amount;
-    push(e, "MilestoneCancelled", e.args.grantId, e.args.index, e.args.amount, "objection upheld; back to the budget");
+    push(e, "MilestoneCancelled", e.args.grantId, e.args.index, e.args.amount, {
+      en: "objection upheld; back to the budget",
+      zh: "异议成立，退回预算",
+    });
   }
   for (const e of events("GrantCancelled")) {
     rebuilt.reserved -= e.args.released;
     grantOf(e.args.grantId).released += e.args.released;
-    push(
-      e,
-      "GrantCancelled",
-      e.args.grantId,
-      null,
-      e.args.released,
-      `${e.args.awardKeyReleased ? "award key released; " : ""}reason ${e.args.reasonHash}`,
-    );
+    push(e, "GrantCancelled", e.args.grantId, null, e.args.released, {
+      en: `${e.args.awardKeyReleased ? "award key released; " : ""}reason ${e.args.reasonHash}`,
+      zh: `${e.args.awardKeyReleased ? "该主体可再次获得本类别资助；" : ""}理由 ${e.args.reasonHash}`,
+    });
   }
   for (const e of events("RecoveryOrdered")) {
     rebuilt.recoveryOutstanding += e.args.amount;
     grantOf(e.args.grantId).recoveryOrdered += e.args.amount;
-    push(
-      e,
-      "RecoveryOrdered",
-      e.args.grantId,
-      null,
-      e.args.amount,
-      `entity ${e.args.entityNo} barred until repaid; reason ${e.args.reasonHash}`,
-    );
+    push(e, "RecoveryOrdered", e.args.grantId, null, e.args.amount, {
+      en: `entity ${e.args.entityNo} barred until repaid; reason ${e.args.reasonHash}`,
+      zh: `第 ${e.args.entityNo} 号主体在退回前不得申领；理由 ${e.args.reasonHash}`,
+    });
   }
   for (const e of events("Repaid")) {
     rebuilt.repaid += e.args.amount;
     rebuilt.recoveryOutstanding -= e.args.amount;
     grantOf(e.args.grantId).repaid += e.args.amount;
-    push(e, "Repaid", e.args.grantId, null, e.args.amount, `by ${e.args.payer}; still owed ${y(e.args.stillOwed)}`);
+    push(e, "Repaid", e.args.grantId, null, e.args.amount, {
+      en: `by ${e.args.payer}; still owed ${y(e.args.stillOwed)}`,
+      zh: `退款人 ${e.args.payer}；尚欠 ${y(e.args.stillOwed)} 元`,
+    });
   }
   history.sort((a, b) => a.block - b.block || a.logIndex - b.logIndex);
   const times = new Map(all.map((e) => [e.blockNumber, formatTimestamp(e.time)]));
+  const timesZh = new Map(all.map((e) => [e.blockNumber, formatBeijing(e.time, "zh")]));
 
   const available = rebuilt.funded + rebuilt.repaid - rebuilt.reserved - rebuilt.paid - rebuilt.withdrawn;
   const s = await c.summary();
@@ -224,44 +268,63 @@ const action = defineAction("mg:report", async (args: ReportArgs, env) => {
   const rebuiltIdentity =
     rebuilt.funded + rebuilt.repaid === available + rebuilt.reserved + rebuilt.paid + rebuilt.withdrawn;
 
-  const lines: Array<string | { table: Array<Record<string, string | number>> }> = [
-    `Report of ${p.entry.title} (${p.name}, ${await c.getAddress()}), events from block ${from} to ${to}`,
-    `  ${all.length} events read in ${stats.requests} log queries of at most ${stats.finalRange} blocks${stats.refused > 0 ? ` (the endpoint refused ${stats.refused} larger ranges)` : ""}`,
-    "History:",
-    {
-      table: history.map((h) => ({
+  const address = await c.getAddress();
+  const holds = identity && rebuiltIdentity;
+  const equation = `${y(s.funded)} + ${y(s.repaid)} = ${y(s.available)} + ${y(s.reserved)} + ${y(s.paid)} + ${y(s.withdrawn)}`;
+  const refused = stats.refused > 0;
+  const lines: SummaryLine[] = [
+    line(
+      `Report of ${p.entry.title} (${p.name}, ${address}), events from block ${from} to ${to}`,
+      `${p.entry.titleZh ?? p.entry.title}（${p.name}，${address}）报告，事件范围：区块 ${from} 至 ${to}`,
+    ),
+    line(
+      `  ${all.length} events read in ${stats.requests} log queries of at most ${stats.finalRange} blocks${refused ? ` (the endpoint refused ${stats.refused} larger ranges)` : ""}`,
+      `  共读取 ${all.length} 条事件，日志查询 ${stats.requests} 次，每次至多 ${stats.finalRange} 个区块${refused ? `（节点拒绝了 ${stats.refused} 次更大范围的查询）` : ""}`,
+    ),
+    line("History:", "历史记录："),
+    table(
+      HISTORY_COLUMNS,
+      history.map((h) => ({
         block: h.block,
-        time: times.get(h.block) ?? "",
-        event: h.event,
+        time: { en: times.get(h.block) ?? "", zh: timesZh.get(h.block) ?? "" },
+        event: { en: h.event, zh: EVENT_ZH[h.event] ?? h.event },
         grant: h.grant,
         milestone: h.milestone,
-        "amount (yuan)": h.amount === null ? "" : y(h.amount),
+        amount: h.amount === null ? "" : y(h.amount),
         detail: h.detail,
       })),
-    },
-    "Grants (yuan):",
-    {
-      table: [...grants.entries()].map(([id, g]) => ({
+    ),
+    line("Grants (yuan):", "资助（元）："),
+    table(
+      GRANT_COLUMNS,
+      [...grants.entries()].map(([id, g]) => ({
         grant: Number(id),
         entity: Number(g.entityNo),
         awarded: y(g.awarded),
         paid: y(g.paid),
-        "released (lapsed/cancelled)": y(g.released),
+        released: y(g.released),
         reserved: y(g.awarded - g.paid - g.released),
-        "recovery ordered": y(g.recoveryOrdered),
+        recoveryOrdered: y(g.recoveryOrdered),
         repaid: y(g.repaid),
       })),
-    },
-    "Ledger (yuan): rebuilt from events vs the contract's summary()",
-    {
-      table: compare.map(([field, events, chain]) => ({
-        field,
-        "from events": field === "grants" ? events.toString() : y(events),
-        "summary()": field === "grants" ? chain.toString() : y(chain),
-        check: events === chain ? "ok" : "MISMATCH",
+    ),
+    line(
+      "Ledger (yuan): rebuilt from events vs the contract's summary()",
+      "账目（元）：按事件重算与合约 summary() 对比",
+    ),
+    table(
+      LEDGER_COLUMNS,
+      compare.map(([field, events, chain]) => ({
+        field: { en: field, zh: FIELD_ZH[field] ?? field },
+        events: field === "grants" ? events.toString() : y(events),
+        summary: field === "grants" ? chain.toString() : y(chain),
+        check: events === chain ? { en: "ok", zh: "一致" } : { en: "MISMATCH", zh: "不一致" },
       })),
-    },
-    `funded + repaid = available + reserved + paid + withdrawn: ${identity && rebuiltIdentity ? "holds" : "BROKEN"} (${y(s.funded)} + ${y(s.repaid)} = ${y(s.available)} + ${y(s.reserved)} + ${y(s.paid)} + ${y(s.withdrawn)})`,
+    ),
+    line(
+      `funded + repaid = available + reserved + paid + withdrawn: ${holds ? "holds" : "BROKEN"} (${equation})`,
+      `拨入 + 退回 = 可用 + 预留 + 已支付 + 已提取：${holds ? "成立" : "不成立"}（${equation}）`,
+    ),
   ];
   const failed =
     mismatches.length > 0 || !identity || !rebuiltIdentity
@@ -282,6 +345,8 @@ const action = defineAction("mg:report", async (args: ReportArgs, env) => {
       logQueries: stats,
       history: history.map((h) => ({
         ...h,
+        // --json stays English, as before.
+        detail: h.detail.en,
         amount: h.amount === null ? null : p.amount(h.amount),
         time: times.get(h.block) ?? "",
       })),

@@ -1,20 +1,60 @@
 /** mg:status — a program's settings, ledger, categories and grants (or one grant's milestones). */
 import { AwardMode } from "../../core/enums.js";
 import { balanceMatchesLedger, ledgerIdentityHolds } from "../../core/ledger.js";
+import { formatBeijing, type Bilingual } from "../../core/messages/labels.js";
 import { formatYuan } from "../../core/money.js";
 import { formatDate, formatTimestamp } from "../../core/time.js";
 import { TaskInputError, type CommonArgs } from "../runtime/args.js";
 import { bookProgram, bookStanding, bookToken, summaryAmounts } from "../runtime/resolution.js";
-import { defineAction, type ResultOf } from "../runtime/output.js";
+import { defineAction, line, table, type Cell, type ResultOf, type SummaryLine } from "../runtime/output.js";
 import { grantId } from "../runtime/hashes.js";
-import { countBits, stateWords } from "../runtime/states.js";
+import { countBits, stateText } from "../runtime/states.js";
 
 export interface StatusArgs extends CommonArgs {
   program: string | undefined;
   grant: string | undefined;
 }
 
-type Row = Record<string, string | number>;
+type Row = Record<string, Cell>;
+
+// The column headers of mg:status's tables, in both languages.
+const CATEGORY_COLUMNS = {
+  id: { en: "id", zh: "编号" },
+  key: { en: "key", zh: "类别键" },
+  mode: { en: "mode", zh: "方式" },
+  amount: { en: "amount", zh: "金额" },
+  awards: { en: "awards", zh: "已授予" },
+  committed: { en: "committed", zh: "已承诺金额" },
+};
+const GRANT_COLUMNS = {
+  grant: { en: "grant", zh: "资助" },
+  entity: { en: "entity", zh: "主体" },
+  category: { en: "category", zh: "类别" },
+  awarded: { en: "awarded", zh: "资助金额" },
+  reserved: { en: "reserved", zh: "预留" },
+  milestones: { en: "milestones", zh: "里程碑" },
+  status: { en: "status", zh: "状态" },
+};
+const MILESTONE_COLUMNS = {
+  milestone: { en: "milestone", zh: "里程碑" },
+  amount: { en: "amount", zh: "金额" },
+  deadline: { en: "deadline", zh: "截止时间" },
+  state: { en: "state", zh: "状态" },
+  "notice ends": { en: "notice ends", zh: "公示期截止" },
+  votes: { en: "votes", zh: "投票" },
+  evidence: { en: "evidence", zh: "佐证材料" },
+};
+const LEDGER_COLUMNS = {
+  funded: { en: "funded", zh: "拨入" },
+  repaid: { en: "repaid", zh: "退回" },
+  available: { en: "available", zh: "可用" },
+  reserved: { en: "reserved", zh: "预留" },
+  paid: { en: "paid", zh: "已支付" },
+  withdrawn: { en: "withdrawn", zh: "已提取" },
+  "recovery owed": { en: "recovery owed", zh: "应追回" },
+  surplus: { en: "surplus", zh: "结余" },
+  balance: { en: "balance", zh: "余额" },
+};
 
 async function evidenceText(hash: Promise<string>): Promise<string> {
   const value = await hash;
@@ -43,10 +83,16 @@ const action = defineAction("mg:status", async (args: StatusArgs, env) => {
     categories.push({
       id,
       key: categoryKeys.get(id) ?? "",
-      mode: Number(c.mode) === AwardMode.Fixed ? "fixed" : "capped",
+      mode: Number(c.mode) === AwardMode.Fixed ? { en: "fixed", zh: "定额" } : { en: "capped", zh: "限额" },
       amount: y(c.amount),
-      awards: `${c.awardsMade}${c.maxAwards === 0n ? "" : ` of ${c.maxAwards}`}`,
-      committed: y(c.committed) + (c.maxTotal === 0n ? "" : ` of ${y(c.maxTotal)}`),
+      awards: {
+        en: `${c.awardsMade}${c.maxAwards === 0n ? "" : ` of ${c.maxAwards}`}`,
+        zh: `${c.awardsMade}${c.maxAwards === 0n ? "" : ` / ${c.maxAwards}`}`,
+      },
+      committed: {
+        en: y(c.committed) + (c.maxTotal === 0n ? "" : ` of ${y(c.maxTotal)}`),
+        zh: y(c.committed) + (c.maxTotal === 0n ? "" : ` / ${y(c.maxTotal)}`),
+      },
     });
   }
 
@@ -70,19 +116,27 @@ const action = defineAction("mg:status", async (args: StatusArgs, env) => {
     const g = await program.grant(id);
     let total = 0n;
     const states: string[] = [];
+    const statesZh: string[] = [];
     for (let i = 0; i < Number(g.milestoneCount); i++) {
       const m = await program.milestone(id, i);
-      const state = stateWords(Number(await program.milestoneState(id, i)));
+      const state = stateText(Number(await program.milestoneState(id, i)));
       total += m.amount;
-      states.push(`#${i} ${state}`);
+      states.push(`#${i} ${state.en}`);
+      statesZh.push(`${i} 号${state.zh}`);
       if (wanted !== null) {
         milestoneRows.push({
           milestone: i,
           amount: y(m.amount),
-          deadline: formatTimestamp(m.deadline),
+          deadline: { en: formatTimestamp(m.deadline), zh: formatBeijing(m.deadline, "zh") },
           state,
-          "notice ends": m.noticeEndsAt === 0n ? "" : formatTimestamp(m.noticeEndsAt),
-          votes: `${countBits(m.approvals)} yes / ${countBits(m.rejections)} no`,
+          "notice ends":
+            m.noticeEndsAt === 0n
+              ? ""
+              : { en: formatTimestamp(m.noticeEndsAt), zh: formatBeijing(m.noticeEndsAt, "zh") },
+          votes: {
+            en: `${countBits(m.approvals)} yes / ${countBits(m.rejections)} no`,
+            zh: `同意 ${countBits(m.approvals)} / 不同意 ${countBits(m.rejections)}`,
+          },
           evidence: await evidenceText(program.evidenceOf(id, i)),
         });
       }
@@ -93,10 +147,15 @@ const action = defineAction("mg:status", async (args: StatusArgs, env) => {
       category: categoryKeys.get(Number(g.categoryId)) ?? String(g.categoryId),
       awarded: y(total),
       reserved: y(g.reserved),
-      milestones: states.join(", "),
-      status: [g.cancelled ? "cancelled" : "", g.recoveryOwed > 0n ? `owes ${y(g.recoveryOwed)}` : ""]
-        .filter((t) => t !== "")
-        .join(", "),
+      milestones: { en: states.join(", "), zh: statesZh.join("，") },
+      status: {
+        en: [g.cancelled ? "cancelled" : "", g.recoveryOwed > 0n ? `owes ${y(g.recoveryOwed)}` : ""]
+          .filter((t) => t !== "")
+          .join(", "),
+        zh: [g.cancelled ? "已撤销" : "", g.recoveryOwed > 0n ? `应退回 ${y(g.recoveryOwed)}` : ""]
+          .filter((t) => t !== "")
+          .join("，"),
+      },
     });
     grantDetails.push({
       grantId: id,
@@ -113,7 +172,7 @@ const action = defineAction("mg:status", async (args: StatusArgs, env) => {
     });
   }
 
-  const ledger: Row = {
+  const ledger: Record<keyof typeof LEDGER_COLUMNS, Cell> = {
     funded: y(s.funded),
     repaid: y(s.repaid),
     available: y(s.available),
@@ -124,19 +183,39 @@ const action = defineAction("mg:status", async (args: StatusArgs, env) => {
     surplus: y(s.surplus),
     balance: y(balance),
   };
-  const lines: Array<string | { table: Row[] }> = [
-    `${p.entry.title}`,
-    `  ${p.name} at ${address} on ${env.networkName}${settings.pausedAt !== 0n ? " — PAUSED" : ""}`,
-    `  ${standing.standing === "authorised" ? "" : "FLAGGED: "}${standing.sentence}`,
-    `  application window ${formatDate(settings.windowOpensAt)} to ${formatDate(settings.windowClosesAt)}; public notice ${Number(settings.noticePeriod) / 86400} days; quorum ${settings.quorum} of ${countBits(settings.activeReviewers)} reviewers`,
-    `Ledger (yuan): funded + repaid = available + reserved + paid + withdrawn ${identity ? "holds" : "is BROKEN"}; balance ${solvent ? "matches" : "DOES NOT match"} the ledger`,
-    { table: [ledger] },
-    "Categories:",
-    { table: categories },
-    grants.length === 0 ? "No grants yet." : "Grants:",
+  const paused = settings.pausedAt !== 0n;
+  const noticeDays = Number(settings.noticePeriod) / 86400;
+  const reviewers = countBits(settings.activeReviewers);
+  const lines: SummaryLine[] = [
+    line(p.entry.title, p.entry.titleZh ?? p.entry.title),
+    line(
+      `  ${p.name} at ${address} on ${env.networkName}${paused ? " — PAUSED" : ""}`,
+      `  ${p.name}，地址 ${address}，网络 ${env.networkName}${paused ? " —— 已暂停" : ""}`,
+    ),
+    line(
+      `  ${standing.standing === "authorised" ? "" : "FLAGGED: "}${standing.sentence}`,
+      `  ${standing.standing === "authorised" ? "" : "警示："}${standing.sentenceZh}`,
+    ),
+    line(
+      `  application window ${formatDate(settings.windowOpensAt)} to ${formatDate(settings.windowClosesAt)}; public notice ${noticeDays} days; quorum ${settings.quorum} of ${reviewers} reviewers`,
+      `  申报期 ${formatDate(settings.windowOpensAt)} 至 ${formatDate(settings.windowClosesAt)}；公示期 ${noticeDays} 天；${reviewers} 名评审专家中需 ${settings.quorum} 票通过`,
+    ),
+    line(
+      `Ledger (yuan): funded + repaid = available + reserved + paid + withdrawn ${identity ? "holds" : "is BROKEN"}; balance ${solvent ? "matches" : "DOES NOT match"} the ledger`,
+      `账目（元）：拨入 + 退回 = 可用 + 预留 + 已支付 + 已提取 ${identity ? "成立" : "不成立"}；余额与账目${solvent ? "相符" : "不符"}`,
+    ),
+    table(LEDGER_COLUMNS, [ledger]),
+    line("Categories:", "资助类别："),
+    table(CATEGORY_COLUMNS, categories),
+    grants.length === 0 ? line("No grants yet.", "尚无资助。") : line("Grants:", "资助："),
   ];
-  if (grants.length > 0) lines.push({ table: grants });
-  if (milestoneRows.length > 0) lines.push(`Milestones of grant ${wanted}:`, { table: milestoneRows });
+  if (grants.length > 0) lines.push(table(GRANT_COLUMNS, grants));
+  if (milestoneRows.length > 0) {
+    lines.push(
+      line(`Milestones of grant ${wanted}:`, `第 ${wanted} 号资助的里程碑：`),
+      table(MILESTONE_COLUMNS, milestoneRows),
+    );
+  }
   return {
     result: {
       program: p.name,

@@ -12,7 +12,7 @@ import { individualId, parseIdentityDocument, parseRegistrarSecret, parseUscc } 
 import { TaskInputError, type CommonArgs } from "../runtime/args.js";
 import { pickAddress } from "../runtime/connection.js";
 import { bookRegistry } from "../runtime/resolution.js";
-import { defineAction, type ResultOf } from "../runtime/output.js";
+import { defineAction, line, type ResultOf } from "../runtime/output.js";
 import { sent, txLine } from "../runtime/tx.js";
 
 /** The environment variable that may hold the registrar secret instead of --secret-file. */
@@ -58,25 +58,38 @@ const action = defineAction("mg:register-entity", async (args: RegisterEntityArg
   }
   let entityId: string;
   let described: string;
+  let describedZh: string;
   if (company) {
     const code = parseUscc(args.uscc ?? "");
     entityId = companyId(code);
     described = `company ${code}`;
+    describedZh = `企业（统一社会信用代码 ${code}）`;
   } else {
     const document = parseIdentityDocument(args.idNumber ?? "");
     entityId = individualId(registrarSecret(args.secretFile), document);
     described = `an individual (${document.startsWith("PASSPORT:") ? "passport" : "resident ID"}, commitment only)`;
+    describedZh = `个人（${document.startsWith("PASSPORT:") ? "护照" : "居民身份证"}，仅登记承诺值）`;
   }
   const kind = company ? EntityKind.Company : EntityKind.Individual;
   const entityNo = await registry.connect(env.signer).registerEntity.staticCall(entityId, kind, wallet);
   const tx = await sent(registry.connect(env.signer).registerEntity(entityId, kind, wallet));
   const lines = [
-    `Registered ${described} in ${name} as entity number ${entityNo}.`,
-    `  entity id ${entityId}`,
-    `  payout wallet ${wallet}`,
+    line(
+      `Registered ${described} in ${name} as entity number ${entityNo}.`,
+      `已在 ${name} 登记${describedZh}，主体编号为第 ${entityNo} 号。`,
+    ),
+    line(`  entity id ${entityId}`, `  主体标识 ${entityId}`),
+    line(`  payout wallet ${wallet}`, `  收款钱包 ${wallet}`),
     txLine(tx),
   ];
-  if (!company) lines.push("  The ID number was not sent; with the registrar secret it gives this entity id again.");
+  if (!company) {
+    lines.push(
+      line(
+        "  The ID number was not sent; with the registrar secret it gives this entity id again.",
+        "  证件号码未上链；凭登记机关密钥可由该号码重新得出同一主体标识。",
+      ),
+    );
+  }
   return {
     result: { jurisdiction: name, entityNo, entityId, kind: company ? "company" : "individual", wallet, tx: tx.hash },
     lines,

@@ -1,9 +1,10 @@
 /** mg:rotate-wallet request|cancel|complete — change an entity's payout wallet after the registry's delay. */
+import { formatBeijing } from "../../core/messages/labels.js";
 import { formatTimestamp } from "../../core/time.js";
 import { TaskInputError, type CommonArgs } from "../runtime/args.js";
 import { pickAddress } from "../runtime/connection.js";
 import { bookRegistry, resolveEntity } from "../runtime/resolution.js";
-import { defineAction, type ResultOf } from "../runtime/output.js";
+import { defineAction, line, type ResultOf } from "../runtime/output.js";
 import { sent, txLine } from "../runtime/tx.js";
 
 export interface RotateWalletArgs extends CommonArgs {
@@ -34,8 +35,14 @@ const action = defineAction("mg:rotate-wallet", async (args: RotateWalletArgs, e
         tx: tx.hash,
       },
       lines: [
-        `Requested a payout wallet change for entity number ${entityNo} in ${name} to ${wallet}.`,
-        `  effective from ${formatTimestamp(pending.effectiveAt)}; until then claims still pay the current wallet.`,
+        line(
+          `Requested a payout wallet change for entity number ${entityNo} in ${name} to ${wallet}.`,
+          `已申请将 ${name} 第 ${entityNo} 号主体的收款钱包变更为 ${wallet}。`,
+        ),
+        line(
+          `  effective from ${formatTimestamp(pending.effectiveAt)}; until then claims still pay the current wallet.`,
+          `  自 ${formatBeijing(pending.effectiveAt, "zh")} 起生效；在此之前领取的款项仍付至现收款钱包。`,
+        ),
         txLine(tx),
       ],
     };
@@ -44,7 +51,13 @@ const action = defineAction("mg:rotate-wallet", async (args: RotateWalletArgs, e
     const tx = await sent(r.cancelWalletChange(entityNo));
     return {
       result: { action, jurisdiction: name, entityNo, tx: tx.hash },
-      lines: [`Cancelled the pending payout wallet change of entity number ${entityNo}.`, txLine(tx)],
+      lines: [
+        line(
+          `Cancelled the pending payout wallet change of entity number ${entityNo}.`,
+          `已撤销第 ${entityNo} 号主体待生效的收款钱包变更。`,
+        ),
+        txLine(tx),
+      ],
     };
   }
   if (action === "complete") {
@@ -52,7 +65,13 @@ const action = defineAction("mg:rotate-wallet", async (args: RotateWalletArgs, e
     const [wallet] = await registry.payoutOf(entityNo);
     return {
       result: { action, jurisdiction: name, entityNo, wallet, tx: tx.hash },
-      lines: [`Entity number ${entityNo} now receives payments at ${wallet}.`, txLine(tx)],
+      lines: [
+        line(
+          `Entity number ${entityNo} now receives payments at ${wallet}.`,
+          `第 ${entityNo} 号主体现以 ${wallet} 收款。`,
+        ),
+        txLine(tx),
+      ],
     };
   }
   throw new TaskInputError(

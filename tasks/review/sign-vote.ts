@@ -5,6 +5,7 @@
 import { writeFileSync } from "node:fs";
 
 import { reasonHash } from "../../core/ids.js";
+import { formatBeijing, milestoneRef } from "../../core/messages/labels.js";
 import { formatTimestamp } from "../../core/time.js";
 import {
   checkVoteCounts,
@@ -16,7 +17,7 @@ import {
 } from "../../core/votes.js";
 import { wholeNumber, type CommonArgs } from "../runtime/args.js";
 import { bookProgram } from "../runtime/resolution.js";
-import { defineAction, type ResultOf } from "../runtime/output.js";
+import { defineAction, line, type ResultOf } from "../runtime/output.js";
 import { grantId, milestoneIndex } from "../runtime/hashes.js";
 import { parseDecision, reviewedEvidence } from "./votes.js";
 
@@ -62,9 +63,18 @@ const action = defineAction("mg:sign-vote", async (args: SignVoteArgs, env) => {
   return {
     result: { out, ...file },
     lines: [
-      `${reviewer.address} signed a vote to ${approve ? "approve" : "reject"} milestone #${index} of grant ${id} in ${p.name}.`,
-      `  evidence ${evidenceHash}; review round ${ballot.round}, reviewer slot ${ballot.reviewerSlot}; valid until ${formatTimestamp(deadline)}`,
-      `  written to ${out} — hand it to whoever submits the batch (mg:submit-votes).`,
+      line(
+        `${reviewer.address} signed a vote to ${approve ? "approve" : "reject"} milestone #${index} of grant ${id} in ${p.name}.`,
+        `评审专家 ${reviewer.address} 已签署对 ${p.name} ${milestoneRef(id, index, "zh")}的${approve ? "同意" : "不同意"}票。`,
+      ),
+      line(
+        `  evidence ${evidenceHash}; review round ${ballot.round}, reviewer slot ${ballot.reviewerSlot}; valid until ${formatTimestamp(deadline)}`,
+        `  佐证材料 ${evidenceHash}；第 ${ballot.round} 轮评审，评审席位 ${ballot.reviewerSlot}；有效期至 ${formatBeijing(deadline, "zh")}`,
+      ),
+      line(
+        `  written to ${out} — hand it to whoever submits the batch (mg:submit-votes).`,
+        `  已写入 ${out}，请交给批量提交的人员（mg:submit-votes）。`,
+      ),
     ],
   };
 });

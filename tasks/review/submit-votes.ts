@@ -4,8 +4,9 @@ import { existsSync, readFileSync } from "node:fs";
 import { fileVote, parseVoteFile, type SignedVoteFile } from "../../core/votes.js";
 import { TaskInputError, type CommonArgs } from "../runtime/args.js";
 import { bookProgram } from "../runtime/resolution.js";
-import { defineAction, type ResultOf } from "../runtime/output.js";
-import { countBits, stateWords } from "../runtime/states.js";
+import { defineAction, line, type ResultOf } from "../runtime/output.js";
+import { milestoneRef } from "../../core/messages/labels.js";
+import { countBits, stateText, stateWords } from "../runtime/states.js";
 import { sent, txLine } from "../runtime/tx.js";
 
 export interface SubmitVotesArgs extends CommonArgs {
@@ -50,7 +51,8 @@ const action = defineAction("mg:submit-votes", async (args: SubmitVotesArgs, env
     .filter((event) => event?.name === "SignedVoteSkipped")
     .map((event) => String(event!.args.reviewer));
   const m = await p.program.milestone(id, first.milestone);
-  const state = stateWords(Number(await p.program.milestoneState(id, first.milestone)));
+  const stateNumber = Number(await p.program.milestoneState(id, first.milestone));
+  const state = stateWords(stateNumber);
   return {
     result: {
       program: p.name,
@@ -64,11 +66,22 @@ const action = defineAction("mg:submit-votes", async (args: SubmitVotesArgs, env
       tx: tx.hash,
     },
     lines: [
-      `Submitted ${batch.length} signed vote(s) on milestone #${first.milestone} of grant ${id} in ${p.name}.`,
+      line(
+        `Submitted ${batch.length} signed vote(s) on milestone #${first.milestone} of grant ${id} in ${p.name}.`,
+        `已提交对 ${p.name} ${milestoneRef(id, first.milestone, "zh")}的 ${batch.length} 张签名票。`,
+      ),
       ...(skipped.length === 0
         ? []
-        : [`  not counted again (already counted in this round, or the round was decided): ${skipped.join(", ")}`]),
-      `  the milestone is now ${state} (${countBits(m.approvals)} approval(s), ${countBits(m.rejections)} rejection(s))`,
+        : [
+            line(
+              `  not counted again (already counted in this round, or the round was decided): ${skipped.join(", ")}`,
+              `  未重复计票（本轮已计入，或本轮已有结论）：${skipped.join("、")}`,
+            ),
+          ]),
+      line(
+        `  the milestone is now ${state} (${countBits(m.approvals)} approval(s), ${countBits(m.rejections)} rejection(s))`,
+        `  该里程碑现为“${stateText(stateNumber).zh}”（同意 ${countBits(m.approvals)} 票，不同意 ${countBits(m.rejections)} 票）`,
+      ),
       txLine(tx),
     ],
   };

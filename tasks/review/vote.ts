@@ -1,9 +1,10 @@
 /** mg:vote — a reviewer votes on a submitted milestone, naming the terms and the evidence reviewed. */
 import { reasonHash } from "../../core/ids.js";
-import { countBits, stateWords } from "../runtime/states.js";
+import { milestoneRef } from "../../core/messages/labels.js";
+import { countBits, stateText, stateWords } from "../runtime/states.js";
 import type { CommonArgs } from "../runtime/args.js";
 import { bookProgram } from "../runtime/resolution.js";
-import { defineAction, type ResultOf } from "../runtime/output.js";
+import { defineAction, line, type ResultOf } from "../runtime/output.js";
 import { grantId, milestoneIndex } from "../runtime/hashes.js";
 import { sent, txLine } from "../runtime/tx.js";
 import { parseDecision, reviewedEvidence } from "./votes.js";
@@ -45,9 +46,18 @@ const action = defineAction("mg:vote", async (args: VoteArgs, env) => {
       tx: tx.hash,
     },
     lines: [
-      `${env.signer.address} voted to ${approve ? "approve" : "reject"} milestone #${index} of grant ${id} in ${p.name}.`,
-      `  evidence ${evidenceHash}${fromChain ? " (the milestone's current evidence)" : ""}; terms ${termsHash}`,
-      `  the milestone is now ${stateWords(state)} (${countBits(m.approvals)} approval(s), ${countBits(m.rejections)} rejection(s))`,
+      line(
+        `${env.signer.address} voted to ${approve ? "approve" : "reject"} milestone #${index} of grant ${id} in ${p.name}.`,
+        `评审专家 ${env.signer.address} 对 ${p.name} ${milestoneRef(id, index, "zh")}投了${approve ? "同意" : "不同意"}票。`,
+      ),
+      line(
+        `  evidence ${evidenceHash}${fromChain ? " (the milestone's current evidence)" : ""}; terms ${termsHash}`,
+        `  佐证材料 ${evidenceHash}${fromChain ? "（该里程碑当前的佐证材料）" : ""}；资助条款 ${termsHash}`,
+      ),
+      line(
+        `  the milestone is now ${stateWords(state)} (${countBits(m.approvals)} approval(s), ${countBits(m.rejections)} rejection(s))`,
+        `  该里程碑现为“${stateText(state).zh}”（同意 ${countBits(m.approvals)} 票，不同意 ${countBits(m.rejections)} 票）`,
+      ),
       txLine(tx),
     ],
   };

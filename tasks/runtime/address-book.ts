@@ -28,6 +28,8 @@ export interface RegistryEntry {
 export interface ProgramEntry {
   address: string;
   title: string;
+  /** The title in Chinese (books written before it was recorded lack it: summaries then show `title`). */
+  titleZh?: string;
   file: string;
   jurisdiction: string;
   categories: Record<string, number>;

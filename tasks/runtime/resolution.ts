@@ -9,6 +9,7 @@ import { isAddress } from "ethers";
 import type { EntityRegistry, IGrantProgram, GrantProgramFactory, MockYuan } from "../../typechain-types/index.js";
 import { CoreInputError } from "../../core/input-error.js";
 import { formatYuan, machineAmount, parseYuan, type MachineAmount } from "../../core/money.js";
+import { formatMoney } from "../../core/messages/labels.js";
 import { companyId } from "../../core/ids.js";
 import type { LedgerFigures } from "../../core/ledger.js";
 import { parseUscc } from "../../core/identity.js";
@@ -102,6 +103,8 @@ export interface ProgramHandle {
   program: IGrantProgram;
   decimals: number;
   money: (units: bigint) => string;
+  /** The same amount in Chinese summaries: "3,000,000.00 元". */
+  moneyZh: (units: bigint) => string;
   /** The amount for --json: yuan and token units side by side. */
   amount: (units: bigint) => MachineAmount;
   parse: (text: string, option: string) => bigint;
@@ -149,6 +152,7 @@ export async function bookProgram(env: TaskEnv, ref: string | undefined): Promis
     program,
     decimals,
     money: (units) => `${formatYuan(units, decimals)} yuan`,
+    moneyZh: (units) => formatMoney(units, decimals, "zh"),
     amount: (units) => machineAmount(units, decimals),
     parse: (amount, option) => {
       try {
@@ -228,10 +232,11 @@ export async function resolveEntity(
 export async function bookStanding(
   env: TaskEnv,
   p: ProgramHandle,
-): Promise<{ standing: Standing; jurisdiction: string; sentence: string }> {
+): Promise<{ standing: Standing; jurisdiction: string; sentence: string; sentenceZh: string }> {
   const { registry, name } = await bookRegistry(env, p.entry.jurisdiction);
   const standing = await standingOf(p.program, registry);
-  return { standing, jurisdiction: name, sentence: standingSentence(standing, name, p.name).en };
+  const sentence = standingSentence(standing, name, p.name);
+  return { standing, jurisdiction: name, sentence: sentence.en, sentenceZh: sentence.zh };
 }
 
 /**

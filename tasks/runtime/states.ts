@@ -9,6 +9,15 @@ export function stateWords(state: bigint | number): string {
     .toLowerCase();
 }
 
+/**
+ * A milestone state for a summary: the operators' English words ("in notice") and the core's Chinese
+ * badge ("公示中").
+ * @param state the milestone state number
+ */
+export function stateText(state: bigint | number): Bilingual {
+  return { en: stateWords(state), zh: MILESTONE_STATE_BADGES[milestoneStateName(state)].zh };
+}
+
 /** The number of set bits of a committee bitmap (approvals, rejections, recusals). */
 export function countBits(bitmap: bigint | number): number {
   let n = BigInt(bitmap);

@@ -1,6 +1,8 @@
 /** Sending a transaction and keeping what operators want to see of it. */
 import type { ContractTransactionReceipt, ContractTransactionResponse } from "ethers";
 
+import type { Bilingual } from "../../core/messages/labels.js";
+
 export interface Sent {
   hash: string;
   block: number;
@@ -16,7 +18,15 @@ export async function sent(response: Promise<ContractTransactionResponse>): Prom
   return { hash: receipt.hash, block: receipt.blockNumber, gasUsed: receipt.gasUsed, receipt };
 }
 
-/** "tx 0xabc… in block 12 (58,100 gas)" */
-export function txLine(s: Sent): string {
-  return `  tx ${s.hash} in block ${s.block} (${s.gasUsed.toLocaleString("en-US")} gas)`;
+/**
+ * A sent transaction as a summary line: "  tx 0xabc… in block 12 (58,100 gas)" /
+ * "  交易 0xabc…，区块 12（消耗 58,100 gas）".
+ * @param s the sent transaction
+ */
+export function txLine(s: Sent): Bilingual {
+  const gas = s.gasUsed.toLocaleString("en-US");
+  return {
+    en: `  tx ${s.hash} in block ${s.block} (${gas} gas)`,
+    zh: `  交易 ${s.hash}，区块 ${s.block}（消耗 ${gas} gas）`,
+  };
 }

@@ -1,7 +1,8 @@
 /** mg:advance-time — local chains only: moves the clock forward (to pass a notice window in a rehearsal). */
+import { formatBeijing } from "../../core/messages/labels.js";
 import { formatTimestamp } from "../../core/time.js";
 import { wholeNumber, TaskInputError, type CommonArgs } from "../runtime/args.js";
-import { defineAction, type ResultOf } from "../runtime/output.js";
+import { defineAction, line, type ResultOf } from "../runtime/output.js";
 
 export interface AdvanceTimeArgs extends CommonArgs {
   days: number;
@@ -19,7 +20,12 @@ const action = defineAction("mg:advance-time", async (args: AdvanceTimeArgs, env
   const now = await env.time.latest();
   return {
     result: { days, now },
-    lines: [`Advanced the local chain by ${days} day(s); it is now ${formatTimestamp(now)}.`],
+    lines: [
+      line(
+        `Advanced the local chain by ${days} day(s); it is now ${formatTimestamp(now)}.`,
+        `本地链时间已前进 ${days} 天，现为 ${formatBeijing(now, "zh")}。`,
+      ),
+    ],
   };
 });
 

@@ -6,13 +6,14 @@ import path from "node:path";
 
 import type { EntityRegistry, IGrantProgram, GrantProgramLens, MockYuan } from "../../typechain-types/index.js";
 import { formatYuan, parseYuan } from "../../core/money.js";
+import { formatBeijing } from "../../core/messages/labels.js";
 import { formatTimestamp, startOfDayBeijing } from "../../core/time.js";
 import { loadProgram } from "../../scripts/lib/programs.js";
 import { createProgramFromDefinition, DAY } from "../../scripts/lib/suite.js";
 import { requireText, TaskInputError, type CommonArgs } from "../runtime/args.js";
 import { pickAddress, pickAddresses, pickSigner } from "../runtime/connection.js";
 import { bookFactory, bookRegistry, bookToken } from "../runtime/resolution.js";
-import { defineAction, type ResultOf } from "../runtime/output.js";
+import { defineAction, line, table, type ResultOf } from "../runtime/output.js";
 
 export interface CreateProgramArgs extends CommonArgs {
   file: string | undefined;
@@ -92,6 +93,7 @@ const action = defineAction("mg:create-program", async (args: CreateProgramArgs,
   env.book.programs[name] = {
     address,
     title: definition.name,
+    titleZh: definition.nameZh,
     file,
     jurisdiction,
     categories,
@@ -124,23 +126,51 @@ const action = defineAction("mg:create-program", async (args: CreateProgramArgs,
   return {
     result,
     lines: [
-      `Created "${definition.name}" as ${name} at ${address} (block ${created.receipt.blockNumber}).`,
-      `  ${definition.nameZh}`,
-      `  jurisdiction ${jurisdiction}, registry ${result.registry} (program authorised to record awards)`,
-      `  admin ${admin.address}; managers ${roles.managers.join(", ")}; treasurer ${roles.treasurer}; guardian ${roles.guardian}`,
-      `  treasury (only destination of withdrawals) ${roles.treasury}`,
-      `  committee: ${roles.reviewers.length} reviewers, quorum ${definition.quorum}; public notice ${definition.noticePeriodDays} days; upheld objection → ${definition.upheldObjection}`,
-      `  application window ${formatTimestamp(opensAt)} to ${formatTimestamp(closesAt)}`,
-      `  budget in the file: ${result.budget} yuan (fund it with mg:fund)`,
-      {
-        table: definition.categories.map((c) => ({
+      line(
+        `Created "${definition.name}" as ${name} at ${address} (block ${created.receipt.blockNumber}).`,
+        `已创建资助项目“${definition.nameZh}”，名称 ${name}，地址 ${address}（区块 ${created.receipt.blockNumber}）。`,
+      ),
+      line(`  ${definition.nameZh}`, `  ${definition.name}`),
+      line(
+        `  jurisdiction ${jurisdiction}, registry ${result.registry} (program authorised to record awards)`,
+        `  辖区 ${jurisdiction}，登记册 ${result.registry}（已授权本项目登记资助）`,
+      ),
+      line(
+        `  admin ${admin.address}; managers ${roles.managers.join(", ")}; treasurer ${roles.treasurer}; guardian ${roles.guardian}`,
+        `  管理员 ${admin.address}；项目经办 ${roles.managers.join("、")}；财务 ${roles.treasurer}；应急暂停 ${roles.guardian}`,
+      ),
+      line(
+        `  treasury (only destination of withdrawals) ${roles.treasury}`,
+        `  财政账户（提取资金的唯一去向） ${roles.treasury}`,
+      ),
+      line(
+        `  committee: ${roles.reviewers.length} reviewers, quorum ${definition.quorum}; public notice ${definition.noticePeriodDays} days; upheld objection → ${definition.upheldObjection}`,
+        `  评审委员会：评审专家 ${roles.reviewers.length} 名，法定票数 ${definition.quorum}；公示期 ${definition.noticePeriodDays} 天；异议成立时${definition.upheldObjection === "cancel" ? "取消该里程碑" : "退回重新提交材料"}`,
+      ),
+      line(
+        `  application window ${formatTimestamp(opensAt)} to ${formatTimestamp(closesAt)}`,
+        `  申报期 ${formatBeijing(opensAt, "zh")} 至 ${formatBeijing(closesAt, "zh")}`,
+      ),
+      line(
+        `  budget in the file: ${result.budget} yuan (fund it with mg:fund)`,
+        `  文件所列预算：${result.budget} 元（用 mg:fund 拨入资金）`,
+      ),
+      table(
+        {
+          id: { en: "id", zh: "编号" },
+          key: { en: "key", zh: "类别键" },
+          label: { en: "label", zh: "类别" },
+          mode: { en: "mode", zh: "方式" },
+          amount: { en: "amount", zh: "金额（元）" },
+        },
+        definition.categories.map((c) => ({
           id: categories[c.key],
           key: c.key,
           label: c.label,
-          mode: c.mode,
+          mode: c.mode === "fixed" ? { en: "fixed", zh: "定额" } : { en: c.mode, zh: "限额" },
           amount: formatYuan(parseYuan(c.amount, d), d),
         })),
-      },
+      ),
     ],
   };
 });

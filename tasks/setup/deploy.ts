@@ -15,7 +15,8 @@ import { DAY } from "../../scripts/lib/suite.js";
 import { deploymentTag } from "../runtime/address-book.js";
 import { TaskInputError, type CommonArgs } from "../runtime/args.js";
 import { pickAddress, shownPath, type TaskEnv } from "../runtime/connection.js";
-import { defineAction, type ResultOf } from "../runtime/output.js";
+import type { Bilingual } from "../../core/messages/labels.js";
+import { defineAction, line, type ResultOf, type SummaryLine } from "../runtime/output.js";
 import { sent } from "../runtime/tx.js";
 
 export interface DeployArgs extends CommonArgs {
@@ -33,7 +34,7 @@ async function hasCode(env: TaskEnv, address: string | undefined): Promise<boole
  * On a local node whose recorded contracts are gone (e.g. restarted with the same genesis), sets the old
  * book aside and forgets Ignition's journal; returns a line saying so, or null when nothing was stale.
  */
-async function forgetStaleLocalDeployment(env: TaskEnv): Promise<string | null> {
+async function forgetStaleLocalDeployment(env: TaskEnv): Promise<Bilingual | null> {
   if (!env.local || env.inProcess) return null;
   let stale = env.staleContract !== null;
   const journal = path.join(
@@ -49,14 +50,20 @@ async function forgetStaleLocalDeployment(env: TaskEnv): Promise<string | null> 
   if (!stale) return null;
   const setAside = env.resetLocalDeployment();
   return setAside === null
-    ? `The Ignition journal of chain ${env.chainId} named contracts this node does not have: it was forgotten.`
-    : `The recorded contracts are not on this node: the old address book was kept as ${shownPath(setAside)} and a fresh one started.`;
+    ? line(
+        `The Ignition journal of chain ${env.chainId} named contracts this node does not have: it was forgotten.`,
+        `链 ${env.chainId} 的 Ignition 部署记录列出了本节点上不存在的合约：该记录已作废。`,
+      )
+    : line(
+        `The recorded contracts are not on this node: the old address book was kept as ${shownPath(setAside)} and a fresh one started.`,
+        `记录的合约不在本节点上：旧地址簿已另存为 ${shownPath(setAside)}，并已新建地址簿。`,
+      );
 }
 
 const action = defineAction(
   "mg:deploy",
   async (args: DeployArgs, env) => {
-    const lines: string[] = [];
+    const lines: SummaryLine[] = [];
     const jurisdiction = args.jurisdiction.trim();
     if (!/^[a-z0-9-]+$/.test(jurisdiction)) {
       throw new TaskInputError(
@@ -168,19 +175,38 @@ const action = defineAction(
       /** The book's file; null on the in-process network (its book lives in memory). */
       addressBook: env.inProcess ? null : env.bookFile,
     };
+    const delayDays = Number(book.registries[jurisdiction].walletChangeDelay) / 86400;
     lines.push(
-      `Deployed Milestone Grants on ${env.networkName} (chain ${env.chainId}):`,
-      `  factory         ${book.factory} (owner ${book.factoryOwner}; hand it to a multisig)`,
-      `  implementation  ${book.implementation} (version ${book.version})`,
-      `  lens            ${book.lens}`,
-      `  token           ${book.token?.address} (${book.token?.symbol}, ${book.token?.decimals} decimals${book.token?.demo === true ? ", local demo token" : ""})`,
-      `  registry        ${result.registry} (jurisdiction ${jurisdiction}, wallet change delay ${Number(book.registries[jurisdiction].walletChangeDelay) / 86400} days)`,
+      line(
+        `Deployed Milestone Grants on ${env.networkName} (chain ${env.chainId}):`,
+        `已在 ${env.networkName}（链 ${env.chainId}）上部署里程碑资助合约：`,
+      ),
+      line(
+        `  factory         ${book.factory} (owner ${book.factoryOwner}; hand it to a multisig)`,
+        `  工厂合约  ${book.factory}（所有者 ${book.factoryOwner}；请移交多签账户）`,
+      ),
+      line(
+        `  implementation  ${book.implementation} (version ${book.version})`,
+        `  实现合约  ${book.implementation}（版本 ${book.version}）`,
+      ),
+      line(`  lens            ${book.lens}`, `  查询合约  ${book.lens}`),
+      line(
+        `  token           ${book.token?.address} (${book.token?.symbol}, ${book.token?.decimals} decimals${book.token?.demo === true ? ", local demo token" : ""})`,
+        `  代币      ${book.token?.address}（${book.token?.symbol}，${book.token?.decimals} 位小数${book.token?.demo === true ? "，本地演示代币" : ""}）`,
+      ),
+      line(
+        `  registry        ${result.registry} (jurisdiction ${jurisdiction}, wallet change delay ${delayDays} days)`,
+        `  登记册    ${result.registry}（辖区 ${jurisdiction}，收款钱包变更等待期 ${delayDays} 天）`,
+      ),
     );
-    if (registrar !== null) lines.push(`  registrar       ${registrar}`);
+    if (registrar !== null) lines.push(line(`  registrar       ${registrar}`, `  登记员    ${registrar}`));
     lines.push(
       env.inProcess
-        ? "The in-process network forgets everything when this command ends; use --network localhost to keep it."
-        : `Address book: ${shownPath(env.bookFile)}`,
+        ? line(
+            "The in-process network forgets everything when this command ends; use --network localhost to keep it.",
+            "进程内网络在本命令结束后不保留任何数据；如需保留，请使用 --network localhost。",
+          )
+        : line(`Address book: ${shownPath(env.bookFile)}`, `地址簿：${shownPath(env.bookFile)}`),
     );
     return { result, lines };
   },

@@ -3,7 +3,7 @@ import { formatMoney } from "../../core/messages/labels.js";
 import { formatYuan } from "../../core/money.js";
 import { requireText, TaskInputError, type CommonArgs } from "../runtime/args.js";
 import { bookProgram, bookToken, requireAuthorised } from "../runtime/resolution.js";
-import { defineAction, type ResultOf } from "../runtime/output.js";
+import { defineAction, line, type ResultOf, type SummaryLine } from "../runtime/output.js";
 import { sent, txLine } from "../runtime/tx.js";
 
 export interface FundArgs extends CommonArgs {
@@ -24,7 +24,7 @@ const action = defineAction("mg:fund", async (args: FundArgs, env) => {
   );
   const { token, entry } = await bookToken(env);
   const treasurer = env.signer.address;
-  const lines: string[] = [];
+  const lines: SummaryLine[] = [];
   if (args.mint) {
     if (!entry.demo || !env.local) {
       throw new TaskInputError(
@@ -33,7 +33,12 @@ const action = defineAction("mg:fund", async (args: FundArgs, env) => {
       );
     }
     await sent(token.mint(treasurer, amount));
-    lines.push(`Minted ${formatYuan(amount, p.decimals)} demo yuan (local token) to ${treasurer}.`);
+    lines.push(
+      line(
+        `Minted ${formatYuan(amount, p.decimals)} demo yuan (local token) to ${treasurer}.`,
+        `已向 ${treasurer} 铸造演示人民币 ${p.moneyZh(amount)}（本地代币）。`,
+      ),
+    );
   }
   const balance = await token.balanceOf(treasurer);
   if (balance < amount) {
@@ -49,9 +54,15 @@ const action = defineAction("mg:fund", async (args: FundArgs, env) => {
   const tx = await sent(p.program.fund(amount));
   const s = await p.program.summary();
   lines.push(
-    `Funded ${p.name} with ${p.money(amount)} from ${treasurer}.`,
+    line(
+      `Funded ${p.name} with ${p.money(amount)} from ${treasurer}.`,
+      `${treasurer} 已向 ${p.name} 拨入资金 ${p.moneyZh(amount)}。`,
+    ),
     txLine(tx),
-    `  funded ${p.money(s.funded)}; available ${p.money(s.available)}; reserved ${p.money(s.reserved)}`,
+    line(
+      `  funded ${p.money(s.funded)}; available ${p.money(s.available)}; reserved ${p.money(s.reserved)}`,
+      `  累计拨入 ${p.moneyZh(s.funded)}；可用 ${p.moneyZh(s.available)}；已预留 ${p.moneyZh(s.reserved)}`,
+    ),
   );
   return {
     result: {

@@ -1,7 +1,7 @@
 /** mg:withdraw — the treasurer withdraws unreserved budget to the program's fixed treasury address. */
 import { requireText, type CommonArgs } from "../runtime/args.js";
 import { bookProgram } from "../runtime/resolution.js";
-import { defineAction, type ResultOf } from "../runtime/output.js";
+import { defineAction, line, type ResultOf } from "../runtime/output.js";
 import { sent, txLine } from "../runtime/tx.js";
 
 export interface WithdrawArgs extends CommonArgs {
@@ -29,9 +29,15 @@ const action = defineAction("mg:withdraw", async (args: WithdrawArgs, env) => {
       tx: tx.hash,
     },
     lines: [
-      `Withdrew ${p.money(amount)} from ${p.name} to the treasury ${treasury}.`,
+      line(
+        `Withdrew ${p.money(amount)} from ${p.name} to the treasury ${treasury}.`,
+        `已从 ${p.name} 提取 ${p.moneyZh(amount)} 至财政账户 ${treasury}。`,
+      ),
       txLine(tx),
-      `  withdrawn in total ${p.money(s.withdrawn)}; still available ${p.money(s.available)}`,
+      line(
+        `  withdrawn in total ${p.money(s.withdrawn)}; still available ${p.money(s.available)}`,
+        `  累计提取 ${p.moneyZh(s.withdrawn)}；尚可用 ${p.moneyZh(s.available)}`,
+      ),
     ],
   };
 });

@@ -562,6 +562,130 @@ describe("Operator tasks (mg:*) on the in-process network", function () {
     expect(await registry.entityNoOf(person.entityId as string)).to.equal(person.entityNo);
   });
 
+  describe("summaries in the operator's language (MG_LANG)", function () {
+    const before = process.env.MG_LANG;
+    afterEach(function () {
+      if (before === undefined) delete process.env.MG_LANG;
+      else process.env.MG_LANG = before;
+    });
+
+    /** Runs a task with MG_LANG=zh and returns its printed summary. */
+    async function inChinese(name: string, args: Record<string, unknown>): Promise<{ result: Result; output: string }> {
+      process.env.MG_LANG = "zh";
+      const { outcome, output } = await run(name, args);
+      if (!outcome.ok) throw new Error(`${name} failed: ${outcome.error}\n${output}`);
+      return { result: outcome.result, output };
+    }
+
+    // Three or more English words in a row: a sentence left untranslated. Hashes, addresses, option
+    // names, task names and keys (hyphenated, no spaces) are removed first; they are the same in both.
+    const ENGLISH_RUN = /\b[A-Za-z]{2,}(?: [A-Za-z]{2,}){2,}\b/;
+    const strip = (text: string) =>
+      text
+        .replace(/0x[0-9a-fA-F]+/g, "")
+        .replace(/\bmg:[a-z-]+|--[a-z-]+|[\w./-]+\.(?:json|csv|xlsx|txt)\b|[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+/g, "");
+
+    it("prints fund, award, evidence, votes, claim, status, report and programs in Chinese with MG_LANG=zh, and nothing in English", async function () {
+      const { ethers, networkHelpers } = await hre.network.getOrCreate();
+      const signers = await ethers.getSigners();
+      const outputs: Record<string, string> = {};
+      const zh = async (name: string, args: Record<string, unknown>) => {
+        const ran = await inChinese(name, { program: PROGRAM, ...args });
+        outputs[`${name} ${JSON.stringify(args)}`] = ran.output;
+        return ran;
+      };
+
+      const funded = await zh("mg:fund", { from: "3", amount: "1,000,000.00", mint: true });
+      const treasurer = signers[3].address;
+      expect(funded.output.split("\n")[0]).to.equal(`已向 ${treasurer} 铸造演示人民币 1,000,000.00 元（本地代币）。`);
+      expect(funded.output.split("\n")[1]).to.equal(`${treasurer} 已向 ${PROGRAM} 拨入资金 1,000,000.00 元。`);
+      expect(funded.output.split("\n")[2]).to.match(/^ {2}交易 0x[0-9a-f]{64}，区块 \d+（消耗 [\d,]+ gas）$/);
+      expect(funded.output.split("\n")[3]).to.match(
+        /^ {2}累计拨入 [\d,]+\.\d\d 元；可用 [\d,]+\.\d\d 元；已预留 [\d,]+\.\d\d 元$/,
+      );
+
+      const now = BigInt(await networkHelpers.time.latest());
+      const deadline = now + 60n * DAY;
+      const awarded = await zh("mg:award", {
+        from: "2",
+        uscc: USCC,
+        category: "application-product",
+        milestones: `500,000@${beijingDate(deadline)}`,
+      });
+      const id = awarded.result.grantId as bigint;
+      expect(awarded.output.split("\n")[0]).to.equal(
+        `已在 ${PROGRAM} 授予第 ${id} 号资助：向第 1 号主体资助 500,000.00 元，类别 application-product。`,
+      );
+      // The table's headers are Chinese; the amount is in 元.
+      expect(awarded.output).to.match(/里程碑 +金额 +截止时间（提交材料和投票） +说明/);
+      expect(awarded.output).to.include("500,000.00 元");
+
+      const evidenceFile = path.join(dir, "product-launch.txt");
+      writeFileSync(evidenceFile, "Product launch, own IP\n");
+      await zh("mg:evidence", { from: "10", file: evidenceFile, grant: String(id), milestone: 0 });
+      for (const reviewer of ["6", "7", "8"]) {
+        await zh("mg:vote", { from: reviewer, grant: String(id), decision: "approve", reason: "launch verified" });
+      }
+      await networkHelpers.time.increase(8n * DAY);
+
+      const claimed = await zh("mg:claim", { from: "10", grant: String(id) });
+      const wallet = signers[10].address;
+      expect(claimed.output.split("\n")[0]).to.equal(
+        `已领取 ${PROGRAM} 第 ${id} 号资助第 0 号里程碑款项 500,000.00 元，付至收款钱包 ${wallet}。`,
+      );
+      const receipt = await ethers.provider.getTransactionReceipt(claimed.result.tx as string);
+      expect(claimed.output.split("\n")[1]).to.equal(
+        `  交易 ${claimed.result.tx as string}，区块 ${receipt?.blockNumber}（消耗 ${receipt?.gasUsed.toLocaleString("en-US")} gas）`,
+      );
+
+      const status = await zh("mg:status", { grant: String(id) });
+      expect(status.output).to.include("账目（元）：拨入 + 退回 = 可用 + 预留 + 已支付 + 已提取 成立；余额与账目相符");
+      expect(status.output).to.include(`第 ${id} 号资助的里程碑：`);
+      expect(status.output).to.include("0 号已支付");
+
+      const report = await zh("mg:report", {});
+      expect(report.output).to.include("拨入 + 退回 = 可用 + 预留 + 已支付 + 已提取：成立（");
+      expect(report.output).to.include("领取款项");
+      const programs = await inChinese("mg:programs", { jurisdiction: "guiyang" });
+      outputs["mg:programs"] = programs.output;
+      expect(programs.output.split("\n")[0]).to.match(
+        /^guiyang 的资助项目（经其登记册 0x[0-9a-fA-F]{40} 授权）：1 个$/,
+      );
+      expect(programs.output).to.include("警示：有 1 个资助项目未经授权而使用 guiyang 登记册：");
+
+      for (const [task, output] of Object.entries(outputs)) {
+        expect(output, task).to.match(/[\u4e00-\u9fff]/);
+        expect(strip(output), `${task} left English in its Chinese summary:\n${output}`).to.not.match(ENGLISH_RUN);
+      }
+      // --json is never translated: the same keys and English values whatever MG_LANG says.
+      process.env.MG_LANG = "zh";
+      const json = await run("mg:report", { program: PROGRAM, json: true });
+      const parsed = JSON.parse(json.output) as { history: Array<{ event: string; detail: string }> };
+      expect(parsed.history.map((h) => h.event)).to.include("MilestoneClaimed");
+      expect(parsed.history.find((h) => h.event === "Funded")?.detail).to.match(/^by 0x/);
+    });
+
+    it("keeps English with MG_LANG=en, and refuses an unknown MG_LANG in both languages", async function () {
+      process.env.MG_LANG = "en";
+      expect((await run("mg:status", { program: PROGRAM })).output).to.include(
+        "funded + repaid = available + reserved + paid + withdrawn holds",
+      );
+      process.env.MG_LANG = "xx";
+      const { outcome, output } = await refused("mg:status", { program: PROGRAM });
+      expect(outcome).to.deep.equal({
+        ok: false,
+        error:
+          "MG_LANG=xx is not a language the tasks speak: use MG_LANG=zh (Chinese) or MG_LANG=en (English, the default).",
+        errorZh: "MG_LANG=xx 不是可用的输出语言：请使用 MG_LANG=zh（中文）或 MG_LANG=en（英文，默认）。",
+      });
+      // Two lines, Chinese first, as every refusal.
+      expect(output.split("\n")).to.deep.equal([
+        `错误：${outcome.ok ? "" : outcome.errorZh}`,
+        `Error: ${outcome.ok ? "" : outcome.error}`,
+      ]);
+    });
+  });
+
   it("refuses a bad program file with one sentence naming the field", async function () {
     const broken = JSON.parse(readFileSync(HTZ_FILE, "utf8")) as { categories: Array<{ mode: string }> };
     broken.categories[3].mode = "maximum";
