@@ -9,7 +9,7 @@ import type { CommonArgs } from "../runtime/args.js";
 import { buildCaseFile } from "../runtime/case-file.js";
 import { grantId } from "../runtime/hashes.js";
 import { programEvents } from "../runtime/history.js";
-import { defineAction, type ResultOf } from "../runtime/output.js";
+import { defineAction, line, type ResultOf } from "../runtime/output.js";
 import { bookProgram } from "../runtime/resolution.js";
 
 export interface CaseFileArgs extends CommonArgs {
@@ -31,8 +31,14 @@ const action = defineAction("mg:case-file", async (args: CaseFileArgs, env) => {
   return {
     result: { program: p.name, grantId: id, file, events: caseFile.events.length, manifest: caseFile.manifest },
     lines: [
-      `Case file of grant ${id} in ${p.name}: ${caseFile.events.length} events up to block ${toBlock}, written to ${file}.`,
-      `  manifest ${caseFile.manifest}; anyone can check it with: npx hardhat mg:verify-case-file ${file}`,
+      line(
+        `Case file of grant ${id} in ${p.name}: ${caseFile.events.length} events up to block ${toBlock}, written to ${file}.`,
+        `${p.name} 第 ${id} 号资助的案卷：截至区块 ${toBlock} 共 ${caseFile.events.length} 个事件，已写入 ${file}。`,
+      ),
+      line(
+        `  manifest ${caseFile.manifest}; anyone can check it with: npx hardhat mg:verify-case-file ${file}`,
+        `  清单哈希 ${caseFile.manifest}；任何人都可用 npx hardhat mg:verify-case-file ${file} 核验。`,
+      ),
     ],
   };
 });

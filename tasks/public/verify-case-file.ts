@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { TaskInputError, type CommonArgs } from "../runtime/args.js";
 import { argsText, caseManifest, CASE_FILE_FORMAT, concernsGrant, type CaseFile } from "../runtime/case-file.js";
 import { programAt } from "../../core/program-abi.js";
-import { defineAction, type ResultOf } from "../runtime/output.js";
+import { defineAction, line, type ResultOf } from "../runtime/output.js";
 import { fetchLogs } from "../runtime/logs.js";
 
 export interface VerifyCaseFileArgs extends CommonArgs {
@@ -86,7 +86,10 @@ const action = defineAction("mg:verify-case-file", async (args: VerifyCaseFileAr
   return {
     result: { file: args.file, grantId: grant, events: file.events.length, verified: true },
     lines: [
-      `${args.file}: all ${file.events.length} events of grant ${grant} match the chain (receipts, blocks, arguments), none left out up to block ${file.toBlock}.`,
+      line(
+        `${args.file}: all ${file.events.length} events of grant ${grant} match the chain (receipts, blocks, arguments), none left out up to block ${file.toBlock}.`,
+        `${args.file}：第 ${grant} 号资助的全部 ${file.events.length} 个事件与链上记录一致（回执、区块、参数），截至区块 ${file.toBlock} 无遗漏。`,
+      ),
     ],
   };
 });
