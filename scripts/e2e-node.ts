@@ -150,6 +150,8 @@ try {
     JSON.stringify({ entities: { "1": { name: "E2E Lab Co., Ltd.", nameZh: "端到端实验室有限公司" } }, accounts: [] }),
   );
   const exported = await task("mg:export", ["--out", path.join(work, "exports")]);
+  const named = await task("mg:status", ["--grant", grant]);
+  const namedReport = await task("mg:report", []);
   const register = readFileSync((exported.files as string[])[0], "utf8");
 
   const summary = status.summary as Record<string, { yuan: string; units: string }>;
@@ -169,6 +171,12 @@ try {
     [
       "mg:export: the register names the company from the directory and reconciles with summary()",
       register.includes("端到端实验室有限公司 E2E Lab Co., Ltd.") && exported.reconciled === true,
+    ],
+    [
+      "mg:status and mg:report name the company as mg:export does",
+      (named.grants as Array<{ entityName: string | null }>)[0].entityName ===
+        "端到端实验室有限公司 E2E Lab Co., Ltd." &&
+        JSON.stringify(namedReport.history).includes("entity 1 (E2E Lab Co., Ltd.)"),
     ],
     ["the capped report read the same history", JSON.stringify(capped.history) === JSON.stringify(report.history)],
   ];

@@ -9,6 +9,7 @@ import { formatYuan } from "../../core/money.js";
 import { formatTimestamp } from "../../core/time.js";
 import type { CommonArgs } from "../runtime/args.js";
 import { bookProgram, summaryAmounts } from "../runtime/resolution.js";
+import { entityNames } from "../runtime/directory.js";
 import { defineAction, line, table, type ResultOf, type SummaryLine } from "../runtime/output.js";
 import { eventsNamed, programEvents } from "../runtime/history.js";
 
@@ -105,6 +106,12 @@ const action = defineAction("mg:report", async (args: ReportArgs, env) => {
   // The same names mg:status prints: the program file's category keys, not bare numbers.
   const categoryKeys = new Map(Object.entries(p.entry.categories).map(([k, v]) => [BigInt(v), k]));
   const categoryName = (id: bigint) => categoryKeys.get(id) ?? `category ${id}`;
+  // The name the administration publishes beside the book, as mg:status and mg:export show it.
+  const names = entityNames(env);
+  const named = (entityNo: bigint, lang: "en" | "zh") => {
+    const published = names[entityNo.toString()];
+    return published === undefined ? "" : lang === "en" ? ` (${published.name})` : `（${published.nameZh}）`;
+  };
   const history: HistoryRow[] = [];
   const grants = new Map<bigint, GrantBook>();
   const grantOf = (id: bigint): GrantBook => {
@@ -152,8 +159,8 @@ const action = defineAction("mg:report", async (args: ReportArgs, env) => {
     g.entityNo = e.args.entityNo;
     g.awarded += e.args.amount;
     push(e, "GrantAwarded", e.args.grantId, null, e.args.amount, {
-      en: `entity ${e.args.entityNo}, ${categoryName(e.args.categoryId)}, ${e.args.milestoneCount} milestone(s)`,
-      zh: `第 ${e.args.entityNo} 号主体，${categoryKeys.get(e.args.categoryId) ?? `第 ${e.args.categoryId} 类`}，${e.args.milestoneCount} 个里程碑`,
+      en: `entity ${e.args.entityNo}${named(e.args.entityNo, "en")}, ${categoryName(e.args.categoryId)}, ${e.args.milestoneCount} milestone(s)`,
+      zh: `第 ${e.args.entityNo} 号主体${named(e.args.entityNo, "zh")}，${categoryKeys.get(e.args.categoryId) ?? `第 ${e.args.categoryId} 类`}，${e.args.milestoneCount} 个里程碑`,
     });
   }
   for (const e of events("EvidenceSubmitted")) {

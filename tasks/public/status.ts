@@ -5,6 +5,7 @@ import { formatBeijing, type Bilingual } from "../../core/messages/labels.js";
 import { formatYuan } from "../../core/money.js";
 import { formatDate, formatTimestamp } from "../../core/time.js";
 import { TaskInputError, type CommonArgs } from "../runtime/args.js";
+import { entityNames, nameText } from "../runtime/directory.js";
 import { bookProgram, bookStanding, bookToken, summaryAmounts } from "../runtime/resolution.js";
 import { defineAction, line, table, type Cell, type ResultOf, type SummaryLine } from "../runtime/output.js";
 import { grantId } from "../runtime/hashes.js";
@@ -29,6 +30,7 @@ const CATEGORY_COLUMNS = {
 const GRANT_COLUMNS = {
   grant: { en: "grant", zh: "资助" },
   entity: { en: "entity", zh: "主体" },
+  name: { en: "name", zh: "名称" },
   category: { en: "category", zh: "类别" },
   awarded: { en: "awarded", zh: "资助金额" },
   reserved: { en: "reserved", zh: "预留" },
@@ -76,6 +78,7 @@ const action = defineAction("mg:status", async (args: StatusArgs, env) => {
   const identity = ledgerIdentityHolds(s);
   const solvent = balanceMatchesLedger(s, balance);
   const categoryKeys = new Map(Object.entries(p.entry.categories).map(([k, v]) => [v, k]));
+  const names = entityNames(env);
 
   const categories: Row[] = [];
   for (let id = 1; id <= Number(settings.categoryCount); id++) {
@@ -144,6 +147,8 @@ const action = defineAction("mg:status", async (args: StatusArgs, env) => {
     grants.push({
       grant: Number(id),
       entity: Number(g.entityNo),
+      // The name the administration publishes beside the book (the chain has only the number).
+      name: { en: names[g.entityNo.toString()]?.name ?? "", zh: names[g.entityNo.toString()]?.nameZh ?? "" },
       category: categoryKeys.get(Number(g.categoryId)) ?? String(g.categoryId),
       awarded: y(total),
       reserved: y(g.reserved),
@@ -160,6 +165,7 @@ const action = defineAction("mg:status", async (args: StatusArgs, env) => {
     grantDetails.push({
       grantId: id,
       entityNo: g.entityNo,
+      entityName: nameText(names, g.entityNo) || null,
       categoryId: g.categoryId,
       category: categoryKeys.get(Number(g.categoryId)) ?? null,
       awarded: p.amount(total),
