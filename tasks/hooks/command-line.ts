@@ -61,6 +61,16 @@ export function globalOptionsOf(hre: Pick<HardhatRuntimeEnvironment, "globalOpti
   };
 }
 
+/** Where the task name is: the first word that is neither an option nor a global option's value. */
+function taskWord(args: readonly string[], globals: GlobalOptions): number {
+  let at = 0;
+  while (at < args.length && args[at].startsWith("-")) {
+    const name = args[at].replace(/^--?/, "").split("=")[0];
+    at += globals.withValue.has(name) && !args[at].includes("=") ? 2 : 1;
+  }
+  return at;
+}
+
 /**
  * The first problem Hardhat's parser would report for an `mg:*` command line, as one sentence in both
  * languages; null when the line is fine or is not an `mg:*` task (then Hardhat handles it).
@@ -73,12 +83,7 @@ export function commandLineProblem(
   tasks: ReadonlyMap<string, Task>,
   globals: GlobalOptions,
 ): Bilingual | null {
-  // The task name: the first word that is neither an option nor a global option's value.
-  let at = 0;
-  while (at < args.length && args[at].startsWith("-")) {
-    const name = args[at].replace(/^--?/, "").split("=")[0];
-    at += globals.withValue.has(name) && !args[at].includes("=") ? 2 : 1;
-  }
+  const at = taskWord(args, globals);
   const taskName = args[at];
   if (taskName === undefined || !taskName.startsWith("mg")) return null;
   const task = tasks.get(taskName);
@@ -139,12 +144,19 @@ function valueName(type: string): string {
  * The help of an `mg:*` task: usage with value names, each option's description and its default
  * stated once (optional options say so). Null when the line does not ask for an mg:* task's help.
  */
-export function taskHelp(args: readonly string[], tasks: ReadonlyMap<string, Task>): string | null {
-  if (!args.includes("--help") && !args.includes("-h")) return null;
-  const task = [...tasks.values()].find(
-    (t) => t.id.length === 1 && t.id[0].startsWith("mg:") && args.includes(t.id[0]),
-  );
+export function taskHelp(
+  args: readonly string[],
+  tasks: ReadonlyMap<string, Task>,
+  globals: GlobalOptions,
+): string | null {
+  // Only the help of the task this line runs, asked for before any "--" (after it, words are values).
+  const at = taskWord(args, globals);
+  const name = args[at];
+  const task = name === undefined || !name.startsWith("mg:") ? undefined : tasks.get(name);
   if (task === undefined) return null;
+  const end = args.indexOf("--", at);
+  const own = args.slice(0, end === -1 ? args.length : end);
+  if (!own.includes("--help") && !own.includes("-h")) return null;
   const options = [...task.options.values()].sort((a, b) => a.name.localeCompare(b.name));
   const usage = options.map((o) =>
     o.type === "FLAG" ? `[--${kebab(o.name)}]` : `[--${kebab(o.name)} ${valueName(o.type)}]`,
@@ -171,12 +183,13 @@ export function taskHelp(args: readonly string[], tasks: ReadonlyMap<string, Tas
 
 export default async (): Promise<Partial<HardhatRuntimeEnvironmentHooks>> => ({
   created: async (_context, hre) => {
-    const help = taskHelp(process.argv.slice(2), hre.tasks.rootTasks);
+    const globals = globalOptionsOf(hre);
+    const help = taskHelp(process.argv.slice(2), hre.tasks.rootTasks, globals);
     if (help !== null) {
       console.log(help);
       process.exit(0);
     }
-    const problem = commandLineProblem(process.argv.slice(2), hre.tasks.rootTasks, globalOptionsOf(hre));
+    const problem = commandLineProblem(process.argv.slice(2), hre.tasks.rootTasks, globals);
     if (problem === null) return;
     const { refusalLines } = await import("../runtime/output.js");
     for (const line of refusalLines(problem)) console.error(line);

@@ -81,7 +81,7 @@ const action = defineAction("mg:export", async (args: ExportArgs, env) => {
       `--year“${year}”不是年份：请以四位数字写出财政年度，例如 2027。`,
     );
   }
-  const { events: all } = await programEvents(env.ethers.provider, p.program, p.entry.createdAtBlock);
+  const { events: all, toBlock } = await programEvents(env.ethers.provider, p.program, p.entry.createdAtBlock);
   // The fiscal year is the calendar year in Beijing time, as the budget is appropriated.
   const inYear = (e: ProgramEvent) => year === null || formatTimestamp(e.time).startsWith(`${year}-`);
   const events = all.filter(inYear);
@@ -172,7 +172,8 @@ const action = defineAction("mg:export", async (args: ExportArgs, env) => {
   // The whole history must give summary()'s lifetime counters (kept modulo 2^128, core/ledger.ts).
   let failed: { en: string; zh: string } | undefined;
   if (year === null) {
-    const s = await p.program.summary();
+    // At the block the events were read to: a transaction mined meanwhile must not look like a gap.
+    const s = await p.program.summary({ blockTag: toBlock });
     const differs = [
       ["funded", total("Funded"), s.funded],
       ["repaid", total("Repaid"), s.repaid],

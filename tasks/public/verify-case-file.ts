@@ -45,6 +45,28 @@ const action = defineAction("mg:verify-case-file", async (args: VerifyCaseFileAr
   const differs = (what: string, whatZh: string) =>
     new TaskInputError(`${args.file} does not match the chain: ${what}.`, `${args.file} 与链上记录不符：${whatZh}。`);
 
+  // In chain order, opening with the grant's award: nothing about a grant precedes its award, so the
+  // completeness scan below may start there (a file cannot move its own start by dropping early events).
+  const first = file.events[0];
+  if (first === undefined || first.name !== "GrantAwarded") {
+    throw differs(
+      `it must open with grant ${grant}'s GrantAwarded event`,
+      `文件须以第 ${grant} 号资助的 GrantAwarded 事件开头`,
+    );
+  }
+  file.events.forEach((e, i) => {
+    const previous = file.events[i - 1];
+    if (
+      previous !== undefined &&
+      (e.blockNumber < previous.blockNumber ||
+        (e.blockNumber === previous.blockNumber && e.logIndex <= previous.logIndex))
+    ) {
+      throw differs(
+        `its events are not in chain order (event ${i}, transaction ${e.txHash})`,
+        `其事件未按链上顺序排列（第 ${i} 个事件，交易 ${e.txHash}）`,
+      );
+    }
+  });
   for (const e of file.events) {
     const receipt = await env.ethers.provider.getTransactionReceipt(e.txHash);
     const log = receipt?.logs.find((l) => l.index === e.logIndex);
@@ -60,6 +82,7 @@ const action = defineAction("mg:verify-case-file", async (args: VerifyCaseFileAr
       parsed.name === e.name &&
       receipt.blockNumber === e.blockNumber &&
       receipt.blockHash === e.blockHash &&
+      (await env.ethers.provider.getBlock(receipt.blockHash))?.timestamp === e.time &&
       JSON.stringify(argsText(parsed.args)) === JSON.stringify(e.args);
     if (!same) {
       throw differs(
@@ -69,27 +92,47 @@ const action = defineAction("mg:verify-case-file", async (args: VerifyCaseFileAr
     }
   }
   // Nothing left out: the grant's events on chain up to the file's last block are exactly the file's.
-  const from = file.events.length === 0 ? 0 : file.events[0].blockNumber;
+  const from = first.blockNumber;
   const { logs } = await fetchLogs(env.ethers.provider, file.program, from, file.toBlock);
   const onChain = logs.filter((l) => {
     const parsed = program.interface.parseLog(l);
     return parsed !== null && concernsGrant(parsed.args, grant);
   });
-  const recorded = new Set(file.events.map((e) => `${e.txHash}:${e.logIndex}`));
-  const missing = onChain.find((l) => !recorded.has(`${l.transactionHash}:${l.index}`));
+  const inFile = new Set(file.events.map((e) => `${e.txHash}:${e.logIndex}`));
+  const missing = onChain.find((l) => !inFile.has(`${l.transactionHash}:${l.index}`));
   if (missing !== undefined || onChain.length !== file.events.length) {
     throw differs(
       `the chain has an event about grant ${grant} that the file leaves out (transaction ${missing?.transactionHash ?? "?"})`,
       `链上有关于第 ${grant} 号资助的事件未列入该文件（交易 ${missing?.transactionHash ?? "?"}）`,
     );
   }
+  // The file names its program; say whether this network's address book knows that address.
+  const recorded = Object.entries(env.book.programs).find(
+    ([, entry]) => entry.address.toLowerCase() === file.program.toLowerCase(),
+  )?.[0];
   return {
-    result: { file: args.file, grantId: grant, events: file.events.length, verified: true },
+    result: {
+      file: args.file,
+      grantId: grant,
+      events: file.events.length,
+      verified: true,
+      program: file.program,
+      programInAddressBook: recorded ?? null,
+    },
     lines: [
       line(
         `${args.file}: all ${file.events.length} events of grant ${grant} match the chain (receipts, blocks, arguments), none left out up to block ${file.toBlock}.`,
         `${args.file}：第 ${grant} 号资助的全部 ${file.events.length} 个事件与链上记录一致（回执、区块、参数），截至区块 ${file.toBlock} 无遗漏。`,
       ),
+      recorded === undefined
+        ? line(
+            `  The program ${file.program} is not in this network's address book: check yourself that it is the program you mean.`,
+            `  项目合约 ${file.program} 不在本网络的地址簿中：请自行核实这是您要查的项目。`,
+          )
+        : line(
+            `  The program ${file.program} is ${recorded} in this network's address book.`,
+            `  项目合约 ${file.program} 即本网络地址簿中的 ${recorded}。`,
+          ),
     ],
   };
 });

@@ -82,11 +82,6 @@ export async function buildCaseFile(
   toBlock: number,
 ): Promise<CaseFile> {
   const mine = events.filter((e) => concernsGrant(e.args, grantId));
-  const hashes = new Map<number, string>();
-  for (const n of new Set(mine.map((e) => e.blockNumber))) {
-    const block = await provider.getBlock(n);
-    hashes.set(n, block?.hash ?? "");
-  }
   const body = {
     format: CASE_FILE_FORMAT,
     chainId: (await provider.getNetwork()).chainId.toString(),
@@ -97,7 +92,7 @@ export async function buildCaseFile(
     events: mine.map((e) => ({
       name: e.name,
       blockNumber: e.blockNumber,
-      blockHash: hashes.get(e.blockNumber) ?? "",
+      blockHash: e.blockHash,
       logIndex: e.index,
       txHash: e.txHash,
       time: e.time,

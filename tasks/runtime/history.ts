@@ -14,6 +14,8 @@ export interface ProgramEvent {
   name: string;
   args: Result;
   blockNumber: number;
+  /** The block's hash, as the log reports it. */
+  blockHash: string;
   /** The log's index in its block. */
   index: number;
   txHash: string;
@@ -44,6 +46,7 @@ export async function programEvents(
     name: description.name,
     args: description.args,
     blockNumber: log.blockNumber,
+    blockHash: log.blockHash,
     index: log.index,
     txHash: log.transactionHash,
     time: times.get(log.blockNumber) ?? 0,

@@ -16,10 +16,13 @@ const BLOCK_BATCH = 100;
 
 /** What an endpoint answers when a log query spans too many blocks or returns too many logs. */
 const TOO_LARGE =
-  /range|too many|too large|limit|exceed|more than|query returned|response size|block range|-32005|-32602/i;
+  /block range|max(imum)? range|range (is )?too (large|wide|big)|exceeds? (the )?max(imum)? block range|too many (results|logs)|returned more than|more than \d+ (results|logs)|response (size|is too large)|log response size/i;
+/** What an endpoint answers when it is rate limiting: never a reason to shrink the range. */
+const RATE_LIMITED = /\b429\b|too many requests|\brate\b|rate[- ]limit|capacity|per second|credits|throttl/i;
 
-/** Whether an error from eth_getLogs is an endpoint's size limit (worth retrying with a smaller range). */
-export function isRangeLimit(error: unknown): boolean {
+/** Every text inside an error (messages, codes, nested causes and bodies), for matching. */
+function errorTexts(error: unknown): string[] {
+  const texts: string[] = [];
   const seen = new Set<unknown>();
   const queue: unknown[] = [error];
   while (queue.length > 0) {
@@ -27,7 +30,7 @@ export function isRangeLimit(error: unknown): boolean {
     if (current === null || current === undefined || seen.has(current)) continue;
     seen.add(current);
     if (typeof current === "string") {
-      if (TOO_LARGE.test(current)) return true;
+      texts.push(current);
       continue;
     }
     if (typeof current !== "object") continue;
@@ -37,7 +40,17 @@ export function isRangeLimit(error: unknown): boolean {
       queue.push(typeof next === "number" ? String(next) : next);
     }
   }
-  return false;
+  return texts;
+}
+
+/**
+ * Whether an error from eth_getLogs is an endpoint's size limit (worth retrying with a smaller range).
+ * A rate limit is not: halving would only send more requests and end in a false "block too large".
+ */
+export function isRangeLimit(error: unknown): boolean {
+  const texts = errorTexts(error);
+  if (texts.some((t) => RATE_LIMITED.test(t))) return false;
+  return texts.some((t) => TOO_LARGE.test(t));
 }
 
 /** The block-range limit to use: MG_MAX_LOG_RANGE when set to a positive whole number, else the default. */
@@ -113,7 +126,14 @@ export async function blockTimes(provider: Provider, blocks: Iterable<number>): 
     const batch = wanted.slice(i, i + BLOCK_BATCH);
     const headers = await Promise.all(batch.map((n) => provider.getBlock(n)));
     headers.forEach((header, j) => {
-      if (header !== null) times.set(batch[j], header.timestamp);
+      // A lagging endpoint may not know a block yet: never date an event 1970 by accident.
+      if (header === null) {
+        throw new TaskInputError(
+          `The endpoint does not return block ${batch[j]}, which holds events: try again, or use an endpoint that is in sync.`,
+          `节点没有返回包含事件的区块 ${batch[j]}：请重试，或换用已同步的节点。`,
+        );
+      }
+      times.set(batch[j], header.timestamp);
     });
   }
   return times;

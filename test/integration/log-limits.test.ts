@@ -68,6 +68,11 @@ describe("log reads under endpoint limits (a capping JSON-RPC proxy in front of 
     expect(String((crowded as Error | null)?.message)).to.match(/more than 1000 results/);
     expect(isRangeLimit(wide)).to.equal(true);
     expect(isRangeLimit(crowded)).to.equal(true);
+    // A rate limit or a timeout is not a size limit: shrinking the range would only hide it.
+    expect(isRangeLimit(new Error("server response 429 Too Many Requests"))).to.equal(false);
+    expect(isRangeLimit({ error: { code: -32005, message: "project ID request rate exceeded" } })).to.equal(false);
+    expect(isRangeLimit(new Error("request timeout (code=TIMEOUT)"))).to.equal(false);
+    expect(isRangeLimit(new Error("execution reverted"))).to.equal(false);
   });
 
   it("fetchLogs gets every log exactly once, oldest first, by halving the range on each refusal", async function () {

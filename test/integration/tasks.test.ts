@@ -334,6 +334,19 @@ describe("Operator tasks (mg:*) on the in-process network", function () {
     expect(await fails("mg:verify-case-file", { file: edited })).to.match(
       /does not match the chain: the chain has an event about grant 1 that the file leaves out/,
     );
+    // The earliest events dropped (moving the file's start): the award must open it.
+    const late = { ...partial, events: partial.events.slice(2) };
+    writeFileSync(edited, JSON.stringify({ ...late, manifest: caseManifest(late) }));
+    expect(await fails("mg:verify-case-file", { file: edited })).to.equal(
+      `${edited} does not match the chain: it must open with grant 1's GrantAwarded event.`,
+    );
+    // A time edited (with a fresh manifest): the block's timestamp disagrees.
+    const retimed = {
+      ...partial,
+      events: partial.events.map((e, i) => (i === partial.events.length - 1 ? { ...e, time: e.time + 3600 } : e)),
+    };
+    writeFileSync(edited, JSON.stringify({ ...retimed, manifest: caseManifest(retimed) }));
+    expect(await fails("mg:verify-case-file", { file: edited })).to.match(/reads otherwise on chain\.$/);
   });
 
   it("names the deadline rule an award breaks (passed, not after the previous one) and awards nothing", async function () {

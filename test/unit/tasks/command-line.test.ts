@@ -56,12 +56,16 @@ describe("mg:* command lines checked by the project (tasks/hooks/command-line.ts
   });
 
   it("mg:* help names values (<text>, <number>, <file>) and states each default once", function () {
-    const help = taskHelp(["mg:status", "--help"], tasks)!;
+    const help = taskHelp(["mg:status", "--help"], tasks, globals)!;
     expect(help).to.include("Usage: npx hardhat [--network <name>] mg:status [--from <text>] [--grant <text>]");
     expect(help).to.not.include("STRING_WITHOUT_DEFAULT");
     expect(help).to.match(/--from +Signer: account index or address \(default: 0\)\n/);
     expect(help).to.match(/--grant +Grant id \(optional\)\n/);
-    expect(taskHelp(["mg:status"], tasks)).to.equal(null);
+    expect(taskHelp(["mg:status"], tasks, globals)).to.equal(null);
+    // Only the task this line runs, and only before "--": never another command's help.
+    expect(taskHelp("test mocha --grep mg:claim --help".split(" "), tasks, globals)).to.equal(null);
+    expect(taskHelp("mg:export --out mg:claim -h".split(" "), tasks, globals)).to.match(/^mg:export — /);
+    expect(taskHelp("mg:submit-votes -- --help".split(" "), tasks, globals)).to.equal(null);
   });
 
   it("is wired into the CLI: npx hardhat mg:awrd prints the suggestion and exits 1", function () {
