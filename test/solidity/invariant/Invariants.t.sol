@@ -177,16 +177,8 @@ contract InvariantsTest is Assertions {
                 assertTrue(isPaid == (times == 1), "I4 PayOnce: Paid status iff paid by a claim");
             }
         }
-        assertEq(
-            ghost.violations(GhostStore.Violation.ClaimOfUnapproved),
-            0,
-            "I4 PayOnce: only approved milestones are paid"
-        );
-        assertEq(
-            ghost.violations(GhostStore.Violation.ClaimBeforeNoticeEnd),
-            0,
-            "I4 PayOnce: never paid inside the notice window"
-        );
+        _never(GhostStore.Violation.ClaimOfUnapproved, "I4 PayOnce: only approved milestones are paid");
+        _never(GhostStore.Violation.ClaimBeforeNoticeEnd, "I4 PayOnce: never paid inside the notice window");
     }
 
     /// @notice I5: the votes that count are the ones the committee model ({CommitteeModel}, which counts
@@ -225,31 +217,17 @@ contract InvariantsTest is Assertions {
                 _assertRoundMatchesModel(g, gp.milestone(g.grantId, uint8(i)), i, used);
             }
         }
-        assertEq(
-            ghost.violations(GhostStore.Violation.VoteNotCountable),
-            0,
+        _never(
+            GhostStore.Violation.VoteNotCountable,
             "I5 HonestCount: only a seated, unrecused member's first vote counts"
         );
-        assertEq(
-            ghost.violations(GhostStore.Violation.BadSignatureAccepted),
-            0,
-            "I5 HonestCount: expired or stale-round signatures refused"
-        );
-        assertEq(
-            ghost.violations(GhostStore.Violation.ApprovedWithoutQuorum),
-            0,
+        _never(GhostStore.Violation.BadSignatureAccepted, "I5 HonestCount: expired or stale-round signatures refused");
+        _never(
+            GhostStore.Violation.ApprovedWithoutQuorum,
             "I5 HonestCount: approved only with a quorum of eligible approvals"
         );
-        assertEq(
-            ghost.violations(GhostStore.Violation.RejectedWithoutCause),
-            0,
-            "I5 HonestCount: rejected only once approval was impossible"
-        );
-        assertEq(
-            ghost.violations(GhostStore.Violation.RoundLeftDecided),
-            0,
-            "I5 HonestCount: a deciding vote or settle closes the round"
-        );
+        _never(GhostStore.Violation.RejectedWithoutCause, "I5 HonestCount: rejected only once approval was impossible");
+        _never(GhostStore.Violation.RoundLeftDecided, "I5 HonestCount: a deciding vote or settle closes the round");
     }
 
     /// @dev One milestone's round against the model: distinct bits of handed-out slots only, the round
@@ -287,16 +265,8 @@ contract InvariantsTest is Assertions {
     /// @notice I13: no account that holds or held a role or a reviewer seat is ever paid, whatever the
     /// order of awards, wallet rotations and claims.
     function invariant_I13_SeparationOfDuties() public view {
-        assertEq(
-            ghost.violations(GhostStore.Violation.OfficialPaid),
-            0,
-            "I13 SeparationOfDuties: an official's wallet was paid"
-        );
-        assertEq(
-            ghost.violations(GhostStore.Violation.OfficialAwarded),
-            0,
-            "I13 SeparationOfDuties: an official's entity was awarded"
-        );
+        _never(GhostStore.Violation.OfficialPaid, "I13 SeparationOfDuties: an official's wallet was paid");
+        _never(GhostStore.Violation.OfficialAwarded, "I13 SeparationOfDuties: an official's entity was awarded");
     }
 
     /// @notice I6: Paid, Lapsed and Cancelled are terminal; a cancelled grant stays cancelled and never pays.
@@ -324,18 +294,13 @@ contract InvariantsTest is Assertions {
                 assertEq(s.paidSum, g.paidAtCancel, "I6 TerminalStates: cancelled grant never pays");
             }
         }
-        assertEq(
-            ghost.violations(GhostStore.Violation.ClaimOnCancelled),
-            0,
-            "I6 TerminalStates: no claim on a cancelled grant"
-        );
+        _never(GhostStore.Violation.ClaimOnCancelled, "I6 TerminalStates: no claim on a cancelled grant");
     }
 
     /// @notice I7: claims pay exactly the grantee's wallet; budget leaves only to the treasury.
     function invariant_I7_FixedDestinations() public view {
-        assertEq(
-            ghost.violations(GhostStore.Violation.ClaimPaidWrongAmount),
-            0,
+        _never(
+            GhostStore.Violation.ClaimPaidWrongAmount,
             "I7 FixedDestinations: wallet received exactly the milestones"
         );
         uint256 out = ghost.withdrawn(0) + ghost.withdrawn(1) + ghost.swept(0) + ghost.swept(1);
@@ -354,30 +319,14 @@ contract InvariantsTest is Assertions {
 
     /// @notice I12: no objection at/after notice end, no lapse at/before the deadline, no early claim.
     function invariant_I12_ExactBoundaries() public view {
-        assertEq(
-            ghost.violations(GhostStore.Violation.ObjectionAfterNoticeEnd),
-            0,
-            "I12 ExactBoundaries: objection only before noticeEndsAt"
-        );
-        assertEq(
-            ghost.violations(GhostStore.Violation.LapseBeforeDeadline),
-            0,
-            "I12 ExactBoundaries: lapse only after the deadline"
-        );
-        assertEq(
-            ghost.violations(GhostStore.Violation.ClaimBeforeNoticeEnd),
-            0,
-            "I12 ExactBoundaries: claim only from noticeEndsAt"
-        );
+        _never(GhostStore.Violation.ObjectionAfterNoticeEnd, "I12 ExactBoundaries: objection only before noticeEndsAt");
+        _never(GhostStore.Violation.LapseBeforeDeadline, "I12 ExactBoundaries: lapse only after the deadline");
+        _never(GhostStore.Violation.ClaimBeforeNoticeEnd, "I12 ExactBoundaries: claim only from noticeEndsAt");
     }
 
     /// @notice Objections (#7): an account objects to a milestone at most once, even after a dismissal.
     function invariant_OneObjectionPerAccount() public view {
-        assertEq(
-            ghost.violations(GhostStore.Violation.ObjectionRepeated),
-            0,
-            "OneObjectionPerAccount: no account objected twice"
-        );
+        _never(GhostStore.Violation.ObjectionRepeated, "OneObjectionPerAccount: no account objected twice");
     }
 
     /// @notice Budget: reserved + paid + withdrawn <= funded + repaid; category counts and totals hold.
@@ -592,6 +541,11 @@ contract InvariantsTest is Assertions {
         assertEq(ghost.successes("lapse"), 1, "paid-stays: the unpaid milestone past its deadline lapses");
         assertEq(programs[1].grant(1).reserved, 0, "paid-stays: its reserve is released");
         _checkAll();
+    }
+
+    /// @dev A violation the handler counts must never have happened.
+    function _never(GhostStore.Violation what, string memory rule) internal view {
+        assertEq(ghost.violations(what), 0, rule);
     }
 
     /// @dev A signed-vote batch seed for {Handler.signedVotes}: three signatures by `a`, `b`, `c`, all
