@@ -4,6 +4,7 @@ pragma solidity 0.8.28;
 import { IEntityRegistry } from "./interfaces/IEntityRegistry.sol";
 import { IGrantProgram } from "./interfaces/IGrantProgram.sol";
 import { Bitmap16 } from "./libraries/Bitmap16.sol";
+import { Errors } from "./libraries/Errors.sol";
 import { Program } from "./types/DataTypes.sol";
 
 /// @title GrantProgramLens
@@ -12,6 +13,63 @@ import { Program } from "./types/DataTypes.sol";
 /// @dev Kept out of {GrantProgram} so the program stays well under the 24 KiB code size limit.
 /// Everything here is derived from the program's own getters, so it can never disagree with it.
 contract GrantProgramLens {
+    /// @notice The most rows one page may ask for, so a page is one bounded read at any program size.
+    uint256 public constant MAX_PAGE_ROWS = 100;
+
+    /// @notice One grant as a list shows it: its id, header and milestones with derived states.
+    /// @param id The grant id.
+    /// @param grant The stored grant header (as {IProgramViews.grant} gives it).
+    /// @param milestones The grant's milestones (as {milestones} gives them).
+    struct GrantRecord {
+        uint256 id;
+        Program.Grant grant;
+        Program.MilestoneView[] milestones;
+    }
+
+    /// @notice One application with its id.
+    /// @param id The application id.
+    /// @param application The stored application.
+    struct ApplicationRecord {
+        uint256 id;
+        Program.Application application;
+    }
+
+    /// @notice Grants `firstId` .. `firstId + maxRows - 1` of a program (fewer at the end; none past
+    /// the last grant or for id 0), each with its milestones, in one call.
+    /// @dev Reverts with {Errors.GrantProgramLens_PageTooLarge} above {MAX_PAGE_ROWS} rows.
+    function grantPage(
+        IGrantProgram program,
+        uint256 firstId,
+        uint256 maxRows
+    ) external view returns (GrantRecord[] memory page) {
+        uint256 rows = _pageRows(program.grantCount(), firstId, maxRows);
+        page = new GrantRecord[](rows);
+        for (uint256 i = 0; i < rows; ++i) {
+            uint256 id = firstId + i;
+            page[i] = GrantRecord({ id: id, grant: program.grant(id), milestones: milestones(program, id) });
+        }
+    }
+
+    /// @notice Applications `firstId` .. `firstId + maxRows - 1` of a program (fewer at the end).
+    /// @dev Reverts with {Errors.GrantProgramLens_PageTooLarge} above {MAX_PAGE_ROWS} rows.
+    function applicationPage(
+        IGrantProgram program,
+        uint256 firstId,
+        uint256 maxRows
+    ) external view returns (ApplicationRecord[] memory page) {
+        uint256 rows = _pageRows(program.applicationCount(), firstId, maxRows);
+        page = new ApplicationRecord[](rows);
+        for (uint256 i = 0; i < rows; ++i) {
+            page[i] = ApplicationRecord({ id: firstId + i, application: program.application(firstId + i) });
+        }
+    }
+
+    /// @notice Every category of a program, index = id - 1 (at most 65,535, set by the program file).
+    function categories(IGrantProgram program) external view returns (Program.Category[] memory list) {
+        uint16 count = program.settings().categoryCount;
+        list = new Program.Category[](count);
+        for (uint16 id = 1; id <= count; ++id) list[id - 1] = program.category(id);
+    }
     /// @notice The current reviewers of a program, in slot order.
     function reviewers(IGrantProgram program) external view returns (address[] memory list) {
         uint16 active = program.settings().activeReviewers;
@@ -27,7 +85,7 @@ contract GrantProgramLens {
     function milestones(
         IGrantProgram program,
         uint256 grantId
-    ) external view returns (Program.MilestoneView[] memory list) {
+    ) public view returns (Program.MilestoneView[] memory list) {
         uint256 count = program.grant(grantId).milestoneCount;
         list = new Program.MilestoneView[](count);
         for (uint8 i = 0; i < count; ++i) {
@@ -69,5 +127,13 @@ contract GrantProgramLens {
             (address holder, uint96 grantId) = registry.awardHolder(entityNo, program.category(id).awardKey);
             if (holder == address(program) && program.grant(grantId).categoryId == id) grantIds[id - 1] = grantId;
         }
+    }
+
+    /// @dev How many rows of ids `firstId` onwards exist, at most `maxRows`; ids start at 1.
+    function _pageRows(uint256 count, uint256 firstId, uint256 maxRows) private pure returns (uint256) {
+        if (maxRows > MAX_PAGE_ROWS) revert Errors.GrantProgramLens_PageTooLarge(maxRows, MAX_PAGE_ROWS);
+        if (firstId == 0 || firstId > count) return 0;
+        uint256 left = count - firstId + 1;
+        return left < maxRows ? left : maxRows;
     }
 }

@@ -296,4 +296,12 @@ library Errors {
 
     /// @notice Thrown when a version number is unknown or retired.
     error GrantProgramFactory_UnknownVersion(uint256 version);
+
+    /*//////////////////////////////////////////////////////////////
+                                  LENS
+    //////////////////////////////////////////////////////////////*/
+
+    /// @notice Thrown when a page of grants or applications is asked for with more rows than one read
+    /// may return (keeps every page one bounded eth_call, however large the program grows).
+    error GrantProgramLens_PageTooLarge(uint256 requested, uint256 maxRows);
 }

@@ -498,6 +498,10 @@ export const SENTENCES: Record<string, Sentence> = {
     en: (a, f) => `Version ${f.n(a.version)} is unknown or retired.`,
     zh: (a, f) => `版本 ${f.n(a.version)} 不存在或已停用。`,
   },
+  GrantProgramLens_PageTooLarge: {
+    en: (a, f) => `A page may hold at most ${f.n(a.maxRows)} rows; ${f.n(a.requested)} were asked for.`,
+    zh: (a, f) => `每页最多 ${f.n(a.maxRows)} 行，所请求的是 ${f.n(a.requested)} 行。`,
+  },
 
   // OpenZeppelin
   AccessControlUnauthorizedAccount: {

@@ -71,6 +71,68 @@ describe("GrantProgramLens", function () {
     });
   });
 
+  describe("grantPage", function () {
+    async function twoGrants() {
+      const { w, grantId, lab } = await paidFirstMilestone();
+      const now = BigInt(await networkHelpers.time.latest());
+      const product = w.htzCategories.get("application-product")!;
+      await w.htz.award(w.ids.b, product, 0, terms(now, [["800,000", 60]]));
+      return { w, program: await w.htz.getAddress(), first: grantId, lab, product };
+    }
+
+    it("returns each grant of the page with its header and milestones, in id order", async function () {
+      const { w, program, first, lab, product } = await twoGrants();
+      const page = await w.core.lens.grantPage(program, first, 100);
+      expect(page.map((r) => r.id)).to.deep.equal([first, first + 1n]);
+      expect(page[0].grant.entityNo).to.equal(w.nos.a);
+      expect(page[0].grant.categoryId).to.equal(lab);
+      expect(page[0].milestones.map((m) => m.state)).to.deep.equal([
+        BigInt(MilestoneState.Paid),
+        BigInt(MilestoneState.Pending),
+      ]);
+      expect(page[1].grant.entityNo).to.equal(w.nos.b);
+      expect(page[1].grant.categoryId).to.equal(product);
+      expect(page[1].milestones.map((m) => m.amount)).to.deep.equal([yuan("800,000")]);
+    });
+
+    it("stops at the last grant and returns nothing past it or for id 0", async function () {
+      const { w, program, first } = await twoGrants();
+      expect((await w.core.lens.grantPage(program, first + 1n, 10)).map((r) => r.id)).to.deep.equal([first + 1n]);
+      expect((await w.core.lens.grantPage(program, first, 1)).map((r) => r.id)).to.deep.equal([first]);
+      expect(await w.core.lens.grantPage(program, first + 2n, 10)).to.deep.equal([]);
+      expect(await w.core.lens.grantPage(program, 0, 10)).to.deep.equal([]);
+    });
+
+    it("refuses a page of more than MAX_PAGE_ROWS rows (PageTooLarge)", async function () {
+      const { w, program, first } = await twoGrants();
+      const max = await w.core.lens.MAX_PAGE_ROWS();
+      expect(max).to.equal(100n);
+      await expect(w.core.lens.grantPage(program, first, max + 1n))
+        .to.be.revertedWithCustomError(w.core.lens, "GrantProgramLens_PageTooLarge")
+        .withArgs(max + 1n, max);
+      await expect(w.core.lens.applicationPage(program, 1, max + 1n))
+        .to.be.revertedWithCustomError(w.core.lens, "GrantProgramLens_PageTooLarge")
+        .withArgs(max + 1n, max);
+    });
+  });
+
+  describe("applicationPage and categories", function () {
+    it("pages applications with their ids and lists every category by id", async function () {
+      const w = await networkHelpers.loadFixture(deployGuiyang);
+      const program = await w.htz.getAddress();
+      const product = w.htzCategories.get("application-product")!;
+      await w.htz.connect(w.actors.companyB).submitApplication(product, textHash("application b"));
+      await w.htz.connect(w.actors.companyC).submitApplication(product, textHash("application c"));
+      const page = await w.core.lens.applicationPage(program, 2, 5);
+      expect(page.map((r) => r.id)).to.deep.equal([2n]);
+      expect(page[0].application.entityNo).to.equal(w.nos.c);
+      expect(page[0].application.categoryId).to.equal(product);
+      const list = await w.core.lens.categories(program);
+      expect(list.length).to.equal((await w.htz.settings()).categoryCount);
+      expect(list[Number(product) - 1].awardKey).to.equal((await w.htz.category(product)).awardKey);
+    });
+  });
+
   describe("reviewers", function () {
     it("lists the current committee in slot order and drops a removed reviewer", async function () {
       const w = await networkHelpers.loadFixture(deployGuiyang);
