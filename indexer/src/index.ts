@@ -218,16 +218,14 @@ ponder.on("GrantProgram:MilestoneScheduled", async ({ event, context }) => {
     rejections: 0,
     ...atOf(event),
   });
-  await context.db
-    .insert(milestoneTransition)
-    .values({
-      id: logId(event),
-      ...key,
-      event: "MilestoneScheduled",
-      status: MilestoneState.Pending,
-      hash: event.args.descriptionHash,
-      ...atOf(event),
-    });
+  await context.db.insert(milestoneTransition).values({
+    id: logId(event),
+    ...key,
+    event: "MilestoneScheduled",
+    status: MilestoneState.Pending,
+    hash: event.args.descriptionHash,
+    ...atOf(event),
+  });
 });
 
 // ----- review -----
