@@ -50,6 +50,24 @@ contract GrantProgramLens {
         }
     }
 
+    /// @notice The named grants of a program, each with its milestones, in the order given — for lists
+    /// whose rows an index chose (the notice board, the review queue) and the chain then answers for.
+    /// @dev Reverts with {Errors.GrantProgramLens_PageTooLarge} above {MAX_PAGE_ROWS} ids, and with
+    /// {Errors.GrantProgram_UnknownGrant} for an id the program does not hold.
+    function grantsById(
+        IGrantProgram program,
+        uint256[] calldata ids
+    ) external view returns (GrantRecord[] memory page) {
+        if (ids.length > MAX_PAGE_ROWS) revert Errors.GrantProgramLens_PageTooLarge(ids.length, MAX_PAGE_ROWS);
+        page = new GrantRecord[](ids.length);
+        for (uint256 i = 0; i < ids.length; ++i) {
+            Program.Grant memory g = program.grant(ids[i]);
+            // An unknown id reads as an empty grant; refuse it rather than show a row of zeros.
+            if (g.entityNo == 0) revert Errors.GrantProgram_UnknownGrant(ids[i]);
+            page[i] = GrantRecord({ id: ids[i], grant: g, milestones: milestones(program, ids[i]) });
+        }
+    }
+
     /// @notice Applications `firstId` .. `firstId + maxRows - 1` of a program (fewer at the end).
     /// @dev Reverts with {Errors.GrantProgramLens_PageTooLarge} above {MAX_PAGE_ROWS} rows.
     function applicationPage(

@@ -103,6 +103,22 @@ describe("GrantProgramLens", function () {
       expect(await w.core.lens.grantPage(program, 0, 10)).to.deep.equal([]);
     });
 
+    it("grantsById returns the named grants in the order given and refuses an unknown id", async function () {
+      const { w, program, first } = await twoGrants();
+      const rows = await w.core.lens.grantsById(program, [first + 1n, first]);
+      expect(rows.map((r) => r.id)).to.deep.equal([first + 1n, first]);
+      expect(rows.map((r) => r.grant.entityNo)).to.deep.equal([w.nos.b, w.nos.a]);
+      expect(rows[1].milestones.length).to.equal(2);
+      await expect(w.core.lens.grantsById(program, [first + 2n])).to.be.revertedWithCustomError(
+        w.htz,
+        "GrantProgram_UnknownGrant",
+      );
+      const tooMany = Array.from({ length: 101 }, () => first);
+      await expect(w.core.lens.grantsById(program, tooMany))
+        .to.be.revertedWithCustomError(w.core.lens, "GrantProgramLens_PageTooLarge")
+        .withArgs(101n, 100n);
+    });
+
     it("refuses a page of more than MAX_PAGE_ROWS rows (PageTooLarge)", async function () {
       const { w, program, first } = await twoGrants();
       const max = await w.core.lens.MAX_PAGE_ROWS();
