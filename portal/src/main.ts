@@ -4,6 +4,7 @@ import { standingOf, standingSentence, type Standing } from "../../core/jurisdic
 import type { PortalConfig } from "./config-types.js";
 import { currentLang, pick, setLang, t } from "./i18n.js";
 import { h, problemText, setDecimals, showProblem } from "./ui.js";
+import { pageSizeFrom } from "./lists.js";
 import { companyView, officialView, publicView, type ViewContext } from "./views.js";
 
 const app = document.getElementById("app")!;
@@ -74,7 +75,14 @@ function header(): void {
 async function render(): Promise<void> {
   const ticket = ++rendering;
   header();
-  const ctx: ViewContext = { chain, wallet, program: config.programs[programIndex], rerender: () => void render() };
+  const ctx: ViewContext = {
+    chain,
+    wallet,
+    program: config.programs[programIndex],
+    // Rows per page of every list: ?pageSize=n (default 20, at most the lens's 100), for testing small pages.
+    pageSize: pageSizeFrom(location.search),
+    rerender: () => void render(),
+  };
   const view = route();
   const picker = h(
     "select",
