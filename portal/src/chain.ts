@@ -43,7 +43,8 @@ export class Chain {
 
   constructor(readonly config: PortalConfig) {
     const url = new URL(config.rpcUrl, location.href).href;
-    this.reader = new JsonRpcProvider(url, Number(config.chainId), { staticNetwork: true });
+    // No request cache: every read goes to the chain (a page's cost is the same however fast it runs).
+    this.reader = new JsonRpcProvider(url, Number(config.chainId), { staticNetwork: true, cacheTimeout: -1 });
     this.lens = GrantProgramLens__factory.connect(config.lens, this.reader);
     this.lists = new ChainListSource(this.reader, config.lens);
   }

@@ -215,6 +215,11 @@ export function pageSizeFrom(search: string): number {
   return Math.min(MAX_PAGE_ROWS, Math.max(1, Number(text)));
 }
 
+/** The sort order the URL asks for (`?order=oldest`), else newest first. */
+export function orderFrom(search: string): SortOrder {
+  return new URLSearchParams(search).get("order") === "oldest" ? "oldest" : "newest";
+}
+
 /** How many pages `total` rows fill (at least one, so an empty list is "page 1 of 1"). */
 export function pageCount(total: number, pageSize: number): number {
   return Math.max(1, Math.ceil(total / pageSize));

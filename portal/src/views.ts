@@ -59,6 +59,8 @@ export interface ViewContext {
   program: PortalProgram;
   /** Rows per page of every list (`?pageSize=`, default 20, at most 100). */
   pageSize: number;
+  /** The first order of sortable lists (`?order=oldest`, default newest first). */
+  order: SortOrder;
   rerender(): void;
 }
 
@@ -75,8 +77,8 @@ const places = new Map<string, { page: number; order: SortOrder }>();
 /** The cursors of the pages of each scanned list visited so far (the last is the page shown). */
 const trails = new Map<string, Array<string | null>>();
 
-function placeOf(key: string): { page: number; order: SortOrder } {
-  return places.get(key) ?? { page: 1, order: "newest" };
+function placeOf(ctx: ViewContext, key: string): { page: number; order: SortOrder } {
+  return places.get(key) ?? { page: 1, order: ctx.order };
 }
 function cursorOf(key: string): string | null {
   return trails.get(key)?.at(-1) ?? null;
@@ -322,9 +324,7 @@ async function companyGrant(
                 };
               },
               // Every milestone the button names is still payable (the amount on it is still true).
-              stillSo(ctx, meta, grant.id, (now) =>
-                payable.every((i) => now.milestones[i]?.state === State.Payable),
-              ),
+              stillSo(ctx, meta, grant.id, (now) => payable.every((i) => now.milestones[i]?.state === State.Payable)),
             ),
         },
         `${t("company.claim")} (${yuan(amount)})`,
@@ -533,7 +533,9 @@ export async function officialView(ctx: ViewContext): Promise<HTMLElement> {
   const events = await lists.history(meta, {
     grantIds: [...new Set(items.map((item) => item.grant.id))],
     applicationIds: open?.rows.map((a) => a.id) ?? [],
-    categoryIds: [...new Set([...items.map((i) => i.grant.categoryId), ...(open?.rows ?? []).map((a) => a.categoryId)])],
+    categoryIds: [
+      ...new Set([...items.map((i) => i.grant.categoryId), ...(open?.rows ?? []).map((a) => a.categoryId)]),
+    ],
   });
   const s: Loaded = { ...header, meta, contract, events };
   const root = h("div", { "data-testid": "official-view" });
@@ -917,7 +919,7 @@ export async function publicView(ctx: ViewContext): Promise<HTMLElement> {
   const meta = ctx.program;
   const lists = ctx.chain.lists;
   const awardsKey = `${meta.address}:awards`;
-  const place = placeOf(awardsKey);
+  const place = placeOf(ctx, awardsKey);
   const page = { pageSize: ctx.pageSize };
   const [header, notices, awardsPage, ledgerPage] = await Promise.all([
     lists.header(meta),
