@@ -3,7 +3,7 @@ import type { ContractTransactionReceipt, ContractTransactionResponse } from "et
 
 import type { IGrantProgram } from "../../typechain-types/index.js";
 import { errorSentence } from "../../core/messages/decoder.js";
-import { ApplicationStatus, AwardMode, MilestoneState as State, milestoneStateName } from "../../core/enums.js";
+import { ApplicationStatus, AwardMode, MilestoneState as State } from "../../core/enums.js";
 import { reasonHash, textHash } from "../../core/ids.js";
 import { parseYuan } from "../../core/money.js";
 import { formatTimestamp } from "../../core/time.js";

@@ -16,6 +16,7 @@ import {
   keccak256,
   recoverAddress,
   toUtf8Bytes,
+  ZeroAddress,
 } from "ethers";
 import { chromium, type Browser, type Page } from "playwright-core";
 
@@ -537,10 +538,10 @@ describe("portal in a real browser (Chromium, injected EIP-1193 wallet, hardhat 
       .waitFor();
   });
 
-  it("both languages: every history, recovery, condition and objection label of the public and official pages exists in 中文 and English", async function () {
+  it("both languages: every history, recovery, condition, objection, paging and ledger label of the public and official pages exists in 中文 and English", async function () {
     // t() shows the key itself for a label missing from the dictionary: no key may reach the page.
     const rawKey =
-      /\b(?:ev|receipt|history|check|apps|condition|policy|evidence|objection|recovery|bar|description)\.[A-Za-z]+/;
+      /\b(?:ev|receipt|history|check|apps|condition|policy|evidence|objection|recovery|bar|description|page|order|ledger|scan|stale)\.[A-Za-z]+/;
     for (const route of ["public", "official"]) {
       const page = await openAs(accounts[ACCOUNT.manager], route);
       await page.getByTestId(route === "public" ? "history-3" : "rulings").waitFor();
@@ -768,5 +769,33 @@ describe("portal in a real browser (Chromium, injected EIP-1193 wallet, hardhat 
     expect(after.calls).to.be.greaterThan(0);
     expect(after.methods).to.deep.equal(before.methods);
     expect(after.calls).to.equal(before.calls);
+  });
+  it("public: the item a person acts on is read again right before the transaction: an objection after the notice window closed is never sent", async function () {
+    const htz = program("guiyang-htz");
+    expect(await htz.milestoneState(1, 1)).to.equal(4n); // InNotice since the third reviewer's vote
+    const sent: string[] = [];
+    const page = await openAs(accounts[ACCOUNT.citizen], "public", undefined, "", (p) =>
+      p.on("request", (request) => {
+        if (request.method() !== "POST" || !new URL(request.url()).pathname.endsWith("/rpc")) return;
+        const body = request.postDataJSON() as { method: string } | Array<{ method: string }>;
+        for (const { method } of Array.isArray(body) ? body : [body])
+          if (method === "eth_sendTransaction") sent.push(method);
+      }),
+    );
+    await page.getByTestId("notice-1-1").waitFor();
+    // The page was read in the notice window; the chain then moves past its end (the milestone is payable).
+    const { noticeEndsAt } = await htz.milestone(1, 1);
+    const latest = (await provider.getBlock("latest"))!.timestamp;
+    await provider.send("evm_increaseTime", [Number(noticeEndsAt) - latest + 1]);
+    await provider.send("evm_mine", []);
+    expect(await htz.milestoneState(1, 1)).to.equal(6n); // Payable
+    await page.getByTestId("objection-text-1-1").fill("The report is late.");
+    await page.getByTestId("object-1-1").click();
+    expect(await lastTx(page, "failed")).to.equal(
+      "被拒绝：该事项在页面读取后已在链上发生变化，因此未发送交易；页面已更新为当前状态。",
+    );
+    expect(sent).to.deep.equal([]); // the wallet was never asked
+    expect((await htz.objection(1, 1)).objector).to.equal(ZeroAddress);
+    await page.getByTestId("notice-1-1").waitFor({ state: "detached" }); // the page shows it as it now is
   });
 });
