@@ -12,7 +12,7 @@
  *
  * DOM-free and Node-importable: no `window`, no `document`, no `location`.
  */
-import { Interface, type Log, type Provider, type Result, toBeHex, zeroPadValue } from "ethers";
+import { Interface, type Log, type Provider, toBeHex, zeroPadValue } from "ethers";
 
 import { GrantProgramLens__factory, type GrantProgramLens } from "../../typechain-types/index.js";
 import { ApplicationStatus, MilestoneState } from "../../core/enums.js";
@@ -101,11 +101,19 @@ export interface ProgramHeader {
   applicationCount: bigint;
 }
 
+/**
+ * An event's fields by name, as ethers decodes them (uint as bigint, address and bytes32 as hex
+ * strings, bool as boolean). Typed loosely on purpose: ethers' own Result returns `any` here.
+ */
+export interface EventArgs {
+  getValue(name: string): any;
+}
+
 /** One event a program emitted, decoded, with the time of its block and its transaction. */
 export interface ProgramEvent {
   name: string;
-  /** The event's fields (an indexer builds them with ethers' `Result.fromItems(values, keys)`). */
-  args: Result;
+  /** The event's fields by name (ethers' Result here; an indexer can give any object with getValue). */
+  args: EventArgs;
   /** The names of the event's fields, in order. */
   keys: string[];
   /** The program that emitted it. */
