@@ -8,6 +8,7 @@ export * from "./ids.ts";
 export * from "./input-error.ts";
 export * from "./jurisdiction.ts";
 export * from "./ledger.ts";
+export * from "./logs.ts";
 // The dictionary, not the decoder: core/messages/decoder.ts (like program-abi.ts) loads TypeChain values,
 // which exist only after the first compile; import it directly where a revert is decoded.
 export * from "./messages/labels.ts";

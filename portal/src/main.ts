@@ -4,6 +4,7 @@ import { standingOf, standingSentence, type Standing } from "../../core/jurisdic
 import type { PortalConfig } from "./config-types.js";
 import { currentLang, pick, setLang, t } from "./i18n.js";
 import { h, problemText, setDecimals, showProblem } from "./ui.js";
+import { orderFrom, pageSizeFrom } from "./lists.js";
 import { companyView, officialView, publicView, type ViewContext } from "./views.js";
 
 const app = document.getElementById("app")!;
@@ -74,7 +75,15 @@ function header(): void {
 async function render(): Promise<void> {
   const ticket = ++rendering;
   header();
-  const ctx: ViewContext = { chain, wallet, program: config.programs[programIndex], rerender: () => void render() };
+  const ctx: ViewContext = {
+    chain,
+    wallet,
+    program: config.programs[programIndex],
+    // Rows per page of every list: ?pageSize=n (default 20, at most the lens's 100), for testing small pages.
+    pageSize: pageSizeFrom(location.search),
+    order: orderFrom(location.search),
+    rerender: () => void render(),
+  };
   const view = route();
   const picker = h(
     "select",
@@ -115,6 +124,8 @@ async function render(): Promise<void> {
       app.replaceChildren(...[flaggedNotice(), top, content].filter((el): el is HTMLElement => el !== null));
       // Lets tests (and assistive tools) know which wallet the content on screen was read for.
       app.dataset.renderedFor = wallet?.address.toLowerCase() ?? "none";
+      // Which render is on screen (a refresh counts up), so a test knows when a re-read has finished.
+      app.dataset.render = String(ticket);
     }
   } catch (error) {
     if (ticket === rendering) app.replaceChildren(top, h("section", { class: "card error" }, problemText(error)));

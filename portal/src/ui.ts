@@ -206,3 +206,73 @@ export function showProblem(sentence: string): void {
     .getElementById("txs")
     ?.prepend(h("li", { class: "failed", "data-testid": "tx" }, t("tx.failed", { why: sentence })));
 }
+
+/**
+ * Page controls of a numbered list: previous / next, "page x of y · n in all" and, where the list can
+ * be sorted, the order (newest or oldest first). `go` is called with the page or order chosen.
+ */
+export function pager(
+  testid: string,
+  state: { page: number; pages: number; total: number; order?: "newest" | "oldest" },
+  go: (change: { page?: number; order?: "newest" | "oldest" }) => void,
+): HTMLElement {
+  const bar = h(
+    "nav",
+    { class: "pager", "data-testid": testid, "aria-label": t("page.controls") },
+    h(
+      "button",
+      { type: "button", "data-testid": `${testid}-prev`, onclick: () => go({ page: state.page - 1 }) },
+      t("page.prev"),
+    ),
+    h(
+      "span",
+      { "data-testid": `${testid}-status` },
+      t("page.of", { page: state.page, pages: state.pages, total: state.total }),
+    ),
+    h(
+      "button",
+      { type: "button", "data-testid": `${testid}-next`, onclick: () => go({ page: state.page + 1 }) },
+      t("page.next"),
+    ),
+  );
+  const [prev, , next] = bar.children as unknown as HTMLButtonElement[];
+  prev.disabled = state.page <= 1;
+  next.disabled = state.page >= state.pages;
+  if (state.order !== undefined) {
+    const select = h(
+      "select",
+      { "aria-label": t("page.order"), "data-testid": `${testid}-order` },
+      ...(["newest", "oldest"] as const).map((order) => {
+        const option = h("option", { value: order }, t(`order.${order}`));
+        option.selected = order === state.order;
+        return option;
+      }),
+    );
+    select.addEventListener("change", () => go({ page: 1, order: select.value as "newest" | "oldest" }));
+    bar.append(h("label", {}, `${t("page.order")}: `, select));
+  }
+  return bar;
+}
+
+/**
+ * Page controls of a filtered list read by scanning (the chain cannot count its matches): previous /
+ * next and how far the scan got ("searched grants 1–100 of 5,000").
+ */
+export function scanPager(
+  testid: string,
+  state: { hasPrev: boolean; hasNext: boolean; searched: string | null },
+  go: (step: -1 | 1) => void,
+): HTMLElement | null {
+  if (!state.hasPrev && !state.hasNext) return null;
+  const prev = h("button", { type: "button", "data-testid": `${testid}-prev`, onclick: () => go(-1) }, t("page.prev"));
+  const next = h("button", { type: "button", "data-testid": `${testid}-next`, onclick: () => go(1) }, t("page.next"));
+  prev.disabled = !state.hasPrev;
+  next.disabled = !state.hasNext;
+  return h(
+    "nav",
+    { class: "pager", "data-testid": testid, "aria-label": t("page.controls") },
+    prev,
+    state.searched === null ? null : h("span", { "data-testid": `${testid}-status` }, state.searched),
+    next,
+  );
+}

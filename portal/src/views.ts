@@ -3,7 +3,7 @@ import type { ContractTransactionReceipt, ContractTransactionResponse } from "et
 
 import type { IGrantProgram } from "../../typechain-types/index.js";
 import { errorSentence } from "../../core/messages/decoder.js";
-import { ApplicationStatus, AwardMode, MilestoneState as State, milestoneStateName } from "../../core/enums.js";
+import { ApplicationStatus, AwardMode, MilestoneState as State } from "../../core/enums.js";
 import { reasonHash, textHash } from "../../core/ids.js";
 import { parseYuan } from "../../core/money.js";
 import { formatTimestamp } from "../../core/time.js";
@@ -16,14 +16,19 @@ import {
   signBallot,
   voteDomain,
 } from "../../core/votes.js";
+import { ADMIN_ROLE, type Chain, type Wallet } from "./chain.js";
 import {
-  ADMIN_ROLE,
-  type Chain,
+  pageCount,
+  type ApplicationRow,
   type GrantRow,
+  type LedgerRow,
+  type MilestoneItem,
+  type MilestoneRow,
   type ProgramEvent,
-  type ProgramSnapshot,
-  type Wallet,
-} from "./chain.js";
+  type ProgramHeader,
+  type ScanPage,
+  type SortOrder,
+} from "./lists.js";
 import type { PortalProgram } from "./config-types.js";
 import { currentLang, pick, t } from "./i18n.js";
 import { conditionCard, lastEvent, milestoneDescriptionNode, recoveryStatus, timeline } from "./history.js";
@@ -33,8 +38,10 @@ import {
   h,
   hashFile,
   numCell,
+  pager,
   problemText,
   runTx,
+  scanPager,
   showProblem,
   stateBadge,
   syncClock,
@@ -50,7 +57,66 @@ export interface ViewContext {
   wallet: Wallet | null;
   /** The program chosen in the officials' and public views. */
   program: PortalProgram;
+  /** Rows per page of every list (`?pageSize=`, default 20, at most 100). */
+  pageSize: number;
+  /** The first order of sortable lists (`?order=oldest`, default newest first). */
+  order: SortOrder;
   rerender(): void;
+}
+
+/** A program's header, its contract and the events of the items on screen: what a view renders from. */
+interface Loaded extends ProgramHeader {
+  meta: PortalProgram;
+  contract: IGrantProgram;
+  /** The events of the grants, applications and categories the page shows (not the program's history). */
+  events: ProgramEvent[];
+}
+
+/** Where each numbered list is (page, order), by program and list; kept across re-renders. */
+const places = new Map<string, { page: number; order: SortOrder }>();
+/** The cursors of the pages of each scanned list visited so far (the last is the page shown). */
+const trails = new Map<string, Array<string | null>>();
+
+function placeOf(ctx: ViewContext, key: string): { page: number; order: SortOrder } {
+  return places.get(key) ?? { page: 1, order: ctx.order };
+}
+function cursorOf(key: string): string | null {
+  return trails.get(key)?.at(-1) ?? null;
+}
+
+/** Previous / next controls of a scanned list, and how far its scan got. */
+function scanControls(
+  ctx: ViewContext,
+  key: string,
+  testid: string,
+  page: ScanPage<unknown>,
+  kind: "grants" | "applications",
+): HTMLElement | null {
+  const trail = trails.get(key) ?? [null];
+  const searched = page.scanned === null ? null : t(`scan.${kind}`, page.scanned);
+  return scanPager(testid, { hasPrev: trail.length > 1, hasNext: page.next !== null, searched }, (step) => {
+    if (step === 1 && page.next !== null) trail.push(page.next);
+    if (step === -1 && trail.length > 1) trail.pop();
+    trails.set(key, trail);
+    ctx.rerender();
+  });
+}
+
+/**
+ * A check, run right before a transaction, that the grant the person acts on is still as the page
+ * showed it: the grant is read again from the chain (one lens call), never taken from the page.
+ */
+function stillSo(ctx: ViewContext, meta: PortalProgram, grantId: bigint, holds: (now: GrantRow) => boolean) {
+  return async () => {
+    const now = await ctx.chain.lists.grant(meta, grantId);
+    return now !== null && holds(now);
+  };
+}
+
+/** Whether milestone `index` of `now` is still in `state` with the evidence the page showed. */
+function sameMilestone(now: GrantRow, shown: MilestoneRow, states: number[]): boolean {
+  const m = now.milestones[shown.index];
+  return m !== undefined && states.includes(m.state) && m.evidenceHash === shown.evidenceHash;
 }
 
 function entityName(ctx: ViewContext, entityNo: bigint): string {
@@ -70,8 +136,14 @@ async function act(
   what: string,
   send: () => Promise<ContractTransactionResponse>,
   facts: ReceiptFacts | ((receipt: ContractTransactionReceipt) => ReceiptFacts) = {},
+  /** Re-reads the item from the chain; false means it changed since the page was read: nothing is sent. */
+  stillValid?: () => Promise<boolean>,
 ): Promise<void> {
   if (ctx.wallet === null) return showProblem(t("wallet.connectFirst"));
+  if (stillValid !== undefined && !(await stillValid())) {
+    showProblem(t("stale.changed"));
+    return ctx.rerender();
+  }
   await runTx(what, send, facts);
   ctx.rerender();
 }
@@ -159,14 +231,13 @@ export async function companyView(ctx: ViewContext): Promise<HTMLElement> {
       );
       found = true;
     }
-    const ids = (await ctx.chain.lens.awardsOf(meta.address, entityNo)).filter((id) => id !== 0n);
+    // The entity's awards (at most one per category) and the events of those grants only.
+    const [grants, settings] = await Promise.all([ctx.chain.lists.entityAwards(meta, entityNo), program.settings()]);
     const card = h("section", { class: "card" }, h("h2", {}, pick(meta.title, meta.titleZh)));
-    if (ids.length === 0) card.append(h("p", { class: "muted" }, t("company.noAwards")));
-    const [settings, events] = await Promise.all([program.settings(), ctx.chain.events(meta)]);
+    if (grants.length === 0) card.append(h("p", { class: "muted" }, t("company.noAwards")));
+    const events = await ctx.chain.lists.history(meta, { grantIds: grants.map((g) => g.id) });
     const active = Number(settings.activeReviewers);
-    for (const id of ids) {
-      card.append(await companyGrant(ctx, meta, program, await ctx.chain.grantRow(program, id), active, events));
-    }
+    for (const grant of grants) card.append(await companyGrant(ctx, meta, program, grant, active, events));
     root.append(card);
   }
   if (!found) root.append(h("section", { class: "card", "data-testid": "not-registered" }, t("company.notRegistered")));
@@ -218,6 +289,7 @@ async function companyGrant(
               `${t("company.evidence")} · ${t("grant")} ${grant.id} #${m.index}`,
               () => writer(ctx, program).submitEvidence(grant.id, m.index, hash),
               { document: hash, payee: programParty(meta) },
+              stillSo(ctx, meta, grant.id, (now) => sameMilestone(now, m, [State.Pending, State.Rejected])),
             );
           },
         },
@@ -251,6 +323,8 @@ async function companyGrant(
                   payer: programParty(meta),
                 };
               },
+              // Every milestone the button names is still payable (the amount on it is still true).
+              stillSo(ctx, meta, grant.id, (now) => payable.every((i) => now.milestones[i]?.state === State.Payable)),
             ),
         },
         `${t("company.claim")} (${yuan(amount)})`,
@@ -283,7 +357,13 @@ async function companyGrant(
               return showProblem(problemText(error));
             }
             if (ctx.wallet === null) return showProblem(t("wallet.connectFirst"));
-            if (units === 0n || units > grant.recoveryOwed) {
+            // The amount owed as the chain holds it now, not as the page read it.
+            const now = await ctx.chain.lists.grant(meta, grant.id);
+            if (now === null || now.recoveryOwed === 0n) {
+              showProblem(t("stale.changed"));
+              return ctx.rerender();
+            }
+            if (units === 0n || units > now.recoveryOwed) {
               // Refuse before any approval, with the contract's own reason (nothing to undo later).
               try {
                 await writer(ctx, program).repay.staticCall(grant.id, units);
@@ -347,7 +427,7 @@ async function rolesOf(program: IGrantProgram, account: string): Promise<Roles> 
   return { admin: a, manager: m, treasurer: tr, guardian: g, reviewerSlot: Number(slot) };
 }
 
-function budget(s: ProgramSnapshot): HTMLElement {
+function budget(s: ProgramHeader): HTMLElement {
   const f = s.summary;
   const figures: Array<[string, bigint]> = [
     ["budget.funded", f.funded],
@@ -374,33 +454,32 @@ function budget(s: ProgramSnapshot): HTMLElement {
 }
 
 /**
- * A horizontal bar per milestone state: the money awarded in milestones now in that state. HTML, not an
- * SVG scaled to the screen, so its text keeps the page's font size on a phone.
+ * A horizontal bar per budget figure of `summary()` (the whole program, exact, in one read): what is
+ * available, reserved for milestones, paid, withdrawn, owed back. HTML, not an SVG scaled to the
+ * screen, so its text keeps the page's font size on a phone. (A breakdown by milestone state would need
+ * every grant read: that is an indexer's job, not a page's.)
  */
-function chart(s: ProgramSnapshot): HTMLElement {
-  const totals = new Map<number, bigint>();
-  for (const g of s.grants) for (const m of g.milestones) totals.set(m.state, (totals.get(m.state) ?? 0n) + m.amount);
-  const rows = [...totals.entries()].sort((a, b) => a[0] - b[0]);
+function chart(s: ProgramHeader): HTMLElement {
+  const f = s.summary;
+  const rows: Array<[key: string, value: bigint, tone: string]> = [
+    ["budget.available", f.available, "open"],
+    ["budget.reserved", f.reserved, "payable"],
+    ["budget.paid", f.paid, "paid"],
+    ["budget.withdrawn", f.withdrawn, "lost"],
+    ["budget.recovery", f.recoveryOutstanding, "lost"],
+  ];
   const max = rows.reduce((top, [, v]) => (v > top ? v : top), 1n);
   return h(
     "figure",
     { class: "chart", "data-testid": "chart", role: "img", "aria-label": t("chart.title") },
     h("figcaption", {}, t("chart.title")),
-    ...rows.map(([state, value]) => {
+    ...rows.map(([key, value, tone]) => {
       // Widths in tenths of a percent of the largest bar: integer arithmetic on token units.
       const permille = Number((value * 1000n) / max);
-      const tone =
-        state === State.Paid
-          ? "paid"
-          : state === State.Payable
-            ? "payable"
-            : state === State.Lapsable || state === State.Lapsed || state === State.Cancelled
-              ? "lost"
-              : "open";
       return h(
         "div",
-        { class: "chart-row", "data-state": String(state) },
-        h("span", { class: "chart-label" }, t(`state.${milestoneStateName(state)}`)),
+        { class: "chart-row", "data-figure": key },
+        h("span", { class: "chart-label" }, t(key)),
         h(
           "span",
           { class: "chart-track" },
@@ -412,7 +491,7 @@ function chart(s: ProgramSnapshot): HTMLElement {
   );
 }
 
-function categoriesCard(s: ProgramSnapshot): HTMLElement {
+function categoriesCard(s: Loaded): HTMLElement {
   return h(
     "section",
     { class: "card" },
@@ -433,10 +512,33 @@ function categoriesCard(s: ProgramSnapshot): HTMLElement {
 }
 
 export async function officialView(ctx: ViewContext): Promise<HTMLElement> {
-  const s = await ctx.chain.snapshot(ctx.program);
-  syncClock(s.chainTime);
+  const meta = ctx.program;
+  const lists = ctx.chain.lists;
+  const contract = ctx.chain.program(meta.address);
+  const [header, roles] = await Promise.all([
+    lists.header(meta),
+    ctx.wallet === null ? null : rolesOf(contract, ctx.wallet.address),
+  ]);
+  syncClock(header.chainTime);
+  const reviewer = roles !== null && roles.reviewerSlot > 0;
+  const manager = roles !== null && roles.manager;
+  // Each list one page at a time (its own cursor), then the events of what those pages show, in one read.
+  const page = { pageSize: ctx.pageSize };
+  const [queue, contested, open] = await Promise.all([
+    reviewer ? lists.reviewQueue(meta, { ...page, cursor: cursorOf(`${meta.address}:queue`) }) : null,
+    manager ? lists.contested(meta, { ...page, cursor: cursorOf(`${meta.address}:rulings`) }) : null,
+    manager ? lists.openApplications(meta, { ...page, cursor: cursorOf(`${meta.address}:apps`) }) : null,
+  ]);
+  const items = [...(queue?.rows ?? []), ...(contested?.rows ?? [])];
+  const events = await lists.history(meta, {
+    grantIds: [...new Set(items.map((item) => item.grant.id))],
+    applicationIds: open?.rows.map((a) => a.id) ?? [],
+    categoryIds: [
+      ...new Set([...items.map((i) => i.grant.categoryId), ...(open?.rows ?? []).map((a) => a.categoryId)]),
+    ],
+  });
+  const s: Loaded = { ...header, meta, contract, events };
   const root = h("div", { "data-testid": "official-view" });
-  const roles = ctx.wallet === null ? null : await rolesOf(s.contract, ctx.wallet.address);
   const held =
     roles === null
       ? []
@@ -456,17 +558,17 @@ export async function officialView(ctx: ViewContext): Promise<HTMLElement> {
     ),
   );
   root.append(budget(s), categoriesCard(s));
-  if (roles !== null && roles.reviewerSlot > 0) root.append(reviewQueue(ctx, s, roles.reviewerSlot));
-  if (roles !== null && roles.manager) root.append(rulings(ctx, s), applications(ctx, s));
+  if (queue !== null && roles !== null) root.append(reviewQueue(ctx, s, roles.reviewerSlot, queue));
+  if (contested !== null) root.append(rulings(ctx, s, contested));
+  if (open !== null) root.append(applications(ctx, s, open));
   return root;
 }
 
-function reviewQueue(ctx: ViewContext, s: ProgramSnapshot, slot: number): HTMLElement {
+function reviewQueue(ctx: ViewContext, s: Loaded, slot: number, page: ScanPage<MilestoneItem>): HTMLElement {
   const bit = 1 << (slot - 1);
-  const rows = s.grants.flatMap((g) => g.milestones.filter((m) => m.state === State.Submitted).map((m) => ({ g, m })));
   const card = h("section", { class: "card", "data-testid": "review-queue" }, h("h2", {}, t("queue.title")));
-  if (rows.length === 0) card.append(h("p", { class: "muted" }, t("queue.empty")));
-  for (const { g, m } of rows) {
+  if (page.rows.length === 0) card.append(h("p", { class: "muted" }, t("queue.empty")));
+  for (const { grant: g, milestone: m } of page.rows) {
     const voted = (m.approvals & bit) !== 0 || (m.rejections & bit) !== 0;
     const reason = h("input", { placeholder: t("reason"), "data-testid": `reason-${g.id}-${m.index}` });
     const vote = (approve: boolean) => () =>
@@ -483,6 +585,8 @@ function reviewQueue(ctx: ViewContext, s: ProgramSnapshot, slot: number): HTMLEl
             reasonHash(reason.value, approve ? "approve" : "reject"),
           ),
         { document: m.evidenceHash },
+        // Still under review, on the terms and evidence shown (the vote binds both).
+        stillSo(ctx, s.meta, g.id, (now) => now.termsHash === g.termsHash && sameMilestone(now, m, [State.Submitted])),
       );
     const buttons = h(
       "div",
@@ -536,6 +640,7 @@ function reviewQueue(ctx: ViewContext, s: ProgramSnapshot, slot: number): HTMLEl
       ),
     );
   }
+  card.append(scanControls(ctx, `${s.meta.address}:queue`, "queue-pager", page, "grants") ?? "");
   return card;
 }
 
@@ -566,7 +671,7 @@ function evidenceBlock(hash: string, recorded: ProgramEvent | undefined, testid:
 /** Signs the vote off chain (EIP-712) and downloads it in mg:sign-vote's file format for mg:submit-votes. */
 async function signVote(
   ctx: ViewContext,
-  s: ProgramSnapshot,
+  s: Loaded,
   g: GrantRow,
   index: number,
   approve: boolean,
@@ -630,11 +735,10 @@ async function signVote(
     );
 }
 
-function rulings(ctx: ViewContext, s: ProgramSnapshot): HTMLElement {
-  const rows = s.grants.flatMap((g) => g.milestones.filter((m) => m.state === State.Contested).map((m) => ({ g, m })));
+function rulings(ctx: ViewContext, s: Loaded, page: ScanPage<MilestoneItem>): HTMLElement {
   const card = h("section", { class: "card", "data-testid": "rulings" }, h("h2", {}, t("rule.title")));
-  if (rows.length === 0) card.append(h("p", { class: "muted" }, t("queue.empty")));
-  for (const { g, m } of rows) {
+  if (page.rows.length === 0) card.append(h("p", { class: "muted" }, t("queue.empty")));
+  for (const { grant: g, milestone: m } of page.rows) {
     const reason = h("input", { placeholder: t("reason"), "data-testid": `rule-reason-${g.id}-${m.index}` });
     const rule = (uphold: boolean) => () => {
       const hash = reasonHash(reason.value, uphold ? "upheld" : "dismissed");
@@ -643,6 +747,7 @@ function rulings(ctx: ViewContext, s: ProgramSnapshot): HTMLElement {
         `${uphold ? t("uphold") : t("dismiss")} ${t("grant")} ${g.id} #${m.index}`,
         () => writer(ctx, s.contract).ruleOnObjection(g.id, m.index, uphold, hash),
         { document: hash },
+        stillSo(ctx, s.meta, g.id, (now) => sameMilestone(now, m, [State.Contested])),
       );
     };
     // The objection as filed: who and when (the contract's record), its document hash (the event's).
@@ -696,14 +801,17 @@ function rulings(ctx: ViewContext, s: ProgramSnapshot): HTMLElement {
       ),
     );
   }
+  card.append(scanControls(ctx, `${s.meta.address}:rulings`, "rulings-pager", page, "grants") ?? "");
   return card;
 }
 
-function applications(ctx: ViewContext, s: ProgramSnapshot): HTMLElement {
-  const open = s.applications.filter((a) => a.status === ApplicationStatus.Open);
+function applications(ctx: ViewContext, s: Loaded, page: ScanPage<ApplicationRow>): HTMLElement {
   const card = h("section", { class: "card", "data-testid": "applications" }, h("h2", {}, t("apps.title")));
-  if (open.length === 0) card.append(h("p", { class: "muted" }, t("queue.empty")));
-  for (const a of open) {
+  if (page.rows.length === 0) card.append(h("p", { class: "muted" }, t("queue.empty")));
+  // Still open as the chain holds it now (not awarded or declined since the page was read).
+  const stillOpen = (id: bigint) => async () =>
+    Number((await s.contract.application(id)).status) === ApplicationStatus.Open;
+  for (const a of page.rows) {
     const schedule = h("input", { placeholder: t("apps.milestones"), size: "40", "data-testid": `schedule-${a.id}` });
     const declineReason = h("input", { placeholder: t("apps.declineReason"), "data-testid": `decline-reason-${a.id}` });
     const submitted = s.events.find(
@@ -766,6 +874,7 @@ function applications(ctx: ViewContext, s: ProgramSnapshot): HTMLElement {
                     payee: entityName(ctx, a.entityNo),
                     payer: programParty(s.meta),
                   }),
+                  stillOpen(a.id),
                 );
               },
             },
@@ -790,6 +899,7 @@ function applications(ctx: ViewContext, s: ProgramSnapshot): HTMLElement {
                   `${t("apps.decline")} #${a.id}`,
                   () => writer(ctx, s.contract).declineApplication(a.id, reasonHash(text, "declined")),
                   { document: reasonHash(text, "declined") },
+                  stillOpen(a.id),
                 );
               },
             },
@@ -799,21 +909,32 @@ function applications(ctx: ViewContext, s: ProgramSnapshot): HTMLElement {
       ),
     );
   }
+  card.append(scanControls(ctx, `${s.meta.address}:apps`, "apps-pager", page, "applications") ?? "");
   return card;
 }
 
 /* ------------------------------------------------------------------ public ----------------------------------------------------------------- */
 
 export async function publicView(ctx: ViewContext): Promise<HTMLElement> {
-  const s = await ctx.chain.snapshot(ctx.program);
+  const meta = ctx.program;
+  const lists = ctx.chain.lists;
+  const awardsKey = `${meta.address}:awards`;
+  const place = placeOf(ctx, awardsKey);
+  const page = { pageSize: ctx.pageSize };
+  const [header, notices, awardsPage, ledgerPage] = await Promise.all([
+    lists.header(meta),
+    lists.noticeBoard(meta, { ...page, cursor: cursorOf(`${meta.address}:notices`) }),
+    lists.awards(meta, { ...page, page: place.page, order: place.order }),
+    lists.ledger(meta, { ...page, cursor: cursorOf(`${meta.address}:ledger`) }),
+  ]);
+  // Only the events of the grants on this page of awards: their milestone descriptions and histories.
+  const events = await lists.history(meta, { grantIds: awardsPage.rows.map((g) => g.id) });
+  const s: Loaded = { ...header, meta, contract: ctx.chain.program(meta.address), events };
   syncClock(s.chainTime);
   const root = h("div", { "data-testid": "public-view" });
-  const inNotice = s.grants.flatMap((g) =>
-    g.milestones.filter((m) => m.state === State.InNotice).map((m) => ({ g, m })),
-  );
   const open = h("section", { class: "card notice", "data-testid": "open-notices" }, h("h2", {}, t("public.open")));
-  if (inNotice.length === 0) open.append(h("p", {}, t("public.none")));
-  for (const { g, m } of inNotice) {
+  if (notices.rows.length === 0) open.append(h("p", {}, t("public.none")));
+  for (const { grant: g, milestone: m } of notices.rows) {
     const text = h("textarea", {
       rows: "2",
       cols: "40",
@@ -844,6 +965,8 @@ export async function publicView(ctx: ViewContext): Promise<HTMLElement> {
                 `${t("public.object")}: ${t("grant")} ${g.id} #${m.index}`,
                 () => writer(ctx, s.contract).object(g.id, m.index, textHash(body)),
                 { document: textHash(body) },
+                // Still in its notice window: an objection after it would be refused anyway.
+                stillSo(ctx, meta, g.id, (now) => sameMilestone(now, m, [State.InNotice])),
               );
             },
           },
@@ -852,9 +975,25 @@ export async function publicView(ctx: ViewContext): Promise<HTMLElement> {
       ),
     );
   }
+  open.append(scanControls(ctx, `${meta.address}:notices`, "notices-pager", notices, "grants") ?? "");
   root.append(open, budget(s));
   const awards = h("section", { class: "card", "data-testid": "awards" }, h("h2", {}, t("public.awards")));
-  for (const g of s.grants) {
+  const controls = () =>
+    pager(
+      "awards-pager",
+      {
+        page: place.page,
+        pages: pageCount(awardsPage.total, ctx.pageSize),
+        total: awardsPage.total,
+        order: place.order,
+      },
+      (change) => {
+        places.set(awardsKey, { page: change.page ?? place.page, order: change.order ?? place.order });
+        ctx.rerender();
+      },
+    );
+  awards.append(controls());
+  for (const g of awardsPage.rows) {
     awards.append(
       h(
         "div",
@@ -871,6 +1010,28 @@ export async function publicView(ctx: ViewContext): Promise<HTMLElement> {
       ),
     );
   }
-  root.append(awards);
+  root.append(awards, ledgerCard(ctx, meta, ledgerPage));
   return root;
+}
+
+/** The ledger history, newest first, a page at a time: every movement of money in or out, and recovery orders. */
+function ledgerCard(ctx: ViewContext, meta: PortalProgram, page: ScanPage<LedgerRow>): HTMLElement {
+  const card = h("section", { class: "card", "data-testid": "ledger" }, h("h2", {}, t("ledger.title")));
+  if (page.rows.length === 0) card.append(h("p", { class: "muted" }, t("ledger.none")));
+  else
+    card.append(
+      table(
+        [t("ledger.time"), t("ledger.what"), t("amount"), t("ledger.account"), t("ledger.tx")],
+        page.rows.map((row) => [
+          formatTimestamp(row.time),
+          t(`ledger.${row.kind}`, { grant: row.grantId ?? "", i: row.index ?? "" }),
+          numCell(t("amount"), yuan(row.amount)),
+          row.account === null ? "—" : h("span", { class: "addr" }, who(ctx, row.account)),
+          h("code", { class: "hash" }, row.txHash),
+        ]),
+        { "data-testid": "ledger-rows" },
+      ),
+    );
+  card.append(scanControls(ctx, `${meta.address}:ledger`, "ledger-pager", page, "grants") ?? "");
+  return card;
 }

@@ -16,6 +16,7 @@ import {
   keccak256,
   recoverAddress,
   toUtf8Bytes,
+  ZeroAddress,
 } from "ethers";
 import { chromium, type Browser, type Page } from "playwright-core";
 
@@ -56,7 +57,15 @@ async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 /** Opens the portal with an injected EIP-1193 wallet that signs as the node's unlocked `account`. */
-async function openAs(account: string, route: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
+async function openAs(
+  account: string,
+  route: string,
+  viewport = { width: 1280, height: 900 },
+  /** The URL's query, e.g. "?pageSize=2". */
+  search = "",
+  /** Called with the page before it loads (to watch its requests). */
+  watch?: (page: Page) => void,
+): Promise<Page> {
   const context = await browser.newContext({ viewport, locale: "zh-CN" });
   await context.addInitScript((address: string) => {
     let id = 0;
@@ -82,7 +91,8 @@ async function openAs(account: string, route: string, viewport = { width: 1280, 
   }, account);
   const page = await context.newPage();
   page.on("pageerror", (error) => console.error(`page error: ${error.message}`));
-  await page.goto(`${baseUrl}#/${route}`);
+  watch?.(page);
+  await page.goto(`${baseUrl}${search}#/${route}`);
   await page.getByTestId("connect").click();
   await page.locator(`#app[data-rendered-for="${account.toLowerCase()}"]`).waitFor();
   return page;
@@ -528,10 +538,10 @@ describe("portal in a real browser (Chromium, injected EIP-1193 wallet, hardhat 
       .waitFor();
   });
 
-  it("both languages: every history, recovery, condition and objection label of the public and official pages exists in 中文 and English", async function () {
+  it("both languages: every history, recovery, condition, objection, paging and ledger label of the public and official pages exists in 中文 and English", async function () {
     // t() shows the key itself for a label missing from the dictionary: no key may reach the page.
     const rawKey =
-      /\b(?:ev|receipt|history|check|apps|condition|policy|evidence|objection|recovery|bar|description)\.[A-Za-z]+/;
+      /\b(?:ev|receipt|history|check|apps|condition|policy|evidence|objection|recovery|bar|description|page|order|ledger|scan|stale)\.[A-Za-z]+/;
     for (const route of ["public", "official"]) {
       const page = await openAs(accounts[ACCOUNT.manager], route);
       await page.getByTestId(route === "public" ? "history-3" : "rulings").waitFor();
@@ -616,5 +626,176 @@ describe("portal in a real browser (Chromium, injected EIP-1193 wallet, hardhat 
     await citizen.getByTestId("awards").waitFor();
     await citizen.getByTestId("history-3").locator("summary").click(); // hashes in the open history wrap too
     await fits(citizen, "public");
+  });
+  it("public: awards are paged (?pageSize=2): the next page shows the next grants, and the order flips", async function () {
+    const count = Number(await program("guiyang-htz").grantCount());
+    expect(count).to.be.at.least(4);
+    const pages = Math.ceil(count / 2);
+    const page = await openAs(accounts[ACCOUNT.citizen], "public", undefined, "?pageSize=2");
+    const shown = () =>
+      page
+        .getByTestId("awards")
+        .locator('[data-testid^="award-card-"]')
+        .evaluateAll((els) => els.map((el) => Number((el as HTMLElement).dataset.testid!.replace("award-card-", ""))));
+    const status = page.getByTestId("awards-pager-status");
+    await status.filter({ hasText: `第 1 页，共 ${pages} 页 · 共 ${count} 项` }).waitFor();
+    // Newest first by default: the highest grant ids, two of them.
+    expect(await shown()).to.deep.equal([count, count - 1]);
+    expect(await page.getByTestId("awards-pager-prev").isDisabled()).to.equal(true);
+    await page.getByTestId("awards-pager-next").click();
+    await status.filter({ hasText: `第 2 页，共 ${pages} 页` }).waitFor();
+    expect(await shown()).to.deep.equal([count - 2, count - 3]);
+    // Each card's history is its own grant's (only that grant's events were read).
+    const historyOf = page.getByTestId(`history-${count - 2}`);
+    await historyOf.locator("summary").click();
+    expect(await historyOf.locator("li").first().getAttribute("data-event")).to.equal("GrantAwarded");
+    await page.getByTestId("awards-pager-prev").click();
+    await status.filter({ hasText: `第 1 页，共 ${pages} 页` }).waitFor();
+    expect(await shown()).to.deep.equal([count, count - 1]);
+    // Oldest first: back to page 1, grants 1 and 2.
+    await page.getByTestId("awards-pager-order").selectOption("oldest");
+    await page.getByTestId("award-card-1").waitFor();
+    expect(await shown()).to.deep.equal([1, 2]);
+    expect(await status.textContent()).to.equal(`第 1 页，共 ${pages} 页 · 共 ${count} 项`);
+    // The same controls in English.
+    await page.locator("#lang").click();
+    await status.filter({ hasText: `Page 1 of ${pages} · ${count} in all` }).waitFor();
+    expect(await page.getByTestId("awards-pager-order").locator("option").allTextContents()).to.deep.equal([
+      "Newest first",
+      "Oldest first",
+    ]);
+    expect(await page.getByTestId("awards-pager-next").textContent()).to.equal("Next");
+    expect(await shown()).to.deep.equal([1, 2]);
+  });
+
+  it("public: the ledger lists fundings, claims, recoveries and repayments newest first, a page at a time", async function () {
+    const htz = program("guiyang-htz");
+    const names = ["Funded", "Withdrawn", "SurplusSwept", "MilestoneClaimed", "RecoveryOrdered", "Repaid"];
+    const logs = await provider.getLogs({
+      address: String(htz.target),
+      fromBlock: 0,
+      toBlock: "latest",
+      topics: [names.map((name) => PROGRAM_INTERFACE.getEvent(name)!.topicHash)],
+    });
+    const newest = logs
+      .sort((a, b) => b.blockNumber - a.blockNumber || b.index - a.index)
+      .map((log) => log.transactionHash);
+    expect(newest.length).to.be.at.least(5);
+    const page = await openAs(accounts[ACCOUNT.citizen], "public", undefined, "?pageSize=2");
+    const hashes = () => page.getByTestId("ledger-rows").locator("tbody tr code.hash").allTextContents();
+    await page.getByTestId("ledger-rows").waitFor();
+    expect(await hashes()).to.deep.equal(newest.slice(0, 2));
+    await page.getByTestId("ledger-pager-next").click();
+    await page.getByTestId("ledger-rows").locator(`code.hash:text-is("${newest[2]}")`).waitFor();
+    expect(await hashes()).to.deep.equal(newest.slice(2, 4));
+    await page.getByTestId("ledger-pager-prev").click();
+    await page.getByTestId("ledger-rows").locator(`code.hash:text-is("${newest[0]}")`).waitFor();
+    expect(await hashes()).to.deep.equal(newest.slice(0, 2));
+  });
+
+  it("public: a page load costs the same number of JSON-RPC calls with three more awards in the program", async function () {
+    /** The JSON-RPC calls (batch members counted one by one) of one re-read of the page, by method. */
+    const measure = async () => {
+      const seen = { calls: 0, posts: 0, inFlight: 0, methods: {} as Record<string, number> };
+      const isRpc = (url: string) => new URL(url).pathname.endsWith("/rpc");
+      const page = await openAs(accounts[ACCOUNT.citizen], "public", undefined, "?pageSize=2&order=oldest", (p) => {
+        p.on("request", (request) => {
+          if (request.method() !== "POST" || !isRpc(request.url())) return;
+          seen.inFlight += 1;
+          const body = request.postDataJSON() as { method: string } | Array<{ method: string }>;
+          const list = Array.isArray(body) ? body : [body];
+          seen.posts += 1;
+          seen.calls += list.length;
+          for (const { method } of list) seen.methods[method] = (seen.methods[method] ?? 0) + 1;
+        });
+        const done = (request: { url(): string; method(): string }) => {
+          if (request.method() === "POST" && isRpc(request.url())) seen.inFlight -= 1;
+        };
+        p.on("requestfinished", done);
+        p.on("requestfailed", done);
+      });
+      await page.getByTestId("award-card-1").waitFor();
+      /** Until no /rpc request has been in flight for half a second (the load, then any render still running). */
+      const settle = async () => {
+        for (let quiet = 0; quiet < 5;) {
+          await page.waitForTimeout(100);
+          quiet = seen.inFlight === 0 ? quiet + 1 : 0;
+        }
+      };
+      await settle();
+      // One clean re-read: everything a page load reads, with nothing else running.
+      const render = Number(await page.locator("#app").getAttribute("data-render"));
+      Object.assign(seen, { calls: 0, posts: 0, methods: {} });
+      await page.locator("#app .actions button").filter({ hasText: "刷新" }).click();
+      await page.locator(`#app[data-render="${render + 1}"]`).waitFor();
+      await settle();
+      const status = (await page.getByTestId("awards-pager-status").textContent()) ?? "";
+      await page.context().close();
+      return { calls: seen.calls, posts: seen.posts, methods: seen.methods, status };
+    };
+    const htz = program("guiyang-htz");
+    const before = await measure();
+    const countBefore = await htz.grantCount();
+    expect(before.status).to.include(`共 ${countBefore} 项`);
+
+    // Three more awards: three new companies, each awarded 1.00 yuan of the capped category.
+    const registry = new Contract(
+      await htz.registry(),
+      ["function registerEntity(bytes32 entityId, uint8 kind, address wallet) returns (uint64)"],
+      await provider.getSigner(accounts[accountIndex("registrar")]),
+    );
+    const manager = htz.connect(await provider.getSigner(accounts[ACCOUNT.manager])) as Contract;
+    const categories = (book.programs["guiyang-htz"] as unknown as { categories: Array<{ id: number; key: string }> })
+      .categories;
+    const capped = categories.find((c) => c.key === "technical-breakthrough")!.id;
+    const now = BigInt((await provider.getBlock("latest"))!.timestamp);
+    for (let i = 1; i <= 3; i++) {
+      const entityId = keccak256(toUtf8Bytes(`USCC:PAGING-TEST-${i}`));
+      await (
+        await registry.registerEntity(entityId, 1, getAddress(keccak256(toUtf8Bytes(`wallet ${i}`)).slice(0, 42)))
+      ).wait();
+      const terms = [
+        { amount: 1n * YUAN, deadline: now + 90n * 86_400n, descriptionHash: keccak256(toUtf8Bytes(`paging ${i}`)) },
+      ];
+      await (await manager.award(entityId, capped, 0, terms)).wait();
+    }
+    expect(await htz.grantCount()).to.equal(countBefore + 3n);
+
+    const after = await measure();
+    console.log(
+      `      RPC calls of a public page load (pageSize 2): ${before.calls} at ${countBefore} grants, ${after.calls} at ${countBefore + 3n} (${after.posts} HTTP posts); ${JSON.stringify(after.methods)}`,
+    );
+    expect(after.status).to.include(`共 ${countBefore + 3n} 项`); // the page did see the new grants
+    expect(after.calls).to.be.greaterThan(0);
+    expect(after.methods).to.deep.equal(before.methods);
+    expect(after.calls).to.equal(before.calls);
+  });
+  it("public: the item a person acts on is read again right before the transaction: an objection after the notice window closed is never sent", async function () {
+    const htz = program("guiyang-htz");
+    expect(await htz.milestoneState(1, 1)).to.equal(4n); // InNotice since the third reviewer's vote
+    const sent: string[] = [];
+    const page = await openAs(accounts[ACCOUNT.citizen], "public", undefined, "", (p) =>
+      p.on("request", (request) => {
+        if (request.method() !== "POST" || !new URL(request.url()).pathname.endsWith("/rpc")) return;
+        const body = request.postDataJSON() as { method: string } | Array<{ method: string }>;
+        for (const { method } of Array.isArray(body) ? body : [body])
+          if (method === "eth_sendTransaction") sent.push(method);
+      }),
+    );
+    await page.getByTestId("notice-1-1").waitFor();
+    // The page was read in the notice window; the chain then moves past its end (the milestone is payable).
+    const { noticeEndsAt } = await htz.milestone(1, 1);
+    const latest = (await provider.getBlock("latest"))!.timestamp;
+    await provider.send("evm_increaseTime", [Number(noticeEndsAt) - latest + 1]);
+    await provider.send("evm_mine", []);
+    expect(await htz.milestoneState(1, 1)).to.equal(6n); // Payable
+    await page.getByTestId("objection-text-1-1").fill("The report is late.");
+    await page.getByTestId("object-1-1").click();
+    expect(await lastTx(page, "failed")).to.equal(
+      "被拒绝：该事项在页面读取后已在链上发生变化，因此未发送交易；页面已更新为当前状态。",
+    );
+    expect(sent).to.deep.equal([]); // the wallet was never asked
+    expect((await htz.objection(1, 1)).objector).to.equal(ZeroAddress);
+    await page.getByTestId("notice-1-1").waitFor({ state: "detached" }); // the page shows it as it now is
   });
 });
