@@ -211,10 +211,13 @@ export const movement = onchainTable(
     /** The other party: the funder, the payee wallet, the repayer or the treasury. */
     counterparty: t.hex(),
     reasonHash: t.hex(),
+    logIndex: t.integer().notNull(),
+    /** Chain order: block × 1,000,000 + log index, so a list can page newest first. */
+    position: t.bigint().notNull(),
     ...at(t),
   }),
   (table) => ({
-    programIdx: index().on(table.program, table.time),
+    programIdx: index().on(table.program, table.position),
     grantIdx: index().on(table.program, table.grantId),
   }),
 );

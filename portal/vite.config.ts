@@ -6,6 +6,8 @@
  *
  *   MG_RPC_URL          the node (default http://127.0.0.1:8545)
  *   MG_ADDRESS_BOOK_DIR where the address books are (default deploy/addresses)
+ *   MG_INDEXER_URL      the indexer (`npm run indexer`, e.g. http://127.0.0.1:42069), proxied at /indexer;
+ *                       without it the portal reads every list from the chain
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -29,6 +31,7 @@ import type { PortalConfig, PortalDirectory } from "./src/config-types.js";
 
 const root = path.resolve(import.meta.dirname, "..");
 const rpcTarget = process.env.MG_RPC_URL ?? "http://127.0.0.1:8545";
+const indexerTarget = process.env.MG_INDEXER_URL || undefined;
 
 /** One JSON-RPC call to the node the portal proxies to. */
 const nodeRequest: RpcRequest = (method, params) => rpc(rpcTarget, method, params);
@@ -97,6 +100,7 @@ export async function portalConfig(): Promise<PortalConfig | string> {
     rpcUrl: "/rpc",
     token: book.token,
     lens: book.lens,
+    ...(indexerTarget === undefined ? {} : { indexerUrl: "/indexer" }),
     programs,
     entities: directory.entities,
     accounts: directory.accounts,
@@ -124,7 +128,14 @@ function configEndpoint(): Plugin {
   };
 }
 
-const proxy = { "/rpc": { target: rpcTarget, changeOrigin: true, rewrite: () => "/" } };
+const proxy = {
+  "/rpc": { target: rpcTarget, changeOrigin: true, rewrite: () => "/" },
+  ...(indexerTarget === undefined
+    ? {}
+    : {
+        "/indexer": { target: indexerTarget, changeOrigin: true, rewrite: (p: string) => p.replace(/^\/indexer/, "") },
+      }),
+};
 
 export default defineConfig({
   root: import.meta.dirname,

@@ -95,9 +95,13 @@ async function transition(
 async function move(
   context: Context,
   event: Event,
-  row: Omit<typeof movement.$inferInsert, "id" | "block" | "time" | "txHash">,
+  row: Omit<typeof movement.$inferInsert, "id" | "block" | "time" | "txHash" | "logIndex" | "position">,
 ) {
-  await context.db.insert(movement).values({ id: logId(event as never), ...row, ...atOf(event as never) });
+  const { logIndex } = (event as unknown as { log: { logIndex: number } }).log;
+  const at = atOf(event as never);
+  await context.db
+    .insert(movement)
+    .values({ id: logId(event as never), ...row, logIndex, position: at.block * 1_000_000n + BigInt(logIndex), ...at });
 }
 
 // ----- factory and program setup -----

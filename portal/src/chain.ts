@@ -15,6 +15,7 @@ import {
 import { programAt } from "../../core/program-abi.js";
 import type { PortalConfig } from "./config-types.js";
 import { ChainListSource, type ListSource } from "./lists.js";
+import { IndexerListSource } from "./indexer-lists.js";
 
 declare global {
   interface Window {
@@ -46,7 +47,14 @@ export class Chain {
     // No request cache: every read goes to the chain (a page's cost is the same however fast it runs).
     this.reader = new JsonRpcProvider(url, Number(config.chainId), { staticNetwork: true, cacheTimeout: -1 });
     this.lens = GrantProgramLens__factory.connect(config.lens, this.reader);
-    this.lists = new ChainListSource(this.reader, config.lens);
+    this.lists =
+      config.indexerUrl === undefined
+        ? new ChainListSource(this.reader, config.lens)
+        : new IndexerListSource(
+            this.reader,
+            config.lens,
+            new URL(config.indexerUrl, location.href).href.replace(/\/$/, ""),
+          );
   }
 
   program(address: string): IGrantProgram {

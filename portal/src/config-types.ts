@@ -47,5 +47,11 @@ export interface PortalConfig extends PortalDirectory {
   rpcUrl: string;
   token: { address: string; symbol: string; decimals: number };
   lens: string;
+  /**
+   * The indexer's base URL through the portal's server ("/indexer", proxied to MG_INDEXER_URL), when one
+   * is configured: the filtered lists then come from it (portal/src/indexer-lists.ts); absent, every list
+   * reads the chain directly.
+   */
+  indexerUrl?: string;
   programs: PortalProgram[];
 }

@@ -194,6 +194,7 @@ const LABELS: Record<string, [en: string, zh: string]> = {
   "order.newest": ["Newest first", "最新在前"],
   "order.oldest": ["Oldest first", "最早在前"],
   "scan.grants": ["Searched grants 1–{upTo} of {of}", "已查找第 1–{upTo} 项奖补，共 {of} 项"],
+  "scan.indexed": ["{total} in all (indexer)", "共 {total} 项（索引服务）"],
   "scan.applications": ["Searched applications 1–{upTo} of {of}", "已查找第 1–{upTo} 份申请，共 {of} 份"],
   "ledger.title": ["Ledger: fundings, withdrawals, claims and recoveries", "资金流水：拨入、退库、领取与追回"],
   "ledger.none": ["No ledger entries.", "暂无资金流水。"],

@@ -262,7 +262,7 @@ const CATEGORY_ADDED = topicOf("CategoryAdded");
 const idTopic = (id: bigint | number) => zeroPadValue(toBeHex(id), 32);
 
 /** A lens grant record as a plain row. */
-function grantRow(record: Awaited<ReturnType<GrantProgramLens["grantPage"]>>[number]): GrantRow {
+export function grantRow(record: Awaited<ReturnType<GrantProgramLens["grantPage"]>>[number]): GrantRow {
   const g = record.grant;
   return {
     id: record.id,

@@ -93,7 +93,13 @@ function scanControls(
   kind: "grants" | "applications",
 ): HTMLElement | null {
   const trail = trails.get(key) ?? [null];
-  const searched = page.scanned === null ? null : t(`scan.${kind}`, page.scanned);
+  // The chain scans and says how far it got; an indexer counts the matches.
+  const searched =
+    page.scanned !== null
+      ? t(`scan.${kind}`, page.scanned)
+      : page.total !== null
+        ? t("scan.indexed", { total: page.total })
+        : null;
   return scanPager(testid, { hasPrev: trail.length > 1, hasNext: page.next !== null, searched }, (step) => {
     if (step === 1 && page.next !== null) trail.push(page.next);
     if (step === -1 && trail.length > 1) trail.pop();

@@ -693,6 +693,49 @@ describe("portal in a real browser (Chromium, injected EIP-1193 wallet, hardhat 
     expect(await hashes()).to.deep.equal(newest.slice(0, 2));
   });
 
+  it("public: with the indexer running, the ledger and the notice board come from it, count their rows, and agree with the chain", async function () {
+    const htz = program("guiyang-htz");
+    const names = ["Funded", "Withdrawn", "SurplusSwept", "MilestoneClaimed", "RecoveryOrdered", "Repaid"];
+    const ledgerLogs = await provider.getLogs({
+      address: String(htz.target),
+      fromBlock: 0,
+      toBlock: "latest",
+      topics: [names.map((name) => PROGRAM_INTERFACE.getEvent(name)!.topicHash)],
+    });
+    const asked: string[] = [];
+    const page = await openAs(accounts[ACCOUNT.citizen], "public", undefined, "?pageSize=2", (p) => {
+      p.on("requestfinished", (request) => {
+        const url = new URL(request.url());
+        if (url.pathname.endsWith("/indexer/graphql")) asked.push(String(request.postDataJSON()?.query ?? ""));
+      });
+    });
+    // Only an indexer can count a filtered list: the chain scans without a total.
+    await page
+      .getByTestId("ledger-pager-status")
+      .filter({ hasText: `共 ${ledgerLogs.length} 项（索引服务）` })
+      .waitFor();
+    expect(asked.some((q) => q.includes("movements("))).to.equal(true);
+    expect(asked.some((q) => q.includes("milestones("))).to.equal(true);
+    // The notice board shows what the chain says is in notice, nothing more.
+    const inNotice: string[] = [];
+    const count = await htz.grantCount();
+    for (let id = 1n; id <= count; id++) {
+      const milestones = (await htz.grant(id)).milestoneCount;
+      for (let i = 0; i < Number(milestones); i++) {
+        if ((await htz.milestoneState(id, i)) === 4n) inNotice.push(`${id}/${i}`);
+      }
+    }
+    expect(inNotice.length).to.be.at.least(1);
+    const board = page.getByTestId("open-notices");
+    await board.waitFor();
+    const shown = await board
+      .locator('[data-testid^="notice-"]')
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute("data-testid") ?? ""));
+    const ids = shown.filter((id) => /^notice-\d+-\d+$/.test(id)).map((id) => id.slice(7).replace("-", "/"));
+    expect(ids.sort()).to.deep.equal(inNotice.sort());
+    await page.context().close();
+  });
+
   it("public: a page load costs the same number of JSON-RPC calls with three more awards in the program", async function () {
     /** The JSON-RPC calls (batch members counted one by one) of one re-read of the page, by method. */
     const measure = async () => {

@@ -1,11 +1,12 @@
 /**
  * `npm run test:portal`: the portal in a real headless Chromium (Debian's /usr/bin/chromium, driven by
- * playwright-core) against a separate `hardhat node` seeded with the Guiyang programs.
+ * playwright-core) against a separate `hardhat node` seeded with the Guiyang programs, with the indexer (indexer/) running over that node: the portal's
+ * filtered lists come from it, as they do where a deployment runs one.
  *
  * Builds the app, serves the build with `vite preview` (config endpoint and /rpc proxy included), then
  * runs portal/test/portal.e2e.ts with mocha. The wallet is an injected EIP-1193 provider backed by the
  * node's unlocked test accounts. Screenshots go to portal/test-results/ (and to docs/screenshots/ with
- * PORTAL_SCREENSHOTS=docs). Plain Node 22: no project imports beyond the portal's own scripts.
+ * PORTAL_SCREENSHOTS=docs). Plain Node 22: no project imports beyond the portal's and the tooling's own scripts.
  */
 import { mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -14,15 +15,25 @@ import path from "node:path";
 import Mocha from "mocha";
 import { build, preview } from "vite";
 
-import { compile, freePort, ROOT, seed, startNode } from "../../scripts/lib/local-node.ts";
+import { startIndexer } from "../../scripts/lib/indexer.ts";
+import { compile, freePort, ROOT, rpc, seed, startNode } from "../../scripts/lib/local-node.ts";
+import { addressBookFile, chainIdentity } from "../../tasks/runtime/address-book.ts";
 
 const started = Date.now();
 compile();
 const node = await startNode(await freePort());
 const bookDir = mkdtempSync(path.join(tmpdir(), "mg-portal-"));
 seed(node.url, bookDir);
+// The lists come from the indexer, as in a deployment that runs one (PGlite in the temporary folder).
+const bookFile = addressBookFile(bookDir, await chainIdentity((method, params) => rpc(node.url, method, params)));
+const indexer = await startIndexer({
+  rpcUrl: node.url,
+  bookFile,
+  port: await freePort(),
+  dataDir: path.join(bookDir, "indexer"),
+});
 // The Vite config finds the node's book itself (chain id and genesis hash, like the tasks).
-Object.assign(process.env, { MG_RPC_URL: node.url, MG_ADDRESS_BOOK_DIR: bookDir });
+Object.assign(process.env, { MG_RPC_URL: node.url, MG_ADDRESS_BOOK_DIR: bookDir, MG_INDEXER_URL: indexer.url });
 
 const configFile = path.join(ROOT, "portal", "vite.config.ts");
 await build({ configFile, logLevel: "warn" });
@@ -40,6 +51,7 @@ mocha.addFile(path.join(ROOT, "portal", "test", "portal.e2e.ts"));
 await mocha.loadFilesAsync();
 const failures = await new Promise<number>((resolve) => mocha.run(resolve));
 await server.close();
+await indexer.stop();
 node.stop();
 console.log(
   `portal browser tests: ${failures === 0 ? "passed" : `${failures} failed`} in ${Math.round((Date.now() - started) / 1000)} s`,
