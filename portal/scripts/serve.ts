@@ -6,6 +6,10 @@
  * deployment on it, seeds it (portal/scripts/seed.ts); then serves the app with Vite on
  * http://127.0.0.1:5173 (MG_PORTAL_PORT). Ctrl-C (or SIGTERM) stops the server and the node it started;
  * a node that was already running is left alone.
+ *
+ * With `--indexer` (`npm run portal -- --indexer`) it also starts the indexer over that node (PGlite in
+ * .indexer/, or PostgreSQL with DATABASE_URL; docs/indexer.md) and the filtered lists come from it; with
+ * MG_INDEXER_URL it uses an indexer already running there. Without either, every list reads the chain.
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -13,6 +17,7 @@ import path from "node:path";
 import { createServer } from "vite";
 
 import { compile, nodeAnswers, ROOT, rpc, seed, startNode, stopOnExit } from "../../scripts/lib/local-node.ts";
+import { startIndexer } from "../../scripts/lib/indexer.ts";
 import {
   absentContract,
   addressBookDir,
@@ -46,6 +51,17 @@ if (!deployed) {
   // The seed keeps a book whose contracts are gone under a .replaced-<time> name before writing its own.
   console.log("Seeding the local node with the Guiyang programs …");
   seed(url, bookDir);
+}
+if (process.argv.includes("--indexer") && !process.env.MG_INDEXER_URL) {
+  console.log("Starting the indexer over the node …");
+  const indexer = await startIndexer({
+    rpcUrl: url,
+    bookFile,
+    port: Number(process.env.MG_INDEXER_PORT ?? 42069),
+    databaseUrl: process.env.DATABASE_URL || undefined,
+  });
+  process.env.MG_INDEXER_URL = indexer.url;
+  console.log(`Indexer ready: ${indexer.url}/graphql`);
 }
 const server = await createServer({
   configFile: path.join(ROOT, "portal", "vite.config.ts"),
