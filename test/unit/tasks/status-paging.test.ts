@@ -136,21 +136,21 @@ describe("mg:status pages its grants through the lens", function () {
     );
   });
 
-  it("sends as many JSON-RPC requests for one page of 10 grants at 120 grants as at 12", async function () {
+  it("sends as many JSON-RPC requests for a first page at 120 grants as at 12", async function () {
     const connection = await hre.network.getOrCreate();
     const counter = countRequests(connection.provider);
     try {
-      await page({ program: "paging-few", pageSize: 10, json: true });
+      const small = await page({ program: "paging-few", pageSize: 20, json: true });
       const atFew = counter.total;
       counter.reset();
-      const shown = await page({ program: "paging-many", pageSize: 10, json: true });
+      const shown = await page({ program: "paging-many", pageSize: 20, json: true });
       const atMany = counter.total;
-      expect(shown.grants).to.have.length(10);
+      expect([small.grants.length, shown.grants.length]).to.deep.equal([12, 20]);
       // The wrapper saw the task's reads (a count of 0 would make the comparison empty).
       expect(atFew).to.be.greaterThan(0);
       expect(atMany).to.equal(atFew);
-      // Every grant of the page came in one lens call, not one per grant or per milestone.
-      expect(counter.byMethod.eth_call).to.be.lessThan(10);
+      // The page's grants came in one lens call, not one (or more) per grant.
+      expect(counter.byMethod.eth_call).to.be.lessThan(shown.grants.length);
     } finally {
       counter.stop();
     }
