@@ -33,15 +33,13 @@ export const publicTasks = [
     )
       .addOption({
         name: "page",
-        description: "Page of the grant list (1 = the first)",
-        type: ArgumentType.INT,
-        defaultValue: 1,
+        description: "Page of the grant list: 1 is the first, shown when omitted",
+        ...OPTIONAL,
       })
       .addOption({
         name: "pageSize",
-        description: "Grants per page (1 to 100)",
-        type: ArgumentType.INT,
-        defaultValue: DEFAULT_PAGE_SIZE,
+        description: `Grants per page, 1 to 100; ${DEFAULT_PAGE_SIZE} when omitted`,
+        ...OPTIONAL,
       })
       .addFlag({ name: "newest", description: "List the newest grants first" }),
   )

@@ -11,7 +11,7 @@ import { formatDate, formatTimestamp } from "../../core/time.js";
 import { TaskInputError, type CommonArgs } from "../runtime/args.js";
 import { entityNames, nameText } from "../runtime/directory.js";
 import { DEFAULT_PAGE_SIZE } from "../options.js";
-import { counted, pageOfIds, type IdPage } from "../runtime/paging.js";
+import { counted, pageOfIds, pageRequest, type IdPage } from "../runtime/paging.js";
 import { bookLens, bookProgram, bookStanding, bookToken, summaryAmounts } from "../runtime/resolution.js";
 import { defineAction, line, table, type Cell, type ResultOf, type SummaryLine } from "../runtime/output.js";
 import { grantId } from "../runtime/hashes.js";
@@ -20,9 +20,10 @@ import { countBits, stateText } from "../runtime/states.js";
 export interface StatusArgs extends CommonArgs {
   program: string | undefined;
   grant: string | undefined;
-  /** Page of the grant list, 1 = first (ignored with --grant). */
-  page: number;
-  pageSize: number;
+  /** Page of the grant list, 1 = first (ignored with --grant); default 1. */
+  page: string | undefined;
+  /** Grants per page; default DEFAULT_PAGE_SIZE. */
+  pageSize: string | undefined;
   /** List the newest grants first. */
   newest: boolean;
 }
@@ -101,6 +102,8 @@ function nextPageLine(page: IdPage): Bilingual {
 }
 
 const action = defineAction("mg:status", async (args: StatusArgs, env) => {
+  // A typo in --page or --page-size is refused before anything is read.
+  const request = pageRequest(args.page, args.pageSize, args.newest);
   const p = await bookProgram(env, args.program);
   const { token } = await bookToken(env);
   const lens = await bookLens(env);
@@ -150,7 +153,7 @@ const action = defineAction("mg:status", async (args: StatusArgs, env) => {
   }
   const page =
     wanted === null
-      ? pageOfIds(s.grantCount, { page: args.page, pageSize: args.pageSize, newest: args.newest }, maxRows, {
+      ? pageOfIds(s.grantCount, request, maxRows, {
           en: `${p.name} has`,
           zh: `${p.name} 共有`,
         })

@@ -3,15 +3,30 @@
  * first, and the refusals for a page size or page that cannot be read. One page is one bounded lens read
  * (contracts/GrantProgramLens.sol, at most MAX_PAGE_ROWS rows), whatever the program's size.
  */
-import { TaskInputError, wholeNumber } from "./args.js";
+import { DEFAULT_PAGE_SIZE } from "../options.js";
+import { parseWhole, TaskInputError } from "./args.js";
 
 /** A page as asked for on the command line. */
 export interface PageRequest {
   /** 1 is the first page. */
-  page: number | bigint;
-  pageSize: number | bigint;
+  page: bigint;
+  pageSize: bigint;
   /** Newest first (highest id first) instead of oldest first. */
   newest: boolean;
+}
+
+/**
+ * The page that --page and --page-size ask for (text options, so a typo is refused in one sentence
+ * in both languages): page 1 and DEFAULT_PAGE_SIZE rows when not given.
+ * @throws TaskInputError when either is not a whole number
+ */
+export function pageRequest(page: string | undefined, pageSize: string | undefined, newest: boolean): PageRequest {
+  const given = (text: string | undefined) => text !== undefined && text.trim() !== "";
+  return {
+    page: given(page) ? parseWhole(page, "--page") : 1n,
+    pageSize: given(pageSize) ? parseWhole(pageSize, "--page-size") : BigInt(DEFAULT_PAGE_SIZE),
+    newest,
+  };
 }
 
 /** The ids one page holds. */
@@ -49,8 +64,7 @@ export function pageOfIds(
   maxRows: bigint,
   listName: { en: string; zh: string },
 ): IdPage {
-  const page = wholeNumber(request.page, "--page");
-  const pageSize = wholeNumber(request.pageSize, "--page-size");
+  const { page, pageSize } = request;
   if (pageSize < 1n || pageSize > maxRows) {
     throw new TaskInputError(
       `--page-size must be between 1 and ${maxRows} grants (one read of the lens returns at most ${maxRows}), not ${pageSize}.`,

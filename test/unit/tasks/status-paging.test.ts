@@ -83,7 +83,7 @@ describe("mg:status pages its grants through the lens", function () {
   });
 
   it("shows the grants of the page asked for, oldest first by default, and says which of how many", async function () {
-    const second = await page({ program: "paging-many", page: 2, pageSize: 10, json: true });
+    const second = await page({ program: "paging-many", page: "2", pageSize: "10", json: true });
     expect(ids(second)).to.deep.equal([11, 12, 13, 14, 15, 16, 17, 18, 19, 20]);
     expect([second.page, second.pageSize, second.pages, second.total]).to.deep.equal([2n, 10n, 12n, 120n]);
     expect(second.order).to.equal("oldest");
@@ -91,12 +91,12 @@ describe("mg:status pages its grants through the lens", function () {
     expect(second.grants[0].awarded).to.deep.equal({ yuan: "500000.00", units: many.grantUnits });
     expect(second.grants[0].milestones).to.deep.equal(["#0 pending", "#1 pending"]);
 
-    const human = await status({ program: "paging-many", page: 2, pageSize: 10 });
+    const human = await status({ program: "paging-many", page: "2", pageSize: "10" });
     expect(human.output).to.include("Grants 11–20 of 120 (page 2 of 12, oldest first):");
     expect(human.output).to.include("next page: mg:status --page 3 --page-size 10");
     process.env.MG_LANG = "zh";
     try {
-      const zh = await status({ program: "paging-many", page: 2, pageSize: 10 });
+      const zh = await status({ program: "paging-many", page: "2", pageSize: "10" });
       expect(zh.output).to.include("资助：第 11–20 笔，共 120 笔（第 2/12 页，由旧到新）：");
     } finally {
       delete process.env.MG_LANG;
@@ -107,31 +107,35 @@ describe("mg:status pages its grants through the lens", function () {
     const newest = await page({ program: "paging-many", newest: true, json: true });
     expect(newest.pageSize).to.equal(50n);
     expect(ids(newest)).to.deep.equal(Array.from({ length: 50 }, (_, i) => 120 - i));
-    const third = await page({ program: "paging-many", newest: true, page: 3, json: true });
+    const third = await page({ program: "paging-many", newest: true, page: "3", json: true });
     expect(ids(third)).to.deep.equal(Array.from({ length: 20 }, (_, i) => 20 - i));
   });
 
   it("makes the last page short: only the grants that are left", async function () {
-    const last = await page({ program: "paging-few", page: 3, pageSize: 5, json: true });
+    const last = await page({ program: "paging-few", page: "3", pageSize: "5", json: true });
     expect(ids(last)).to.deep.equal([11, 12]);
     expect([last.pages, last.total]).to.deep.equal([3n, 12n]);
-    const human = await status({ program: "paging-few", page: 3, pageSize: 5 });
+    const human = await status({ program: "paging-few", page: "3", pageSize: "5" });
     expect(human.output).to.include("Grants 11–12 of 12 (page 3 of 3, oldest first):");
     expect(human.output).to.not.include("next page");
   });
 
   it("refuses a page past the end, a page 0 and a page size the lens cannot return, in both languages", async function () {
-    expect(await refusal({ program: "paging-few", page: 4, pageSize: 5 })).to.deep.equal({
+    expect(await refusal({ program: "paging-few", page: "4", pageSize: "5" })).to.deep.equal({
       en: "paging-few has 12 grant(s), 3 page(s) of 5: there is no page 4; the last is --page 3.",
       zh: "paging-few 共有 12 笔资助，每页 5 笔共 3 页：没有第 4 页；最后一页为 --page 3。",
     });
-    expect((await refusal({ program: "paging-few", page: 0 })).en).to.equal(
+    expect(await refusal({ program: "paging-few", page: "two" })).to.deep.equal({
+      en: '--page must be a whole number, not "two".',
+      zh: "--page 必须是非负整数，不能是“two”。",
+    });
+    expect((await refusal({ program: "paging-few", page: "0" })).en).to.equal(
       "--page must be 1 or more (1 is the first page), not 0.",
     );
-    expect((await refusal({ program: "paging-few", pageSize: 101 })).en).to.equal(
+    expect((await refusal({ program: "paging-few", pageSize: "101" })).en).to.equal(
       "--page-size must be between 1 and 100 grants (one read of the lens returns at most 100), not 101.",
     );
-    expect((await refusal({ program: "paging-few", pageSize: 0 })).zh).to.equal(
+    expect((await refusal({ program: "paging-few", pageSize: "0" })).zh).to.equal(
       "--page-size 须在 1 至 100 笔资助之间（查询合约一次最多返回 100 笔），不能是 0。",
     );
   });
@@ -140,10 +144,10 @@ describe("mg:status pages its grants through the lens", function () {
     const connection = await hre.network.getOrCreate();
     const counter = countRequests(connection.provider);
     try {
-      const small = await page({ program: "paging-few", pageSize: 20, json: true });
+      const small = await page({ program: "paging-few", pageSize: "20", json: true });
       const atFew = counter.total;
       counter.reset();
-      const shown = await page({ program: "paging-many", pageSize: 20, json: true });
+      const shown = await page({ program: "paging-many", pageSize: "20", json: true });
       const atMany = counter.total;
       expect([small.grants.length, shown.grants.length]).to.deep.equal([12, 20]);
       // The wrapper saw the task's reads (a count of 0 would make the comparison empty).
