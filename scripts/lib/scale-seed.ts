@@ -85,14 +85,14 @@ export async function seedGrants(target: ScaleTarget, first: number, count: numb
   const entityIds = Array.from({ length: count }, (_, i) =>
     individualId(SCALE_REGISTRAR_SECRET, scaleResidentId(first + i)),
   );
-  const grantsBefore = BigInt(
+  const grantCount = async () =>
     programInterface.decodeFunctionResult(
       "grantCount",
       (await rpc("eth_call", [
         { to: target.program, data: programInterface.encodeFunctionData("grantCount") },
       ])) as string,
-    )[0] as bigint,
-  );
+    )[0] as bigint;
+  const grantsBefore = await grantCount();
 
   const registrations = entityIds.map((entityId, i) => ({
     from: target.registrar,
@@ -125,23 +125,17 @@ export async function seedGrants(target: ScaleTarget, first: number, count: numb
         await rpc("evm_mine");
         stats.blocks += 1;
         stats.transactions += chunk.length;
-        const last = (await rpc("eth_getTransactionReceipt", [hashes[hashes.length - 1]])) as {
-          status: string;
-        } | null;
-        if (last === null)
+        // Sent in nonce order: when the last one is mined, the block held them all.
+        if ((await rpc("eth_getTransactionReceipt", [hashes[hashes.length - 1]])) === null) {
           throw new Error(`seeding: block ${stats.blocks} did not hold all ${chunk.length} transactions`);
+        }
       }
     }
   } finally {
     await rpc("evm_setAutomine", [true]);
     await rpc("evm_setBlockGasLimit", [latest.gasLimit]);
   }
-  const grantsAfter = programInterface.decodeFunctionResult(
-    "grantCount",
-    (await rpc("eth_call", [
-      { to: target.program, data: programInterface.encodeFunctionData("grantCount") },
-    ])) as string,
-  )[0] as bigint;
+  const grantsAfter = await grantCount();
   if (grantsAfter - grantsBefore !== BigInt(count)) {
     throw new Error(`seeding: ${grantsAfter - grantsBefore} of ${count} awards went through (a transaction reverted)`);
   }

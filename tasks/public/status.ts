@@ -102,7 +102,7 @@ function nextPageLine(page: IdPage): Bilingual {
 }
 
 const action = defineAction("mg:status", async (args: StatusArgs, env) => {
-  // A typo in --page or --page-size is refused before anything is read.
+  // A typo in --page or --page-size is refused before the program is read.
   const request = pageRequest(args.page, args.pageSize, args.newest);
   const p = await bookProgram(env, args.program);
   const { token } = await bookToken(env);

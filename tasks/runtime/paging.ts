@@ -41,8 +41,6 @@ export interface IdPage {
   /** The lowest id on the page and how many ids follow it: what the lens reads (rows 0 when empty). */
   firstId: bigint;
   rows: bigint;
-  /** The page's ids in display order. */
-  ids: bigint[];
 }
 
 /** "5,000": a count as the summaries write it. */
@@ -94,7 +92,5 @@ export function pageOfIds(
   const left = total - skipped;
   const rows = left < pageSize ? left : pageSize;
   const firstId = rows === 0n ? 0n : request.newest ? total - skipped - rows + 1n : skipped + 1n;
-  const ids = Array.from({ length: Number(rows) }, (_, i) => firstId + BigInt(i));
-  if (request.newest) ids.reverse();
-  return { page, pageSize, total, pages, newest: request.newest, firstId, rows, ids };
+  return { page, pageSize, total, pages, newest: request.newest, firstId, rows };
 }
