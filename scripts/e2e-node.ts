@@ -151,6 +151,7 @@ try {
   );
   const exported = await task("mg:export", ["--out", path.join(work, "exports")]);
   const named = await task("mg:status", ["--grant", grant]);
+  const paged = await task("mg:status", ["--page-size", "1", "--newest"]);
   const namedReport = await task("mg:report", []);
   const register = readFileSync((exported.files as string[])[0], "utf8");
 
@@ -179,6 +180,13 @@ try {
         JSON.stringify(namedReport.history).includes("entity 1 (E2E Lab Co., Ltd.)"),
     ],
     ["the capped report read the same history", JSON.stringify(capped.history) === JSON.stringify(report.history)],
+    [
+      "mg:status pages its grants: page 1 of 1 per page, 1 grant in all",
+      paged.page === "1" &&
+        paged.pageSize === "1" &&
+        paged.total === "1" &&
+        (paged.grants as Array<{ grantId: string }>).map((g) => g.grantId).join() === grant,
+    ],
   ];
   for (const [label, ok] of checks) {
     console.log(`  ${ok ? "✓" : "✗"} ${label}`);

@@ -15,6 +15,9 @@ export const OPTIONAL = { type: ArgumentType.STRING_WITHOUT_DEFAULT, defaultValu
 /** An optional file path option (not resolved: relative paths stay relative, as operators wrote them). */
 export const OPTIONAL_FILE = { type: ArgumentType.FILE_WITHOUT_DEFAULT, defaultValue: undefined } as const;
 
+/** Rows of a listed page (mg:status) when --page-size is not given. */
+export const DEFAULT_PAGE_SIZE = 50;
+
 type Builder<A extends TaskArguments> = NewTaskDefinitionBuilder<A>;
 
 /** --from (account index or address among the network's signers) and --json: every task takes them. */

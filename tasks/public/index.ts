@@ -5,7 +5,15 @@
 import { task } from "hardhat/config";
 import { ArgumentType } from "hardhat/types/arguments";
 
-import { OPTIONAL, withDocument, withGrant, withGrantMilestone, withProgram, withSigner } from "../options.js";
+import {
+  DEFAULT_PAGE_SIZE,
+  OPTIONAL,
+  withDocument,
+  withGrant,
+  withGrantMilestone,
+  withProgram,
+  withSigner,
+} from "../options.js";
 
 export const publicTasks = [
   withSigner(
@@ -20,7 +28,20 @@ export const publicTasks = [
     .setAction(() => import("./lapse.js"))
     .build(),
   withSigner(
-    withGrant(task("mg:status", "A program's settings, ledger, categories and grants (--grant: its milestones)")),
+    withGrant(
+      task("mg:status", "A program's settings, ledger, categories and a page of grants (--grant: its milestones)"),
+    )
+      .addOption({
+        name: "page",
+        description: "Page of the grant list: 1 is the first, shown when omitted",
+        ...OPTIONAL,
+      })
+      .addOption({
+        name: "pageSize",
+        description: `Grants per page, 1 to 100; ${DEFAULT_PAGE_SIZE} when omitted`,
+        ...OPTIONAL,
+      })
+      .addFlag({ name: "newest", description: "List the newest grants first" }),
   )
     .setAction(() => import("./status.js"))
     .build(),

@@ -6,7 +6,13 @@
  */
 import { isAddress } from "ethers";
 
-import type { EntityRegistry, IGrantProgram, GrantProgramFactory, MockYuan } from "../../typechain-types/index.js";
+import type {
+  EntityRegistry,
+  IGrantProgram,
+  GrantProgramFactory,
+  GrantProgramLens,
+  MockYuan,
+} from "../../typechain-types/index.js";
 import { CoreInputError } from "../../core/input-error.js";
 import { formatYuan, machineAmount, parseYuan, type MachineAmount } from "../../core/money.js";
 import { formatMoney } from "../../core/messages/labels.js";
@@ -43,6 +49,20 @@ export async function bookFactory(env: TaskEnv): Promise<GrantProgramFactory> {
     env.book.factory,
     env.signer,
   )) as unknown as GrantProgramFactory;
+}
+
+/**
+ * The lens of the address book (recorded by mg:deploy beside the factory): read-only pages of a
+ * program's grants and categories, each one bounded call whatever the program's size.
+ */
+export async function bookLens(env: TaskEnv): Promise<GrantProgramLens> {
+  if (env.book.lens === undefined || env.book.lens === "") {
+    throw new TaskInputError(
+      `The address book of ${env.networkName} records no lens (the read-only contract that pages a program's grants): run mg:deploy, which deploys it with the factory.`,
+      `${env.networkName} 的地址簿未记录查询合约（分页读取资助的只读合约）：请运行 mg:deploy，它会与工厂合约一同部署查询合约。`,
+    );
+  }
+  return (await env.ethers.getContractAt("GrantProgramLens", env.book.lens, env.signer)) as unknown as GrantProgramLens;
 }
 
 /** The registry of a jurisdiction; with one registry recorded, the jurisdiction may be omitted. */
