@@ -10,18 +10,28 @@
  *   - the seeding time;
  *   - mg:status's first page of a program of 100 grants and of one of the full count: time (median of
  *     runs taking turns) and JSON-RPC requests. Targets: time ratio ≤ 1.5×, requests equal;
- *   - mg:report and mg:export over the full count, per 1,000 grants: time and requests.
+ *   - mg:report and mg:export over the full count, per 1,000 grants: time and requests;
+ *   - the indexer's sync from start to caught up, per 1,000 grants;
+ *   - the portal's public page (portal/src/lists.ts publicPage) at both sizes, on direct chain reads
+ *     and with the indexer: time and requests. Targets: time ratio ≤ 1.5×, requests equal.
  *
  * Exits 1 when a target is missed. Each figure is one entry of MEASUREMENTS below: a new figure (the
  * indexer's time per 1,000 grants, the portal's first page) is one more entry there.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
 import hre from "hardhat";
 
+import { BrowserProvider } from "ethers";
+
 import { formatTable } from "../tasks/runtime/output.js";
+import { addressBookDir, addressBookFile, chainIdentity } from "../tasks/runtime/address-book.js";
+import { ChainListSource, publicPage, type ListSource, type ProgramRef } from "../portal/src/lists.js";
+import { IndexerListSource } from "../portal/src/indexer-lists.js";
+import { startIndexer, type RunningIndexer } from "./lib/indexer.js";
+import { freePort } from "./lib/local-node.js";
 import { countRequests, type RequestCounter } from "./lib/rpc-count.js";
 import { createScaleProgram, quietTask, type ScaleProgram } from "./lib/scale-world.js";
 
@@ -58,6 +68,16 @@ interface Bench {
   small: ScaleProgram;
   large: ScaleProgram;
   counter: RequestCounter;
+  /** The connection's EIP-1193 provider (counted), for the portal's list layer. */
+  provider: { request(args: { method: string; params?: unknown[] }): Promise<unknown> };
+  /** The node the run is on (the indexer reads it over HTTP) and its address book. */
+  nodeUrl: string;
+  bookFile: string;
+  /** A temporary folder of the run (the indexer's PGlite). */
+  work: string;
+  lens: string;
+  /** The indexer, once the indexer measurement started it. */
+  indexer?: RunningIndexer;
 }
 
 /** One measurement: runs in order, returns its rows. Add a figure by adding an entry to MEASUREMENTS. */
@@ -159,12 +179,111 @@ const MEASUREMENTS: Measurement[] = [
       }
     },
   },
-  // Added by the team later, as entries here: the indexer's time per 1,000 grants, and the portal's
-  // first page at SMALL vs GRANTS grants (both with a target, as mg:status's).
+  {
+    name: "indexer: sync of every grant",
+    async run(bench) {
+      const t0 = performance.now();
+      bench.indexer = await startIndexer(
+        {
+          rpcUrl: bench.nodeUrl,
+          bookFile: bench.bookFile,
+          port: await freePort(),
+          dataDir: path.join(bench.work, "pglite"),
+        },
+        600_000,
+      );
+      const ms = performance.now() - t0;
+      const all = SMALL + GRANTS;
+      return [
+        {
+          figure: `indexer (Ponder, PGlite): from start to caught up, ${grouped(all)} grants`,
+          value: `${seconds(ms)} (${seconds(per1000(ms, all))} per 1,000 grants)`,
+        },
+      ];
+    },
+  },
+  {
+    name: "portal first page, small and large, direct reads and with the indexer",
+    async run(bench) {
+      // No request cache, as in the portal (portal/src/chain.ts): every read goes to the node.
+      const provider = new BrowserProvider(bench.provider, undefined, { cacheTimeout: -1 });
+      const lens = bench.lens;
+      const sources: Array<[string, ListSource]> = [
+        ["direct chain reads", new ChainListSource(provider, lens)],
+        ["with the indexer", new IndexerListSource(provider, lens, bench.indexer!.url)],
+      ];
+      const rows: MeasuredRow[] = [];
+      for (const [label, lists] of sources) {
+        const refs: ProgramRef[] = [bench.small, bench.large].map((p) => ({ address: p.address, fromBlock: 0 }));
+        const load = (ref: ProgramRef) =>
+          publicPage(lists, ref, {
+            pageSize: 20,
+            awards: { page: 1, order: "newest" },
+            noticesCursor: null,
+            ledgerCursor: null,
+          });
+        await load(refs[0]); // once before timing: the provider learns the network
+        // Block headers are read for the times of the rows shown: as many as the distinct blocks those
+        // rows were mined in (at most the page's rows), which depends on how they were mined, not on
+        // the program's size. They are counted apart; every other request must be the same.
+        const runs = refs.map(() => [] as Array<{ ms: number; requests: number; headers: number }>);
+        for (let i = 0; i < STATUS_RUNS; i++) {
+          for (const [j, ref] of refs.entries()) {
+            bench.counter.reset();
+            const t0 = performance.now();
+            const page = await load(ref);
+            const headers = bench.counter.byMethod.eth_getBlockByNumber ?? 0;
+            runs[j].push({ ms: performance.now() - t0, requests: bench.counter.total, headers });
+            if (page.awards.total !== Number(j === 0 ? SMALL : GRANTS)) {
+              throw new Error(`the portal's page counted ${page.awards.total} awards`);
+            }
+          }
+        }
+        const [small, large] = runs.map((list) => ({
+          ms: median(list.map((r) => r.ms)),
+          requests: Math.max(...list.map((r) => r.requests)),
+          headers: Math.max(...list.map((r) => r.headers)),
+          steady: new Set(list.map((r) => `${r.requests}/${r.headers}`)).size === 1,
+        }));
+        const others = (r: { requests: number; headers: number }) => r.requests - r.headers;
+        const ratio = large.ms / small.ms;
+        rows.push(
+          {
+            figure: `portal public page (20 rows), ${label}, at ${grouped(SMALL)} grants`,
+            value: `${seconds(small.ms)}, ${small.requests} RPC requests (${small.headers} block headers)`,
+          },
+          {
+            figure: `portal public page (20 rows), ${label}, at ${grouped(GRANTS)} grants`,
+            value: `${seconds(large.ms)}, ${large.requests} RPC requests (${large.headers} block headers)`,
+          },
+          {
+            figure: `portal page time, ${label}, ${grouped(GRANTS)} vs ${grouped(SMALL)} grants`,
+            value: `${ratio.toFixed(2)}×`,
+            target: `≤ ${STATUS_TIME_RATIO}×`,
+            met: ratio <= STATUS_TIME_RATIO,
+          },
+          {
+            figure: `portal page RPC requests but block headers, ${label}, ${grouped(GRANTS)} vs ${grouped(SMALL)}`,
+            value: `${others(large)} vs ${others(small)}`,
+            target: "equal",
+            met: others(large) === others(small) && small.steady && large.steady,
+          },
+          {
+            figure: `portal page block headers, ${label}, at ${grouped(GRANTS)} grants`,
+            value: `${large.headers}`,
+            target: "≤ 25 (rows + 5)",
+            met: large.headers <= 25,
+          },
+        );
+      }
+      await bench.indexer!.stop();
+      return rows;
+    },
+  },
 ];
 
 const connection = await hre.network.getOrCreate();
-console.log(`bench:scale: seeding ${grouped(SMALL)} and ${grouped(GRANTS)} grants on the in-process network`);
+console.log(`bench:scale: seeding ${grouped(SMALL)} and ${grouped(GRANTS)} grants on ${process.env.MG_BENCH_NODE_URL}`);
 const small = await createScaleProgram(hre, "bench-scale-small", SMALL);
 const large = await createScaleProgram(hre, "bench-scale", GRANTS);
 await small.seed(0, SMALL);
@@ -173,7 +292,23 @@ const seedStart = performance.now();
 const seeding = await large.seed(SMALL, GRANTS);
 const seedingMs = performance.now() - seedStart;
 console.log(`  seeded in ${seconds(seedingMs)}; measuring`);
-const bench: Bench = { small, large, counter: countRequests(connection.provider) };
+const nodeUrl = process.env.MG_BENCH_NODE_URL;
+if (nodeUrl === undefined) {
+  throw new Error("bench:scale runs on a node: start it with `npm run bench:scale` (scripts/bench-scale-run.ts).");
+}
+const identity = await chainIdentity((method, params) => connection.provider.request({ method, params }));
+const bookFile = addressBookFile(addressBookDir(process.cwd()), identity);
+const work = mkdtempSync(path.join(tmpdir(), "mg-bench-scale-indexer-"));
+const bench: Bench = {
+  small,
+  large,
+  counter: countRequests(connection.provider),
+  provider: connection.provider,
+  nodeUrl,
+  bookFile,
+  work,
+  lens: (JSON.parse(readFileSync(bookFile, "utf8")) as { lens: string }).lens,
+};
 
 const rows: MeasuredRow[] = [];
 for (const measurement of MEASUREMENTS) {
@@ -182,6 +317,8 @@ for (const measurement of MEASUREMENTS) {
   console.log(`  ${measurement.name}: ${seconds(performance.now() - t0)}`);
 }
 bench.counter.stop();
+await bench.indexer?.stop();
+rmSync(work, { recursive: true, force: true });
 rows.unshift({
   figure: `seeding ${grouped(GRANTS)} grants (${grouped(seeding.transactions)} transactions in ${grouped(seeding.blocks)} blocks)`,
   value: `${seconds(seedingMs)} (${seconds(per1000(seedingMs, GRANTS))} per 1,000 grants)`,

@@ -560,3 +560,37 @@ export class ChainListSource implements ListSource {
     return events.sort((a, b) => a.block - b.block || a.logIndex - b.logIndex);
   }
 }
+
+/** Where the public page stands in its lists: the awards page, and each scanned list's cursor. */
+export interface PublicPlace {
+  pageSize: number;
+  awards: { page: number; order: SortOrder };
+  noticesCursor: string | null;
+  ledgerCursor: string | null;
+}
+
+/** Everything the public page of a program shows (the 公示 view): one page of each of its lists. */
+export interface PublicPage {
+  header: ProgramHeader;
+  notices: ScanPage<MilestoneItem>;
+  awards: Page<GrantRow>;
+  ledger: ScanPage<LedgerRow>;
+  /** The events of the grants on this page of awards only (their descriptions and histories). */
+  events: ProgramEvent[];
+}
+
+/**
+ * The reads of one public page load — the portal's public view renders them and `npm run bench:scale`
+ * measures them — a constant number of calls whatever the program's size.
+ */
+export async function publicPage(lists: ListSource, ref: ProgramRef, place: PublicPlace): Promise<PublicPage> {
+  const page = { pageSize: place.pageSize };
+  const [header, notices, awards, ledger] = await Promise.all([
+    lists.header(ref),
+    lists.noticeBoard(ref, { ...page, cursor: place.noticesCursor }),
+    lists.awards(ref, { ...page, ...place.awards }),
+    lists.ledger(ref, { ...page, cursor: place.ledgerCursor }),
+  ]);
+  const events = await lists.history(ref, { grantIds: awards.rows.map((g) => g.id) });
+  return { header, notices, awards, ledger, events };
+}

@@ -28,6 +28,7 @@ import {
   type ProgramHeader,
   type ScanPage,
   type SortOrder,
+  publicPage,
 } from "./lists.js";
 import type { PortalProgram } from "./config-types.js";
 import { currentLang, pick, t } from "./i18n.js";
@@ -926,15 +927,18 @@ export async function publicView(ctx: ViewContext): Promise<HTMLElement> {
   const lists = ctx.chain.lists;
   const awardsKey = `${meta.address}:awards`;
   const place = placeOf(ctx, awardsKey);
-  const page = { pageSize: ctx.pageSize };
-  const [header, notices, awardsPage, ledgerPage] = await Promise.all([
-    lists.header(meta),
-    lists.noticeBoard(meta, { ...page, cursor: cursorOf(`${meta.address}:notices`) }),
-    lists.awards(meta, { ...page, page: place.page, order: place.order }),
-    lists.ledger(meta, { ...page, cursor: cursorOf(`${meta.address}:ledger`) }),
-  ]);
-  // Only the events of the grants on this page of awards: their milestone descriptions and histories.
-  const events = await lists.history(meta, { grantIds: awardsPage.rows.map((g) => g.id) });
+  const {
+    header,
+    notices,
+    awards: awardsPage,
+    ledger: ledgerPage,
+    events,
+  } = await publicPage(lists, meta, {
+    pageSize: ctx.pageSize,
+    awards: { page: place.page, order: place.order },
+    noticesCursor: cursorOf(`${meta.address}:notices`),
+    ledgerCursor: cursorOf(`${meta.address}:ledger`),
+  });
   const s: Loaded = { ...header, meta, contract: ctx.chain.program(meta.address), events };
   syncClock(s.chainTime);
   const root = h("div", { "data-testid": "public-view" });

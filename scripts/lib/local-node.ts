@@ -4,7 +4,9 @@
  * project imports; shared by `npm run e2e:node`, `npm run portal` and the portal's browser tests.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { closeSync, existsSync, openSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
 import path from "node:path";
 
 export const ROOT = path.resolve(import.meta.dirname, "..", "..");
@@ -133,14 +135,18 @@ export function stopOnExit(cleanup: () => Promise<void> | void): () => void {
  */
 export async function startNode(port: number): Promise<LocalNode> {
   const url = `http://127.0.0.1:${port}`;
+  // The node's output goes to a file, not a pipe: a pipe is drained only while this process's event
+  // loop runs, and a node logging thousands of transactions while this process waits in spawnSync
+  // would block on a full pipe and stop answering.
+  const logFile = path.join(tmpdir(), `mg-hardhat-node-${port}-${process.pid}.log`);
+  const out = openSync(logFile, "w");
   const child: ChildProcess = spawn(NPX, ["hardhat", "node", "--hostname", "127.0.0.1", "--port", String(port)], {
     cwd: ROOT,
     detached: true, // its own process group, so npx and the node it starts stop together
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: ["ignore", out, out],
   });
-  let log = "";
-  child.stdout?.on("data", (chunk: Buffer) => (log += chunk.toString()));
-  child.stderr?.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  closeSync(out);
+  const readLog = () => (existsSync(logFile) ? readFileSync(logFile, "utf8") : "");
   const pgid = child.pid;
   if (pgid === undefined) throw new Error("could not start hardhat node (npx not found?)");
   const stop = () => {
@@ -153,11 +159,17 @@ export async function startNode(port: number): Promise<LocalNode> {
   // On a normal exit only stopGroup's synchronous SIGTERM runs; on a signal the group is waited for.
   stopOnExit(() => stopGroup(pgid));
   for (let waited = 0; waited < 120_000; waited += 500) {
-    if (child.exitCode !== null) throw new Error(`hardhat node exited:\n${log}`);
-    if (await nodeAnswers(url)) return { url, pgid, stop };
+    if (child.exitCode !== null) throw new Error(`hardhat node exited:\n${readLog()}`);
+    if (await nodeAnswers(url)) {
+      // Only a failed start needs the log; the node writes on into the unlinked file, freed when it exits.
+      rmSync(logFile, { force: true });
+      return { url, pgid, stop };
+    }
     await new Promise((r) => setTimeout(r, 500));
   }
   stop();
+  const log = readLog();
+  rmSync(logFile, { force: true });
   throw new Error(`hardhat node did not answer on ${url} within 120 s:\n${log}`);
 }
 

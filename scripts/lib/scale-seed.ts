@@ -64,6 +64,10 @@ const programInterface = new Interface(IGrantProgram__factory.abi);
 
 /** How many transactions go into one block (the block gas limit is raised to hold them). */
 const PER_BLOCK = 400;
+/** How many transactions are sent at once (concurrent requests). */
+const SEND_GROUP = 50;
+/** The priority fee of each seeding transaction (1 gwei, in wei). */
+const TIP = 1_000_000_000n;
 
 /**
  * Registers grantees `first` … `first + count - 1` and awards each one grant in the target's
@@ -119,9 +123,24 @@ export async function seedGrants(target: ScaleTarget, first: number, count: numb
       let nonce = BigInt((await rpc("eth_getTransactionCount", [batch[0].from, "pending"])) as string);
       for (let i = 0; i < batch.length; i += PER_BLOCK) {
         const chunk = batch.slice(i, i + PER_BLOCK);
-        const hashes = await Promise.all(
-          chunk.map((tx) => rpc("eth_sendTransaction", [{ ...tx, gas: toQuantity(gas), nonce: toQuantity(nonce++) }])),
-        );
+        // Fees stated, so no client fills them in per transaction: over HTTP that asks the node for
+        // its pending block each time, which costs more the more transactions are pending.
+        const head = (await rpc("eth_getBlockByNumber", ["latest", false])) as { baseFeePerGas?: string };
+        const base = BigInt(head.baseFeePerGas ?? "0x0");
+        const fees = { maxFeePerGas: toQuantity(base * 2n + TIP), maxPriorityFeePerGas: toQuantity(TIP) };
+        // Sent SEND_GROUP at a time: a node over HTTP drops connections when hundreds arrive at once.
+        const hashes: unknown[] = [];
+        for (let j = 0; j < chunk.length; j += SEND_GROUP) {
+          hashes.push(
+            ...(await Promise.all(
+              chunk
+                .slice(j, j + SEND_GROUP)
+                .map((tx) =>
+                  rpc("eth_sendTransaction", [{ ...tx, ...fees, gas: toQuantity(gas), nonce: toQuantity(nonce++) }]),
+                ),
+            )),
+          );
+        }
         await rpc("evm_mine");
         stats.blocks += 1;
         stats.transactions += chunk.length;
