@@ -65,7 +65,7 @@ const programInterface = new Interface(IGrantProgram__factory.abi);
 /** How many transactions go into one block (the block gas limit is raised to hold them). */
 const PER_BLOCK = 400;
 /** How many transactions are sent at once (concurrent requests). */
-const SEND_GROUP = 50;
+const SEND_GROUP = 20;
 /** The priority fee of each seeding transaction (1 gwei, in wei). */
 const TIP = 1_000_000_000n;
 

@@ -20,6 +20,7 @@ import {
   type ChainIdentity,
 } from "./address-book.js";
 import { TaskInputError } from "./args.js";
+import { retryDroppedReads } from "./dropped-connections.js";
 
 export interface TaskEnv {
   hre: HardhatRuntimeEnvironment;
@@ -64,6 +65,7 @@ export async function openEnv(
   options: { replaceStaleLocalBook?: boolean } = {},
 ): Promise<TaskEnv> {
   const connection = await hre.network.getOrCreate();
+  if (connection.networkConfig.type === "http") retryDroppedReads(connection.provider);
   const ethers = connection.ethers;
   const request = (method: string, params: unknown[]) => connection.provider.request({ method, params });
   const identity = await chainIdentity(request);
