@@ -1,4 +1,5 @@
 import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
+import type { ModuleParameterRuntimeValue } from "@nomicfoundation/ignition-core";
 
 import SafeContractsModule, { SAFE_ARTIFACTS } from "./SafeContracts.js";
 
@@ -23,37 +24,34 @@ export default buildModule("Governance", (m) => {
   const { singleton, proxyFactory, fallbackHandler } = safeContracts;
   const saltNonce = m.getParameter("saltNonce", 0n);
 
-  const safe = (id: string, owners: unknown, threshold: unknown, salt: bigint) => {
+  const safe = (
+    id: string,
+    owners: ModuleParameterRuntimeValue<string[]>,
+    threshold: ModuleParameterRuntimeValue<bigint>,
+  ) => {
     const initializer = m.encodeFunctionCall(
       singleton,
       "setup",
       [owners, threshold, ZERO, "0x", fallbackHandler, ZERO, 0n, ZERO],
       { id: `${id}Setup` },
     );
-    const created = m.call(proxyFactory, "createProxyWithNonce", [singleton, initializer, salt], {
+    const created = m.call(proxyFactory, "createProxyWithNonce", [singleton, initializer, saltNonce], {
       id: `${id}Create`,
     });
     const address = m.readEventArgument(created, "ProxyCreation", "proxy", { id: `${id}Address` });
     return m.contractAt("SafeL2", SAFE_ARTIFACTS.singleton, address, { id: `${id}Safe` });
   };
 
-  const bureauSafe = safe(
-    "Bureau",
-    m.getParameter<string[]>("bureauOwners"),
-    m.getParameter("bureauThreshold", 3n),
-    1n,
-  );
+  const bureauSafe = safe("Bureau", m.getParameter<string[]>("bureauOwners"), m.getParameter("bureauThreshold", 3n));
   const treasurerSafe = safe(
     "Treasurer",
     m.getParameter<string[]>("treasurerOwners"),
     m.getParameter("treasurerThreshold", 2n),
-    2n,
   );
   const guardianSafe = safe(
     "Guardian",
     m.getParameter<string[]>("guardianOwners"),
     m.getParameter("guardianThreshold", 1n),
-    3n,
   );
   const timelock = m.contract("TimelockController", [
     m.getParameter("minDelay", 2n * 24n * 60n * 60n),

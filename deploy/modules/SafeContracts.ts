@@ -2,20 +2,18 @@ import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
 
 import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
+import type { Artifact } from "hardhat/types/artifacts";
 
 const require = createRequire(import.meta.url);
 
 /** The Hardhat artifact `@safe-global/safe-contracts` 1.4.1 ships for `contracts/<file>` (name = file's contract). */
-function safeArtifact(file: string) {
-  const name = file.split("/").pop()!.replace(/\.sol$/, "");
+function safeArtifact(file: string): Artifact {
+  const name = file
+    .split("/")
+    .pop()!
+    .replace(/\.sol$/, "");
   const json = require.resolve(`@safe-global/safe-contracts/build/artifacts/contracts/${file}/${name}.json`);
-  return JSON.parse(readFileSync(json, "utf8")) as {
-    contractName: string;
-    sourceName: string;
-    abi: unknown[];
-    bytecode: string;
-    linkReferences: Record<string, Record<string, Array<{ start: number; length: number }>>>;
-  };
+  return JSON.parse(readFileSync(json, "utf8")) as Artifact;
 }
 
 /** The Safe 1.4.1 artifacts this module deploys (also used to attach to Safes it created). */

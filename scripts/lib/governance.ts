@@ -92,7 +92,13 @@ function bad(en: string, zh: string): never {
  */
 export function checkGovernance(plan: GovernancePlan, duties: OtherDuties): void {
   const safes = [
-    { en: "the bureau's Safe", zh: "财政局多签钱包", owners: plan.bureauOwners, threshold: plan.bureauThreshold, min: 2 },
+    {
+      en: "the bureau's Safe",
+      zh: "财政局多签钱包",
+      owners: plan.bureauOwners,
+      threshold: plan.bureauThreshold,
+      min: 2,
+    },
     {
       en: "the treasurer's Safe",
       zh: "资金管理人多签钱包",
@@ -100,7 +106,13 @@ export function checkGovernance(plan: GovernancePlan, duties: OtherDuties): void
       threshold: plan.treasurerThreshold,
       min: 2,
     },
-    { en: "the guardian's Safe", zh: "应急暂停多签钱包", owners: plan.guardianOwners, threshold: plan.guardianThreshold, min: 1 },
+    {
+      en: "the guardian's Safe",
+      zh: "应急暂停多签钱包",
+      owners: plan.guardianOwners,
+      threshold: plan.guardianThreshold,
+      min: 1,
+    },
   ];
   for (const s of safes) {
     const distinct = new Set(s.owners.map((o) => getAddress(o)));
@@ -222,7 +234,11 @@ interface RoleHolder {
  * @param timelock the timelock's address
  * @throws Error if afterwards the setup key still is, or the timelock is not, the admin
  */
-export async function handOverAdmin(contract: RoleHolder, setupKey: HardhatEthersSigner, timelock: string): Promise<void> {
+export async function handOverAdmin(
+  contract: RoleHolder,
+  setupKey: HardhatEthersSigner,
+  timelock: string,
+): Promise<void> {
   const admin = await contract.DEFAULT_ADMIN_ROLE();
   const c = contract.connect(setupKey);
   await (await c.grantRole(admin, timelock)).wait();

@@ -19,13 +19,13 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 
-import Safe, {
+import * as ProtocolKit from "@safe-global/protocol-kit";
+import {
   EthSafeSignature,
   EthSafeTransaction,
   calculateSafeTransactionHash,
   type ContractNetworksConfig,
   type Eip1193Provider,
-  type SafeTransactionDataPartial,
 } from "@safe-global/protocol-kit";
 import { Interface, getAddress, hexlify, isAddress, isHexString, recoverAddress, type Provider } from "ethers";
 
@@ -149,9 +149,15 @@ export function contractNetworks(chainId: bigint, contracts: SafeContractAddress
   };
 }
 
+// The SDK's default export, the Safe class. Its type declarations are read as CommonJS under node16
+// resolution, so TypeScript files the class under `.default.default`; at run time (ESM) it is `.default`.
+type SafeClass = typeof ProtocolKit.default.default;
+const SafeSdk = ProtocolKit.default as unknown as SafeClass;
+type Safe = InstanceType<SafeClass>;
+
 /** The Safe SDK bound to a Safe, signing (and sending) as `signer`. */
 async function openSafe(ctx: SafeContext, safe: string, signer: string): Promise<Safe> {
-  return Safe.init({
+  return SafeSdk.init({
     provider: ctx.provider,
     signer,
     safeAddress: safe,
@@ -162,7 +168,7 @@ async function openSafe(ctx: SafeContext, safe: string, signer: string): Promise
 /** The owners and threshold of a Safe, read through the Safe SDK. */
 export async function safeOwners(ctx: SafeContext, safe: string): Promise<{ owners: string[]; threshold: number }> {
   const kit = await openSafe(ctx, safe, safe);
-  const owners = (await kit.getOwners()).map((o) => getAddress(o));
+  const owners = (await kit.getOwners()).map((o: string) => getAddress(o));
   return { owners, threshold: await kit.getThreshold() };
 }
 
@@ -210,7 +216,11 @@ export function checkProposal(file: SafeProposalFile, source: string): void {
       recovered = "";
     }
     if (recovered.toLowerCase() !== s.signer.toLowerCase()) {
-      refuse(source, `the signature recorded for ${s.signer} was not made by it.`, `记录的 ${s.signer} 的签名并非其本人所签。`);
+      refuse(
+        source,
+        `the signature recorded for ${s.signer} was not made by it.`,
+        `记录的 ${s.signer} 的签名并非其本人所签。`,
+      );
     }
     if (seen.has(recovered.toLowerCase())) {
       refuse(source, `${s.signer} has signed twice.`, `${s.signer} 签名了两次。`);
@@ -239,7 +249,9 @@ async function timelockSchedule(
   const id = single
     ? TIMELOCK_INTERFACE.getFunction("hashOperation")!
     : TIMELOCK_INTERFACE.getFunction("hashOperationBatch")!;
-  const args = single ? [targets[0], values[0], payloads[0], ZERO_HASH, salt] : [targets, values, payloads, ZERO_HASH, salt];
+  const args = single
+    ? [targets[0], values[0], payloads[0], ZERO_HASH, salt]
+    : [targets, values, payloads, ZERO_HASH, salt];
   const opId = TIMELOCK_INTERFACE.decodeFunctionResult(
     id,
     await provider.call({ to: timelock, data: TIMELOCK_INTERFACE.encodeFunctionData(id, args) }),
@@ -248,7 +260,16 @@ async function timelockSchedule(
     ? TIMELOCK_INTERFACE.encodeFunctionData("schedule", [...args, minDelay])
     : TIMELOCK_INTERFACE.encodeFunctionData("scheduleBatch", [...args, minDelay]);
   return {
-    operation: { timelock, targets, values, payloads, predecessor: ZERO_HASH, salt, delay: minDelay.toString(), id: opId },
+    operation: {
+      timelock,
+      targets,
+      values,
+      payloads,
+      predecessor: ZERO_HASH,
+      salt,
+      delay: minDelay.toString(),
+      id: opId,
+    },
     call: { to: timelock, value: "0", data },
   };
 }
@@ -358,7 +379,17 @@ export async function proposeTimelockCancel(
     zh: `取消时间锁操作 ${op.id}（${scheduled.description.zh}）`,
   };
   const what = { en: `cancel timelock operation ${op.id}`, zh: `取消时间锁操作 ${op.id}` };
-  return proposeMeta(kit, ctx, scheduled.safe, proposer, [call], [{ ...call, what }], description, { ...op, action: "cancel" }, now);
+  return proposeMeta(
+    kit,
+    ctx,
+    scheduled.safe,
+    proposer,
+    [call],
+    [{ ...call, what }],
+    description,
+    { ...op, action: "cancel" },
+    now,
+  );
 }
 
 /**
@@ -488,8 +519,20 @@ export async function executeTimelockOperation(
   }
   const single = op.targets.length === 1;
   const data = single
-    ? TIMELOCK_INTERFACE.encodeFunctionData("execute", [op.targets[0], op.values[0], op.payloads[0], op.predecessor, op.salt])
-    : TIMELOCK_INTERFACE.encodeFunctionData("executeBatch", [op.targets, op.values, op.payloads, op.predecessor, op.salt]);
+    ? TIMELOCK_INTERFACE.encodeFunctionData("execute", [
+        op.targets[0],
+        op.values[0],
+        op.payloads[0],
+        op.predecessor,
+        op.salt,
+      ])
+    : TIMELOCK_INTERFACE.encodeFunctionData("executeBatch", [
+        op.targets,
+        op.values,
+        op.payloads,
+        op.predecessor,
+        op.salt,
+      ]);
   return send({ to: op.timelock, data });
 }
 
@@ -541,7 +584,11 @@ export function readProposal(path: string, chainId: bigint): SafeProposalFile {
   }
   const f = raw as Partial<SafeProposalFile>;
   if (typeof f !== "object" || f === null || f.kind !== SAFE_PROPOSAL_KIND) {
-    refuse(path, `it is not a Safe proposal (kind must be "${SAFE_PROPOSAL_KIND}").`, `它不是多签提议（kind 须为“${SAFE_PROPOSAL_KIND}”）。`);
+    refuse(
+      path,
+      `it is not a Safe proposal (kind must be "${SAFE_PROPOSAL_KIND}").`,
+      `它不是多签提议（kind 须为“${SAFE_PROPOSAL_KIND}”）。`,
+    );
   }
   const t = f.transaction;
   const fine =
@@ -563,14 +610,13 @@ export function readProposal(path: string, chainId: bigint): SafeProposalFile {
     [t.value, t.safeTxGas, t.baseGas, t.gasPrice].every((v) => typeof v === "string" && /^\d+$/.test(v));
   if (!fine) refuse(path, "a field is missing or malformed.", "有字段缺失或格式错误。");
   if (f.chainId !== chainId.toString()) {
-    refuse(path, `it was proposed on chain ${f.chainId}, not on this chain (${chainId}).`, `它是在链 ${f.chainId} 上提议的，不是本链（${chainId}）。`);
+    refuse(
+      path,
+      `it was proposed on chain ${f.chainId}, not on this chain (${chainId}).`,
+      `它是在链 ${f.chainId} 上提议的，不是本链（${chainId}）。`,
+    );
   }
   const file = f as SafeProposalFile;
   checkProposal(file, path);
   return file;
-}
-
-/** The SafeTransactionDataPartial of a proposal (for callers that build their own SDK calls). */
-export function proposalTransaction(file: SafeProposalFile): SafeTransactionDataPartial {
-  return { ...file.transaction };
 }
