@@ -218,13 +218,24 @@ export async function requireActingRole(
   hasRole: (account: string) => Promise<boolean>,
   roleId: string,
 ): Promise<void> {
-  const acting = args.viaTimelock ?? args.viaSafe;
+  const account = actingAccount(env, args);
   const option = args.viaTimelock === undefined ? "--via-safe" : "--via-timelock";
-  const account = address(acting, option, env);
   if (!(await hasRole(account))) {
     throw new TaskInputError(
       `${account} (${option}) does not hold ${roleText(roleId, "en")} here, so this proposal could never pass: name the Safe or timelock that holds it.`,
       `${account}（${option}）在此并不持有${roleText(roleId, "zh")}，该提议永远无法生效：请指定持有该角色的多签钱包或时间锁。`,
     );
   }
+}
+
+/**
+ * The account that will make the task's call: the timelock with --via-timelock, else the Safe (names
+ * such as "treasurer" resolved through the address book).
+ * @param env the task's environment
+ * @param args --via-safe and --via-timelock
+ */
+export function actingAccount(env: TaskEnv, args: GovernedArgs): string {
+  return args.viaTimelock === undefined
+    ? address(args.viaSafe, "--via-safe", env)
+    : address(args.viaTimelock, "--via-timelock", env);
 }

@@ -5,7 +5,13 @@ import { requireText, TaskInputError, type CommonArgs } from "../runtime/args.js
 import { bookProgram, bookToken, requireAuthorised } from "../runtime/resolution.js";
 import { defineAction, line, type ResultOf, type SummaryLine } from "../runtime/output.js";
 import { sent, txLine } from "../runtime/tx.js";
-import { proposeInstead, requireActingRole, throughSafe, type GovernedArgs } from "../runtime/governed.js";
+import {
+  actingAccount,
+  proposeInstead,
+  requireActingRole,
+  throughSafe,
+  type GovernedArgs,
+} from "../runtime/governed.js";
 import { ROLE_IDS } from "../../core/messages/labels.js";
 
 export interface FundArgs extends CommonArgs, GovernedArgs {
@@ -28,7 +34,7 @@ const action = defineAction("mg:fund", async (args: FundArgs, env) => {
   const viaSafe = throughSafe(args);
   if (viaSafe) await requireActingRole(env, args, (a) => p.program.hasRole(ROLE_IDS.treasurer, a), ROLE_IDS.treasurer);
   // Through a Safe, the Safe is the treasurer: it holds the money and approves it.
-  const treasurer = viaSafe ? (args.viaTimelock ?? args.viaSafe)! : env.signer.address;
+  const treasurer = viaSafe ? actingAccount(env, args) : env.signer.address;
   const lines: SummaryLine[] = [];
   if (args.mint) {
     if (!entry.demo || !env.local) {

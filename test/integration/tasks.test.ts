@@ -76,6 +76,7 @@ function beijingDate(seconds: bigint): string {
 }
 
 const USCC = "91520115MA6DK0001A";
+const ZERO_ROLE = `0x${"00".repeat(32)}`;
 const HTZ_FILE = "programs/guiyang-htz-blockchain-2017.json";
 const PROGRAM = "guiyang-htz-blockchain-2017";
 
@@ -716,6 +717,109 @@ describe("Operator tasks (mg:*) on the in-process network", function () {
       ok: false,
       error: `${file}: field "categories[3].mode" must be "fixed" or "capped".`,
       errorZh: `${file}：字段“categories[3].mode”必须是“fixed”（固定金额）或“capped”（上限金额）。`,
+    });
+  });
+
+  describe("governance: Safe multisigs and the timelock (runs last: it hands the registry to the timelock)", function () {
+    it("Safe + timelock through the tasks: propose (--via-safe) → confirm → execute; below the threshold nothing moves; the unpause waits 2 days", async function () {
+      const { ethers } = await hre.network.getOrCreate();
+      const signers = await ethers.getSigners();
+      const g = await ok("mg:deploy-governance", { json: true });
+      const name = "htz-governed";
+      await ok("mg:create-program", {
+        file: HTZ_FILE,
+        name,
+        managers: "2",
+        reviewers: "6,7,8,9",
+        treasurer: g.treasurerSafe,
+        guardian: g.guardianSafe,
+        treasury: "5",
+        json: true,
+      });
+      await ok("mg:hand-over", { program: name, json: true });
+      const program = programAt((await ok("mg:status", { program: name, json: true })).address as string, signers[0]);
+      const token = (await ethers.getContractAt(
+        "MockYuan",
+        ((await ok("mg:deploy", { json: true })).token as { address: string }).address,
+      )) as unknown as MockYuan;
+      expect(await program.hasRole(ZERO_ROLE, g.timelock as string)).to.equal(true);
+      expect(await program.hasRole(ZERO_ROLE, signers[0].address)).to.equal(false);
+
+      // The treasurer (account 3) proposes approve + fund through the treasurer's Safe (2 of 3).
+      const fund = path.join(dir, "fund-proposal.json");
+      const proposed = await run("mg:fund", {
+        program: name,
+        from: "3",
+        amount: "2,000,000",
+        mint: true,
+        viaSafe: "treasurer",
+        proposal: fund,
+      });
+      expect(proposed.outcome.ok, proposed.output).to.equal(true);
+      expect(proposed.output).to.include("1 of 2 confirmations (3 owners): 1 more owner(s) run mg:safe-confirm");
+      const safeBalance = await token.balanceOf(g.treasurerSafe as string);
+      expect(safeBalance).to.equal(yuan("2,000,000"));
+      expect((await program.summary()).funded).to.equal(0n);
+
+      // Below the threshold: refused, nothing moved. A reviewer is not an owner.
+      expect(await fails("mg:safe-execute", { proposal: fund, from: "11" })).to.include(
+        "it has 1 of the 2 confirmations the Safe needs (3 owners): nothing was sent.",
+      );
+      expect(await fails("mg:safe-confirm", { proposal: fund, from: "6" })).to.include(
+        `${signers[6].address} is not an owner of the Safe`,
+      );
+      expect(await token.balanceOf(g.treasurerSafe as string)).to.equal(safeBalance);
+      expect((await program.summary()).funded).to.equal(0n);
+
+      const confirmed = await run("mg:safe-confirm", { proposal: fund, from: "24" });
+      expect(confirmed.output).to.include("2 of 2 confirmations (3 owners): executable now");
+      expect(await fails("mg:safe-confirm", { proposal: fund, from: "24" })).to.include("has already confirmed it");
+      const executed = await run("mg:safe-execute", { proposal: fund, from: "11" });
+      expect(executed.outcome.ok).to.equal(true);
+      expect(executed.output).to.include(
+        `proposed by ${signers[3].address}; confirmed by ${signers[3].address}, ${signers[24].address}; sent by ${signers[11].address}`,
+      );
+      expect((await program.summary()).funded).to.equal(yuan("2,000,000"));
+      expect(await token.balanceOf(g.treasurerSafe as string)).to.equal(0n);
+      expect(await fails("mg:safe-execute", { proposal: fund, from: "11" })).to.include(
+        "this proposal was executed or overtaken",
+      );
+
+      // The guardian's Safe (1 of 2) pauses at once.
+      const pause = path.join(dir, "pause-proposal.json");
+      expect(
+        (await run("mg:pause", { program: name, from: "26", viaSafe: "guardian", proposal: pause })).output,
+      ).to.include("executable now");
+      await ok("mg:safe-execute", { proposal: pause, from: "26" });
+      expect(await program.paused()).to.equal(true);
+
+      // The bureau's Safe cannot unpause by itself: only the timelock holds the admin role.
+      const direct = path.join(dir, "unpause-direct.json");
+      expect(await fails("mg:pause", { program: name, unpause: true, viaSafe: "bureau", proposal: direct })).to.include(
+        "does not hold the admin role here",
+      );
+      // Safe (3 of 5) → timelock.schedule; executable 2 days later, by anyone.
+      const unpause = path.join(dir, "unpause-proposal.json");
+      await ok("mg:pause", {
+        program: name,
+        unpause: true,
+        viaSafe: "bureau",
+        viaTimelock: "timelock",
+        proposal: unpause,
+      });
+      await ok("mg:safe-confirm", { proposal: unpause, from: "20" });
+      await ok("mg:safe-confirm", { proposal: unpause, from: "22" });
+      const scheduled = await run("mg:safe-execute", { proposal: unpause, from: "11" });
+      const readyAt = BigInt((await ethers.provider.getBlock("latest"))!.timestamp) + 2n * DAY;
+      expect(scheduled.output).to.include(`executable after ${formatBeijing(readyAt, "en")}`);
+      expect(await fails("mg:timelock-execute", { proposal: unpause, from: "11" })).to.include(
+        `executable only after ${formatBeijing(readyAt, "en")}`,
+      );
+      expect(await program.paused()).to.equal(true);
+      await ok("mg:advance-time", { days: 2 });
+      const done = await run("mg:timelock-execute", { proposal: unpause, from: "11" });
+      expect(done.output).to.include("executed what the Safe");
+      expect(await program.paused()).to.equal(false);
     });
   });
 });
