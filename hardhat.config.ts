@@ -65,8 +65,10 @@ export default defineConfig({
     outDir: "typechain-types",
   },
   networks: {
-    // 30 local accounts (Hardhat's 20 + the Safe owners of the default governance, scripts/lib/accounts.ts).
+    // 30 local accounts, in-process and `hardhat node` (Hardhat's 20 + the default governance's Safe
+    // owners, scripts/lib/accounts.ts).
     default: { type: "edr-simulated", chainType: "l1", accounts: { count: 30 } },
+    node: { type: "edr-simulated", chainType: "l1", accounts: { count: 30 } },
     hardhatMainnet: { type: "edr-simulated", chainType: "l1" },
     // `npm run e2e:node` points this at the node it starts (LOCALHOST_RPC_URL), on a free port.
     localhost: { type: "http", chainType: "l1", url: process.env.LOCALHOST_RPC_URL ?? "http://127.0.0.1:8545" },

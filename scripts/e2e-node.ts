@@ -154,6 +154,31 @@ try {
   const namedReport = await task("mg:report", []);
   const register = readFileSync((exported.files as string[])[0], "utf8");
 
+  // Governance on the same node, one process per step, the proposal file carried between them: the
+  // bureau's Safes and timelock, the admin role handed over, then an unpause that needs 3 of 5
+  // officials and waits out the 2-day delay.
+  const governance = await task("mg:deploy-governance", []);
+  await task("mg:hand-over", []);
+  await task("mg:pause", ["--from", "4"]);
+  const unpause = path.join(work, "unpause-proposal.json");
+  const proposal = ["--proposal", unpause];
+  await task("mg:pause", [
+    "--from",
+    "0",
+    "--unpause",
+    "--via-safe",
+    "bureau",
+    "--via-timelock",
+    "timelock",
+    ...proposal,
+  ]);
+  await task("mg:safe-confirm", ["--from", "20", ...proposal]);
+  await task("mg:safe-confirm", ["--from", "23", ...proposal]);
+  const scheduled = await task("mg:safe-execute", ["--from", "11", ...proposal]);
+  await task("mg:advance-time", ["--days", "2"]);
+  const unpaused = await task("mg:timelock-execute", ["--from", "11", ...proposal]);
+  const afterGovernance = await task("mg:status", []);
+
   const summary = status.summary as Record<string, { yuan: string; units: string }>;
   const grants = status.grants as Array<{ milestones: string[] }>;
   const checks: Array<[string, boolean]> = [
@@ -179,6 +204,12 @@ try {
         JSON.stringify(namedReport.history).includes("entity 1 (E2E Lab Co., Ltd.)"),
     ],
     ["the capped report read the same history", JSON.stringify(capped.history) === JSON.stringify(report.history)],
+    [
+      "governance: 3 of 5 signed the unpause in a file, the timelock ran it after 2 days, the program runs again",
+      (scheduled.signatures as string[]).length === 3 &&
+        unpaused.timelock === governance.timelock &&
+        afterGovernance.paused === false,
+    ],
   ];
   for (const [label, ok] of checks) {
     console.log(`  ${ok ? "✓" : "✗"} ${label}`);
