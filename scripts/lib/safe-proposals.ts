@@ -149,10 +149,12 @@ export function contractNetworks(chainId: bigint, contracts: SafeContractAddress
   };
 }
 
-// The SDK's default export, the Safe class. Its type declarations are read as CommonJS under node16
-// resolution, so TypeScript files the class under `.default.default`; at run time (ESM) it is `.default`.
-type SafeClass = typeof ProtocolKit.default.default;
-const SafeSdk = ProtocolKit.default as unknown as SafeClass;
+// The SDK's default export, the Safe class. Its type declarations are CommonJS-flavoured: under the
+// project's node16 resolution TypeScript files the class under `.default.default`, under the portal's
+// bundler resolution under `.default`; at run time (ESM) it is `.default`. This reads it either way.
+type KitDefault = (typeof ProtocolKit)["default"];
+type SafeClass = KitDefault extends { default: infer C } ? C : KitDefault;
+const SafeSdk = ((ProtocolKit.default as { default?: unknown }).default ?? ProtocolKit.default) as unknown as SafeClass;
 type Safe = InstanceType<SafeClass>;
 
 /** The Safe SDK bound to a Safe, signing (and sending) as `signer`. */
