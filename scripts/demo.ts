@@ -445,11 +445,17 @@ await handOverAdmin(city as never, who.bureau, gov.timelockAddress);
 console.log(
   `  ✓ ${definitions.city.name}: the bureau's setup key handed the admin role to the timelock and renounced it`,
 );
+await handOverAdmin(guiyang as never, who.bureau, gov.timelockAddress);
+console.log("  ✓ the Guiyang registry: its admin role (authorising programs, appointing registrars) likewise");
+await step("the factory's owner offers ownership to the timelock (two-step: the timelock must accept)", () =>
+  core.factory.connect(who.bureau).transferOwnership(gov.timelockAddress),
+);
 await refused("the bureau's own key changes the city program after the hand-over", () =>
   city.connect(who.bureau).setQuorum.staticCall(4),
 );
 
-// One decision through Safe + timelock: appoint the treasurer's Safe, retire the treasurer's key, add a category.
+// One decision through Safe + timelock: appoint the treasurer's Safe, retire the treasurer's key, accept
+// the factory's ownership, add a category.
 const newCategory = {
   ...definitions.city.categories[0],
   key: "open-source-infrastructure",
@@ -482,17 +488,26 @@ const decision = await proposeSafeCalls(
       what: what("retire the treasurer's own key", "撤销资金管理人个人密钥的角色"),
     },
     {
+      to: await core.factory.getAddress(),
+      value: "0",
+      data: core.factory.interface.encodeFunctionData("acceptOwnership"),
+      what: what("the timelock accepts the factory's ownership", "时间锁接受工厂合约的所有权"),
+    },
+    {
       to: cityAddress,
       value: "0",
       data: city.interface.encodeFunctionData("addCategory", [categoryParams(newCategory, YUAN_DECIMALS)]),
       what: what(`add category ${newCategory.key}`, `新增类别 ${newCategory.key}`),
     },
   ],
-  { en: "appoint the treasurer's Safe and add a category", zh: "任命资金管理人多签钱包并新增类别" },
+  {
+    en: "appoint the treasurer's Safe, accept the factory and add a category",
+    zh: "任命资金管理人多签钱包、接受工厂合约并新增类别",
+  },
   { timelock: gov.timelockAddress, ethers: ethers.provider, now: await networkHelpers.time.latest() },
 );
 console.log(
-  `  ✓ proposed to the bureau's Safe by ${named([decision.proposedBy])}: on ${definitions.city.name}, appoint the treasurer's Safe, retire account 3's treasurer role, add category ${newCategory.key} (capped ${newCategory.amount}, at most ${newCategory.maxAwards})`,
+  `  ✓ proposed to the bureau's Safe by ${named([decision.proposedBy])}: on ${definitions.city.name}, appoint the treasurer's Safe, retire account 3's treasurer role, accept the factory's ownership, add category ${newCategory.key} (capped ${newCategory.amount}, at most ${newCategory.maxAwards})`,
 );
 console.log(
   `      Safe transaction ${decision.transaction.nonce}, hash ${decision.safeTxHash}: 1 of ${plan.bureauThreshold} confirmations`,
@@ -519,7 +534,7 @@ await refused("executing the decision before the 2 days are over", async () =>
     ethers.provider,
     scheduled,
     sendAs(who.citizen),
-    "proposal",
+    "Safe proposal",
     await networkHelpers.time.latest(),
   ),
 );
@@ -529,11 +544,11 @@ await executeTimelockOperation(
   ethers.provider,
   scheduled,
   sendAs(who.citizen),
-  "proposal",
+  "Safe proposal",
   await networkHelpers.time.latest(),
 );
 console.log(
-  `      the city program now has ${(await city.settings()).categoryCount} categories; treasurer: the treasurer's Safe only`,
+  `      the city program now has ${(await city.settings()).categoryCount} categories; treasurer: the treasurer's Safe only; factory owner: ${(await core.factory.owner()) === gov.timelockAddress ? "the timelock" : "NOT the timelock"}`,
 );
 
 // Money through the treasurer's Safe (2 of 3): approve + fund in one MultiSend.

@@ -785,6 +785,23 @@ describe("Operator tasks (mg:*) on the in-process network", function () {
         "this proposal was executed or overtaken",
       );
 
+      // A call the program refuses (more than the available budget): 2 of 3 signed it, and mg:safe-execute
+      // names the program's own refusal; nothing is sent, nothing moves.
+      const tooMuch = path.join(dir, "withdraw-proposal.json");
+      await ok("mg:withdraw", {
+        program: name,
+        from: "24",
+        amount: "5,000,000",
+        viaSafe: "treasurer",
+        proposal: tooMuch,
+      });
+      await ok("mg:safe-confirm", { proposal: tooMuch, from: "25" });
+      expect(await fails("mg:safe-execute", { proposal: tooMuch, from: "11" })).to.equal(
+        "5,000,000.00 yuan was requested but only 2,000,000.00 yuan of funded, unreserved budget is available.",
+      );
+      expect((await program.summary()).withdrawn).to.equal(0n);
+      expect((await program.summary()).available).to.equal(yuan("2,000,000"));
+
       // The guardian's Safe (1 of 2) pauses at once.
       const pause = path.join(dir, "pause-proposal.json");
       expect(
