@@ -837,6 +837,47 @@ describe("Operator tasks (mg:*) on the in-process network", function () {
       const done = await run("mg:timelock-execute", { proposal: unpause, from: "11" });
       expect(done.output).to.include("executed what the Safe");
       expect(await program.paused()).to.equal(false);
+
+      // The canceller: a scheduled change is cancelled by the bureau's Safe (3 of 5) and can never run.
+      const quorum = path.join(dir, "again-proposal.json");
+      const cancel = path.join(dir, "cancel-proposal.json");
+      await ok("mg:pause", {
+        program: name,
+        from: "21",
+        viaSafe: "bureau",
+        viaTimelock: "timelock",
+        proposal: quorum,
+        unpause: true,
+      });
+      await ok("mg:safe-confirm", { proposal: quorum, from: "20" });
+      await ok("mg:safe-confirm", { proposal: quorum, from: "23" });
+      await ok("mg:safe-execute", { proposal: quorum, from: "11" });
+      expect(await fails("mg:timelock-cancel", { proposal: quorum, from: "6", out: cancel })).to.include(
+        "is not an owner of the Safe",
+      );
+      await ok("mg:timelock-cancel", { proposal: quorum, from: "22", out: cancel });
+      await ok("mg:safe-confirm", { proposal: cancel, from: "0" });
+      await ok("mg:safe-confirm", { proposal: cancel, from: "20" });
+      expect((await run("mg:safe-execute", { proposal: cancel, from: "11" })).output).to.include("is cancelled");
+      await ok("mg:advance-time", { days: 3 });
+      expect(await fails("mg:timelock-execute", { proposal: quorum, from: "11" })).to.include(
+        "is not scheduled on the timelock",
+      );
+
+      // Files that are not proposals, or not for this chain, are refused in one sentence.
+      const bad = path.join(dir, "not-a-proposal.json");
+      writeFileSync(bad, JSON.stringify({ kind: "milestone-grants-signed-vote" }));
+      expect(await fails("mg:safe-confirm", { proposal: bad, from: "20" })).to.equal(
+        `${bad}: it is not a Safe proposal (kind must be "milestone-grants-safe-proposal").`,
+      );
+      const other = path.join(dir, "other-chain-proposal.json");
+      writeFileSync(other, JSON.stringify({ ...JSON.parse(readFileSync(cancel, "utf8")), chainId: "1" }));
+      expect(await fails("mg:safe-execute", { proposal: other, from: "20" })).to.equal(
+        `${other}: it was proposed on chain 1, not on this chain (31337).`,
+      );
+      expect(await fails("mg:safe-confirm", { proposal: path.join(dir, "missing.json"), from: "20" })).to.include(
+        "does not exist",
+      );
     });
   });
 });
