@@ -25,6 +25,9 @@ const compilerSettings = {
 export default defineConfig({
   plugins: [hardhatToolboxMochaEthers, milestoneGrantsTasks],
   solidity: {
+    // Local governance only (scripts/lib/governance.ts): OpenZeppelin's TimelockController, built from
+    // @openzeppelin/contracts so Ignition can deploy it and TypeChain types it. No suite contract uses it.
+    npmFilesToBuild: ["@openzeppelin/contracts/governance/TimelockController.sol"],
     profiles: {
       default: { version: SOLC_VERSION, path: solcPath, settings: compilerSettings },
       production: {
@@ -62,6 +65,10 @@ export default defineConfig({
     outDir: "typechain-types",
   },
   networks: {
+    // 30 local accounts, in-process and `hardhat node` (Hardhat's 20 + the default governance's Safe
+    // owners, scripts/lib/accounts.ts).
+    default: { type: "edr-simulated", chainType: "l1", accounts: { count: 30 } },
+    node: { type: "edr-simulated", chainType: "l1", accounts: { count: 30 } },
     hardhatMainnet: { type: "edr-simulated", chainType: "l1" },
     // `npm run e2e:node` points this at the node it starts (LOCALHOST_RPC_URL), on a free port.
     localhost: { type: "http", chainType: "l1", url: process.env.LOCALHOST_RPC_URL ?? "http://127.0.0.1:8545" },

@@ -19,14 +19,24 @@ import type { IGrantProgram } from "../typechain-types/index.js";
 import { balanceMatchesLedger, ledgerIdentityHolds } from "../core/ledger.js";
 import { formatYuan, parseYuan } from "../core/money.js";
 import { loadProgram } from "./lib/programs.js";
-import { DAY, YUAN_DECIMALS, createProgramFromDefinition } from "./lib/suite.js";
+import { DAY, YUAN_DECIMALS, categoryParams, createProgramFromDefinition } from "./lib/suite.js";
+import { deployGovernance, handOverAdmin, localGovernancePlan } from "./lib/governance.js";
+import {
+  confirmSafeProposal,
+  executeSafeProposal,
+  executeTimelockOperation,
+  proposeSafeCalls,
+  timelockStatus,
+  type SafeContext,
+  type SafeProposalFile,
+} from "./lib/safe-proposals.js";
 import { EntityKind } from "../core/enums.js";
 import { companyId, textHash } from "../core/ids.js";
 import { individualId, parseUscc } from "../core/identity.js";
 import { signVote } from "../core/votes.js";
 import { deployCore, deployDemoYuan, deployRegistry } from "./lib/deploy.js";
 import { approveSubmitted, programRoles, submitAndApprove } from "./lib/scenario.js";
-import { SEED_GRANTEES, localAccounts, type SeedGrantee } from "./lib/accounts.js";
+import { LOCAL_ACCOUNT_KEYS, SEED_GRANTEES, localAccounts, type SeedGrantee } from "./lib/accounts.js";
 import { errorSentence } from "./lib/errors.js";
 import { formatTimestamp } from "../core/time.js";
 import { formatTable } from "../tasks/runtime/output.js";
@@ -388,6 +398,199 @@ for (const [key, program] of [
   });
 }
 console.log(formatTable(rows));
+
+console.log(
+  "\n12. Governance: no single key holds an official power — Safe multisigs (Safe 1.4.1) and a 2-day timelock (OpenZeppelin)",
+);
+const plan = localGovernancePlan(who);
+const gov = await deployGovernance(connection, who.bureau, plan, {
+  reviewers: committee.map((r) => r.address),
+  managers: [who.manager.address],
+});
+const safeCtx: SafeContext = { provider: connection.provider as never, chainId: 31337n, contracts: gov.safeContracts };
+const nameOf = new Map(Object.entries(who).map(([key, signer]) => [signer.address, key]));
+const named = (addresses: string[]) =>
+  addresses.map((a) => `${nameOf.get(a) ?? a} (${LOCAL_ACCOUNT_KEYS.indexOf(nameOf.get(a) as never)})`).join(", ");
+console.log(
+  `  bureau's Safe ${gov.bureauSafe}: ${plan.bureauThreshold} of ${plan.bureauOwners.length} — ${named(plan.bureauOwners)}`,
+);
+console.log(
+  `  timelock ${gov.timelockAddress}: ${Number(plan.minDelay / DAY)}-day delay; proposer and canceller the bureau's Safe; anyone executes; no admin`,
+);
+console.log(
+  `  treasurer's Safe ${gov.treasurerSafe}: ${plan.treasurerThreshold} of ${plan.treasurerOwners.length} — ${named(plan.treasurerOwners)}`,
+);
+console.log(
+  `  guardian's Safe ${gov.guardianSafe}: ${plan.guardianThreshold} of ${plan.guardianOwners.length} — ${named(plan.guardianOwners)}`,
+);
+/** Prints a Safe transaction's receipt like every other step, with who signed it. */
+async function safeStep(label: string, file: SafeProposalFile, sender: HardhatEthersSigner): Promise<void> {
+  const { hash } = await executeSafeProposal(safeCtx, file, sender.address, "Safe proposal");
+  const receipt = await ethers.provider.getTransactionReceipt(hash);
+  console.log(`  ✓ ${label}`);
+  console.log(
+    `      proposed by ${named([file.proposedBy])}; confirmed by ${named(file.signatures.map((x) => x.signer))}; sent by ${named([sender.address])}`,
+  );
+  console.log(
+    `      tx ${hash}  block ${receipt!.blockNumber}  ${formatTimestamp((await receipt!.getBlock()).timestamp)}  (${receipt!.gasUsed.toLocaleString("en-US")} gas)`,
+  );
+}
+async function confirmed(file: SafeProposalFile, owners: HardhatEthersSigner[]): Promise<SafeProposalFile> {
+  let next = file;
+  for (const owner of owners) next = await confirmSafeProposal(safeCtx, next, owner.address, "Safe proposal");
+  return next;
+}
+const cityAddress = await city.getAddress();
+await handOverAdmin(city as never, who.bureau, gov.timelockAddress);
+console.log(
+  `  ✓ ${definitions.city.name}: the bureau's setup key handed the admin role to the timelock and renounced it`,
+);
+await handOverAdmin(guiyang as never, who.bureau, gov.timelockAddress);
+console.log("  ✓ the Guiyang registry: its admin role (authorising programs, appointing registrars) likewise");
+await step("the factory's owner offers ownership to the timelock (two-step: the timelock must accept)", () =>
+  core.factory.connect(who.bureau).transferOwnership(gov.timelockAddress),
+);
+await refused("the bureau's own key changes the city program after the hand-over", () =>
+  city.connect(who.bureau).setQuorum.staticCall(4),
+);
+
+// One decision through Safe + timelock: appoint the treasurer's Safe, retire the treasurer's key, accept
+// the factory's ownership, add a category.
+const newCategory = {
+  ...definitions.city.categories[0],
+  key: "open-source-infrastructure",
+  label: "Open-source blockchain infrastructure",
+  labelZh: "开源区块链基础设施",
+  mode: "capped" as const,
+  amount: "500,000",
+  maxAwards: 4,
+  maxTotal: "2,000,000",
+  condition: "Open-source blockchain infrastructure released under an OSI licence and used in Guiyang",
+  conditionZh: "以 OSI 许可证开源并在贵阳使用的区块链基础设施",
+};
+const treasurerRole = await city.TREASURER_ROLE();
+const what = (en: string, zh: string) => ({ en, zh });
+const decision = await proposeSafeCalls(
+  safeCtx,
+  gov.bureauSafe,
+  who.bureau.address,
+  [
+    {
+      to: cityAddress,
+      value: "0",
+      data: city.interface.encodeFunctionData("grantRole", [treasurerRole, gov.treasurerSafe]),
+      what: what("treasurer: the treasurer's Safe", "资金管理人：资金管理人多签钱包"),
+    },
+    {
+      to: cityAddress,
+      value: "0",
+      data: city.interface.encodeFunctionData("revokeRole", [treasurerRole, who.treasurer.address]),
+      what: what("retire the treasurer's own key", "撤销资金管理人个人密钥的角色"),
+    },
+    {
+      to: await core.factory.getAddress(),
+      value: "0",
+      data: core.factory.interface.encodeFunctionData("acceptOwnership"),
+      what: what("the timelock accepts the factory's ownership", "时间锁接受工厂合约的所有权"),
+    },
+    {
+      to: cityAddress,
+      value: "0",
+      data: city.interface.encodeFunctionData("addCategory", [categoryParams(newCategory, YUAN_DECIMALS)]),
+      what: what(`add category ${newCategory.key}`, `新增类别 ${newCategory.key}`),
+    },
+  ],
+  {
+    en: "appoint the treasurer's Safe, accept the factory and add a category",
+    zh: "任命资金管理人多签钱包、接受工厂合约并新增类别",
+  },
+  { timelock: gov.timelockAddress, ethers: ethers.provider, now: await networkHelpers.time.latest() },
+);
+console.log(
+  `  ✓ proposed to the bureau's Safe by ${named([decision.proposedBy])}: on ${definitions.city.name}, appoint the treasurer's Safe, retire account 3's treasurer role, accept the factory's ownership, add category ${newCategory.key} (capped ${newCategory.amount}, at most ${newCategory.maxAwards})`,
+);
+console.log(
+  `      Safe transaction ${decision.transaction.nonce}, hash ${decision.safeTxHash}: 1 of ${plan.bureauThreshold} confirmations`,
+);
+await refused("executing the Safe transaction with 2 of 3 confirmations", async () =>
+  executeSafeProposal(safeCtx, await confirmed(decision, [who.director]), who.citizen.address, "Safe proposal"),
+);
+const scheduled = await confirmed(decision, [who.director, who.auditChief]);
+await safeStep("3 of 5 confirmed: the bureau's Safe scheduled it on the timelock", scheduled, who.citizen);
+const lockStatus = await timelockStatus(ethers.provider, scheduled.timelock!);
+console.log(
+  `      executable after ${formatTimestamp(lockStatus.readyAt)} (the 2-day delay; the Safe can cancel until then)`,
+);
+const sendAs = (signer: HardhatEthersSigner) => async (tx: { to: string; data: string }) => {
+  const receipt = await (await signer.sendTransaction(tx)).wait();
+  await record(
+    `the timelock executed the decision (sent by ${named([signer.address])}, anyone may)`,
+    receipt as ContractTransactionReceipt,
+  );
+  return receipt!.hash;
+};
+await refused("executing the decision before the 2 days are over", async () =>
+  executeTimelockOperation(
+    ethers.provider,
+    scheduled,
+    sendAs(who.citizen),
+    "Safe proposal",
+    await networkHelpers.time.latest(),
+  ),
+);
+await networkHelpers.time.increaseTo(lockStatus.readyAt);
+console.log(`  … 2 days later (time travel), ${formatTimestamp(await networkHelpers.time.latest())}`);
+await executeTimelockOperation(
+  ethers.provider,
+  scheduled,
+  sendAs(who.citizen),
+  "Safe proposal",
+  await networkHelpers.time.latest(),
+);
+console.log(
+  `      the city program now has ${(await city.settings()).categoryCount} categories; treasurer: the treasurer's Safe only; factory owner: ${(await core.factory.owner()) === gov.timelockAddress ? "the timelock" : "NOT the timelock"}`,
+);
+
+// Money through the treasurer's Safe (2 of 3): approve + fund in one MultiSend.
+const topUp = y("1,000,000");
+await (await token.mint(gov.treasurerSafe, topUp)).wait();
+const funding = await proposeSafeCalls(
+  safeCtx,
+  gov.treasurerSafe,
+  who.treasurer.address,
+  [
+    {
+      to: await token.getAddress(),
+      value: "0",
+      data: token.interface.encodeFunctionData("approve", [cityAddress, topUp]),
+      what: what("approve", "授权"),
+    },
+    {
+      to: cityAddress,
+      value: "0",
+      data: city.interface.encodeFunctionData("fund", [topUp]),
+      what: what("fund", "拨款"),
+    },
+  ],
+  { en: `fund ${definitions.city.name} with ${fmt(topUp)} yuan`, zh: `拨入 ${fmt(topUp)} 元` },
+  { ethers: ethers.provider, now: await networkHelpers.time.latest() },
+);
+await refused("the treasurer's Safe funding with 1 of 2 confirmations (nothing moves)", () =>
+  executeSafeProposal(safeCtx, funding, who.treasurer.address, "Safe proposal"),
+);
+await refused("account 3 funding with its own key, now retired", () => city.connect(who.treasurer).fund.staticCall(1n));
+await safeStep(
+  `the treasurer's Safe funded ${definitions.city.name} with ${fmt(topUp)} yuan (approve + fund in one MultiSend)`,
+  await confirmed(funding, [who.cashier]),
+  who.cashier,
+);
+const citySummary = await city.summary();
+const cityHolds =
+  ledgerIdentityHolds(citySummary) && balanceMatchesLedger(citySummary, await token.balanceOf(cityAddress));
+ok &&= cityHolds;
+console.log(
+  `      city: funded ${fmt(citySummary.funded)}; available ${fmt(citySummary.available)}; ledger identity ${cityHolds ? "holds" : "BROKEN"}`,
+);
 console.log("\nGas per operation is measured by `npm run bench` (bench/gas-snapshot.json), not here.");
 
 if (!ok) {

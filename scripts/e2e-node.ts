@@ -155,6 +155,31 @@ try {
   const namedReport = await task("mg:report", []);
   const register = readFileSync((exported.files as string[])[0], "utf8");
 
+  // Governance on the same node, one process per step, the proposal file carried between them: the
+  // bureau's Safes and timelock, the admin role handed over, then an unpause that needs 3 of 5
+  // officials and waits out the 2-day delay.
+  const governance = await task("mg:deploy-governance", []);
+  await task("mg:hand-over", []);
+  await task("mg:pause", ["--from", "4"]);
+  const unpause = path.join(work, "unpause-proposal.json");
+  const proposal = ["--proposal", unpause];
+  await task("mg:pause", [
+    "--from",
+    "0",
+    "--unpause",
+    "--via-safe",
+    "bureau",
+    "--via-timelock",
+    "timelock",
+    ...proposal,
+  ]);
+  await task("mg:safe-confirm", ["--from", "20", ...proposal]);
+  await task("mg:safe-confirm", ["--from", "23", ...proposal]);
+  const scheduled = await task("mg:safe-execute", ["--from", "11", ...proposal]);
+  await task("mg:advance-time", ["--days", "2"]);
+  const unpaused = await task("mg:timelock-execute", ["--from", "11", ...proposal]);
+  const afterGovernance = await task("mg:status", []);
+
   const summary = status.summary as Record<string, { yuan: string; units: string }>;
   const grants = status.grants as Array<{ milestones: string[] }>;
   const checks: Array<[string, boolean]> = [
@@ -186,6 +211,12 @@ try {
         paged.pageSize === "1" &&
         paged.total === "1" &&
         (paged.grants as Array<{ grantId: string }>).map((g) => g.grantId).join() === grant,
+    ],
+    [
+      "governance: 3 of 5 signed the unpause in a file, the timelock ran it after 2 days, the program runs again",
+      (scheduled.signatures as string[]).length === 3 &&
+        unpaused.timelock === governance.timelock &&
+        afterGovernance.paused === false,
     ],
   ];
   for (const [label, ok] of checks) {

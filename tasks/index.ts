@@ -3,7 +3,7 @@
  * registered in hardhat.config.ts beside the toolbox.
  *
  * Declarations are grouped by who runs them (setup/, treasury/, registry/, company/, review/,
- * manager/, public/), each group's index.ts next to its actions; shared option groups are in
+ * manager/, public/, governance/), each group's index.ts next to its actions; shared option groups are in
  * options.ts, and what every action shares (address book, connection and signer, resolution,
  * output) in runtime/; hooks (first-build notice, a known-safe compiler warning, the command-line
  * check) in hooks/.
@@ -13,6 +13,7 @@
 import type { HardhatPlugin } from "hardhat/types/plugins";
 
 import { companyTasks } from "./company/index.js";
+import { governanceTasks } from "./governance/index.js";
 import { managerTasks } from "./manager/index.js";
 import { publicTasks } from "./public/index.js";
 import { registryTasks } from "./registry/index.js";
@@ -34,6 +35,7 @@ const milestoneGrantsTasks: HardhatPlugin = {
     ...reviewTasks,
     ...managerTasks,
     ...publicTasks,
+    ...governanceTasks,
   ],
 };
 

@@ -105,3 +105,22 @@ export function withVote<A extends TaskArguments>(builder: Builder<A>) {
     ...OPTIONAL,
   });
 }
+
+/**
+ * --via-safe, --via-timelock, --proposal: write a Safe proposal file instead of sending
+ * (tasks/runtime/governed.ts); --from must be an owner of the Safe.
+ */
+export function withGovernance<A extends TaskArguments>(builder: Builder<A>) {
+  return builder
+    .addOption({
+      name: "viaSafe",
+      description: "Propose through this Safe instead of sending (address, or bureau/treasurer/guardian)",
+      ...OPTIONAL,
+    })
+    .addOption({
+      name: "viaTimelock",
+      description: "With --via-safe: schedule the call on this timelock (address, or timelock)",
+      ...OPTIONAL,
+    })
+    .addOption({ name: "proposal", description: "With --via-safe: the proposal file to write", ...OPTIONAL });
+}

@@ -4,7 +4,8 @@
  * grantees — names, unified social credit codes, payout wallets. The demo, the portal seed, the task
  * walkthrough and the table in docs/operators.md all use these (a unit test compares the table), so
  * account 10 is the same company everywhere. On a real chain every role is a different person or
- * multisig with its own keys, and none of this applies.
+ * multisig with its own keys, and none of this applies. Accounts 20–26 own the default governance's
+ * Safes (scripts/lib/governance.ts), so the project's networks have 30 accounts, not Hardhat's 20.
  */
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 
@@ -40,6 +41,13 @@ export const LOCAL_ACCOUNT_KEYS = [
   "chongqingFirm",
   "product",
   "impostor",
+  "director",
+  "deputyDirector",
+  "auditChief",
+  "legalCounsel",
+  "cashier",
+  "accountant",
+  "dutyOfficer",
 ] as const;
 
 export type LocalAccountKey = (typeof LOCAL_ACCOUNT_KEYS)[number];
@@ -65,6 +73,13 @@ const ROLES: Record<LocalAccountKey, string> = {
   chongqingFirm: "payout wallet of Chongqing Liantu Technology Co., Ltd.",
   product: "payout wallet of Shuzhi Products Co., Ltd. (portal seed; the demo uses its contract wallet)",
   impostor: "deploys a look-alike program (never authorised)",
+  director: "bureau director (owner of the bureau's Safe: accounts 0, 20–23, 3 of 5)",
+  deputyDirector: "deputy director (owner of the bureau's Safe)",
+  auditChief: "chief auditor (owner of the bureau's Safe)",
+  legalCounsel: "legal counsel (owner of the bureau's Safe)",
+  cashier: "cashier (owner of the treasurer's Safe: accounts 3, 24, 25, 2 of 3)",
+  accountant: "accountant (owner of the treasurer's Safe)",
+  dutyOfficer: "duty officer (owner of the guardian's Safe: accounts 4, 26, 1 of 2)",
 };
 
 /** Every local account with its index and role, in index order. */
@@ -86,7 +101,7 @@ export function accountIndex(key: LocalAccountKey): number {
 export function localAccounts(signers: HardhatEthersSigner[]): Record<LocalAccountKey, HardhatEthersSigner> {
   if (signers.length < LOCAL_ACCOUNT_KEYS.length) {
     throw new Error(
-      `The scenario needs ${LOCAL_ACCOUNT_KEYS.length} accounts and the node has ${signers.length}; start it with the default 20.`,
+      `The scenario needs ${LOCAL_ACCOUNT_KEYS.length} accounts and the node has ${signers.length}; start it with this project's configuration (30 accounts, hardhat.config.ts).`,
     );
   }
   return Object.fromEntries(LOCAL_ACCOUNT_KEYS.map((key, i) => [key, signers[i]])) as Record<

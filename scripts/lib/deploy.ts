@@ -32,7 +32,7 @@ let journalCounter = 0;
  * deployment id, and its journal is removed once the contracts are deployed (the seed records the
  * addresses in the address book; operators deploy with mg:deploy, which keeps its journal).
  */
-async function deployModule<M extends Module>(connection: NetworkConnection, module: M, options: DeployOptions) {
+export async function deployModule<M extends Module>(connection: NetworkConnection, module: M, options: DeployOptions) {
   if (connection.networkConfig.type === "edr-simulated") {
     return connection.ignition.deploy(module, { displayUi: false, ...options });
   }

@@ -101,7 +101,13 @@ export async function createProgramFromDefinition(
   return { program, categoryIds, receipt };
 }
 
-function categoryParams(category: ProgramDefinition["categories"][number], decimals: number) {
+/**
+ * The on-chain CategoryParams of a program file's category (amounts exact, in token units; the description
+ * hash binds the key and both conditions).
+ * @param category the category as the program file gives it
+ * @param decimals the token's decimals
+ */
+export function categoryParams(category: ProgramDefinition["categories"][number], decimals: number) {
   return {
     mode: category.mode === "fixed" ? AwardMode.Fixed : AwardMode.Capped,
     amount: parseYuan(category.amount, decimals),

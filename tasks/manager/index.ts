@@ -10,6 +10,7 @@ import {
   withGrant,
   withGrantMilestone,
   withProgram,
+  withGovernance,
   withReason,
   withSigner,
 } from "../options.js";
@@ -56,10 +57,12 @@ export const managerTasks = [
     .setAction(() => import("./recover.js"))
     .build(),
   withSigner(
-    withProgram(task("mg:pause", "Guardian: pause a program (admin: --unpause)")).addFlag({
-      name: "unpause",
-      description: "Unpause instead (admin only)",
-    }),
+    withGovernance(
+      withProgram(task("mg:pause", "Guardian: pause a program (admin: --unpause)")).addFlag({
+        name: "unpause",
+        description: "Unpause instead (admin only)",
+      }),
+    ),
   )
     .setAction(() => import("./pause.js"))
     .build(),

@@ -48,6 +48,27 @@ export interface AddressBook {
   factoryOwner?: string;
   registries: Record<string, RegistryEntry>;
   programs: Record<string, ProgramEntry>;
+  /** The bureau's Safes and timelock (mg:deploy-governance), and where the Safe contracts are on a local chain. */
+  governance?: GovernanceEntry;
+}
+
+/** What mg:deploy-governance records: the Safes, the timelock, and the Safe contracts (local chains). */
+export interface GovernanceEntry {
+  bureauSafe: string;
+  treasurerSafe: string;
+  guardianSafe: string;
+  timelock: string;
+  /** The Safe contracts the Safe SDK is pointed at (`contractNetworks`): local chains only. */
+  safeContracts?: {
+    singleton: string;
+    proxyFactory: string;
+    fallbackHandler: string;
+    multiSend: string;
+    multiSendCallOnly: string;
+    signMessageLib: string;
+    createCall: string;
+    simulateTxAccessor: string;
+  };
 }
 
 const memoryBooks = new Map<string, AddressBook>();
@@ -129,6 +150,8 @@ export function recordedContracts(book: AddressBook): Array<{ label: string; add
   add("the token", book.token?.address);
   for (const [name, entry] of Object.entries(book.registries)) add(`the ${name} registry`, entry.address);
   for (const [name, entry] of Object.entries(book.programs)) add(`program ${name}`, entry.address);
+  add("the bureau's Safe", book.governance?.bureauSafe);
+  add("the timelock", book.governance?.timelock);
   return contracts;
 }
 

@@ -1,5 +1,5 @@
 /** Sending a transaction and keeping what operators want to see of it. */
-import type { ContractTransactionReceipt, ContractTransactionResponse } from "ethers";
+import type { ContractTransactionReceipt, ContractTransactionResponse, TransactionReceipt } from "ethers";
 
 import type { Bilingual } from "../../core/messages/labels.js";
 
@@ -28,5 +28,19 @@ export function txLine(s: Sent): Bilingual {
   return {
     en: `  tx ${s.hash} in block ${s.block} (${gas} gas)`,
     zh: `  交易 ${s.hash}，区块 ${s.block}（消耗 ${gas} gas）`,
+  };
+}
+
+/**
+ * A mined receipt of a plain transaction (not sent through a typed contract: a Safe's execTransaction
+ * sent by the Safe SDK, a timelock execution) as a {@link Sent}.
+ * @param receipt the receipt
+ */
+export function sentOf(receipt: TransactionReceipt): Sent {
+  return {
+    hash: receipt.hash,
+    block: receipt.blockNumber,
+    gasUsed: receipt.gasUsed,
+    receipt: receipt as ContractTransactionReceipt,
   };
 }

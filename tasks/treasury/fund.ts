@@ -5,8 +5,16 @@ import { requireText, TaskInputError, type CommonArgs } from "../runtime/args.js
 import { bookProgram, bookToken, requireAuthorised } from "../runtime/resolution.js";
 import { defineAction, line, type ResultOf, type SummaryLine } from "../runtime/output.js";
 import { sent, txLine } from "../runtime/tx.js";
+import {
+  actingAccount,
+  proposeInstead,
+  requireActingRole,
+  throughSafe,
+  type GovernedArgs,
+} from "../runtime/governed.js";
+import { ROLE_IDS } from "../../core/messages/labels.js";
 
-export interface FundArgs extends CommonArgs {
+export interface FundArgs extends CommonArgs, GovernedArgs {
   program: string | undefined;
   amount: string | undefined;
   mint: boolean;
@@ -23,7 +31,10 @@ const action = defineAction("mg:fund", async (args: FundArgs, env) => {
     "--amount",
   );
   const { token, entry } = await bookToken(env);
-  const treasurer = env.signer.address;
+  const viaSafe = throughSafe(args);
+  if (viaSafe) await requireActingRole(env, args, (a) => p.program.hasRole(ROLE_IDS.treasurer, a), ROLE_IDS.treasurer);
+  // Through a Safe, the Safe is the treasurer: it holds the money and approves it.
+  const treasurer = viaSafe ? actingAccount(env, args) : env.signer.address;
   const lines: SummaryLine[] = [];
   if (args.mint) {
     if (!entry.demo || !env.local) {
@@ -48,6 +59,31 @@ const action = defineAction("mg:fund", async (args: FundArgs, env) => {
     );
   }
   const programAddress = await p.program.getAddress();
+  if (viaSafe) {
+    const calls = [];
+    if ((await token.allowance(treasurer, programAddress)) < amount) {
+      calls.push({
+        to: await token.getAddress(),
+        value: "0",
+        data: token.interface.encodeFunctionData("approve", [programAddress, amount]),
+        what: line(`approve ${p.money(amount)} to ${p.name}`, `授权 ${p.name} 动用 ${p.moneyZh(amount)}`),
+      });
+    }
+    calls.push({
+      to: programAddress,
+      value: "0",
+      data: p.program.interface.encodeFunctionData("fund", [amount]),
+      what: line(`fund ${p.name} with ${p.money(amount)}`, `向 ${p.name} 拨入 ${p.moneyZh(amount)}`),
+    });
+    const proposed = await proposeInstead(env, args, calls, {
+      en: `fund ${p.name} with ${p.money(amount)} from ${treasurer}`,
+      zh: `由 ${treasurer} 向 ${p.name} 拨入 ${p.moneyZh(amount)}`,
+    });
+    return {
+      result: { program: p.name, amount: p.amount(amount), ...proposed.result },
+      lines: [...lines, ...proposed.lines],
+    };
+  }
   if ((await token.allowance(treasurer, programAddress)) < amount) {
     await sent(token.approve(programAddress, amount));
   }

@@ -1,19 +1,23 @@
 /** The treasurer's tasks: mg:fund, mg:withdraw. */
 import { task } from "hardhat/config";
 
-import { OPTIONAL, withProgram, withSigner } from "../options.js";
+import { OPTIONAL, withGovernance, withProgram, withSigner } from "../options.js";
 
 export const treasuryTasks = [
   withSigner(
-    withProgram(task("mg:fund", "Treasurer: fund a program (approves the amount first)"))
-      .addOption({ name: "amount", description: 'Amount in yuan, e.g. "20,000,000.00"', ...OPTIONAL })
-      .addFlag({ name: "mint", description: "Local chains: mint the demo yuan to the treasurer first" }),
+    withGovernance(
+      withProgram(task("mg:fund", "Treasurer: fund a program (approves the amount first)"))
+        .addOption({ name: "amount", description: 'Amount in yuan, e.g. "20,000,000.00"', ...OPTIONAL })
+        .addFlag({ name: "mint", description: "Local chains: mint the demo yuan to the treasurer first" }),
+    ),
   )
     .setAction(() => import("./fund.js"))
     .build(),
   withSigner(
-    withProgram(task("mg:withdraw", "Treasurer: withdraw unreserved budget to the program's fixed treasury")).addOption(
-      { name: "amount", description: 'Amount in yuan, or "all" (the available budget)', ...OPTIONAL },
+    withGovernance(
+      withProgram(
+        task("mg:withdraw", "Treasurer: withdraw unreserved budget to the program's fixed treasury"),
+      ).addOption({ name: "amount", description: 'Amount in yuan, or "all" (the available budget)', ...OPTIONAL }),
     ),
   )
     .setAction(() => import("./withdraw.js"))

@@ -3,8 +3,10 @@ import { requireText, type CommonArgs } from "../runtime/args.js";
 import { bookProgram } from "../runtime/resolution.js";
 import { defineAction, line, type ResultOf } from "../runtime/output.js";
 import { sent, txLine } from "../runtime/tx.js";
+import { proposeInstead, requireActingRole, throughSafe, type GovernedArgs } from "../runtime/governed.js";
+import { ROLE_IDS } from "../../core/messages/labels.js";
 
-export interface WithdrawArgs extends CommonArgs {
+export interface WithdrawArgs extends CommonArgs, GovernedArgs {
   program: string | undefined;
   amount: string | undefined;
 }
@@ -17,6 +19,24 @@ const action = defineAction("mg:withdraw", async (args: WithdrawArgs, env) => {
   });
   const amount = text.toLowerCase() === "all" ? await p.program.available() : p.parse(text, "--amount");
   const treasury = await p.program.treasury();
+  if (throughSafe(args)) {
+    await requireActingRole(env, args, (a) => p.program.hasRole(ROLE_IDS.treasurer, a), ROLE_IDS.treasurer);
+    const description = line(
+      `withdraw ${p.money(amount)} from ${p.name} to the treasury ${treasury}`,
+      `从 ${p.name} 提取 ${p.moneyZh(amount)} 至财政账户 ${treasury}`,
+    );
+    const call = {
+      to: await p.program.getAddress(),
+      value: "0",
+      data: p.program.interface.encodeFunctionData("withdraw", [amount]),
+      what: description,
+    };
+    const proposed = await proposeInstead(env, args, [call], description);
+    return {
+      result: { program: p.name, amount: p.amount(amount), treasury, ...proposed.result },
+      lines: proposed.lines,
+    };
+  }
   const tx = await sent(p.program.withdraw(amount));
   const s = await p.program.summary();
   return {

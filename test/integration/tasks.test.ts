@@ -76,6 +76,7 @@ function beijingDate(seconds: bigint): string {
 }
 
 const USCC = "91520115MA6DK0001A";
+const ZERO_ROLE = `0x${"00".repeat(32)}`;
 const HTZ_FILE = "programs/guiyang-htz-blockchain-2017.json";
 const PROGRAM = "guiyang-htz-blockchain-2017";
 
@@ -716,6 +717,167 @@ describe("Operator tasks (mg:*) on the in-process network", function () {
       ok: false,
       error: `${file}: field "categories[3].mode" must be "fixed" or "capped".`,
       errorZh: `${file}：字段“categories[3].mode”必须是“fixed”（固定金额）或“capped”（上限金额）。`,
+    });
+  });
+
+  describe("governance: Safe multisigs and the timelock (runs last: it hands the registry to the timelock)", function () {
+    it("Safe + timelock through the tasks: propose (--via-safe) → confirm → execute; below the threshold nothing moves; the unpause waits 2 days", async function () {
+      const { ethers } = await hre.network.getOrCreate();
+      const signers = await ethers.getSigners();
+      const g = await ok("mg:deploy-governance", { json: true });
+      const name = "htz-governed";
+      await ok("mg:create-program", {
+        file: HTZ_FILE,
+        name,
+        managers: "2",
+        reviewers: "6,7,8,9",
+        treasurer: g.treasurerSafe,
+        guardian: g.guardianSafe,
+        treasury: "5",
+        json: true,
+      });
+      await ok("mg:hand-over", { program: name, json: true });
+      const program = programAt((await ok("mg:status", { program: name, json: true })).address as string, signers[0]);
+      const token = (await ethers.getContractAt(
+        "MockYuan",
+        ((await ok("mg:deploy", { json: true })).token as { address: string }).address,
+      )) as unknown as MockYuan;
+      expect(await program.hasRole(ZERO_ROLE, g.timelock as string)).to.equal(true);
+      expect(await program.hasRole(ZERO_ROLE, signers[0].address)).to.equal(false);
+
+      // The treasurer (account 3) proposes approve + fund through the treasurer's Safe (2 of 3).
+      const fund = path.join(dir, "fund-proposal.json");
+      const proposed = await run("mg:fund", {
+        program: name,
+        from: "3",
+        amount: "2,000,000",
+        mint: true,
+        viaSafe: "treasurer",
+        proposal: fund,
+      });
+      expect(proposed.outcome.ok, proposed.output).to.equal(true);
+      expect(proposed.output).to.include("1 of 2 confirmations (3 owners): 1 more owner(s) run mg:safe-confirm");
+      const safeBalance = await token.balanceOf(g.treasurerSafe as string);
+      expect(safeBalance).to.equal(yuan("2,000,000"));
+      expect((await program.summary()).funded).to.equal(0n);
+
+      // Below the threshold: refused, nothing moved. A reviewer is not an owner.
+      expect(await fails("mg:safe-execute", { proposal: fund, from: "11" })).to.include(
+        "it has 1 of the 2 confirmations the Safe needs (3 owners): nothing was sent.",
+      );
+      expect(await fails("mg:safe-confirm", { proposal: fund, from: "6" })).to.include(
+        `${signers[6].address} is not an owner of the Safe`,
+      );
+      expect(await token.balanceOf(g.treasurerSafe as string)).to.equal(safeBalance);
+      expect((await program.summary()).funded).to.equal(0n);
+
+      const confirmed = await run("mg:safe-confirm", { proposal: fund, from: "24" });
+      expect(confirmed.output).to.include("2 of 2 confirmations (3 owners): executable now");
+      expect(await fails("mg:safe-confirm", { proposal: fund, from: "24" })).to.include("has already confirmed it");
+      const executed = await run("mg:safe-execute", { proposal: fund, from: "11" });
+      expect(executed.outcome.ok).to.equal(true);
+      expect(executed.output).to.include(
+        `proposed by ${signers[3].address}; confirmed by ${signers[3].address}, ${signers[24].address}; sent by ${signers[11].address}`,
+      );
+      expect((await program.summary()).funded).to.equal(yuan("2,000,000"));
+      expect(await token.balanceOf(g.treasurerSafe as string)).to.equal(0n);
+      expect(await fails("mg:safe-execute", { proposal: fund, from: "11" })).to.include(
+        "this proposal was executed or overtaken",
+      );
+
+      // A call the program refuses (more than the available budget): 2 of 3 signed it, and mg:safe-execute
+      // names the program's own refusal; nothing is sent, nothing moves.
+      const tooMuch = path.join(dir, "withdraw-proposal.json");
+      await ok("mg:withdraw", {
+        program: name,
+        from: "24",
+        amount: "5,000,000",
+        viaSafe: "treasurer",
+        proposal: tooMuch,
+      });
+      await ok("mg:safe-confirm", { proposal: tooMuch, from: "25" });
+      expect(await fails("mg:safe-execute", { proposal: tooMuch, from: "11" })).to.equal(
+        "5,000,000.00 yuan was requested but only 2,000,000.00 yuan of funded, unreserved budget is available.",
+      );
+      expect((await program.summary()).withdrawn).to.equal(0n);
+      expect((await program.summary()).available).to.equal(yuan("2,000,000"));
+
+      // The guardian's Safe (1 of 2) pauses at once.
+      const pause = path.join(dir, "pause-proposal.json");
+      expect(
+        (await run("mg:pause", { program: name, from: "26", viaSafe: "guardian", proposal: pause })).output,
+      ).to.include("executable now");
+      await ok("mg:safe-execute", { proposal: pause, from: "26" });
+      expect(await program.paused()).to.equal(true);
+
+      // The bureau's Safe cannot unpause by itself: only the timelock holds the admin role.
+      const direct = path.join(dir, "unpause-direct.json");
+      expect(await fails("mg:pause", { program: name, unpause: true, viaSafe: "bureau", proposal: direct })).to.include(
+        "does not hold the admin role here",
+      );
+      // Safe (3 of 5) → timelock.schedule; executable 2 days later, by anyone.
+      const unpause = path.join(dir, "unpause-proposal.json");
+      await ok("mg:pause", {
+        program: name,
+        unpause: true,
+        viaSafe: "bureau",
+        viaTimelock: "timelock",
+        proposal: unpause,
+      });
+      await ok("mg:safe-confirm", { proposal: unpause, from: "20" });
+      await ok("mg:safe-confirm", { proposal: unpause, from: "22" });
+      const scheduled = await run("mg:safe-execute", { proposal: unpause, from: "11" });
+      const readyAt = BigInt((await ethers.provider.getBlock("latest"))!.timestamp) + 2n * DAY;
+      expect(scheduled.output).to.include(`executable after ${formatBeijing(readyAt, "en")}`);
+      expect(await fails("mg:timelock-execute", { proposal: unpause, from: "11" })).to.include(
+        `executable only after ${formatBeijing(readyAt, "en")}`,
+      );
+      expect(await program.paused()).to.equal(true);
+      await ok("mg:advance-time", { days: 2 });
+      const done = await run("mg:timelock-execute", { proposal: unpause, from: "11" });
+      expect(done.output).to.include("executed what the Safe");
+      expect(await program.paused()).to.equal(false);
+
+      // The canceller: a scheduled change is cancelled by the bureau's Safe (3 of 5) and can never run.
+      const quorum = path.join(dir, "again-proposal.json");
+      const cancel = path.join(dir, "cancel-proposal.json");
+      await ok("mg:pause", {
+        program: name,
+        from: "21",
+        viaSafe: "bureau",
+        viaTimelock: "timelock",
+        proposal: quorum,
+        unpause: true,
+      });
+      await ok("mg:safe-confirm", { proposal: quorum, from: "20" });
+      await ok("mg:safe-confirm", { proposal: quorum, from: "23" });
+      await ok("mg:safe-execute", { proposal: quorum, from: "11" });
+      expect(await fails("mg:timelock-cancel", { proposal: quorum, from: "6", out: cancel })).to.include(
+        "is not an owner of the Safe",
+      );
+      await ok("mg:timelock-cancel", { proposal: quorum, from: "22", out: cancel });
+      await ok("mg:safe-confirm", { proposal: cancel, from: "0" });
+      await ok("mg:safe-confirm", { proposal: cancel, from: "20" });
+      expect((await run("mg:safe-execute", { proposal: cancel, from: "11" })).output).to.include("is cancelled");
+      await ok("mg:advance-time", { days: 3 });
+      expect(await fails("mg:timelock-execute", { proposal: quorum, from: "11" })).to.include(
+        "is not scheduled on the timelock",
+      );
+
+      // Files that are not proposals, or not for this chain, are refused in one sentence.
+      const bad = path.join(dir, "not-a-proposal.json");
+      writeFileSync(bad, JSON.stringify({ kind: "milestone-grants-signed-vote" }));
+      expect(await fails("mg:safe-confirm", { proposal: bad, from: "20" })).to.equal(
+        `${bad}: it is not a Safe proposal (kind must be "milestone-grants-safe-proposal").`,
+      );
+      const other = path.join(dir, "other-chain-proposal.json");
+      writeFileSync(other, JSON.stringify({ ...JSON.parse(readFileSync(cancel, "utf8")), chainId: "1" }));
+      expect(await fails("mg:safe-execute", { proposal: other, from: "20" })).to.equal(
+        `${other}: it was proposed on chain 1, not on this chain (31337).`,
+      );
+      expect(await fails("mg:safe-confirm", { proposal: path.join(dir, "missing.json"), from: "20" })).to.include(
+        "does not exist",
+      );
     });
   });
 });

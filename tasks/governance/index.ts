@@ -1,0 +1,74 @@
+/**
+ * The bureau's governance: mg:deploy-governance (Safes + timelock), mg:hand-over (admin powers to the
+ * timelock), and the steps of a Safe proposal written by `--via-safe` on the admin and treasury tasks:
+ * mg:safe-confirm, mg:safe-execute, mg:timelock-execute, mg:timelock-cancel.
+ */
+import { task } from "hardhat/config";
+import { ArgumentType } from "hardhat/types/arguments";
+
+import { OPTIONAL, withProgram, withSigner } from "../options.js";
+
+const proposalOption = { name: "proposal", description: "The Safe proposal file", ...OPTIONAL } as const;
+
+export const governanceTasks = [
+  withSigner(
+    task("mg:deploy-governance", "Local chains: deploy the bureau's Safes (3/5, 2/3, 1/2) and a 2-day timelock")
+      .addOption({ name: "bureauOwners", description: "Bureau's Safe owners (default: accounts 0,20-23)", ...OPTIONAL })
+      .addOption({
+        name: "bureauThreshold",
+        description: "Bureau's Safe threshold",
+        type: ArgumentType.INT,
+        defaultValue: 3,
+      })
+      .addOption({ name: "treasurerOwners", description: "Treasurer's Safe owners (default: 3,24,25)", ...OPTIONAL })
+      .addOption({
+        name: "treasurerThreshold",
+        description: "Treasurer's Safe threshold",
+        type: ArgumentType.INT,
+        defaultValue: 2,
+      })
+      .addOption({ name: "guardianOwners", description: "Guardian's Safe owners (default: 4,26)", ...OPTIONAL })
+      .addOption({
+        name: "guardianThreshold",
+        description: "Guardian's Safe threshold",
+        type: ArgumentType.INT,
+        defaultValue: 1,
+      })
+      .addOption({ name: "delayDays", description: "Timelock delay in days", type: ArgumentType.INT, defaultValue: 2 }),
+  )
+    .setAction(() => import("./deploy-governance.js"))
+    .build(),
+  withSigner(
+    withProgram(
+      task("mg:hand-over", "Program admin: hand the program's and its registry's admin role to the timelock"),
+    ),
+  )
+    .setAction(() => import("./hand-over.js"))
+    .build(),
+  withSigner(
+    task("mg:safe-confirm", "Safe owner: add your signature to a Safe proposal file").addOption(proposalOption),
+  )
+    .setAction(() => import("./safe-confirm.js"))
+    .build(),
+  withSigner(
+    task("mg:safe-execute", "Anyone: execute a Safe proposal once its owners' threshold is met").addOption(
+      proposalOption,
+    ),
+  )
+    .setAction(() => import("./safe-execute.js"))
+    .build(),
+  withSigner(
+    task("mg:timelock-execute", "Anyone: execute what a Safe proposal scheduled, once the delay is over").addOption(
+      proposalOption,
+    ),
+  )
+    .setAction(() => import("./timelock-execute.js"))
+    .build(),
+  withSigner(
+    task("mg:timelock-cancel", "Bureau's Safe owner: propose cancelling what a proposal scheduled")
+      .addOption(proposalOption)
+      .addOption({ name: "out", description: "The cancellation proposal file to write", ...OPTIONAL }),
+  )
+    .setAction(() => import("./timelock-cancel.js"))
+    .build(),
+];
