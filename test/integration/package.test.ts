@@ -134,7 +134,7 @@ describe("The npm package for integrators (exports, files)", function () {
 
       const claim = id("claim(uint256,uint8[])").slice(0, 10);
       expect(got.units).to.equal("1234567890000");
-      expect(got.formatted).to.equal("1,234,567.89");
+      expect(got.formatted).to.equal("1,234,567.890000");
       expect(got.companyId).to.equal(companyId("91520100MA6DJ5ELX1"));
       expect(got.claimSelector).to.equal(claim);
       expect(got.ifaceClaimSelector).to.equal(claim);
