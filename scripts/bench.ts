@@ -709,7 +709,9 @@ if (COMPAT) {
   console.log(`\nWrote ${COMPAT_OUTPUT_PATH} (${rows.length} rows)`);
   const cancunRows = existsSync(OUTPUT_PATH) ? (JSON.parse(readFileSync(OUTPUT_PATH, "utf8")) as GasRow[]) : [];
   const cancun = new Map(cancunRows.map((r) => [r.op, r.gas]));
-  console.log(`\nCancun (production profile, ${OUTPUT_PATH}) vs compat (shanghai: storage reentrancy guard, no MCOPY)\n`);
+  console.log(
+    `\nCancun (production profile, ${OUTPUT_PATH}) vs compat (shanghai: storage reentrancy guard, no MCOPY)\n`,
+  );
   const body = COMPAT_OPS.map((op) => {
     const c = cancun.get(op);
     const d = g(op) - (c ?? 0);
@@ -726,7 +728,7 @@ if (COMPAT) {
   const cancunSizes = existsSync("bench/out/sizes.json")
     ? (JSON.parse(readFileSync("bench/out/sizes.json", "utf8")) as Record<string, string>)
     : {};
-  console.log("\nDeployed code size, bytes (compat has no PUSH0 loss: shanghai keeps PUSH0)\n");
+  console.log("\nDeployed code size, bytes: Cancun (production profile) vs compat\n");
   printColumns(
     ["contract", "cancun", "compat"],
     sizeBody.slice(0, sizes.length).map((row) => [row[0], cancunSizes[row[0]] ?? "—", row[1]]),

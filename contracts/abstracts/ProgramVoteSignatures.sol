@@ -26,6 +26,10 @@ abstract contract ProgramVoteSignatures is GrantProgramState, IERC5267 {
     string private constant _DOMAIN_NAME = "MilestoneGrants GrantProgram";
     /// @dev The domain's version: a new vote format would get a new one.
     string private constant _DOMAIN_VERSION = "1";
+    /// @dev keccak256 of the name and of the version, folded at compile time (as literals): a clone
+    /// rebuilds its separator on every signed vote, so these must not be hashed at run time.
+    bytes32 private constant _HASHED_NAME = keccak256("MilestoneGrants GrantProgram");
+    bytes32 private constant _HASHED_VERSION = keccak256("1");
 
     /// @dev The separator for the contract and chain it was deployed on (a clone, or a fork, rebuilds it).
     bytes32 private immutable _cachedDomainSeparator;
@@ -88,15 +92,6 @@ abstract contract ProgramVoteSignatures is GrantProgramState, IERC5267 {
 
     /// @dev EIP-712 hashStruct of the domain for this chain and this contract.
     function _buildDomainSeparator() private view returns (bytes32) {
-        return
-            keccak256(
-                abi.encode(
-                    _DOMAIN_TYPEHASH,
-                    keccak256(bytes(_DOMAIN_NAME)),
-                    keccak256(bytes(_DOMAIN_VERSION)),
-                    block.chainid,
-                    address(this)
-                )
-            );
+        return keccak256(abi.encode(_DOMAIN_TYPEHASH, _HASHED_NAME, _HASHED_VERSION, block.chainid, address(this)));
     }
 }
