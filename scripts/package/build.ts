@@ -1,6 +1,7 @@
 /**
  * `npm run package:build`: the integrators' package contents in dist/package (git-ignored), from the
- * build in artifacts/ — run `npm run package`, which builds the production profile first:
+ * build in artifacts/ — run `npm run package`, which first builds the contracts as `mg:deploy` does
+ * (default profile, the same compiler settings as `production`):
  * - artifacts/<Contract>.json: ABI, creation and runtime bytecode of each deployable contract, plus the
  *   ABIs of the interfaces integrators code against, with the EVM version and compiler they were built for;
  * - core/ and typechain-types/ compiled to .js + .d.ts (tsconfig.package.json): Node does not strip types
@@ -31,8 +32,8 @@ export const SHIPPED_ARTIFACTS: ReadonlyArray<readonly [string, string]> = [
 ];
 
 export const NOT_BUILT = (file: string): Bilingual => ({
-  zh: `打包需要先编译合约：找不到 ${file}，请运行 npm run package（先以 production 配置编译）。`,
-  en: `Packaging needs compiled contracts: ${file} is missing; run npm run package (it builds the production profile first).`,
+  zh: `打包需要先编译合约：找不到 ${file}，请运行 npm run package（它会先编译合约）。`,
+  en: `Packaging needs compiled contracts: ${file} is missing; run npm run package (it compiles the contracts first).`,
 });
 export const COMPAT_BUILD: Bilingual = {
   zh: "artifacts/ 中是兼容构建（Cancun 之前的 EVM），npm 包只发布 Cancun 构建：请运行 npm run package 重新编译。",
