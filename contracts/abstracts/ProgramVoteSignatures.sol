@@ -9,10 +9,11 @@ import { GrantProgramState } from "./GrantProgramState.sol";
 /// @title ProgramVoteSignatures
 /// @notice The EIP-712 domain ("MilestoneGrants GrantProgram", version "1", this chain, this program)
 /// and the digest of a reviewer's signed vote.
-/// @dev The domain follows OpenZeppelin's EIP712 (same type hash, separator cached for the implementation
-/// and rebuilt for each clone, the same ERC-5267 answer) but is written here: OpenZeppelin 5.7's EIP712
-/// imports MessageHashUtils -> Strings -> Bytes, whose inline MCOPY does not compile for an EVM before
-/// Cancun (the `compat` build profile). Name and version are constants, so no fallback strings are stored.
+/// @dev The domain follows OpenZeppelin's EIP712 (same type hash and digest, the same ERC-5267 answer) but
+/// is written here, because OpenZeppelin 5.7's EIP712 imports MessageHashUtils -> Strings -> Bytes, whose
+/// inline MCOPY does not compile for an EVM before Cancun (the `compat` build profile). Name and version
+/// are constants, so no fallback strings are stored; and no separator is cached: votes are only checked
+/// in a clone's context, where OpenZeppelin's cache (made for the implementation's address) never applies.
 abstract contract ProgramVoteSignatures is GrantProgramState, IERC5267 {
     /// @dev EIP-712 type of a signed vote.
     bytes32 private constant _VOTE_TYPEHASH = keccak256(
@@ -30,19 +31,6 @@ abstract contract ProgramVoteSignatures is GrantProgramState, IERC5267 {
     /// rebuilds its separator on every signed vote, so these must not be hashed at run time.
     bytes32 private constant _HASHED_NAME = keccak256("MilestoneGrants GrantProgram");
     bytes32 private constant _HASHED_VERSION = keccak256("1");
-
-    /// @dev The separator for the contract and chain it was deployed on (a clone, or a fork, rebuilds it).
-    bytes32 private immutable _cachedDomainSeparator;
-    /// @dev The chain the cached separator is for.
-    uint256 private immutable _cachedChainId;
-    /// @dev The contract the cached separator is for (the implementation; clones run its code as themselves).
-    address private immutable _cachedThis;
-
-    constructor() {
-        _cachedChainId = block.chainid;
-        _cachedThis = address(this);
-        _cachedDomainSeparator = _buildDomainSeparator();
-    }
 
     /// @notice The EIP-712 domain signed votes are checked against (ERC-5267).
     /// @return fields 0x0f: name, version, chain id and verifying contract are set.
@@ -73,7 +61,7 @@ abstract contract ProgramVoteSignatures is GrantProgramState, IERC5267 {
     /// so abi.encode matches EIP-712's encodeData.
     function _voteDigest(Program.Ballot memory ballot) internal view returns (bytes32 digest) {
         bytes32 structHash = keccak256(abi.encode(_VOTE_TYPEHASH, ballot));
-        bytes32 separator = _domainSeparator();
+        bytes32 separator = _buildDomainSeparator();
         // keccak256("\x19\x01" ‖ separator ‖ structHash), as OpenZeppelin's MessageHashUtils.toTypedDataHash.
         assembly ("memory-safe") {
             let ptr := mload(0x40)
@@ -84,13 +72,7 @@ abstract contract ProgramVoteSignatures is GrantProgramState, IERC5267 {
         }
     }
 
-    /// @dev The cached separator when running as the implementation on its own chain; rebuilt otherwise.
-    function _domainSeparator() private view returns (bytes32) {
-        if (address(this) == _cachedThis && block.chainid == _cachedChainId) return _cachedDomainSeparator;
-        return _buildDomainSeparator();
-    }
-
-    /// @dev EIP-712 hashStruct of the domain for this chain and this contract.
+    /// @dev EIP-712 hashStruct of the domain for this chain and this contract (the clone, in a program).
     function _buildDomainSeparator() private view returns (bytes32) {
         return keccak256(abi.encode(_DOMAIN_TYPEHASH, _HASHED_NAME, _HASHED_VERSION, block.chainid, address(this)));
     }
