@@ -22,6 +22,12 @@ const compilerSettings = {
   outputSelection: { "*": { "*": ["storageLayout"] } },
 };
 
+// The compatibility build (`--build-profile compat`) for chains that lag the newest hardfork: no
+// transient storage, no MCOPY. Shanghai rather than Paris: it keeps PUSH0, which every maintained client
+// and the major L2s have had since 2023, and a smaller, cheaper bytecode (see README, "Chains without the
+// newest opcodes"). The storage reentrancy guard is swapped in for it by tasks/hooks/compat-guard.ts.
+export const COMPAT_EVM_VERSION = "shanghai";
+
 export default defineConfig({
   plugins: [hardhatToolboxMochaEthers, milestoneGrantsTasks],
   solidity: {
@@ -35,6 +41,12 @@ export default defineConfig({
         path: solcPath,
         isolated: true,
         settings: compilerSettings,
+      },
+      // Same settings but the EVM version: what `npm run test:compat` tests and the bench compares.
+      compat: {
+        version: SOLC_VERSION,
+        path: solcPath,
+        settings: { ...compilerSettings, evmVersion: COMPAT_EVM_VERSION },
       },
     },
   },
@@ -70,6 +82,9 @@ export default defineConfig({
     default: { type: "edr-simulated", chainType: "l1", accounts: { count: 30 } },
     node: { type: "edr-simulated", chainType: "l1", accounts: { count: 30 } },
     hardhatMainnet: { type: "edr-simulated", chainType: "l1" },
+    // A simulated chain without Cancun (no TSTORE/TLOAD/MCOPY): `npm run test:compat` runs the mocha
+    // suite on it (`--network compat` makes every `network.create()` connect here).
+    compat: { type: "edr-simulated", chainType: "l1", hardfork: COMPAT_EVM_VERSION },
     // `npm run e2e:node` points this at the node it starts (LOCALHOST_RPC_URL), on a free port.
     localhost: { type: "http", chainType: "l1", url: process.env.LOCALHOST_RPC_URL ?? "http://127.0.0.1:8545" },
     testnet: {

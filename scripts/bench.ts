@@ -7,8 +7,14 @@
  * exits 1 when an op costs more than 1 % above the snapshot, or when a contract keeps less than 2,048 bytes
  * of margin under the 24,576-byte limit.
  * `BENCH_UPDATE=1 npm run bench` (or `npm run bench:update`) rewrites the snapshot deliberately.
+ * `BENCH_PROFILE=compat` (the second half of `npm run bench`: the `compat` build on the shanghai network)
+ * measures the same ops without Cancun opcodes (storage reentrancy guard, no MCOPY), writes
+ * bench/out/gas-compat.json and prints the main ops beside the Cancun figures of bench/out/gas.json;
+ * it is not gated and never touches the snapshot.
  * The issue's targets are printed as met / missed and never fail the run. See docs/gas.md.
  */
+import { existsSync, readFileSync } from "node:fs";
+
 import { network } from "hardhat";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import {
@@ -27,6 +33,7 @@ import type { Program } from "../typechain-types/interfaces/IGrantProgram.js";
 import { deploySablierLockup, type CreateWithTimestamps, type Tranche } from "./bench/sablier.js";
 import {
   GasLog,
+  type GasRow,
   checkSnapshot,
   printColumns,
   printTable,
@@ -58,6 +65,22 @@ const CODE_SIZE_MARGIN = 2_048;
 const TRACE = process.env.BENCH_TRACE === "1";
 const UPDATE = process.env.BENCH_UPDATE === "1" || process.env.BENCH_UPDATE === "true";
 const GROWTH_LEVELS = [1, 100, 1_000];
+const COMPAT = process.env.BENCH_PROFILE === "compat";
+const COMPAT_OUTPUT_PATH = "bench/out/gas-compat.json";
+const PROFILE = COMPAT ? "compat build profile" : "production build profile";
+/** The ops the Cancun-vs-compat table shows (issue 17): claims, votes, an award, program creation. */
+const COMPAT_OPS = [
+  "claim one (first receipt)",
+  "claim one (grantee already holds the token)",
+  "vote (non-final, first of round)",
+  "vote (final, reaches quorum)",
+  "award (3 milestones)",
+  "create program (clone + initialise)",
+  "fund (second funding)",
+  "withdraw (second withdrawal)",
+  "repay (in full: bar lifted)",
+  "submit 3 signed votes (batch, M = 3)",
+];
 
 /**
  * Every timestamp that reaches calldata is a constant offset from T0, so calldata (and so gas) is the
@@ -65,6 +88,11 @@ const GROWTH_LEVELS = [1, 100, 1_000];
  */
 const T0 = 1_900_000_000n;
 const FAR = T0 + 3_000n * DAY;
+
+// The compat run prints only its comparison (the end of this file): `npm run bench` keeps the Cancun
+// output as it was, with one table added. Errors still reach stderr.
+const printLine = console.log;
+if (COMPAT) console.log = () => {};
 
 const connection = await network.create();
 const { ethers, networkHelpers, networkConfig } = connection;
@@ -88,7 +116,7 @@ async function freshWallet(): Promise<Wallet> {
 /** A deterministic address that never signs (bulk entities of the growth runs). */
 const bulkAddress = (i: number): string => getAddress(dataSlice(keccak256(toUtf8Bytes(`bench bulk wallet ${i}`)), 12));
 
-console.log(`Milestone Grants gas benchmark — in-process network (${hardfork}), production build profile\n`);
+console.log(`Milestone Grants gas benchmark — in-process network (${hardfork}), ${PROFILE}\n`);
 await networkHelpers.time.increaseTo(T0);
 
 /*//////////////////////////////////////////////////////////////
@@ -489,7 +517,7 @@ for (const level of GROWTH_LEVELS) {
 
 const n = (v: number): string => v.toLocaleString("en-US");
 const rows = log.rows();
-console.log("\nReceipt gas (production profile). ratio = our gas / anchor gas\n");
+console.log(`\nReceipt gas (${COMPAT ? "compat" : "production"} profile). ratio = our gas / anchor gas\n`);
 printTable(rows);
 
 console.log("\nGrowth (receipt gas; execution = receipt − 21,000 − calldata)\n");
@@ -606,6 +634,8 @@ sizeBody.push([
   "",
 ]);
 printColumns(["contract", "bytes", "of limit", "margin (bytes)", ""], sizeBody, [false, true, true, true, false]);
+const SIZES_PATH = COMPAT ? "bench/out/sizes-compat.json" : "bench/out/sizes.json";
+writeJson(SIZES_PATH, Object.fromEntries(sizeBody.slice(0, sizes.length).map((row) => [row[0], row[1]])));
 
 // The issue's targets: informative only.
 const g = (op: string): number => log.gas(op);
@@ -671,6 +701,42 @@ const targets: Target[] = [
 ];
 console.log("\nTargets of the gas-benchmark issue\n");
 printTargets(targets);
+
+if (COMPAT) {
+  // The compat run: its own output, and the main ops beside the Cancun run's (not gated).
+  console.log = printLine;
+  writeJson(COMPAT_OUTPUT_PATH, rows);
+  console.log(`\nWrote ${COMPAT_OUTPUT_PATH} (${rows.length} rows)`);
+  const cancunRows = existsSync(OUTPUT_PATH) ? (JSON.parse(readFileSync(OUTPUT_PATH, "utf8")) as GasRow[]) : [];
+  const cancun = new Map(cancunRows.map((r) => [r.op, r.gas]));
+  console.log(
+    `\nCancun (production profile, ${OUTPUT_PATH}) vs compat (shanghai: storage reentrancy guard, no MCOPY)\n`,
+  );
+  const body = COMPAT_OPS.map((op) => {
+    const c = cancun.get(op);
+    const d = g(op) - (c ?? 0);
+    return [
+      op,
+      c === undefined ? "—" : n(c),
+      n(g(op)),
+      c === undefined ? "—" : `${d >= 0 ? "+" : ""}${n(d)}`,
+      c === undefined ? "—" : `${d >= 0 ? "+" : ""}${((d / c) * 100).toFixed(1)} %`,
+    ];
+  });
+  printColumns(["op", "cancun", "compat", "difference", ""], body, [false, true, true, true, true]);
+  if (cancun.size === 0) console.log(`(no ${OUTPUT_PATH}: run the Cancun bench first for the comparison)`);
+  const cancunSizes = existsSync("bench/out/sizes.json")
+    ? (JSON.parse(readFileSync("bench/out/sizes.json", "utf8")) as Record<string, string>)
+    : {};
+  console.log("\nDeployed code size, bytes: Cancun (production profile) vs compat\n");
+  printColumns(
+    ["contract", "cancun", "compat"],
+    sizeBody.slice(0, sizes.length).map((row) => [row[0], cancunSizes[row[0]] ?? "—", row[1]]),
+    [false, true, true],
+  );
+  console.log(`\nBench (compat) finished in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  process.exit(0);
+}
 
 // Output and snapshot.
 writeJson(OUTPUT_PATH, rows);

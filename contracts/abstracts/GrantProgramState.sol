@@ -4,7 +4,6 @@ pragma solidity 0.8.28;
 import { AccessControl } from "@openzeppelin/contracts/access/AccessControl.sol";
 import { Initializable } from "@openzeppelin/contracts/proxy/utils/Initializable.sol";
 import { IERC20 } from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
-import { ReentrancyGuardTransient } from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 
 import { IEntityRegistry } from "../interfaces/IEntityRegistry.sol";
 import { IGrantProgramEvents } from "../interfaces/program/IGrantProgramEvents.sol";
@@ -14,15 +13,15 @@ import { LedgerLib } from "../libraries/LedgerLib.sol";
 import { MilestoneLib } from "../libraries/MilestoneLib.sol";
 import { ProgramClock } from "../libraries/ProgramClock.sol";
 import { Program } from "../types/DataTypes.sol";
+import { ProgramReentrancyGuard } from "./ProgramReentrancyGuard.sol";
 
 /// @title GrantProgramState
 /// @notice All of a program's storage, its constants and the guards every concern shares.
 /// @dev Both halves of a program ({GrantProgram} and {GrantProgramExtension}) inherit this contract
-/// first and declare no storage of their own (the extension's EIP712 base adds two never-written fallback
-/// strings after every shared slot), so they read and write the same layout (a test compares the two
-/// compiled layouts). Everything declared here is internal and adds no bytes to a half that does not use
+/// first and declare no storage of their own, so they read and write the same layout (a test compares the
+/// two compiled layouts; the reentrancy lock sits outside it in both build profiles). Everything declared here is internal and adds no bytes to a half that does not use
 /// it; the AccessControl functions it inherits are public in both halves (a clone reaches the hot half's).
-abstract contract GrantProgramState is IGrantProgramEvents, AccessControl, Initializable, ReentrancyGuardTransient {
+abstract contract GrantProgramState is IGrantProgramEvents, AccessControl, Initializable, ProgramReentrancyGuard {
     /*//////////////////////////////////////////////////////////////
                                 CONSTANTS
     //////////////////////////////////////////////////////////////*/

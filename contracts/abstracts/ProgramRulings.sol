@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
-import { SignatureChecker } from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
-
 import { IProgramRulings } from "../interfaces/program/IProgramRulings.sol";
 import { Bitmap16 } from "../libraries/Bitmap16.sol";
 import { Errors } from "../libraries/Errors.sol";
 import { MilestoneLib } from "../libraries/MilestoneLib.sol";
+import { SignatureCheck } from "../libraries/SignatureCheck.sol";
 import { Program } from "../types/DataTypes.sol";
 import { ProgramVoteSignatures } from "./ProgramVoteSignatures.sol";
 import { ProgramVoting } from "./ProgramVoting.sol";
@@ -48,7 +47,7 @@ abstract contract ProgramRulings is IProgramRulings, ProgramVoting, ProgramVoteS
                     deadline: v.deadline
                 })
             );
-            if (!SignatureChecker.isValidSignatureNow(v.reviewer, digest, v.signature)) {
+            if (!SignatureCheck.isValidSignatureNow(v.reviewer, digest, v.signature)) {
                 revert Errors.GrantProgram_InvalidSignature(v.reviewer);
             }
             // A vote already counted in this round (sent on its own first), a round already decided, or a

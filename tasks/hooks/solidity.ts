@@ -1,13 +1,16 @@
 /**
- * Solidity build hooks of the tasks plugin: a word before the first, long build, and the OpenZeppelin
- * transient-storage warning dropped for the one file where it is known to be safe. Runs for every
- * build: `hardhat compile`, `hardhat test`, `hardhat run` (npm run demo) and the tasks' auto-build.
+ * Solidity build hooks of the tasks plugin: a word before the first, long build, the OpenZeppelin
+ * transient-storage warning dropped for the one file where it is known to be safe, and the storage
+ * reentrancy guard swapped in for builds that target an EVM before Cancun (compat-guard.ts). Runs for
+ * every build: `hardhat compile`, `hardhat test`, `hardhat run` (npm run demo) and the tasks' auto-build.
  */
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 
 import type { SolidityHooks } from "hardhat/types/hooks";
 import type { CompilerOutputError } from "hardhat/types/solidity";
+
+import { withCompatGuard } from "./compat-guard.js";
 
 /** What the first build prints (to stderr, so `--json` output stays one JSON object). */
 export const FIRST_BUILD_NOTICE =
@@ -58,6 +61,10 @@ export default async (): Promise<Partial<SolidityHooks>> => ({
       console.error(FIRST_BUILD_NOTICE);
     }
     return next(context, rootFilePaths, options);
+  },
+  // The `compat` profile (evmVersion shanghai) gets the storage reentrancy guard; Cancun builds pass through.
+  async preprocessSolcInputBeforeBuilding(context, solcInput, next) {
+    return next(context, withCompatGuard(solcInput));
   },
   // Hardhat prints what this returns; whether the build failed is decided from the compiler output.
   async getCompilationJobErrors(context, compilationJob, compilerOutput, next) {

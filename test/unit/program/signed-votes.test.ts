@@ -505,6 +505,52 @@ describe("GrantProgram signed votes", function () {
           .withArgs(walletAddress);
         expect(await snapshot(b, [walletAddress])).to.deep.equal(before);
       });
+
+      // Hand-written wallets (raw runtime code, answering any call the same way) for the answer rule of
+      // contracts/libraries/SignatureCheck.sol: a successful call returning at least one word, whose
+      // first word is exactly the magic value 0x1626ba7e followed by zeros.
+      const WALLETS: ReadonlyArray<readonly [string, string, boolean]> = [
+        ["the exact magic word", "631626ba7e60e01b60005260206000f3", true],
+        ["the magic word followed by a second word", "631626ba7e60e01b60005260406000f3", true],
+        ["only the 4 magic bytes (a short answer)", "631626ba7e60e01b60005260046000f3", false],
+        ["the magic word but reverting", "631626ba7e60e01b60005260206000fd", false],
+        [
+          "the magic bytes shifted by one byte (a non-zero rest of the word)",
+          "631626ba7e60e01b60015260206000f3",
+          false,
+        ],
+      ];
+      async function rawWalletReviewer(b: Ballot, runtime: string): Promise<string> {
+        const length = (runtime.length / 2).toString(16).padStart(2, "0");
+        // Creation code: copy the runtime (after these 12 bytes) to memory and return it.
+        const creation = `0x60${length}600c60003960${length}6000f3${runtime}`;
+        const [deployer] = await ethers.getSigners();
+        const address = (await (await deployer.sendTransaction({ data: creation })).wait())!.contractAddress!;
+        expect(await ethers.provider.getCode(address)).to.equal(`0x${runtime}`);
+        await b.htz.connect(b.w.actors.admin).addReviewer(address);
+        return address;
+      }
+      for (const [answer, runtime, accepted] of WALLETS) {
+        it(`${accepted ? "accepts" : "refuses (InvalidSignature)"} a wallet answering ${answer}`, async function () {
+          const b = await ballot();
+          const walletAddress = await rawWalletReviewer(b, runtime);
+          // A stranger's signature: these wallets do not look at it, only their answer decides.
+          const vote = await signVote(
+            b.w.actors.stranger,
+            await domainOf(b.htz, b.chainId),
+            await htzMessage(b, walletAddress),
+            walletAddress,
+          );
+          const tx = b.htz.submitSignedVotes(b.grantId, 0, b.termsHash, EVIDENCE, [vote]);
+          if (accepted) {
+            await expect(tx).to.emit(b.htz, "VoteCast").withArgs(b.grantId, 0, walletAddress, true, REASON);
+          } else {
+            await expect(tx)
+              .to.be.revertedWithCustomError(b.htz, "GrantProgram_InvalidSignature")
+              .withArgs(walletAddress);
+          }
+        });
+      }
     });
   });
 });
