@@ -13,8 +13,6 @@ import { CoreInputError } from "./input-error.ts";
 export const DEFAULT_MAX_LOG_RANGE = 10_000;
 /** How many block headers are read per round (a provider that batches JSON-RPC sends them together). */
 const BLOCK_BATCH = 100;
-/** How many block-header requests are in flight at once. */
-const BLOCK_CONCURRENCY = 10;
 
 /** What an endpoint answers when a log query spans too many blocks or returns too many logs. */
 const TOO_LARGE =
@@ -126,11 +124,8 @@ export async function blockTimes(provider: Provider, blocks: Iterable<number>): 
   const times = new Map<number, number>();
   for (let i = 0; i < wanted.length; i += BLOCK_BATCH) {
     const batch = wanted.slice(i, i + BLOCK_BATCH);
-    // At most BLOCK_CONCURRENCY requests in flight: a node closes connections when a hundred arrive at once.
-    const headers: Array<Awaited<ReturnType<Provider["getBlock"]>>> = [];
-    for (let j = 0; j < batch.length; j += BLOCK_CONCURRENCY) {
-      headers.push(...(await Promise.all(batch.slice(j, j + BLOCK_CONCURRENCY).map((n) => provider.getBlock(n)))));
-    }
+    // Asked together, so a provider that batches JSON-RPC sends them as one request.
+    const headers = await Promise.all(batch.map((n) => provider.getBlock(n)));
     headers.forEach((header, j) => {
       // A lagging endpoint may not know a block yet: never date an event 1970 by accident.
       if (header === null) {

@@ -56,6 +56,12 @@ export const TRANSIENT_STILL_USED = (file: string): Bilingual => ({
   en: `The compatibility build (an EVM before Cancun) cannot contain transient storage, but ${file} still imports it.`,
 });
 
+/** The error the swap raises when the OpenZeppelin it would read is not the version the build resolved. */
+export const OZ_VERSION_DIFFERS = (resolved: string, installed: string): Bilingual => ({
+  zh: `兼容构建无法替换重入保护：构建解析到的 OpenZeppelin 版本为 ${resolved}，而已安装的是 ${installed}。`,
+  en: `The compatibility build cannot swap the reentrancy guard: the build resolved OpenZeppelin ${resolved}, but ${installed} is installed.`,
+});
+
 const bilingualError = (m: Bilingual): Error => new Error(`${m.zh}\n${m.en}`);
 
 const occurrences = (text: string, part: string): number => text.split(part).length - 1;
@@ -79,6 +85,12 @@ export function withCompatGuard(
   const transientName = Object.keys(input.sources).find((name) => name.endsWith("/utils/ReentrancyGuardTransient.sol"));
   if (transientName === undefined) throw bilingualError(GUARD_FILE_CHANGED);
   const ozRoot = transientName.slice(0, -"/utils/ReentrancyGuardTransient.sol".length);
+  // The added files are read from the installed package: it must be the version the graph resolved, or
+  // an older OpenZeppelin (whose guard keeps `_status` in a plain slot) would move every program slot.
+  const resolved = /@openzeppelin\/contracts@([^/]+)$/.exec(ozRoot)?.[1];
+  if (readOz === readInstalledOz && resolved !== installedOzVersion()) {
+    throw bilingualError(OZ_VERSION_DIFFERS(resolved ?? ozRoot, installedOzVersion()));
+  }
   const sources = { ...input.sources };
   sources[GUARD_SOURCE] = {
     content: guard.replace(TRANSIENT_IMPORT, STORAGE_IMPORT).replace(TRANSIENT_BASE, STORAGE_BASE),
@@ -103,4 +115,10 @@ const requireFromProject = createRequire(import.meta.url);
 /** An installed OpenZeppelin contracts file, by its path inside the package. */
 function readInstalledOz(packagePath: string): string {
   return readFileSync(requireFromProject.resolve(`@openzeppelin/contracts/${packagePath}`), "utf8");
+}
+
+/** The version of the installed @openzeppelin/contracts package. */
+function installedOzVersion(): string {
+  const file = requireFromProject.resolve("@openzeppelin/contracts/package.json");
+  return (JSON.parse(readFileSync(file, "utf8")) as { version: string }).version;
 }
