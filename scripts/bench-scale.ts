@@ -237,6 +237,10 @@ const MEASUREMENTS: Measurement[] = [
             if (page.awards.total !== Number(j === 0 ? SMALL : GRANTS)) {
               throw new Error(`the portal's page counted ${page.awards.total} awards`);
             }
+            // The indexer's figures are its own, not the chain fallback's (used while it is behind).
+            if (lists instanceof IndexerListSource && lists.lastAnsweredBy !== "indexer") {
+              throw new Error("the portal's lists fell back to direct reads: the indexer was behind the chain");
+            }
           }
         }
         const [small, large] = runs.map((list) => ({
