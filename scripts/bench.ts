@@ -29,7 +29,7 @@ import {
 } from "ethers";
 
 import type { BenchVestingWallet, EntityRegistry, IGrantProgram } from "../typechain-types/index.js";
-import type { Program } from "../typechain-types/interfaces/IGrantProgram.js";
+import type { Program } from "../typechain-types/contracts/interfaces/IGrantProgram.js";
 import { deploySablierLockup, type CreateWithTimestamps, type Tranche } from "./bench/sablier.js";
 import {
   GasLog,

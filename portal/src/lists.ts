@@ -214,6 +214,8 @@ export interface ListSource {
   entityAwards(program: ProgramRef, entityNo: bigint): Promise<GrantRow[]>;
   /** The events of the named grants, applications and categories only, in chain order. */
   history(program: ProgramRef, query: HistoryQuery): Promise<ProgramEvent[]>;
+  /** Every event of the program (for downloads: it grows with the program's history). */
+  allEvents(program: ProgramRef): Promise<ProgramEvent[]>;
 }
 
 /** The page size the URL asks for (`?pageSize=n`), else the default; at least 1, at most MAX_PAGE_ROWS. */
@@ -531,6 +533,16 @@ export class ChainListSource implements ListSource {
       return grants.has(id);
     });
     return this.decode(wanted);
+  }
+
+  /**
+   * Every event of the program since its first block, in chain order: block-chunked log reads, then the
+   * block times. It grows with the program's history, so only an explicit download (the exports) uses it.
+   */
+  async allEvents(ref: ProgramRef): Promise<ProgramEvent[]> {
+    const toBlock = await this.provider.getBlockNumber();
+    const { logs } = await fetchLogs(this.provider, { address: ref.address }, ref.fromBlock, toBlock, this.maxLogRange);
+    return this.decode(logs);
   }
 
   /** Logs decoded as program events, with their blocks' times (batched), in chain order. */

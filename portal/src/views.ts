@@ -31,6 +31,7 @@ import {
   publicPage,
 } from "./lists.js";
 import type { PortalProgram } from "./config-types.js";
+import { recordSheets, sheetFile } from "./exports.js";
 import { currentLang, pick, t } from "./i18n.js";
 import { conditionCard, lastEvent, milestoneDescriptionNode, recoveryStatus, timeline } from "./history.js";
 import {
@@ -1020,11 +1021,48 @@ export async function publicView(ctx: ViewContext): Promise<HTMLElement> {
       ),
     );
   }
-  root.append(awards, ledgerCard(ctx, meta, ledgerPage));
+  root.append(awards, ledgerCard(ctx, meta, ledgerPage), exportCard(ctx, meta));
   return root;
 }
 
 /** The ledger history, newest first, a page at a time: every movement of money in or out, and recovery orders. */
+/** Buttons that download the program's public record as mg:export writes it (CSV, one file a sheet). */
+function exportCard(ctx: ViewContext, meta: PortalProgram): HTMLElement {
+  const card = h("section", { class: "card", "data-testid": "exports" }, h("h2", {}, t("export.title")));
+  card.append(h("p", { class: "muted" }, t("export.note")));
+  const buttons = h("div", { class: "actions" });
+  for (const key of ["register", "milestones", "ledger"] as const) {
+    const button = h(
+      "button",
+      {
+        type: "button",
+        "data-testid": `export-${key}`,
+        onclick: async () => {
+          button.disabled = true;
+          try {
+            const sheets = await recordSheets(ctx.chain.lists, ctx.chain.config, meta);
+            const file = sheetFile(
+              meta,
+              sheets.find((sheet) => sheet.key === key)!,
+            );
+            const link = h("a", {
+              href: URL.createObjectURL(new Blob([file.text], { type: "text/csv;charset=utf-8" })),
+              download: file.name,
+            });
+            link.click();
+          } finally {
+            button.disabled = false;
+          }
+        },
+      },
+      t(`export.${key}`),
+    );
+    buttons.append(button);
+  }
+  card.append(buttons);
+  return card;
+}
+
 function ledgerCard(ctx: ViewContext, meta: PortalProgram, page: ScanPage<LedgerRow>): HTMLElement {
   const card = h("section", { class: "card", "data-testid": "ledger" }, h("h2", {}, t("ledger.title")));
   if (page.rows.length === 0) card.append(h("p", { class: "muted" }, t("ledger.none")));

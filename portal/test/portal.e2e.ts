@@ -736,6 +736,43 @@ describe("portal in a real browser (Chromium, injected EIP-1193 wallet, hardhat 
     await page.context().close();
   });
 
+  it("public: the award register and the ledger download as mg:export writes them (UTF-8 CSV with a BOM), and their amounts are the chain's", async function () {
+    const htz = program("guiyang-htz");
+    const page = await openAs(accounts[ACCOUNT.citizen], "public");
+    const fetchCsv = async (key: string) => {
+      const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId(`export-${key}`).click()]);
+      expect(download.suggestedFilename()).to.equal(`guiyang-htz-${key}.csv`);
+      const text = readFileSync((await download.path())!, "utf8");
+      expect(text.startsWith("\uFEFF")).to.equal(true); // Excel reads the Chinese as UTF-8
+      return text
+        .slice(1)
+        .trimEnd()
+        .split("\r\n")
+        .map((line) => line.slice(1, -1).split('","'));
+    };
+    const register = await fetchCsv("register");
+    expect(register[0][0]).to.equal("grant 资助编号");
+    const count = await htz.grantCount();
+    expect(register.length - 1).to.equal(Number(count));
+    for (const row of register.slice(1)) {
+      const id = BigInt(row[0]);
+      const grant = await htz.grant(id);
+      let total = 0n;
+      for (let i = 0; i < Number(grant.milestoneCount); i++) total += (await htz.milestone(id, i)).amount;
+      expect(BigInt(row[5]), `grant ${id} in token units`).to.equal(total);
+      expect(row[1]).to.equal(grant.entityNo.toString());
+    }
+    // Names from the published directory, as mg:export writes them (Chinese, then English).
+    expect(register.slice(1).some((row) => /有限公司 .+Co\., Ltd\./.test(row[2]))).to.equal(true);
+    const ledger = await fetchCsv("ledger");
+    const summary = await htz.summary();
+    const totalRow = (label: string) => ledger.find((row) => row[3] === label)!;
+    expect(BigInt(totalRow("total funded 拨入合计")[6])).to.equal(summary.funded);
+    expect(BigInt(totalRow("total paid 支付合计")[6])).to.equal(summary.paid);
+    expect(BigInt(totalRow("total repaid 退回合计")[6])).to.equal(summary.repaid);
+    await page.context().close();
+  });
+
   it("public: a page load costs the same number of JSON-RPC calls with three more awards in the program", async function () {
     /** The JSON-RPC calls (batch members counted one by one) of one re-read of the page, by method. */
     const measure = async () => {

@@ -9,7 +9,7 @@ import type { EntityRegistry, IGrantProgram } from "../../typechain-types/index.
 import { AwardMode, UpheldObjectionOutcome } from "../../core/enums.js";
 import { categoryDescription, exclusivityGroupOf, textHash } from "../../core/ids.js";
 import { parseYuan } from "../../core/money.js";
-import type { Program } from "../../typechain-types/interfaces/IGrantProgram.js";
+import type { Program } from "../../typechain-types/contracts/interfaces/IGrantProgram.js";
 import type { Core } from "./deploy.js";
 import type { ProgramDefinition } from "./programs.js";
 

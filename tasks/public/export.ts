@@ -13,7 +13,7 @@ import path from "node:path";
 
 import { toCsv } from "../../core/csv.js";
 import { LEDGER_MODULUS } from "../../core/ledger.js";
-import { formatYuan } from "../../core/money.js";
+import { publicRecord, type RecordEvent } from "../../core/public-record.js";
 import { formatTimestamp } from "../../core/time.js";
 import { entityNames, nameText } from "../runtime/directory.js";
 import { TaskInputError, type CommonArgs } from "../runtime/args.js";
@@ -27,48 +27,9 @@ export interface ExportArgs extends CommonArgs {
   year: string | undefined;
 }
 
-/** Which way money moved for the program's ledger. */
-const MOVEMENTS: Record<string, { field: string; direction: string; directionZh: string }> = {
-  Funded: { field: "amount", direction: "in: funded", directionZh: "拨入" },
-  Repaid: { field: "amount", direction: "in: repaid", directionZh: "退回（追回款）" },
-  MilestoneClaimed: { field: "amount", direction: "out: paid to the grantee", directionZh: "支付给受资助方" },
-  Withdrawn: { field: "amount", direction: "out: withdrawn to the treasury", directionZh: "退回国库" },
-  SurplusSwept: { field: "amount", direction: "out: surplus to the treasury", directionZh: "余额退回国库" },
-  MilestoneLapsed: { field: "amount", direction: "reserve released (lapsed)", directionZh: "预留释放（逾期失效）" },
-  MilestoneCancelled: {
-    field: "amount",
-    direction: "reserve released (objection upheld)",
-    directionZh: "预留释放（异议成立）",
-  },
-  GrantCancelled: {
-    field: "released",
-    direction: "reserve released (grant cancelled)",
-    directionZh: "预留释放（资助取消）",
-  },
-  RecoveryOrdered: { field: "amount", direction: "recovery ordered (owed)", directionZh: "责令追回（应退）" },
-};
-
-/** A spreadsheet cell for token units: an exact integer number, or text when a number could not hold it. */
-function unitsCell(units: bigint): number | string {
-  return units <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(units) : units.toString();
-}
-
-/** The account an event names, if any. */
-function accountOf(e: ProgramEvent): string {
-  for (const name of ["wallet", "payer", "objector", "reviewer", "from", "treasury"]) {
-    const value = e.args.toObject()[name] as unknown;
-    if (typeof value === "string") return value;
-  }
-  return "";
-}
-
-/** The document or reason hash an event names, if any. */
-function hashOf(e: ProgramEvent): string {
-  for (const name of ["evidenceHash", "reasonHash", "descriptionHash", "termsHash"]) {
-    const value = e.args.toObject()[name] as unknown;
-    if (typeof value === "string") return value;
-  }
-  return "";
+/** A task-side event as the public record reads it. */
+function recordEvent(e: ProgramEvent): RecordEvent {
+  return { name: e.name, values: e.args.toObject(), block: e.blockNumber, txHash: e.txHash, time: e.time };
 }
 
 const action = defineAction("mg:export", async (args: ExportArgs, env) => {
@@ -85,99 +46,17 @@ const action = defineAction("mg:export", async (args: ExportArgs, env) => {
   // The fiscal year is the calendar year in Beijing time, as the budget is appropriated.
   const inYear = (e: ProgramEvent) => year === null || formatTimestamp(e.time).startsWith(`${year}-`);
   const events = all.filter(inYear);
-  const y = (units: bigint) => formatYuan(units, p.decimals);
   const categoryKeys = new Map(Object.entries(p.entry.categories).map(([k, v]) => [BigInt(v), k]));
   // Company names come from the off-chain directory beside the address book, where one is published.
   const names = entityNames(env);
 
-  const unitsHeader = `amount (token units, 1 yuan = 10^${p.decimals}) 金额（最小单位）`;
-  // Each grant's events, gathered in one pass: filtering the whole history once per grant grew with
-  // grants × events (minutes at 10,000 grants).
-  const byGrant = new Map<bigint, ProgramEvent[]>();
-  for (const x of all) {
-    const id = x.args.toObject().grantId as bigint | undefined;
-    if (id === undefined) continue;
-    const list = byGrant.get(id);
-    if (list === undefined) byGrant.set(id, [x]);
-    else list.push(x);
-  }
-  const register: Array<Array<string | number>> = [];
-  for (const e of events.filter((x) => x.name === "GrantAwarded")) {
-    const a = e.args.toObject() as { grantId: bigint; entityNo: bigint; categoryId: bigint; amount: bigint };
-    const later = byGrant.get(a.grantId) ?? [];
-    const status = later.some((x) => x.name === "RecoveryOrdered")
-      ? "recovery ordered 已责令追回"
-      : later.some((x) => x.name === "GrantCancelled")
-        ? "cancelled 已取消"
-        : "awarded 已资助";
-    const notices = later
-      .filter((x) => x.name === "MilestoneApproved")
-      .map((x) => {
-        const m = x.args.toObject() as { index: bigint; noticeEndsAt: bigint };
-        return `#${m.index} ${formatTimestamp(x.time)} – ${formatTimestamp(m.noticeEndsAt)}`;
-      });
-    register.push([
-      a.grantId.toString(),
-      a.entityNo.toString(),
-      nameText(names, a.entityNo),
-      categoryKeys.get(a.categoryId) ?? `category ${a.categoryId}`,
-      y(a.amount),
-      unitsCell(a.amount),
-      formatTimestamp(e.time),
-      notices.join("; "),
-      status,
-      e.txHash,
-    ]);
-  }
-
-  const milestones: Array<Array<string | number>> = events
-    .filter((e) => e.args.toObject().grantId !== undefined)
-    .map((e) => {
-      const a = e.args.toObject() as { grantId: bigint; index?: bigint; amount?: bigint; released?: bigint };
-      const amount = a.amount ?? a.released;
-      return [
-        a.grantId.toString(),
-        a.index === undefined ? "" : a.index.toString(),
-        e.name,
-        formatTimestamp(e.time),
-        e.blockNumber,
-        amount === undefined ? "" : y(amount),
-        amount === undefined ? "" : unitsCell(amount),
-        accountOf(e),
-        hashOf(e),
-        e.txHash,
-      ];
-    });
-
-  const totals = new Map<string, bigint>();
-  const ledger: Array<Array<string | number>> = [];
-  for (const e of events) {
-    const movement = MOVEMENTS[e.name];
-    if (movement === undefined) continue;
-    const o = e.args.toObject() as Record<string, unknown>;
-    const amount = o[movement.field] as bigint;
-    totals.set(e.name, (totals.get(e.name) ?? 0n) + amount);
-    ledger.push([
-      formatTimestamp(e.time),
-      e.blockNumber,
-      e.name,
-      `${movement.direction} ${movement.directionZh}`,
-      o.grantId === undefined ? "" : String(o.grantId),
-      y(amount),
-      unitsCell(amount),
-      accountOf(e),
-      e.txHash,
-    ]);
-  }
+  const record = publicRecord(events.map(recordEvent), all.map(recordEvent), {
+    decimals: p.decimals,
+    categoryKeys,
+    entityName: (no) => nameText(names, no),
+  });
+  const { sheets, totals } = record;
   const total = (name: string) => totals.get(name) ?? 0n;
-  for (const [name, label] of [
-    ["Funded", "total funded 拨入合计"],
-    ["Repaid", "total repaid 退回合计"],
-    ["MilestoneClaimed", "total paid 支付合计"],
-    ["Withdrawn", "total withdrawn 退回国库合计"],
-  ] as const) {
-    ledger.push(["", "", "", label, "", y(total(name)), unitsCell(total(name)), "", ""]);
-  }
 
   // The whole history must give summary()'s lifetime counters (kept modulo 2^128, core/ledger.ts).
   let failed: { en: string; zh: string } | undefined;
@@ -198,59 +77,6 @@ const action = defineAction("mg:export", async (args: ExportArgs, env) => {
       };
     }
   }
-
-  const sheets = [
-    {
-      key: "register",
-      title: "Register 资助名单",
-      header: [
-        "grant 资助编号",
-        "entity number 主体编号",
-        "name 名称",
-        "category 类别",
-        "amount (yuan) 金额（元）",
-        unitsHeader,
-        "awarded (UTC+8) 资助时间",
-        "public notice windows 公示期",
-        "status 状态",
-        "transaction 交易哈希",
-      ],
-      rows: register,
-    },
-    {
-      key: "milestones",
-      title: "Milestones 里程碑",
-      header: [
-        "grant 资助编号",
-        "milestone 里程碑",
-        "event 事件",
-        "time (UTC+8) 时间",
-        "block 区块",
-        "amount (yuan) 金额（元）",
-        unitsHeader,
-        "account 账户",
-        "document or reason hash 文件或理由哈希",
-        "transaction 交易哈希",
-      ],
-      rows: milestones,
-    },
-    {
-      key: "ledger",
-      title: "Ledger 资金流水",
-      header: [
-        "time (UTC+8) 时间",
-        "block 区块",
-        "event 事件",
-        "movement 资金方向",
-        "grant 资助编号",
-        "amount (yuan) 金额（元）",
-        unitsHeader,
-        "account 账户",
-        "transaction 交易哈希",
-      ],
-      rows: ledger,
-    },
-  ];
 
   mkdirSync(out, { recursive: true });
   const stem = path.join(out, `${p.name}${year === null ? "" : `-${year}`}`);
@@ -277,16 +103,16 @@ const action = defineAction("mg:export", async (args: ExportArgs, env) => {
       program: p.name,
       year,
       files,
-      grants: register.length,
-      events: milestones.length,
-      movements: ledger.length - 4,
+      grants: record.grants,
+      events: record.grantEvents,
+      movements: record.movements,
       totals: Object.fromEntries([...totals].map(([name, units]) => [name, p.amount(units)])),
       reconciled: failed === undefined,
     },
     lines: [
       line(
-        `Exported ${p.name}${year === null ? "" : ` for fiscal year ${year}`}: ${register.length} grant(s), ${milestones.length} grant event(s), ${ledger.length - 4} money movement(s).`,
-        `已导出 ${p.name}${year === null ? "" : ` ${year} 财政年度`}：资助 ${register.length} 笔，资助事件 ${milestones.length} 条，资金变动 ${ledger.length - 4} 笔。`,
+        `Exported ${p.name}${year === null ? "" : ` for fiscal year ${year}`}: ${record.grants} grant(s), ${record.grantEvents} grant event(s), ${record.movements} money movement(s).`,
+        `已导出 ${p.name}${year === null ? "" : ` ${year} 财政年度`}：资助 ${record.grants} 笔，资助事件 ${record.grantEvents} 条，资金变动 ${record.movements} 笔。`,
       ),
       ...files.map((f) => line(`  ${f}`, `  ${f}`)),
       ...(year === null

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 
+import { recordName } from "../../core/public-record.js";
 import { portalDirectoryFile } from "./address-book.js";
 import type { TaskEnv } from "./connection.js";
 
@@ -25,6 +26,5 @@ export function entityNames(env: Pick<TaskEnv, "inProcess" | "bookFile" | "ident
 
 /** "贵阳链实验室科技有限公司 Guiyang Chainlab Technology Co., Ltd.", or "" when none is published. */
 export function nameText(names: Record<string, PublishedName>, entityNo: bigint | number): string {
-  const published = names[entityNo.toString()];
-  return published === undefined ? "" : `${published.nameZh} ${published.name}`;
+  return recordName(names[entityNo.toString()]);
 }
