@@ -83,8 +83,8 @@ export default defineConfig({
     node: { type: "edr-simulated", chainType: "l1", accounts: { count: 30 } },
     hardhatMainnet: { type: "edr-simulated", chainType: "l1" },
     // A simulated chain without Cancun (no TSTORE/TLOAD/MCOPY): `npm run test:compat` runs the mocha
-    // suite on it (`--network compat` makes every `network.create()` connect here).
-    compat: { type: "edr-simulated", chainType: "l1", hardfork: COMPAT_EVM_VERSION },
+    // suite on it (`--network compat` makes every `network.create()` connect here); 30 accounts as above.
+    compat: { type: "edr-simulated", chainType: "l1", hardfork: COMPAT_EVM_VERSION, accounts: { count: 30 } },
     // `npm run e2e:node` points this at the node it starts (LOCALHOST_RPC_URL), on a free port.
     localhost: { type: "http", chainType: "l1", url: process.env.LOCALHOST_RPC_URL ?? "http://127.0.0.1:8545" },
     testnet: {
