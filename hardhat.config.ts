@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 
 import hardhatToolboxMochaEthers from "@nomicfoundation/hardhat-toolbox-mocha-ethers";
 import { configVariable, defineConfig } from "hardhat/config";
+import type { HardhatPlugin } from "hardhat/types/plugins";
 
 // The mg:* operator tasks, a local plugin: tasks/index.ts (`npx hardhat mg:<task> --help`).
 import milestoneGrantsTasks from "./tasks/index.js";
@@ -28,8 +29,32 @@ const compilerSettings = {
 // newest opcodes"). The storage reentrancy guard is swapped in for it by tasks/hooks/compat-guard.ts.
 export const COMPAT_EVM_VERSION = "shanghai";
 
+// An official's Ledger (docs/keys-and-networks.md): the plugin is installed only on that official's machine
+// (its USB driver compiles against libusb headers a fresh machine lacks), and used when MG_LEDGER_ACCOUNTS
+// names the device's addresses. Addresses are not secrets; keys never appear in this file or its inputs.
+const ledgerAccounts = (process.env.MG_LEDGER_ACCOUNTS ?? "")
+  .split(",")
+  .map((address) => address.trim())
+  .filter((address) => address !== "");
+const LEDGER_PLUGIN = "@nomicfoundation/hardhat-ledger";
+const ledgerPlugin =
+  ledgerAccounts.length === 0
+    ? undefined
+    : ((await import(LEDGER_PLUGIN).catch(() => undefined)) as { default: HardhatPlugin } | undefined)?.default;
+if (ledgerAccounts.length > 0 && ledgerPlugin === undefined) {
+  // The tooling's refusal: one sentence in Chinese, then in English, exit code 1, before anything connects.
+  console.error(
+    `错误：MG_LEDGER_ACCOUNTS 已设置，但未安装 Ledger 插件：请先运行 npm install --no-save ${LEDGER_PLUGIN}@3.1.0（见 docs/keys-and-networks.md）。\n` +
+      `Error: MG_LEDGER_ACCOUNTS is set but the Ledger plugin is not installed: run npm install --no-save ${LEDGER_PLUGIN}@3.1.0 first (see docs/keys-and-networks.md).`,
+  );
+  process.exit(1);
+}
+/** A real network's signers: the Ledger's addresses when given, else the key in the encrypted keystore. */
+const realNetworkAccounts = (keyVariable: string) =>
+  ledgerAccounts.length > 0 ? { accounts: [], ledgerAccounts } : { accounts: [configVariable(keyVariable)] };
+
 export default defineConfig({
-  plugins: [hardhatToolboxMochaEthers, milestoneGrantsTasks],
+  plugins: [hardhatToolboxMochaEthers, milestoneGrantsTasks, ...(ledgerPlugin === undefined ? [] : [ledgerPlugin])],
   solidity: {
     // Local governance only (scripts/lib/governance.ts): OpenZeppelin's TimelockController, built from
     // @openzeppelin/contracts so Ignition can deploy it and TypeChain types it. No suite contract uses it.
@@ -62,6 +87,12 @@ export default defineConfig({
           fuzz: { runs: 1_000, seed: "0x4d696c6573746f6e65" },
           invariant: { runs: 64, depth: 64, failOnRevert: false },
         },
+        // `npm run coverage`: which lines run, not how hard they are pushed (`npm test` does that):
+        // enough fuzz and invariant calls to reach every handler path, a quarter of the default's.
+        coverage: {
+          fuzz: { runs: 250, seed: "0x4d696c6573746f6e65" },
+          invariant: { runs: 16, depth: 64, failOnRevert: false },
+        },
         // `npm run test:deep`: ten times more of everything.
         deep: {
           fuzz: { runs: 10_000 },
@@ -87,11 +118,20 @@ export default defineConfig({
     compat: { type: "edr-simulated", chainType: "l1", hardfork: COMPAT_EVM_VERSION, accounts: { count: 30 } },
     // `npm run e2e:node` points this at the node it starts (LOCALHOST_RPC_URL), on a free port.
     localhost: { type: "http", chainType: "l1", url: process.env.LOCALHOST_RPC_URL ?? "http://127.0.0.1:8545" },
+    // Any EVM test network (docs/keys-and-networks.md): URL and key from the encrypted keystore
+    // (`npx hardhat keystore set TESTNET_PRIVATE_KEY`), or a Ledger's addresses in MG_LEDGER_ACCOUNTS.
     testnet: {
       type: "http",
       chainType: "l1",
       url: configVariable("TESTNET_RPC_URL"),
-      accounts: [configVariable("TESTNET_PRIVATE_KEY")],
+      ...realNetworkAccounts("TESTNET_PRIVATE_KEY"),
     },
+  },
+  // `npx hardhat ignition verify chain-<chainId> --network testnet` (docs/keys-and-networks.md): Etherscan
+  // with a key from the keystore, Blockscout and Sourcify without one.
+  verify: {
+    etherscan: { apiKey: configVariable("ETHERSCAN_API_KEY") },
+    blockscout: { enabled: true },
+    sourcify: { enabled: true },
   },
 });

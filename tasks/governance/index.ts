@@ -1,12 +1,13 @@
 /**
  * The bureau's governance: mg:deploy-governance (Safes + timelock), mg:hand-over (admin powers to the
  * timelock), and the steps of a Safe proposal written by `--via-safe` on the admin and treasury tasks:
- * mg:safe-confirm, mg:safe-execute, mg:timelock-execute, mg:timelock-cancel.
+ * mg:safe-confirm, mg:safe-execute, mg:timelock-execute, mg:timelock-cancel; mg:safe-propose for any other
+ * admin call.
  */
 import { task } from "hardhat/config";
 import { ArgumentType } from "hardhat/types/arguments";
 
-import { OPTIONAL, withProgram, withSigner } from "../options.js";
+import { OPTIONAL, withGovernance, withProgram, withSigner } from "../options.js";
 
 const proposalOption = { name: "proposal", description: "The Safe proposal file", ...OPTIONAL } as const;
 
@@ -44,6 +45,38 @@ export const governanceTasks = [
     ),
   )
     .setAction(() => import("./hand-over.js"))
+    .build(),
+  withSigner(
+    withGovernance(
+      withProgram(
+        task(
+          "mg:safe-propose",
+          "Safe owner: propose any admin call (e.g. grantRole) on the program, registry or factory",
+        )
+          .addOption({
+            name: "jurisdiction",
+            description: "With --contract registry: the registry's jurisdiction",
+            ...OPTIONAL,
+          })
+          .addOption({
+            name: "contract",
+            description: "What to call: program, registry or factory",
+            defaultValue: "program",
+          })
+          .addOption({
+            name: "call",
+            description: "Function name, or full signature such as grantRole(bytes32,address)",
+            ...OPTIONAL,
+          })
+          .addOption({
+            name: "args",
+            description: 'Its arguments as a JSON array; a role may be named, e.g. \'["manager", "0x…"]\'',
+            defaultValue: "[]",
+          }),
+      ),
+    ),
+  )
+    .setAction(() => import("./safe-propose.js"))
     .build(),
   withSigner(
     task("mg:safe-confirm", "Safe owner: add your signature to a Safe proposal file").addOption(proposalOption),

@@ -15,6 +15,7 @@ import { createRequire } from "node:module";
 import type { CompilerInput } from "hardhat/types/solidity";
 
 import type { Bilingual } from "../../core/messages/labels.js";
+import { evmBefore } from "../runtime/chain-support.js";
 
 /** The project file whose base the swap changes (its input source name). */
 export const GUARD_SOURCE = "project/contracts/abstracts/ProgramReentrancyGuard.sol";
@@ -24,24 +25,9 @@ const STORAGE_IMPORT = 'import { ReentrancyGuard } from "@openzeppelin/contracts
 const TRANSIENT_BASE = "abstract contract ProgramReentrancyGuard is ReentrancyGuardTransient {}";
 const STORAGE_BASE = "abstract contract ProgramReentrancyGuard is ReentrancyGuard {}";
 
-/** EVM versions solc knows that come before Cancun (EIP-1153 transient storage, EIP-5656 MCOPY). */
-const PRE_CANCUN = new Set([
-  "homestead",
-  "tangerineWhistle",
-  "spuriousDragon",
-  "byzantium",
-  "constantinople",
-  "petersburg",
-  "istanbul",
-  "berlin",
-  "london",
-  "paris",
-  "shanghai",
-]);
-
 /** Whether a build for `evmVersion` must use the storage guard (an EVM without transient storage). */
 export function needsStorageGuard(evmVersion: string | undefined): boolean {
-  return evmVersion !== undefined && PRE_CANCUN.has(evmVersion);
+  return evmVersion !== undefined && evmBefore(evmVersion, "cancun");
 }
 
 /** The error the swap raises when the guard file no longer has the one import and base it rewrites. */

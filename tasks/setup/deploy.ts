@@ -13,6 +13,7 @@ import MilestoneGrantsModule from "../../deploy/modules/MilestoneGrants.js";
 import type { EntityRegistry, GrantProgramFactory, MockYuan } from "../../typechain-types/index.js";
 import { DAY } from "../../scripts/lib/suite.js";
 import { deploymentTag } from "../runtime/address-book.js";
+import { builtEvmVersion, missingOpcodes, unsupportedBuildSentence } from "../runtime/chain-support.js";
 import { TaskInputError, type CommonArgs } from "../runtime/args.js";
 import { pickAddress, shownPath, type TaskEnv } from "../runtime/connection.js";
 import type { Bilingual } from "../../core/messages/labels.js";
@@ -82,6 +83,13 @@ const action = defineAction(
         "--token is required outside local chains: give the address of the yuan stablecoin.",
         "在本地链以外必须提供 --token：请给出人民币稳定币的合约地址。",
       );
+    }
+    // Before anything is sent: a build with opcodes the chain lacks would deploy and then fail on every call.
+    const evmVersion = await builtEvmVersion(env.hre, "GrantProgram");
+    const missing = await missingOpcodes(env.ethers.provider, evmVersion);
+    if (missing.length > 0) {
+      const sentence = unsupportedBuildSentence(env.chainId, evmVersion, missing);
+      throw new TaskInputError(sentence.en, sentence.zh);
     }
     const forgotten = await forgetStaleLocalDeployment(env);
     if (forgotten !== null) lines.push(forgotten);

@@ -5,7 +5,7 @@
  * the claim, status and the event report; plus the one-sentence errors operators see (in Chinese and
  * English).
  */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -16,7 +16,7 @@ import type { MockYuan } from "../../typechain-types/index.js";
 import { DAY } from "../../scripts/lib/suite.js";
 import { MilestoneState } from "../../core/enums.js";
 import { formatTimestamp } from "../../core/time.js";
-import { formatBeijing } from "../../core/messages/labels.js";
+import { formatBeijing, ROLE_IDS } from "../../core/messages/labels.js";
 import type { TaskOutcome } from "../../tasks/runtime/args.js";
 import { yuan } from "../utils/fixtures.js";
 import { programAt } from "../../core/program-abi.js";
@@ -721,10 +721,14 @@ describe("Operator tasks (mg:*) on the in-process network", function () {
   });
 
   describe("governance: Safe multisigs and the timelock (runs last: it hands the registry to the timelock)", function () {
+    /** The bureau's Safe mg:deploy-governance recorded (first test). */
+    let bureauSafe: string;
+
     it("Safe + timelock through the tasks: propose (--via-safe) → confirm → execute; below the threshold nothing moves; the unpause waits 2 days", async function () {
       const { ethers } = await hre.network.getOrCreate();
       const signers = await ethers.getSigners();
       const g = await ok("mg:deploy-governance", { json: true });
+      bureauSafe = g.bureauSafe as string;
       const name = "htz-governed";
       await ok("mg:create-program", {
         file: HTZ_FILE,
@@ -878,6 +882,59 @@ describe("Operator tasks (mg:*) on the in-process network", function () {
       expect(await fails("mg:safe-confirm", { proposal: path.join(dir, "missing.json"), from: "20" })).to.include(
         "does not exist",
       );
+    });
+
+    it("mg:safe-propose: any other admin call (a new manager) goes Safe (3 of 5) → timelock (2 days); calls that could never pass are refused and no file is written", async function () {
+      const { ethers } = await hre.network.getOrCreate();
+      const signers = await ethers.getSigners();
+      const name = "htz-governed";
+      const program = programAt((await ok("mg:status", { program: name, json: true })).address as string, signers[0]);
+      const MANAGER = ROLE_IDS.manager;
+      const newManager = signers[19].address;
+      const common = { program: name, from: "0", viaSafe: "bureau", call: "grantRole" };
+
+      // Refusals: each names what is wrong, and writes no proposal file.
+      const refusedFile = path.join(dir, "refused-proposal.json");
+      const refusals: [Record<string, unknown>, string][] = [
+        [{ call: "appointManager", args: "[]" }, 'has no function "appointManager" that changes state'],
+        [{ args: '["manager"]' }, "grantRole(bytes32,address) takes 2 argument(s), but --args gives 1."],
+        [{ args: "manager, 0x12" }, "--args must be a JSON array"],
+        [{ args: '["manager", "not-an-address"]' }, "--args do not fit grantRole(bytes32,address)"],
+        [{ contract: "treasury", args: "[]" }, '--contract must be program, registry or factory, not "treasury".'],
+        // Straight from the bureau's Safe (no timelock): the Safe is not the admin, so the program would refuse it.
+        [
+          { args: JSON.stringify(["manager", newManager]) },
+          `${bureauSafe} does not hold the admin role needed for this action.`,
+        ],
+      ];
+      for (const [change, sentence] of refusals) {
+        const error = await fails("mg:safe-propose", { ...common, proposal: refusedFile, ...change });
+        expect(error).to.include(sentence);
+        expect(existsSync(refusedFile)).to.equal(false);
+      }
+      expect(await program.hasRole(MANAGER, newManager)).to.equal(false);
+
+      const appoint = path.join(dir, "appoint-manager.json");
+      const proposed = await run("mg:safe-propose", {
+        ...common,
+        viaTimelock: "timelock",
+        proposal: appoint,
+        args: JSON.stringify(["manager", newManager]),
+      });
+      if (!proposed.outcome.ok) throw new Error(proposed.output);
+      expect(proposed.outcome.result).to.deep.include({
+        function: "grantRole(bytes32,address)",
+        arguments: [MANAGER, newManager],
+      });
+      expect(proposed.output).to.include(`grantRole("${MANAGER}", "${newManager}") on the program ${name}`);
+      await ok("mg:safe-confirm", { proposal: appoint, from: "20" });
+      await ok("mg:safe-confirm", { proposal: appoint, from: "21" });
+      await ok("mg:safe-execute", { proposal: appoint, from: "11" });
+      expect(await program.hasRole(MANAGER, newManager)).to.equal(false);
+      expect(await fails("mg:timelock-execute", { proposal: appoint, from: "11" })).to.include("executable only after");
+      await ok("mg:advance-time", { days: 2 });
+      await ok("mg:timelock-execute", { proposal: appoint, from: "11" });
+      expect(await program.hasRole(MANAGER, newManager)).to.equal(true);
     });
   });
 });

@@ -9,12 +9,12 @@
  * Plus the opcode walk itself on hand-made code (PUSH data and metadata are not instructions).
  */
 import { readFileSync } from "node:fs";
-import path from "node:path";
 
 import { expect } from "chai";
 import hre, { network } from "hardhat";
 
 import { CANCUN_OPCODES, codeLength, findOpcodes } from "../../../scripts/lib/evm-opcodes.js";
+import { builtEvmVersion } from "../../../tasks/runtime/chain-support.js";
 import {
   GUARD_FILE_CHANGED,
   GUARD_SOURCE,
@@ -39,14 +39,6 @@ async function deployableArtifacts(): Promise<Artifact[]> {
   const names = [...(await hre.artifacts.getAllFullyQualifiedNames())].filter((n) => n.startsWith("contracts/"));
   const artifacts = await Promise.all(names.map(async (n) => (await hre.artifacts.readArtifact(n)) as Artifact));
   return artifacts.filter((a) => a.deployedBytecode.length > 2);
-}
-
-/** The EVM version the artifacts in artifacts/ were compiled for (from GrantProgram's build info). */
-function builtEvmVersion(artifact: Artifact): string {
-  const info = JSON.parse(
-    readFileSync(path.join("artifacts", "build-info", `${artifact.buildInfoId}.json`), "utf8"),
-  ) as { input: CompilerInput };
-  return info.input.settings.evmVersion ?? "";
 }
 
 /** Creation code of a contract whose runtime is PUSH1 1, PUSH1 0, TSTORE, STOP. */
@@ -145,7 +137,7 @@ describe("Build profiles: Cancun (default) and compat (shanghai)", function () {
       const program = artifacts.find((a) => a.contractName === "GrantProgram");
       expect(program, "GrantProgram artifact").to.not.equal(undefined);
       expect(artifacts.length).to.be.greaterThan(10);
-      const evmVersion = builtEvmVersion(program!);
+      const evmVersion = await builtEvmVersion(hre, "GrantProgram");
       if (needsStorageGuard(evmVersion)) {
         const offenders = artifacts.flatMap((a) =>
           [...findOpcodes(a.bytecode), ...findOpcodes(a.deployedBytecode)].map(
@@ -164,7 +156,7 @@ describe("Build profiles: Cancun (default) and compat (shanghai)", function () {
       const receipt = await (await deployer.sendTransaction({ data: TSTORE_CREATION })).wait();
       const target = receipt!.contractAddress!;
       expect(await ethers.provider.getCode(target)).to.equal(`0x${TSTORE_RUNTIME}`);
-      const evmVersion = builtEvmVersion((await hre.artifacts.readArtifact("GrantProgram")) as Artifact);
+      const evmVersion = await builtEvmVersion(hre, "GrantProgram");
       const call = deployer.sendTransaction({ to: target, gasLimit: 100_000 });
       let succeeded: boolean;
       try {

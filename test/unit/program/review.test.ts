@@ -147,6 +147,7 @@ describe("GrantProgram review", function () {
 
     describe("after 255 review rounds", function () {
       it("refuses a 256th submission (TooManyRounds): a round number is never reused, so old signatures stay dead", async function () {
+        this.timeout(120_000); // 255 submissions: ≈ 8 s alone, more under coverage on shared cores
         const w = await networkHelpers.loadFixture(deployWithGrant);
         for (let round = 1; round <= 255; round++) {
           const evidence = textHash(`evidence, version ${round}`);

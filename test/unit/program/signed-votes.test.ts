@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { network } from "hardhat";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
-import { concat, getBytes, toBeHex, toBigInt } from "ethers";
+import { concat, dataSlice, getBytes, Signature, toBeHex, toBigInt, zeroPadValue } from "ethers";
 
 import type { IGrantProgram } from "../../../typechain-types/index.js";
 import { DAY } from "../../../scripts/lib/suite.js";
@@ -411,6 +411,37 @@ describe("GrantProgram signed votes", function () {
 
         await expect(b.htz.submitSignedVotes(b.grantId, 0, b.termsHash, EVIDENCE, [vote])).to.emit(b.htz, "VoteCast");
       });
+    });
+
+    describe("with other encodings of a valid signature", function () {
+      // Only the 65-byte (r, s, v ∈ {27, 28}) form counts: each re-encoding below carries the same decision
+      // and would recover to the reviewer under a laxer rule, so each must be refused whole, changing nothing.
+      const encodings: [string, (signature: string) => string][] = [
+        ["the 64-byte EIP-2098 compact form (r, yParity‖s)", (sig) => Signature.from(sig).compactSerialized],
+        ["v as 0/1 instead of 27/28", (sig) => concat([dataSlice(sig, 0, 64), toBeHex(getBytes(sig)[64] - 27, 1)])],
+        ["r = 0 (s and v kept)", (sig) => concat([zeroPadValue("0x", 32), dataSlice(sig, 32, 65)])],
+        ["all 65 bytes zero", () => zeroPadValue("0x", 65)],
+        ["a 66th byte appended", (sig) => concat([sig, "0x00"])],
+      ];
+      for (const [form, encode] of encodings) {
+        it(`refuses ${form} (InvalidSignature), changing nothing, and accepts the original`, async function () {
+          const b = await ballot();
+          const r1 = b.reviewers[0];
+          const vote = await signVote(r1, await domainOf(b.htz, b.chainId), await htzMessage(b, r1.address));
+          const reencoded = { ...vote, signature: encode(vote.signature) };
+          expect(reencoded.signature).to.not.equal(vote.signature);
+          const before = await snapshot(b);
+          const balances = await Promise.all([b.htz.getAddress(), r1.address].map((a) => b.w.token.balanceOf(a)));
+          await expect(b.htz.submitSignedVotes(b.grantId, 0, b.termsHash, EVIDENCE, [reencoded]))
+            .to.be.revertedWithCustomError(b.htz, "GrantProgram_InvalidSignature")
+            .withArgs(r1.address);
+          expect(await snapshot(b)).to.deep.equal(before);
+          expect(await Promise.all([b.htz.getAddress(), r1.address].map((a) => b.w.token.balanceOf(a)))).to.deep.equal(
+            balances,
+          );
+          await expect(b.htz.submitSignedVotes(b.grantId, 0, b.termsHash, EVIDENCE, [vote])).to.emit(b.htz, "VoteCast");
+        });
+      }
     });
 
     describe("with the same reviewer twice in one batch", function () {
