@@ -25,6 +25,7 @@ import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types"
 import { getAddress, type Signer } from "ethers";
 import type { NetworkConnection } from "hardhat/types/network";
 
+import BureauTimelockModule from "../../deploy/modules/BureauTimelock.js";
 import GovernanceModule from "../../deploy/modules/Governance.js";
 import { CoreInputError } from "../../core/input-error.js";
 import type { TimelockController } from "../../typechain-types/index.js";
@@ -214,6 +215,57 @@ export async function deployGovernance(
     },
     plan,
   };
+}
+
+/** The three Safes of a bureau that created them itself (in the Safe app, on the canonical Safe contracts). */
+export interface ExistingSafes {
+  bureauSafe: string;
+  treasurerSafe: string;
+  guardianSafe: string;
+}
+
+/**
+ * Governance from Safes that already exist: reads each Safe's owners and threshold from the chain, holds
+ * them to {@link checkGovernance} like a planned deployment, then deploys only the timelock
+ * (BureauTimelock Ignition module) with the bureau's Safe as its proposer and canceller.
+ * @param connection the network
+ * @param deployer pays for the timelock (holds no power afterwards)
+ * @param safes the three Safes
+ * @param minDelay the timelock's delay in seconds
+ * @param readSafe a Safe's owners and threshold (safeOwners of scripts/lib/safe-proposals.ts)
+ * @param duties the reviewers and managers, checked against the owners
+ * @param deploymentId Ignition's journal name (kept on a real chain, for `ignition verify`)
+ */
+export async function adoptGovernance(
+  connection: NetworkConnection,
+  deployer: { address: string },
+  safes: ExistingSafes,
+  minDelay: bigint,
+  readSafe: (safe: string) => Promise<{ owners: string[]; threshold: number }>,
+  duties: OtherDuties,
+  deploymentId: string | undefined,
+): Promise<Omit<Governance, "safeContracts">> {
+  const [bureau, treasurer, guardian] = await Promise.all(
+    [safes.bureauSafe, safes.treasurerSafe, safes.guardianSafe].map(readSafe),
+  );
+  const plan: GovernancePlan = {
+    bureauOwners: bureau.owners,
+    bureauThreshold: bureau.threshold,
+    treasurerOwners: treasurer.owners,
+    treasurerThreshold: treasurer.threshold,
+    guardianOwners: guardian.owners,
+    guardianThreshold: guardian.threshold,
+    minDelay,
+  };
+  checkGovernance(plan, duties);
+  const parameters = { BureauTimelock: { bureauSafe: safes.bureauSafe, minDelay } };
+  const options = { defaultSender: deployer.address, parameters };
+  const d =
+    deploymentId === undefined
+      ? await deployModule(connection, BureauTimelockModule, options)
+      : await connection.ignition.deploy(BureauTimelockModule, { displayUi: false, ...options, deploymentId });
+  const timelock = d.timelock as unknown as TimelockController;
+  return { ...safes, timelock, timelockAddress: await timelock.getAddress(), plan };
 }
 
 /** A contract with OpenZeppelin AccessControl's role functions (a program, a registry). */

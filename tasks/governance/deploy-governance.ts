@@ -1,13 +1,26 @@
 /**
- * mg:deploy-governance — on a local chain, deploys the Safe contracts, the bureau's three Safes and its
- * timelock (Governance Ignition module, scripts/lib/governance.ts) and records them in the address book.
- * On a public chain the Safes are created in the Safe app (canonical Safe contracts) and the timelock
- * with the same module; this task refuses there rather than deploy a second copy of Safe.
+ * mg:deploy-governance — the bureau's Safes and timelock, recorded in the address book:
+ * - on a local chain, by default, deploys the Safe contracts, the three Safes and the timelock
+ *   (Governance Ignition module, scripts/lib/governance.ts);
+ * - with --bureau-safe, --treasurer-safe and --guardian-safe (how it runs on a real chain, where the
+ *   Safes are created in the Safe app on the canonical Safe contracts), reads those Safes' owners and
+ *   thresholds, holds them to the same rules, and deploys only the timelock (BureauTimelock module).
+ * It never deploys a second copy of the Safe contracts on a real chain.
  */
 import { localAccounts } from "../../scripts/lib/accounts.js";
-import { deployGovernance, localGovernancePlan, type GovernancePlan } from "../../scripts/lib/governance.js";
+import {
+  adoptGovernance,
+  deployGovernance,
+  localGovernancePlan,
+  type ExistingSafes,
+  type Governance,
+  type GovernancePlan,
+} from "../../scripts/lib/governance.js";
+import { safeOwners } from "../../scripts/lib/safe-proposals.js";
+import { deploymentTag } from "../runtime/address-book.js";
 import { TaskInputError, wholeNumber, type CommonArgs } from "../runtime/args.js";
-import { pickAddresses } from "../runtime/connection.js";
+import { pickAddress, pickAddresses, type TaskEnv } from "../runtime/connection.js";
+import { safeContext } from "../runtime/governed.js";
 import { defineAction, line, type ResultOf } from "../runtime/output.js";
 
 export interface DeployGovernanceArgs extends CommonArgs {
@@ -18,13 +31,52 @@ export interface DeployGovernanceArgs extends CommonArgs {
   guardianOwners: string | undefined;
   guardianThreshold: number;
   delayDays: number;
+  bureauSafe: string | undefined;
+  treasurerSafe: string | undefined;
+  guardianSafe: string | undefined;
+}
+
+/** The existing Safes named on the command line, or null when none is (all three or none). */
+function existingSafes(env: TaskEnv, args: DeployGovernanceArgs): ExistingSafes | null {
+  const given = [args.bureauSafe, args.treasurerSafe, args.guardianSafe].filter((v) => v !== undefined);
+  if (given.length === 0) return null;
+  if (given.length !== 3) {
+    throw new TaskInputError(
+      "Name all three existing Safes: --bureau-safe, --treasurer-safe and --guardian-safe.",
+      "请同时给出三个已有的多签钱包：--bureau-safe、--treasurer-safe 和 --guardian-safe。",
+    );
+  }
+  return {
+    bureauSafe: pickAddress(env.signers, args.bureauSafe, "--bureau-safe"),
+    treasurerSafe: pickAddress(env.signers, args.treasurerSafe, "--treasurer-safe"),
+    guardianSafe: pickAddress(env.signers, args.guardianSafe, "--guardian-safe"),
+  };
+}
+
+/** A Safe's owners and threshold, or one sentence if the address is not a Safe. */
+async function readSafe(env: TaskEnv, safe: string): Promise<{ owners: string[]; threshold: number }> {
+  if ((await env.ethers.provider.getCode(safe)) === "0x") {
+    throw new TaskInputError(
+      `${safe} is not a Safe: there is no contract at that address on this chain.`,
+      `${safe} 不是多签钱包：本链上该地址没有合约。`,
+    );
+  }
+  try {
+    return await safeOwners(await safeContext(env), safe);
+  } catch {
+    throw new TaskInputError(
+      `${safe} is not a Safe the Safe SDK can read (getOwners/getThreshold failed).`,
+      `${safe} 不是 Safe SDK 可读取的多签钱包（getOwners/getThreshold 调用失败）。`,
+    );
+  }
 }
 
 const action = defineAction("mg:deploy-governance", async (args: DeployGovernanceArgs, env) => {
-  if (!env.local) {
+  const safes = existingSafes(env, args);
+  if (safes === null && !env.local) {
     throw new TaskInputError(
-      "mg:deploy-governance deploys Safe contracts and works only on a local chain: on a public chain create the Safes in the Safe app and record them.",
-      "mg:deploy-governance 会部署多签钱包合约，只能用于本地链：在公共链上请用 Safe 应用创建多签钱包并记录其地址。",
+      "On a real chain mg:deploy-governance does not deploy Safes: create them in the Safe app, then name them with --bureau-safe, --treasurer-safe and --guardian-safe.",
+      "在真实链上 mg:deploy-governance 不部署多签钱包：请先在 Safe 应用中创建，再用 --bureau-safe、--treasurer-safe 和 --guardian-safe 指定。",
     );
   }
   const defaults = localGovernancePlan(localAccounts(env.signers));
@@ -43,15 +95,29 @@ const action = defineAction("mg:deploy-governance", async (args: DeployGovernanc
   // the bureau/treasurer owner overlap are checked here; keep reviewers and managers off these Safes.
   const duties = { reviewers: [] as string[], managers: [] as string[] };
   const connection = await env.hre.network.getOrCreate();
-  const g = await deployGovernance(connection, env.signer, plan, duties);
+  const g =
+    safes === null
+      ? await deployGovernance(connection, env.signer, plan, duties)
+      : await adoptGovernance(
+          connection,
+          env.signer,
+          safes,
+          plan.minDelay,
+          (safe) => readSafe(env, safe),
+          duties,
+          // A real chain keeps Ignition's journal (for `ignition verify`); a local one, a throw-away journal.
+          env.local ? undefined : `${deploymentTag(env.identity)}-governance`,
+        );
   env.book.governance = {
     bureauSafe: g.bureauSafe,
     treasurerSafe: g.treasurerSafe,
     guardianSafe: g.guardianSafe,
     timelock: g.timelockAddress,
-    safeContracts: g.safeContracts,
+    // Adopted Safes keep the Safe contracts already recorded for this chain (local) or the canonical ones.
+    safeContracts: safes === null ? (g as Governance).safeContracts : env.book.governance?.safeContracts,
   };
   env.saveBook();
+  Object.assign(plan, g.plan);
   const days = Number(plan.minDelay / 86_400n);
   return {
     result: { ...env.book.governance, plan },

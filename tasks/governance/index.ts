@@ -13,7 +13,10 @@ const proposalOption = { name: "proposal", description: "The Safe proposal file"
 
 export const governanceTasks = [
   withSigner(
-    task("mg:deploy-governance", "Local chains: deploy the bureau's Safes (3/5, 2/3, 1/2) and a 2-day timelock")
+    task(
+      "mg:deploy-governance",
+      "The bureau's Safes (3/5, 2/3, 1/2; local chains) or its existing Safes, and a 2-day timelock",
+    )
       .addOption({ name: "bureauOwners", description: "Bureau's Safe owners (default: accounts 0,20-23)", ...OPTIONAL })
       .addOption({
         name: "bureauThreshold",
@@ -35,7 +38,10 @@ export const governanceTasks = [
         type: ArgumentType.INT,
         defaultValue: 1,
       })
-      .addOption({ name: "delayDays", description: "Timelock delay in days", type: ArgumentType.INT, defaultValue: 2 }),
+      .addOption({ name: "delayDays", description: "Timelock delay in days", type: ArgumentType.INT, defaultValue: 2 })
+      .addOption({ name: "bureauSafe", description: "Real chains: the bureau's existing Safe (Safe app)", ...OPTIONAL })
+      .addOption({ name: "treasurerSafe", description: "Real chains: the treasurer's existing Safe", ...OPTIONAL })
+      .addOption({ name: "guardianSafe", description: "Real chains: the guardian's existing Safe", ...OPTIONAL }),
   )
     .setAction(() => import("./deploy-governance.js"))
     .build(),

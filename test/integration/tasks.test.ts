@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 
 import { expect } from "chai";
+import { ZeroAddress } from "ethers";
 import hre from "hardhat";
 
 import type { MockYuan } from "../../typechain-types/index.js";
@@ -721,13 +722,15 @@ describe("Operator tasks (mg:*) on the in-process network", function () {
   });
 
   describe("governance: Safe multisigs and the timelock (runs last: it hands the registry to the timelock)", function () {
-    /** The bureau's Safe mg:deploy-governance recorded (first test). */
+    /** The Safes and timelock mg:deploy-governance deployed (first test). */
+    let governance: Result;
     let bureauSafe: string;
 
     it("Safe + timelock through the tasks: propose (--via-safe) → confirm → execute; below the threshold nothing moves; the unpause waits 2 days", async function () {
       const { ethers } = await hre.network.getOrCreate();
       const signers = await ethers.getSigners();
       const g = await ok("mg:deploy-governance", { json: true });
+      governance = g;
       bureauSafe = g.bureauSafe as string;
       const name = "htz-governed";
       await ok("mg:create-program", {
@@ -935,6 +938,41 @@ describe("Operator tasks (mg:*) on the in-process network", function () {
       await ok("mg:advance-time", { days: 2 });
       await ok("mg:timelock-execute", { proposal: appoint, from: "11" });
       expect(await program.hasRole(MANAGER, newManager)).to.equal(true);
+    });
+
+    it("mg:deploy-governance with existing Safes (a real chain's way): reads their owners, holds them to the rules, deploys only the timelock", async function () {
+      const { ethers } = await hre.network.getOrCreate();
+      const safes = {
+        bureauSafe: governance.bureauSafe as string,
+        treasurerSafe: governance.treasurerSafe as string,
+        guardianSafe: governance.guardianSafe as string,
+      };
+      // Refused, and nothing recorded or deployed: two of three Safes; an account that is not a Safe; a
+      // 1-of-2 Safe as the bureau's (the rules need at least 2 signatures there).
+      const [deployer] = await ethers.getSigners();
+      const before = await ethers.provider.getTransactionCount(deployer.address);
+      expect(
+        await fails("mg:deploy-governance", { bureauSafe: safes.bureauSafe, treasurerSafe: safes.treasurerSafe }),
+      ).to.equal("Name all three existing Safes: --bureau-safe, --treasurer-safe and --guardian-safe.");
+      const stranger = (await ethers.getSigners())[19].address;
+      expect(await fails("mg:deploy-governance", { ...safes, bureauSafe: stranger })).to.equal(
+        `${stranger} is not a Safe: there is no contract at that address on this chain.`,
+      );
+      expect(await fails("mg:deploy-governance", { ...safes, bureauSafe: safes.guardianSafe })).to.equal(
+        "the bureau's Safe needs a threshold from 2 to its 2 owners, not 1.",
+      );
+      expect(await ethers.provider.getTransactionCount(deployer.address)).to.equal(before);
+
+      const adopted = await ok("mg:deploy-governance", { ...safes, delayDays: 3 });
+      expect(adopted).to.deep.include(safes);
+      expect(adopted.timelock).to.not.equal(governance.timelock);
+      expect((adopted.plan as { bureauThreshold: number; bureauOwners: string[] }).bureauThreshold).to.equal(3);
+      const timelock = await ethers.getContractAt("TimelockController", adopted.timelock as string);
+      expect(await timelock.getMinDelay()).to.equal(3n * DAY);
+      expect(await timelock.hasRole(await timelock.PROPOSER_ROLE(), safes.bureauSafe)).to.equal(true);
+      expect(await timelock.hasRole(await timelock.CANCELLER_ROLE(), safes.bureauSafe)).to.equal(true);
+      expect(await timelock.hasRole(await timelock.EXECUTOR_ROLE(), ZeroAddress)).to.equal(true);
+      expect(await timelock.hasRole(ZERO_ROLE, deployer.address)).to.equal(false);
     });
   });
 });
