@@ -31,6 +31,7 @@ import { Interface, getAddress, hexlify, isAddress, isHexString, recoverAddress,
 
 import { CoreInputError } from "../../core/input-error.js";
 import { formatBeijing, type Bilingual } from "../../core/messages/labels.js";
+import type { SafeContractAddresses } from "../../tasks/runtime/address-book.js";
 
 /** The Safe version the suite deploys and expects (`@safe-global/safe-contracts` 1.4.1). */
 export const SAFE_VERSION = "1.4.1";
@@ -38,17 +39,8 @@ export const SAFE_VERSION = "1.4.1";
 /** What a proposal file says it is. */
 export const SAFE_PROPOSAL_KIND = "milestone-grants-safe-proposal";
 
-/** Where the Safe contracts are on one chain (the SafeContracts module's addresses). */
-export interface SafeContractAddresses {
-  singleton: string;
-  proxyFactory: string;
-  fallbackHandler: string;
-  multiSend: string;
-  multiSendCallOnly: string;
-  signMessageLib: string;
-  createCall: string;
-  simulateTxAccessor: string;
-}
+/** Where the Safe contracts are on a local chain: the address book's record of them. */
+export type { SafeContractAddresses };
 
 /** One call a proposal makes: target, value in wei, calldata, and what it does in both languages. */
 export interface ProposedCall {

@@ -59,16 +59,19 @@ export interface GovernanceEntry {
   guardianSafe: string;
   timelock: string;
   /** The Safe contracts the Safe SDK is pointed at (`contractNetworks`): local chains only. */
-  safeContracts?: {
-    singleton: string;
-    proxyFactory: string;
-    fallbackHandler: string;
-    multiSend: string;
-    multiSendCallOnly: string;
-    signMessageLib: string;
-    createCall: string;
-    simulateTxAccessor: string;
-  };
+  safeContracts?: SafeContractAddresses;
+}
+
+/** Where the Safe 1.4.1 contracts are on a local chain (what the Safe SDK's `contractNetworks` needs). */
+export interface SafeContractAddresses {
+  singleton: string;
+  proxyFactory: string;
+  fallbackHandler: string;
+  multiSend: string;
+  multiSendCallOnly: string;
+  signMessageLib: string;
+  createCall: string;
+  simulateTxAccessor: string;
 }
 
 const memoryBooks = new Map<string, AddressBook>();

@@ -141,6 +141,23 @@ async function refusedWith(promise: Promise<unknown>, text: string): Promise<voi
 const safeAt = (address: string, signer: HardhatEthersSigner) =>
   new Contract(address, SAFE_ARTIFACTS.singleton.abi, signer);
 
+/** Sends a proposal's Safe transaction straight to the Safe with `signatures`, bypassing the tooling's checks. */
+function execRaw(safe: Contract, proposal: SafeProposalFile, signatures: string) {
+  const t = proposal.transaction;
+  return safe.execTransaction(
+    t.to,
+    t.value,
+    t.data,
+    t.operation,
+    t.safeTxGas,
+    t.baseGas,
+    t.gasPrice,
+    t.gasToken,
+    t.refundReceiver,
+    signatures,
+  );
+}
+
 describe("Governance: Safe multisigs and a timelock hold the officials' powers", function () {
   let w: World;
   beforeEach(async function () {
@@ -179,21 +196,8 @@ describe("Governance: Safe multisigs and a timelock hold the officials' powers",
       "it has 1 of the 2 confirmations",
     );
     // The chain itself refuses one signature, not just the tooling (Safe: GS020, signatures too short).
-    const t = proposal.transaction;
     const raw = safeAt(w.g.treasurerSafe, w.who.citizen);
-    const exec = (signatures: string) =>
-      raw.execTransaction(
-        t.to,
-        t.value,
-        t.data,
-        t.operation,
-        t.safeTxGas,
-        t.baseGas,
-        t.gasPrice,
-        t.gasToken,
-        t.refundReceiver,
-        signatures,
-      );
+    const exec = (signatures: string) => execRaw(raw, proposal, signatures);
     await expect(exec(proposal.signatures[0].data)).to.be.revertedWith("GS020");
     expect(await w.token.balanceOf(w.g.treasurerSafe)).to.equal(safeBefore);
     expect((await w.program.summary()).funded).to.equal(programBefore);
@@ -320,18 +324,10 @@ describe("Governance: Safe multisigs and a timelock hold the officials' powers",
       { signer: w.who.treasurer.address, data: proposal.signatures[0].data },
       { signer: w.who.lab.address, data: adjusted },
     ].sort((a, b) => (BigInt(a.signer) < BigInt(b.signer) ? -1 : 1));
-    const t = proposal.transaction;
     await expect(
-      safeAt(w.g.treasurerSafe, w.who.lab).execTransaction(
-        t.to,
-        t.value,
-        t.data,
-        t.operation,
-        t.safeTxGas,
-        t.baseGas,
-        t.gasPrice,
-        t.gasToken,
-        t.refundReceiver,
+      execRaw(
+        safeAt(w.g.treasurerSafe, w.who.lab),
+        proposal,
         solidityPacked(
           ["bytes", "bytes"],
           sigs.map((s) => s.data),
