@@ -149,8 +149,12 @@ export type DocumentErrorCode = keyof typeof DOCUMENT_ERRORS;
 
 /** A refusal of the document store: a named code, and its sentence in English (message) and Chinese (zh). */
 export class DocumentError extends CoreInputError {
-  constructor(readonly code: DocumentErrorCode) {
+  /** The refusal's name, as the store answers it over HTTP. */
+  readonly code: DocumentErrorCode;
+
+  constructor(code: DocumentErrorCode) {
     super(DOCUMENT_ERRORS[code].en, DOCUMENT_ERRORS[code].zh);
+    this.code = code;
     this.name = "DocumentError";
   }
 }

@@ -95,7 +95,10 @@ export class DocumentStore {
   readonly maxBytes: number;
   private readonly challenges = new Map<string, { message: string; expiresAt: number }>();
 
-  constructor(private readonly options: DocumentStoreOptions) {
+  private readonly options: DocumentStoreOptions;
+
+  constructor(options: DocumentStoreOptions) {
+    this.options = options;
     this.dir = path.resolve(options.dir);
     this.now = options.now ?? (() => Math.floor(Date.now() / 1000));
     this.challengeSeconds = options.challengeSeconds ?? 300;
