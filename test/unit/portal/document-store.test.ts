@@ -49,19 +49,30 @@ async function refused(run: () => Promise<unknown> | unknown, code: DocumentErro
   expect.fail(`expected the refusal ${code}`);
 }
 
+/** A store in a fresh folder serving `program` of `registry`, on `now` (the wall clock by default). */
+function storeOf(program: string, registry: string, now?: () => number): DocumentStore {
+  return new DocumentStore({
+    dir: mkdtempSync(path.join(tmpdir(), "mg-documents-")),
+    provider,
+    chainId: "31337",
+    programs: async () => [{ address: program, registry, fromBlock: 0 }],
+    now,
+  });
+}
+
+/** A proof for `signer`: its signature over a challenge `store` issued now. */
+async function proofOf(store: DocumentStore, signer: Signer) {
+  const c = store.challenge();
+  return { challenge: c.id, signature: await signer.signMessage(c.message) };
+}
+
 /** The world: the Guiyang programs, a store in a fresh folder on a movable clock, company A's application. */
 async function world() {
   const w = await networkHelpers.loadFixture(deployGuiyang);
-  const dir = mkdtempSync(path.join(tmpdir(), "mg-documents-"));
   const clock = { now: Math.floor(Date.now() / 1000) };
   const htz = await w.htz.getAddress();
-  const store = new DocumentStore({
-    dir,
-    provider,
-    chainId: "31337",
-    programs: async () => [{ address: htz, registry: await w.registry.getAddress(), fromBlock: 0 }],
-    now: () => clock.now,
-  });
+  const store = storeOf(htz, await w.registry.getAddress(), () => clock.now);
+  const dir = store.dir;
   const licence = toUtf8Bytes("national lab licence, scanned");
   const bundle: ApplicationBundle = {
     chainId: "31337",
@@ -74,11 +85,7 @@ async function world() {
   const hash = bundleHash(bundle);
   await w.htz.connect(w.actors.companyA).submitApplication(bundle.categoryId, hash);
   const ref: DocumentRef = { program: htz, kind: "application", applicationId: await w.htz.applicationCount() };
-  /** A signed proof for `signer` of a challenge issued now. */
-  const proof = async (signer: Signer) => {
-    const c = store.challenge();
-    return { challenge: c.id, signature: await signer.signMessage(c.message) };
-  };
+  const proof = (signer: Signer) => proofOf(store, signer);
   return { w, dir, clock, store, bundle, hash, licence, ref, proof, htz };
 }
 
@@ -179,20 +186,10 @@ describe("portal document store", function () {
     it("evidence: the grantee's wallet and a reviewer read it; a stranger is refused", async function () {
       const evidence = toUtf8Bytes("annual operating report");
       const { w, htz, grantId } = await submittedNationalLab(networkHelpers, deployGuiyang, documentHash(evidence));
-      const store = new DocumentStore({
-        dir: mkdtempSync(path.join(tmpdir(), "mg-documents-")),
-        provider,
-        chainId: "31337",
-        programs: async () => [
-          { address: await htz.getAddress(), registry: await w.registry.getAddress(), fromBlock: 0 },
-        ],
-      });
+      const store = storeOf(await htz.getAddress(), await w.registry.getAddress());
       const ref: DocumentRef = { program: await htz.getAddress(), kind: "evidence", grantId, index: 0 };
       await store.put(documentHash(evidence), evidence, ref);
-      const sign = async (s: Signer) => {
-        const c = store.challenge();
-        return { challenge: c.id, signature: await s.signMessage(c.message) };
-      };
+      const sign = (signer: Signer) => proofOf(store, signer);
       expect(documentHash(await store.get(documentHash(evidence), ref, await sign(w.actors.companyA)))).to.equal(
         documentHash(evidence),
       );
@@ -207,21 +204,11 @@ describe("portal document store", function () {
       await approveSubmitted(htz, w.actors.reviewers.slice(0, 3), grantId, 0, textHash("evidence"));
       const text = "The licence was issued to another company.";
       await htz.connect(w.actors.stranger).object(grantId, 0, textHash(text));
-      const store = new DocumentStore({
-        dir: mkdtempSync(path.join(tmpdir(), "mg-documents-")),
-        provider,
-        chainId: "31337",
-        programs: async () => [
-          { address: await htz.getAddress(), registry: await w.registry.getAddress(), fromBlock: 0 },
-        ],
-      });
+      const store = storeOf(await htz.getAddress(), await w.registry.getAddress());
       const ref: DocumentRef = { program: await htz.getAddress(), kind: "objection", grantId, index: 0 };
       // A typed objection and the same text as a file hash alike (textHash = documentHash of the UTF-8 bytes).
       await store.put(textHash(text), toUtf8Bytes(text), ref);
-      const sign = async (s: Signer) => {
-        const c = store.challenge();
-        return { challenge: c.id, signature: await s.signMessage(c.message) };
-      };
+      const sign = (signer: Signer) => proofOf(store, signer);
       for (const reader of [w.actors.stranger, w.actors.manager])
         expect(await store.get(textHash(text), ref, await sign(reader))).to.have.length(toUtf8Bytes(text).length);
       await refused(async () => store.get(textHash(text), ref, await sign(w.actors.companyA)), "not_allowed");
