@@ -7,6 +7,7 @@ import { bundleBytes, bundleHash, type ApplicationBundle, type DocumentRef } fro
 import { ApplicationStatus, AwardMode, enumNames, MilestoneState as State } from "../../core/enums.js";
 import { reasonHash, textHash } from "../../core/ids.js";
 import { formatYuan, parseYuan } from "../../core/money.js";
+import { fetchLogs } from "../../core/logs.js";
 import { formatTimestamp } from "../../core/time.js";
 import { checkDeadlines, milestoneTerms, parseSchedule } from "../../core/schedule.js";
 import {
@@ -434,16 +435,17 @@ async function companyGrant(
 /** The entity's applications to the program (read by its entity number, an indexed field of the event). */
 async function myApplications(ctx: ViewContext, meta: PortalProgram, program: IGrantProgram, entityNo: bigint) {
   const box = h("div", { "data-testid": `my-applications-${meta.key}` }, h("h3", {}, t("apps.mine")));
-  const submitted = await program.queryFilter(
-    program.filters.ApplicationSubmitted(undefined, entityNo),
-    meta.fromBlock,
-  );
+  // Block-chunked like every log read of the portal (core/logs.ts): hosted endpoints limit log ranges.
+  const topics = await program.filters.ApplicationSubmitted(undefined, entityNo).getTopicFilter();
+  const latest = await ctx.chain.reader.getBlockNumber();
+  const { logs } = await fetchLogs(ctx.chain.reader, { address: meta.address, topics }, meta.fromBlock, latest);
+  const submitted = logs.map((log) => program.interface.parseLog(log)!);
   if (submitted.length === 0) box.append(h("p", { class: "muted" }, t("apps.none")));
-  const statuses = await Promise.all(submitted.map((e) => program.application(e.args.applicationId)));
+  const statuses = await Promise.all(submitted.map((e) => program.application(e.args.getValue("applicationId"))));
   const names = enumNames(ApplicationStatus);
   submitted.forEach((e, i) => {
-    const id = e.args.applicationId;
-    const hash = e.args.applicationHash;
+    const id = BigInt(e.args.getValue("applicationId"));
+    const hash = String(e.args.getValue("applicationHash"));
     box.append(
       h(
         "div",
@@ -451,7 +453,7 @@ async function myApplications(ctx: ViewContext, meta: PortalProgram, program: IG
         h(
           "p",
           {},
-          `#${id} · ${categoryName(meta, Number(e.args.categoryId))} · ${when(statuses[i].submittedAt)} · `,
+          `#${id} · ${categoryName(meta, Number(e.args.getValue("categoryId")))} · ${when(statuses[i].submittedAt)} · `,
           h("b", {}, t(`apps.status.${names[Number(statuses[i].status)] ?? "None"}`)),
         ),
         h("p", {}, h("b", {}, `${t("apps.hash")}: `), h("code", { class: "hash" }, hash)),

@@ -343,6 +343,7 @@ describe("portal in a real browser (Chromium, injected EIP-1193 wallet, hardhat 
     await screenshot(page, "public");
     await page.getByTestId("object-2-0").click();
     await lastTx(page, "confirmed");
+    await page.getByTestId("doc-stored").waitFor(); // the text, as a file, in the document store
     expect(await program("guiyang-htz").milestoneState(2, 0)).to.equal(5n); // Contested
     expect((await program("guiyang-htz").objection(2, 0)).objector).to.equal(accounts[ACCOUNT.citizen]);
     await page.getByTestId("notice-2-0").waitFor({ state: "detached" });
@@ -365,6 +366,10 @@ describe("portal in a real browser (Chromium, injected EIP-1193 wallet, hardhat 
     );
     await manager.getByTestId("objection-check-2-0").setInputFiles(file("objection.txt", objectionText));
     await manager.getByTestId("objection-check-2-0-result").and(manager.locator('[data-match="true"]')).waitFor();
+    // The portal stored the objector's text under that hash: the manager opens it, verified against the chain.
+    await manager.getByTestId("objection-open-2-0").click();
+    await manager.getByTestId("objection-open-2-0-result").and(manager.locator('[data-verified="true"]')).waitFor();
+    expect(await manager.getByTestId("objection-open-2-0-text").textContent()).to.equal(objectionText);
     await screenshot(manager, "official-manager");
     const before = await program("guiyang-htz").grantCount();
     await manager.getByTestId("schedule-1").fill("2027-06-30");
