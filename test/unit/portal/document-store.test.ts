@@ -25,7 +25,7 @@ import {
   type DocumentRef,
 } from "../../../core/documents.js";
 import { textHash } from "../../../core/ids.js";
-import { approveSubmitted } from "../../../scripts/lib/scenario.js";
+import { approveSubmitted, lookAlikeInitParams } from "../../../scripts/lib/scenario.js";
 import { DocumentStore, documentMiddleware } from "../../../portal/server/document-store.js";
 import { guiyangFixture, submittedNationalLab, terms } from "../../utils/fixtures.js";
 
@@ -114,10 +114,31 @@ describe("portal document store", function () {
       expect(parseBundle(bundleBytes(bundle))).to.deep.equal(bundle);
     });
 
-    it("refuses a program its jurisdiction's registry did not authorise (or does not serve)", async function () {
+    it("refuses a program the portal does not serve", async function () {
       const { store, w, hash, bundle } = await world();
       const other = { program: await w.city.getAddress(), kind: "application" as const, applicationId: 1n };
       await refused(() => store.put(hash, bundleBytes(bundle), other), "unknown_program");
+    });
+
+    it("refuses a look-alike program naming the registry without its authorisation, even if the book lists it", async function () {
+      const { w, bundle } = await world();
+      const impostor = w.actors.spare[0];
+      await w.core.factory
+        .connect(impostor)
+        .createProgram(
+          w.core.version,
+          "look-alike",
+          await w.token.getAddress(),
+          await w.registry.getAddress(),
+          w.actors.treasury.address,
+          lookAlikeInitParams(impostor.address, w.actors.spare[1].address, BigInt(await networkHelpers.time.latest())),
+        );
+      const lookAlike = await w.core.factory.programAt((await w.core.factory.programCount()) - 1n);
+      const store = storeOf(lookAlike, await w.registry.getAddress());
+      // Its own roles would make the impostor an "official": the store never asks them.
+      const ref = { program: lookAlike, kind: "application" as const, applicationId: 1n };
+      await refused(() => store.put(bundleHash(bundle), bundleBytes(bundle), ref), "unknown_program");
+      await refused(async () => store.get(bundleHash(bundle), ref, await proofOf(store, impostor)), "unknown_program");
     });
   });
 
