@@ -4,9 +4,15 @@
  * files are shown inline. An application opens as its bundle: the proposed schedule and one such
  * button per listed document.
  */
-import { documentHash, type ApplicationBundle, type DocumentRef } from "../../core/documents.js";
+import {
+  documentHash,
+  DocumentError,
+  parseBundle,
+  type ApplicationBundle,
+  type DocumentRef,
+} from "../../core/documents.js";
 import type { Wallet } from "./chain.js";
-import { openBundle, openDocument } from "./documents.js";
+import { openDocument } from "./documents.js";
 import { t } from "./i18n.js";
 import { h, problemText, table, when, yuan } from "./ui.js";
 
@@ -51,6 +57,21 @@ function verdict(result: HTMLElement, ok: boolean, text: string): void {
   result.textContent = text;
 }
 
+/** A verified file on the page: a link to save it and, for a text file, its text. */
+function fileView(bytes: Uint8Array, name: string, type: string, testid: string): Array<Node | string> {
+  const link = h(
+    "a",
+    {
+      href: URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type })),
+      download: name,
+      "data-testid": `${testid}-save`,
+    },
+    t("doc.save", { name }),
+  );
+  const text = type.startsWith("text/") ? new TextDecoder().decode(bytes) : null;
+  return [link, text === null ? "" : h("pre", { class: "document-text", "data-testid": `${testid}-text` }, text)];
+}
+
 /** A button that opens the stored file of `spec.hash` as the connected wallet and verifies it. */
 export function documentOpener(wallet: () => Wallet | null, spec: OpenSpec): HTMLElement {
   const result = h("span", { class: "check-result", role: "status", "data-testid": `${spec.testid}-result` });
@@ -67,21 +88,8 @@ export function documentOpener(wallet: () => Wallet | null, spec: OpenSpec): HTM
         try {
           const bytes = await openDocument(who, spec.hash, spec.ref);
           verdict(result, true, t(spec.listed ? "doc.verifiedListed" : "doc.verified", { hash: spec.hash }));
-          const name = spec.name ?? `${spec.hash}.bin`;
-          const type = spec.type ?? "application/octet-stream";
-          const link = h(
-            "a",
-            {
-              href: URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type })),
-              download: name,
-              "data-testid": `${spec.testid}-save`,
-            },
-            t("doc.save", { name }),
-          );
-          const text = type.startsWith("text/") ? new TextDecoder().decode(bytes) : null;
           shown.replaceChildren(
-            link,
-            text === null ? "" : h("pre", { class: "document-text", "data-testid": `${spec.testid}-text` }, text),
+            ...fileView(bytes, spec.name ?? `${spec.hash}.bin`, spec.type ?? "application/octet-stream", spec.testid),
           );
         } catch (error) {
           verdict(result, false, t("doc.refused", { why: problemText(error) }));
@@ -98,7 +106,8 @@ export function documentOpener(wallet: () => Wallet | null, spec: OpenSpec): HTM
 
 /**
  * A button that opens an application's bundle (verified against the on-chain applicationHash), then
- * shows its proposed schedule and a verified opener for each document it lists.
+ * shows its proposed schedule and a verified opener for each document it lists. An application whose
+ * hash is that of a single file (mg:apply --file) opens as that file.
  * @param onBundle called with the opened bundle (the manager's award form takes its schedule)
  */
 export function applicationOpener(
@@ -120,8 +129,16 @@ export function applicationOpener(
         if (who === null) return verdict(result, false, t("wallet.connectFirst"));
         button.disabled = true;
         try {
-          const bundle = await openBundle(who, applicationHash, ref);
+          const bytes = await openDocument(who, applicationHash, ref);
           verdict(result, true, t("doc.verified", { hash: applicationHash }));
+          let bundle: ApplicationBundle;
+          try {
+            bundle = parseBundle(bytes);
+          } catch (error) {
+            if (!(error instanceof DocumentError)) throw error;
+            shown.replaceChildren(...fileView(bytes, `${applicationHash}.bin`, "application/octet-stream", testid));
+            return;
+          }
           shown.replaceChildren(
             h("h4", {}, t("doc.schedule")),
             table(

@@ -9,9 +9,7 @@ import {
   documentHash,
   DocumentError,
   DOCUMENT_ERRORS,
-  parseBundle,
   refText,
-  type ApplicationBundle,
   type DocumentErrorCode,
   type DocumentRef,
 } from "../../core/documents.js";
@@ -78,13 +76,4 @@ export async function openDocument(wallet: Wallet, hash: string, ref: DocumentRe
   const bytes = new Uint8Array(await response.arrayBuffer());
   if (documentHash(bytes) !== hash.toLowerCase()) throw new DocumentError("unverified");
   return bytes;
-}
-
-/** An application's bundle, opened and verified against the on-chain applicationHash. */
-export async function openBundle(
-  wallet: Wallet,
-  applicationHash: string,
-  ref: DocumentRef,
-): Promise<ApplicationBundle> {
-  return parseBundle(await openDocument(wallet, applicationHash, ref));
 }
