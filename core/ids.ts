@@ -3,7 +3,9 @@
  * keys of categories and exclusivity groups (as GrantProgram.addCategory derives them), and the
  * keccak256 hashes of texts and documents (reasons, evidence, objections, descriptions).
  */
-import { AbiCoder, isHexString, keccak256, toUtf8Bytes, type BytesLike } from "ethers";
+import { AbiCoder, isHexString, keccak256, toUtf8Bytes } from "ethers";
+
+import { documentHash } from "./documents.ts";
 
 const abi = AbiCoder.defaultAbiCoder();
 
@@ -60,7 +62,7 @@ export function exclusivityGroupOf(name: string): string {
  * @param text the text, hashed exactly as given
  */
 export function textHash(text: string): string {
-  return keccak256(toUtf8Bytes(text));
+  return documentHash(toUtf8Bytes(text));
 }
 
 /**
@@ -73,14 +75,6 @@ export function textHash(text: string): string {
  */
 export function categoryDescription(key: string, condition: string, conditionZh: string): string {
   return `${key}: ${condition} | ${conditionZh}`;
-}
-
-/**
- * keccak256 of a document's bytes: what mg:evidence computes for a file and the portal for an upload.
- * @param bytes the file's contents
- */
-export function bytesHash(bytes: BytesLike): string {
-  return keccak256(bytes);
 }
 
 /**

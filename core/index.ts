@@ -3,6 +3,7 @@
  * vote files, milestone schedules, identifiers and hashes, money and Beijing dates. Runs in Node and
  * in the browser (no Hardhat, no node: imports; ethers v6 only).
  */
+export * from "./documents.ts";
 export * from "./enums.ts";
 export * from "./ids.ts";
 export * from "./input-error.ts";

@@ -8,6 +8,8 @@
  *   MG_ADDRESS_BOOK_DIR where the address books are (default deploy/addresses)
  *   MG_INDEXER_URL      the indexer (`npm run indexer`, e.g. http://127.0.0.1:42069), proxied at /indexer;
  *                       without it the portal reads every list from the chain
+ *   MG_DOCUMENTS_DIR    the document store's folder (default .documents/, git-ignored): application,
+ *                       evidence and objection files by hash, served at /documents (portal/server/document-store.ts)
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -26,12 +28,16 @@ import {
   type AddressBook,
   type RpcRequest,
 } from "../tasks/runtime/address-book.ts";
+import { JsonRpcProvider } from "ethers";
+
 import { rpc } from "../scripts/lib/local-node.ts";
+import { DocumentStore, documentMiddleware } from "./server/document-store.ts";
 import type { PortalConfig, PortalDirectory } from "./src/config-types.js";
 
 const root = path.resolve(import.meta.dirname, "..");
 const rpcTarget = process.env.MG_RPC_URL ?? "http://127.0.0.1:8545";
 const indexerTarget = process.env.MG_INDEXER_URL || undefined;
+const documentsDir = path.resolve(root, process.env.MG_DOCUMENTS_DIR || ".documents");
 
 /** One JSON-RPC call to the node the portal proxies to. */
 const nodeRequest: RpcRequest = (method, params) => rpc(rpcTarget, method, params);
@@ -128,6 +134,37 @@ function configEndpoint(): Plugin {
   };
 }
 
+/** The document store of the chain behind `/rpc` (one per chain, so its challenges outlive a request). */
+const stores = new Map<string, DocumentStore>();
+async function documentStore(): Promise<DocumentStore> {
+  const config = await portalConfig();
+  if (typeof config === "string") throw new Error(config);
+  let store = stores.get(config.chainId);
+  if (store === undefined) {
+    store = new DocumentStore({
+      dir: documentsDir,
+      provider: new JsonRpcProvider(rpcTarget, Number(config.chainId), { staticNetwork: true, cacheTimeout: -1 }),
+      chainId: config.chainId,
+      // The book's programs, read again on each request (the store checks each one's authorisation itself).
+      programs: async () => {
+        const now = await portalConfig();
+        return typeof now === "string" ? [] : now.programs;
+      },
+    });
+    stores.set(config.chainId, store);
+  }
+  return store;
+}
+
+function documentEndpoint(): Plugin {
+  const handler = documentMiddleware(documentStore);
+  return {
+    name: "milestone-grants-documents",
+    configureServer: (server) => void server.middlewares.use(handler),
+    configurePreviewServer: (server) => void server.middlewares.use(handler),
+  };
+}
+
 const proxy = {
   "/rpc": { target: rpcTarget, changeOrigin: true, rewrite: () => "/" },
   ...(indexerTarget === undefined
@@ -140,7 +177,7 @@ const proxy = {
 export default defineConfig({
   root: import.meta.dirname,
   base: "./",
-  plugins: [configEndpoint()],
+  plugins: [configEndpoint(), documentEndpoint()],
   server: { host: "127.0.0.1", port: 5173, proxy, fs: { allow: [root] } },
   preview: { host: "127.0.0.1", port: 4173, proxy },
   build: { outDir: path.join(root, "dist", "portal"), emptyOutDir: true, chunkSizeWarningLimit: 4096 },

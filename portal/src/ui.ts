@@ -2,7 +2,7 @@
 import type { ContractTransactionReceipt, ContractTransactionResponse } from "ethers";
 
 import { milestoneStateName } from "../../core/enums.js";
-import { bytesHash } from "../../core/ids.js";
+import { documentHash } from "../../core/documents.js";
 import { errorSentence } from "../../core/messages/decoder.js";
 import { countdownText, formatBeijing } from "../../core/messages/labels.js";
 import { formatYuan } from "../../core/money.js";
@@ -97,12 +97,12 @@ setInterval(() => {
 
 /** Reads a file in the browser and returns keccak256 of its bytes (the same hash mg:evidence computes). */
 export async function hashFile(file: File): Promise<string> {
-  return bytesHash(new Uint8Array(await file.arrayBuffer()));
+  return documentHash(new Uint8Array(await file.arrayBuffer()));
 }
 
 /**
  * "Check a file against this hash": the user picks a local file, it is hashed here with the same
- * function as mg:evidence (hashFile → core bytesHash) and the page says whether it matches. The file
+ * function as mg:evidence (hashFile → core/documents.ts documentHash) and the page says whether it matches. The file
  * never leaves the machine.
  */
 export function fileCheck(expected: string, testid: string): HTMLElement {

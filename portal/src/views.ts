@@ -3,9 +3,11 @@ import type { ContractTransactionReceipt, ContractTransactionResponse } from "et
 
 import type { IGrantProgram } from "../../typechain-types/index.js";
 import { errorSentence } from "../../core/messages/decoder.js";
-import { ApplicationStatus, AwardMode, MilestoneState as State } from "../../core/enums.js";
+import { bundleBytes, bundleHash, type ApplicationBundle, type DocumentRef } from "../../core/documents.js";
+import { ApplicationStatus, AwardMode, enumNames, MilestoneState as State } from "../../core/enums.js";
 import { reasonHash, textHash } from "../../core/ids.js";
-import { parseYuan } from "../../core/money.js";
+import { formatYuan, parseYuan } from "../../core/money.js";
+import { fetchLogs } from "../../core/logs.js";
 import { formatTimestamp } from "../../core/time.js";
 import { checkDeadlines, milestoneTerms, parseSchedule } from "../../core/schedule.js";
 import {
@@ -32,13 +34,14 @@ import {
 } from "./lists.js";
 import type { PortalProgram } from "./config-types.js";
 import { recordSheets, sheetFile } from "./exports.js";
+import { applicationOpener, documentOpener, readPicked } from "./document-views.js";
+import { uploadDocument } from "./documents.js";
 import { currentLang, pick, t } from "./i18n.js";
 import { conditionCard, lastEvent, milestoneDescriptionNode, recoveryStatus, timeline } from "./history.js";
 import {
   countdown,
   fileCheck,
   h,
-  hashFile,
   numCell,
   pager,
   problemText,
@@ -146,14 +149,30 @@ async function act(
   facts: ReceiptFacts | ((receipt: ContractTransactionReceipt) => ReceiptFacts) = {},
   /** Re-reads the item from the chain; false means it changed since the page was read: nothing is sent. */
   stillValid?: () => Promise<boolean>,
+  /** Files to store once the transaction that puts their hashes on chain is confirmed (in this order). */
+  store?: () => { ref: DocumentRef; files: Uint8Array[] } | null,
 ): Promise<void> {
   if (ctx.wallet === null) return showProblem(t("wallet.connectFirst"));
   if (stillValid !== undefined && !(await stillValid())) {
     showProblem(t("stale.changed"));
     return ctx.rerender();
   }
-  await runTx(what, send, facts);
+  if ((await runTx(what, send, facts)) && store !== undefined) await storeFiles(store());
   ctx.rerender();
+}
+
+/** Uploads files to the document store, and says in the transaction list that it did (or why not). */
+async function storeFiles(batch: { ref: DocumentRef; files: Uint8Array[] } | null): Promise<void> {
+  if (batch === null) return;
+  try {
+    for (const bytes of batch.files) await uploadDocument(bytes, batch.ref);
+  } catch (error) {
+    return showProblem(t("doc.storeFailed", { why: problemText(error) }));
+  }
+  // Said on the transaction's own receipt (the newest confirmed item): the files belong to it.
+  document
+    .querySelector("#txs li.confirmed")
+    ?.append(h("p", { "data-testid": "doc-stored" }, t("doc.stored", { n: batch.files.length })));
 }
 
 /** An account as the timeline names it: the published entity or role behind it, and the address. */
@@ -246,6 +265,7 @@ export async function companyView(ctx: ViewContext): Promise<HTMLElement> {
     const events = await ctx.chain.lists.history(meta, { grantIds: grants.map((g) => g.id) });
     const active = Number(settings.activeReviewers);
     for (const grant of grants) card.append(await companyGrant(ctx, meta, program, grant, active, events));
+    card.append(await myApplications(ctx, meta, program, entityNo), applyForm(ctx, meta, program));
     root.append(card);
   }
   if (!found) root.append(h("section", { class: "card", "data-testid": "not-registered" }, t("company.notRegistered")));
@@ -289,15 +309,18 @@ async function companyGrant(
           type: "button",
           "data-testid": `evidence-${grant.id}-${m.index}`,
           onclick: async () => {
-            const file = input.files?.[0];
+            const [file] = await readPicked(input.files);
             if (file === undefined) return showProblem(t("company.evidence"));
-            const hash = await hashFile(file);
             await act(
               ctx,
               `${t("company.evidence")} · ${t("grant")} ${grant.id} #${m.index}`,
-              () => writer(ctx, program).submitEvidence(grant.id, m.index, hash),
-              { document: hash, payee: programParty(meta) },
+              () => writer(ctx, program).submitEvidence(grant.id, m.index, file.hash),
+              { document: file.hash, payee: programParty(meta) },
               stillSo(ctx, meta, grant.id, (now) => sameMilestone(now, m, [State.Pending, State.Rejected])),
+              () => ({
+                ref: { program: meta.address, kind: "evidence", grantId: grant.id, index: m.index },
+                files: [file.bytes],
+              }),
             );
           },
         },
@@ -407,6 +430,125 @@ async function companyGrant(
     timeline(ctx.chain, events, grant, (a) => who(ctx, a)),
   );
   return box;
+}
+
+/** The entity's applications to the program (read by its entity number, an indexed field of the event). */
+async function myApplications(ctx: ViewContext, meta: PortalProgram, program: IGrantProgram, entityNo: bigint) {
+  const box = h("div", { "data-testid": `my-applications-${meta.key}` }, h("h3", {}, t("apps.mine")));
+  // Block-chunked like every log read of the portal (core/logs.ts): hosted endpoints limit log ranges.
+  const topics = await program.filters.ApplicationSubmitted(undefined, entityNo).getTopicFilter();
+  const latest = await ctx.chain.reader.getBlockNumber();
+  const { logs } = await fetchLogs(ctx.chain.reader, { address: meta.address, topics }, meta.fromBlock, latest);
+  const submitted = logs.map((log) => program.interface.parseLog(log)!);
+  if (submitted.length === 0) box.append(h("p", { class: "muted" }, t("apps.none")));
+  const statuses = await Promise.all(submitted.map((e) => program.application(e.args.getValue("applicationId"))));
+  const names = enumNames(ApplicationStatus);
+  submitted.forEach((e, i) => {
+    const id = BigInt(e.args.getValue("applicationId"));
+    const hash = String(e.args.getValue("applicationHash"));
+    box.append(
+      h(
+        "div",
+        { class: "item", "data-testid": `my-application-${meta.key}-${id}` },
+        h(
+          "p",
+          {},
+          `#${id} · ${categoryName(meta, Number(e.args.getValue("categoryId")))} · ${when(statuses[i].submittedAt)} · `,
+          h("b", {}, t(`apps.status.${names[Number(statuses[i].status)] ?? "None"}`)),
+        ),
+        h("p", {}, h("b", {}, `${t("apps.hash")}: `), h("code", { class: "hash" }, hash)),
+        applicationOpener(
+          () => ctx.wallet,
+          hash,
+          { program: meta.address, kind: "application", applicationId: id },
+          `my-application-open-${id}`,
+        ),
+      ),
+    );
+  });
+  return box;
+}
+
+/**
+ * The application form: category, proposed schedule and documents. The bundle (core/documents.ts) is
+ * hashed here, its hash sent from the company's wallet, then the bundle and the files are stored.
+ */
+function applyForm(ctx: ViewContext, meta: PortalProgram, program: IGrantProgram): HTMLElement {
+  const category = h(
+    "select",
+    { "aria-label": t("apply.category"), "data-testid": `apply-category-${meta.key}` },
+    ...meta.categories.map((c) => h("option", { value: String(c.id) }, pick(c.label, c.labelZh))),
+  );
+  const schedule = h("input", {
+    placeholder: t("apply.schedule"),
+    size: "40",
+    "aria-label": t("apply.schedule"),
+    "data-testid": `apply-schedule-${meta.key}`,
+  });
+  const files = h("input", {
+    type: "file",
+    multiple: "",
+    "aria-label": t("apply.files"),
+    "data-testid": `apply-files-${meta.key}`,
+  });
+  const submit = async () => {
+    if (ctx.wallet === null) return showProblem(t("wallet.connectFirst"));
+    const picked = await readPicked(files.files);
+    if (picked.length === 0) return showProblem(t("apply.filesRequired"));
+    let bundle: ApplicationBundle;
+    try {
+      const items = parseSchedule(schedule.value, ctx.chain.config.token.decimals, t("milestone"));
+      checkDeadlines(items, await ctx.chain.chainTime());
+      bundle = {
+        chainId: ctx.chain.config.chainId,
+        program: meta.address,
+        categoryId: Number(category.value),
+        applicant: ctx.wallet.address,
+        schedule: items.map((m) => ({ amount: m.amount, deadline: m.deadline, date: m.date })),
+        documents: picked.map(({ name, type, size, hash }) => ({ name, type, size, hash })),
+      };
+    } catch (error) {
+      return showProblem(problemText(error));
+    }
+    const hash = bundleHash(bundle);
+    let applicationId: bigint | null = null;
+    await act(
+      ctx,
+      t("apply.what", { category: categoryName(meta, bundle.categoryId) }),
+      () => writer(ctx, program).submitApplication(bundle.categoryId, hash),
+      (receipt) => {
+        applicationId = BigInt(receiptEvents(program, receipt, "ApplicationSubmitted")[0].getValue("applicationId"));
+        return { document: hash, payee: programParty(meta) };
+      },
+      undefined,
+      // The bundle first (its hash is the chain's), then the files it lists.
+      () =>
+        applicationId === null
+          ? null
+          : {
+              ref: { program: meta.address, kind: "application", applicationId },
+              files: [bundleBytes(bundle), ...picked.map((f) => f.bytes)],
+            },
+    );
+  };
+  return h(
+    "div",
+    { class: "apply", "data-testid": `apply-form-${meta.key}` },
+    h("h3", {}, t("apply.title")),
+    h("p", { class: "muted" }, t("apply.note")),
+    h("label", {}, `${t("apply.category")}: `, category),
+    h("div", { class: "actions" }, schedule),
+    h("label", {}, `${t("apply.files")}: `, files),
+    h(
+      "div",
+      { class: "actions" },
+      h(
+        "button",
+        { class: "primary", type: "button", "data-testid": `apply-${meta.key}`, onclick: submit },
+        t("apply.submit"),
+      ),
+    ),
+  );
 }
 
 /* ------------------------------------------------------------------ official --------------------------------------------------------------- */
@@ -535,7 +677,8 @@ export async function officialView(ctx: ViewContext): Promise<HTMLElement> {
   const [queue, contested, open] = await Promise.all([
     reviewer ? lists.reviewQueue(meta, { ...page, cursor: cursorOf(`${meta.address}:queue`) }) : null,
     manager ? lists.contested(meta, { ...page, cursor: cursorOf(`${meta.address}:rulings`) }) : null,
-    manager ? lists.openApplications(meta, { ...page, cursor: cursorOf(`${meta.address}:apps`) }) : null,
+    // Committee members read the applications (documents included); managers also decide them.
+    manager || reviewer ? lists.openApplications(meta, { ...page, cursor: cursorOf(`${meta.address}:apps`) }) : null,
   ]);
   const items = [...(queue?.rows ?? []), ...(contested?.rows ?? [])];
   const events = await lists.history(meta, {
@@ -568,7 +711,7 @@ export async function officialView(ctx: ViewContext): Promise<HTMLElement> {
   root.append(budget(s), categoriesCard(s));
   if (queue !== null && roles !== null) root.append(reviewQueue(ctx, s, roles.reviewerSlot, queue));
   if (contested !== null) root.append(rulings(ctx, s, contested));
-  if (open !== null) root.append(applications(ctx, s, open));
+  if (open !== null) root.append(applications(ctx, s, open, manager));
   return root;
 }
 
@@ -642,7 +785,7 @@ function reviewQueue(ctx: ViewContext, s: Loaded, slot: number, page: ScanPage<M
         // What the vote decides on: the milestone as awarded, the category's condition, the evidence.
         h("p", {}, h("b", {}, `${t("description")}: `), milestoneDescriptionNode(ctx.chain, s.events, g.id, m.index)),
         conditionCard(s.meta, s.events, g.categoryId),
-        evidenceBlock(m.evidenceHash, submitted, `evidence-check-${g.id}-${m.index}`),
+        evidenceBlock(m.evidenceHash, submitted, `evidence-check-${g.id}-${m.index}`, evidenceOpener(ctx, s, g.id, m)),
         buttons,
         timeline(ctx.chain, s.events, g, (a) => who(ctx, a)),
       ),
@@ -652,8 +795,22 @@ function reviewQueue(ctx: ViewContext, s: Loaded, slot: number, page: ScanPage<M
   return card;
 }
 
-/** A document hash with when and in which transaction it was recorded, and the check-a-file control. */
-function evidenceBlock(hash: string, recorded: ProgramEvent | undefined, testid: string): HTMLElement {
+/** The button that opens a milestone's current evidence from the document store (verified on open). */
+function evidenceOpener(ctx: ViewContext, s: Loaded, grantId: bigint, m: MilestoneRow): HTMLElement {
+  return documentOpener(() => ctx.wallet, {
+    hash: m.evidenceHash,
+    ref: { program: s.meta.address, kind: "evidence", grantId, index: m.index },
+    testid: `evidence-open-${grantId}-${m.index}`,
+  });
+}
+
+/** A document hash with when and in which transaction it was recorded, the stored file, and the check-a-file control. */
+function evidenceBlock(
+  hash: string,
+  recorded: ProgramEvent | undefined,
+  testid: string,
+  opener: HTMLElement,
+): HTMLElement {
   return h(
     "div",
     { class: "evidence" },
@@ -672,6 +829,7 @@ function evidenceBlock(hash: string, recorded: ProgramEvent | undefined, testid:
         h("code", { class: "hash" }, t("history.tx", { hash: recorded.txHash })),
       ),
     h("p", { class: "muted" }, t("evidence.offChain")),
+    opener,
     fileCheck(hash, testid),
   );
 }
@@ -786,6 +944,13 @@ function rulings(ctx: ViewContext, s: Loaded, page: ScanPage<MilestoneItem>): HT
               ),
             ),
             h("p", { class: "muted" }, h("code", { class: "hash" }, t("history.tx", { hash: filed.txHash }))),
+            documentOpener(() => ctx.wallet, {
+              hash: String(filed.args.getValue("evidenceHash")),
+              ref: { program: s.meta.address, kind: "objection", grantId: g.id, index: m.index },
+              name: `objection-${g.id}-${m.index}.txt`,
+              type: "text/plain",
+              testid: `objection-open-${g.id}-${m.index}`,
+            }),
             fileCheck(String(filed.args.getValue("evidenceHash")), `objection-check-${g.id}-${m.index}`),
           ),
         h("p", {}, h("b", {}, `${t("description")}: `), milestoneDescriptionNode(ctx.chain, s.events, g.id, m.index)),
@@ -793,6 +958,7 @@ function rulings(ctx: ViewContext, s: Loaded, page: ScanPage<MilestoneItem>): HT
           m.evidenceHash,
           lastEvent(s.events, "EvidenceSubmitted", g.id, m.index),
           `ruling-evidence-${g.id}-${m.index}`,
+          evidenceOpener(ctx, s, g.id, m),
         ),
         h(
           "div",
@@ -813,8 +979,9 @@ function rulings(ctx: ViewContext, s: Loaded, page: ScanPage<MilestoneItem>): HT
   return card;
 }
 
-function applications(ctx: ViewContext, s: Loaded, page: ScanPage<ApplicationRow>): HTMLElement {
+function applications(ctx: ViewContext, s: Loaded, page: ScanPage<ApplicationRow>, decides: boolean): HTMLElement {
   const card = h("section", { class: "card", "data-testid": "applications" }, h("h2", {}, t("apps.title")));
+  if (!decides) card.append(h("p", { class: "muted" }, t("apps.readOnly")));
   if (page.rows.length === 0) card.append(h("p", { class: "muted" }, t("queue.empty")));
   // Still open as the chain holds it now (not awarded or declined since the page was read).
   const stillOpen = (id: bigint) => async () =>
@@ -846,74 +1013,88 @@ function applications(ctx: ViewContext, s: Loaded, page: ScanPage<ApplicationRow
               h("b", {}, `${t("apps.hash")}: `),
               h("code", { class: "hash", "data-testid": `application-hash-${a.id}` }, documentHash),
             ),
+            // Opening the bundle proposes its schedule in the award form (the manager may change it).
+            applicationOpener(
+              () => ctx.wallet,
+              documentHash,
+              { program: s.meta.address, kind: "application", applicationId: a.id },
+              `application-open-${a.id}`,
+              (bundle) => {
+                if (schedule.value.trim() !== "") return;
+                const decimals = ctx.chain.config.token.decimals;
+                schedule.value = bundle.schedule.map((m) => `${formatYuan(m.amount, decimals)}@${m.date}`).join("; ");
+              },
+            ),
             fileCheck(documentHash, `application-check-${a.id}`),
           ),
-        h(
-          "div",
-          { class: "actions" },
-          schedule,
+        decides &&
           h(
-            "button",
-            {
-              class: "primary",
-              type: "button",
-              "data-testid": `award-${a.id}`,
-              onclick: async () => {
-                let terms;
-                try {
-                  const items = parseSchedule(schedule.value, ctx.chain.config.token.decimals, t("milestone"));
-                  // The same deadline rules as mg:award, named before the wallet is asked to sign.
-                  checkDeadlines(items, await ctx.chain.chainTime());
-                  terms = milestoneTerms(items);
-                } catch (error) {
-                  return showProblem(problemText(error));
-                }
-                const registry = await ctx.chain.registryOf(s.contract);
-                const entityId = await registry.entityIdOf(a.entityNo);
-                await act(
-                  ctx,
-                  `${t("apps.award")} #${a.id}`,
-                  () => writer(ctx, s.contract).award(entityId, a.categoryId, a.id, terms),
-                  (receipt) => ({
-                    amount: receiptEvents(s.contract, receipt, "GrantAwarded").reduce(
-                      (sum, e) => sum + BigInt(e.getValue("amount")),
-                      0n,
-                    ),
-                    payee: entityName(ctx, a.entityNo),
-                    payer: programParty(s.meta),
-                  }),
-                  stillOpen(a.id),
-                );
+            "div",
+            { class: "actions" },
+            schedule,
+            h(
+              "button",
+              {
+                class: "primary",
+                type: "button",
+                "data-testid": `award-${a.id}`,
+                onclick: async () => {
+                  let terms;
+                  try {
+                    const items = parseSchedule(schedule.value, ctx.chain.config.token.decimals, t("milestone"));
+                    // The same deadline rules as mg:award, named before the wallet is asked to sign.
+                    checkDeadlines(items, await ctx.chain.chainTime());
+                    terms = milestoneTerms(items);
+                  } catch (error) {
+                    return showProblem(problemText(error));
+                  }
+                  const registry = await ctx.chain.registryOf(s.contract);
+                  const entityId = await registry.entityIdOf(a.entityNo);
+                  await act(
+                    ctx,
+                    `${t("apps.award")} #${a.id}`,
+                    () => writer(ctx, s.contract).award(entityId, a.categoryId, a.id, terms),
+                    (receipt) => ({
+                      amount: receiptEvents(s.contract, receipt, "GrantAwarded").reduce(
+                        (sum, e) => sum + BigInt(e.getValue("amount")),
+                        0n,
+                      ),
+                      payee: entityName(ctx, a.entityNo),
+                      payer: programParty(s.meta),
+                    }),
+                    stillOpen(a.id),
+                  );
+                },
               },
-            },
-            t("apps.award"),
+              t("apps.award"),
+            ),
           ),
-        ),
-        h(
-          "div",
-          { class: "actions" },
-          declineReason,
+        decides &&
           h(
-            "button",
-            {
-              type: "button",
-              "data-testid": `decline-${a.id}`,
-              onclick: () => {
-                // A decline is a decision the applicant is owed a reason for: none, no transaction.
-                const text = declineReason.value.trim();
-                if (text === "") return showProblem(t("apps.reasonRequired"));
-                return act(
-                  ctx,
-                  `${t("apps.decline")} #${a.id}`,
-                  () => writer(ctx, s.contract).declineApplication(a.id, reasonHash(text, "declined")),
-                  { document: reasonHash(text, "declined") },
-                  stillOpen(a.id),
-                );
+            "div",
+            { class: "actions" },
+            declineReason,
+            h(
+              "button",
+              {
+                type: "button",
+                "data-testid": `decline-${a.id}`,
+                onclick: () => {
+                  // A decline is a decision the applicant is owed a reason for: none, no transaction.
+                  const text = declineReason.value.trim();
+                  if (text === "") return showProblem(t("apps.reasonRequired"));
+                  return act(
+                    ctx,
+                    `${t("apps.decline")} #${a.id}`,
+                    () => writer(ctx, s.contract).declineApplication(a.id, reasonHash(text, "declined")),
+                    { document: reasonHash(text, "declined") },
+                    stillOpen(a.id),
+                  );
+                },
               },
-            },
-            t("apps.decline"),
+              t("apps.decline"),
+            ),
           ),
-        ),
       ),
     );
   }
@@ -978,6 +1159,11 @@ export async function publicView(ctx: ViewContext): Promise<HTMLElement> {
                 { document: textHash(body) },
                 // Still in its notice window: an objection after it would be refused anyway.
                 stillSo(ctx, meta, g.id, (now) => sameMilestone(now, m, [State.InNotice])),
+                // The text as a file (its document hash is textHash(body)), for the manager who rules.
+                () => ({
+                  ref: { program: meta.address, kind: "objection", grantId: g.id, index: m.index },
+                  files: [new TextEncoder().encode(body)],
+                }),
               );
             },
           },

@@ -3,7 +3,7 @@
  * shown as a sentence with nothing moved, and the page works in Chinese and English on a narrow screen.
  * Started by portal/test/run.ts, which provides PORTAL_URL, PORTAL_NODE_URL and PORTAL_ARTIFACTS.
  */
-import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 import { expect } from "chai";
@@ -21,10 +21,12 @@ import {
 import { chromium, type Browser, type Page } from "playwright-core";
 
 import { accountIndex } from "../../scripts/lib/accounts.ts";
+import { documentHash, parseBundle } from "../../core/documents.ts";
 
 const baseUrl = process.env.PORTAL_URL!;
 const nodeUrl = process.env.PORTAL_NODE_URL!;
 const artifacts = process.env.PORTAL_ARTIFACTS!;
+const documentsDir = process.env.PORTAL_DOCUMENTS_DIR!;
 const provider = new JsonRpcProvider(nodeUrl, 31337, { staticNetwork: true });
 
 // The seed's accounts (hardhat node's default accounts, by index): the one local numbering (scripts/lib/accounts.ts) the seed uses.
@@ -341,6 +343,7 @@ describe("portal in a real browser (Chromium, injected EIP-1193 wallet, hardhat 
     await screenshot(page, "public");
     await page.getByTestId("object-2-0").click();
     await lastTx(page, "confirmed");
+    await page.getByTestId("doc-stored").waitFor(); // the text, as a file, in the document store
     expect(await program("guiyang-htz").milestoneState(2, 0)).to.equal(5n); // Contested
     expect((await program("guiyang-htz").objection(2, 0)).objector).to.equal(accounts[ACCOUNT.citizen]);
     await page.getByTestId("notice-2-0").waitFor({ state: "detached" });
@@ -363,6 +366,10 @@ describe("portal in a real browser (Chromium, injected EIP-1193 wallet, hardhat 
     );
     await manager.getByTestId("objection-check-2-0").setInputFiles(file("objection.txt", objectionText));
     await manager.getByTestId("objection-check-2-0-result").and(manager.locator('[data-match="true"]')).waitFor();
+    // The portal stored the objector's text under that hash: the manager opens it, verified against the chain.
+    await manager.getByTestId("objection-open-2-0").click();
+    await manager.getByTestId("objection-open-2-0-result").and(manager.locator('[data-verified="true"]')).waitFor();
+    expect(await manager.getByTestId("objection-open-2-0-text").textContent()).to.equal(objectionText);
     await screenshot(manager, "official-manager");
     const before = await program("guiyang-htz").grantCount();
     await manager.getByTestId("schedule-1").fill("2027-06-30");
@@ -877,5 +884,140 @@ describe("portal in a real browser (Chromium, injected EIP-1193 wallet, hardhat 
     expect(sent).to.deep.equal([]); // the wallet was never asked
     expect((await htz.objection(1, 1)).objector).to.equal(ZeroAddress);
     await page.getByTestId("notice-1-1").waitFor({ state: "detached" }); // the page shows it as it now is
+  });
+
+  describe("applications and documents", function () {
+    const licence = "Provincial engineering research centre licence (获批授牌), scanned 2018-05-02\n";
+    /** The application the company makes below: its id and the bundle hash on chain. */
+    const applied: { id?: bigint; hash?: string } = {};
+
+    it("company: applies from the portal with a document and a proposed schedule; only the bundle's hash goes on chain, the files go to the document store", async function () {
+      const htz = program("guiyang-htz");
+      const page = await openAs(accounts[ACCOUNT.labCo], "company");
+      const form = page.getByTestId("apply-form-guiyang-htz");
+      await form.waitFor();
+      const categories = (book.programs["guiyang-htz"] as unknown as { categories: Array<{ id: number; key: string }> })
+        .categories;
+      const category = categories.find((c) => c.key === "technical-breakthrough")!.id;
+      await page.getByTestId("apply-category-guiyang-htz").selectOption(String(category));
+      // A deadline 120 days after the chain's clock (tests before this one moved it).
+      const due = new Date(((await provider.getBlock("latest"))!.timestamp + 120 * 86_400) * 1000);
+      const date = due.toISOString().slice(0, 10);
+      await page.getByTestId("apply-schedule-guiyang-htz").fill(`1,500,000@${date}`);
+      await page.getByTestId("apply-files-guiyang-htz").setInputFiles(file("licence.txt", licence));
+      const before = await htz.applicationCount();
+      await page.getByTestId("apply-guiyang-htz").click();
+      expect(await lastTx(page, "confirmed")).to.match(/技术突破|breakthrough|申请/);
+      await page.getByTestId("doc-stored").waitFor();
+      const id = await htz.applicationCount();
+      expect(id).to.equal(before + 1n);
+      const [event] = (await htz.queryFilter(htz.filters.ApplicationSubmitted(id))) as EventLog[];
+      const hash = String(event.args.applicationHash);
+      // The transaction carries the category and one hash, nothing else (no names, no files).
+      const tx = await provider.getTransaction(event.transactionHash);
+      expect(tx!.data).to.equal(PROGRAM_INTERFACE.encodeFunctionData("submitApplication", [category, hash]));
+      // The store holds the bundle under the chain's hash, and the file under the hash the bundle lists.
+      const bundleFile = path.join(documentsDir, hash);
+      expect(existsSync(bundleFile), bundleFile).to.equal(true);
+      const bundleBytes = new Uint8Array(readFileSync(bundleFile));
+      expect(documentHash(bundleBytes)).to.equal(hash);
+      const bundle = parseBundle(bundleBytes);
+      expect(bundle.applicant).to.equal(accounts[ACCOUNT.labCo]);
+      expect(bundle.categoryId).to.equal(category);
+      expect(bundle.schedule.map((m) => m.amount)).to.deep.equal([1_500_000n * YUAN]);
+      expect(bundle.documents.map((d) => [d.name, d.hash])).to.deep.equal([
+        ["licence.txt", keccak256(Buffer.from(licence))],
+      ]);
+      expect(readFileSync(path.join(documentsDir, keccak256(Buffer.from(licence))), "utf8")).to.equal(licence);
+      // The page reads the chain again after the transaction: the company sees its application, open.
+      await page.getByTestId(`my-application-guiyang-htz-${id}`).filter({ hasText: "待处理" }).waitFor();
+      Object.assign(applied, { id, hash });
+    });
+
+    it("official: a committee member opens the application's documents from the officials' page, verified against the on-chain hash", async function () {
+      const page = await openAs(accounts[ACCOUNT.reviewer3], "official");
+      const item = page.getByTestId(`application-${applied.id}`);
+      await item.waitFor();
+      // A committee member reads; only the manager awards or declines.
+      expect(await item.getByTestId(`award-${applied.id}`).count()).to.equal(0);
+      await item.getByTestId(`application-open-${applied.id}`).click();
+      const opened = item.getByTestId(`application-open-${applied.id}-result`);
+      await opened.and(page.locator('[data-verified="true"]')).waitFor();
+      expect(await opened.textContent()).to.equal(`已核验：与链上哈希 ${applied.hash} 一致`);
+      expect(await item.getByTestId(`application-open-${applied.id}-schedule`).textContent()).to.include(
+        "1,500,000.00",
+      );
+      await item.getByTestId(`application-open-${applied.id}-file-0`).click();
+      const fileResult = item.getByTestId(`application-open-${applied.id}-file-0-result`);
+      await fileResult.and(page.locator('[data-verified="true"]')).waitFor();
+      expect(await fileResult.textContent()).to.include("已核验");
+      expect(await item.getByTestId(`application-open-${applied.id}-file-0-text`).textContent()).to.equal(licence);
+      await screenshot(page, "official-reviewer-application");
+    });
+
+    it("official: a file that does not match its hash on arrival is refused in the browser, in Chinese and English, whatever the server sent", async function () {
+      const page = await openAs(accounts[ACCOUNT.manager], "official");
+      // A server that alters the file it serves: the browser's own check must catch it.
+      await page.route(`**/documents/${keccak256(Buffer.from(licence))}?**`, async (route) => {
+        if (route.request().method() !== "GET") return route.continue();
+        await route.fulfill({ status: 200, contentType: "application/octet-stream", body: "altered licence" });
+      });
+      const item = page.getByTestId(`application-${applied.id}`);
+      await item.getByTestId(`application-open-${applied.id}`).click();
+      await item.getByTestId(`application-open-${applied.id}-file-0`).click();
+      const result = item.getByTestId(`application-open-${applied.id}-file-0-result`);
+      await result.and(page.locator('[data-verified="false"]')).waitFor();
+      expect(await result.textContent()).to.equal("未打开：收到的文件与链上哈希不一致：未予打开。");
+      expect(await item.getByTestId(`application-open-${applied.id}-file-0-text`).count()).to.equal(0);
+      await page.locator("#lang").click();
+      await page.locator("#app h2").filter({ hasText: "Your roles" }).waitFor();
+      await item.getByTestId(`application-open-${applied.id}`).click();
+      await item.getByTestId(`application-open-${applied.id}-file-0`).click();
+      await result.and(page.locator('[data-verified="false"]')).waitFor();
+      expect(await result.textContent()).to.equal(
+        "Not opened: The file received does not match the on-chain hash: it was not opened.",
+      );
+    });
+
+    it("a stranger's wallet is refused by the document store, with its named code and a sentence in both languages; without a signature nobody reads", async function () {
+      const at = `${baseUrl}documents/${applied.hash}?program=${book.programs["guiyang-htz"].address}&ref=application:${applied.id}`;
+      const anonymous = await fetch(at);
+      expect(anonymous.status).to.equal(401);
+      expect(((await anonymous.json()) as { error: string }).error).to.equal("signature_required");
+      const challenge = (await (await fetch(`${baseUrl}documents/challenge`, { method: "POST" })).json()) as {
+        id: string;
+        message: string;
+      };
+      for (const stranger of [accounts[ACCOUNT.citizen], accounts[ACCOUNT.productCo]]) {
+        const signature = (await provider.send("personal_sign", [
+          `0x${Buffer.from(challenge.message).toString("hex")}`,
+          stranger,
+        ])) as string;
+        const refused = await fetch(at, { headers: { "x-mg-challenge": challenge.id, "x-mg-signature": signature } });
+        expect(refused.status, stranger).to.equal(403);
+        const body = (await refused.json()) as { error: string; en: string; zh: string };
+        expect(body.error).to.equal("not_allowed");
+        expect(body.en).to.match(/may not read/);
+        expect(body.zh).to.match(/无权查阅/);
+      }
+      // An upload under a hash its bytes do not have is refused, and nothing is written under that hash.
+      const claimed = keccak256(Buffer.from("a file nobody sent"));
+      const wrong = await fetch(at.replace(String(applied.hash), claimed), { method: "PUT", body: "another file" });
+      expect(wrong.status).to.equal(422);
+      expect(existsSync(path.join(documentsDir, claimed))).to.equal(false);
+    });
+
+    it("company: the evidence file sent with the milestone is in the store; the reviewer opens it from the review queue, verified", async function () {
+      const page = await openAs(accounts[ACCOUNT.reviewer3], "official");
+      await page.getByTestId("program").selectOption("1"); // the city programme
+      const queued = page.getByTestId("queue-1-0");
+      await queued.waitFor();
+      await queued.getByTestId("evidence-open-1-0").click();
+      const result = queued.getByTestId("evidence-open-1-0-result");
+      await result.and(page.locator('[data-verified="true"]')).waitFor();
+      expect(await result.textContent()).to.equal(
+        `已核验：与链上哈希 ${await program("guiyang-city").evidenceOf(1, 0)} 一致`,
+      );
+    });
   });
 });

@@ -33,7 +33,15 @@ const indexer = await startIndexer({
   dataDir: path.join(bookDir, "indexer"),
 });
 // The Vite config finds the node's book itself (chain id and genesis hash, like the tasks).
-Object.assign(process.env, { MG_RPC_URL: node.url, MG_ADDRESS_BOOK_DIR: bookDir, MG_INDEXER_URL: indexer.url });
+// The document store in the temporary folder too (the tests read what it wrote, and change a file in it).
+const documentsDir = path.join(bookDir, "documents");
+Object.assign(process.env, {
+  MG_RPC_URL: node.url,
+  MG_ADDRESS_BOOK_DIR: bookDir,
+  MG_INDEXER_URL: indexer.url,
+  MG_DOCUMENTS_DIR: documentsDir,
+  PORTAL_DOCUMENTS_DIR: documentsDir,
+});
 
 const configFile = path.join(ROOT, "portal", "vite.config.ts");
 await build({ configFile, logLevel: "warn" });

@@ -2,7 +2,7 @@
 import type { CommonArgs } from "../runtime/args.js";
 import { bookProgram, categoryId } from "../runtime/resolution.js";
 import { defineAction, line, type ResultOf } from "../runtime/output.js";
-import { documentHash } from "../runtime/hashes.js";
+import { hashFromOptions } from "../runtime/hashes.js";
 import { sent, txLine } from "../runtime/tx.js";
 
 export interface ApplyArgs extends CommonArgs {
@@ -15,7 +15,7 @@ export interface ApplyArgs extends CommonArgs {
 const action = defineAction("mg:apply", async (args: ApplyArgs, env) => {
   const p = await bookProgram(env, args.program);
   const category = categoryId(p, args.category);
-  const hash = documentHash(args.file, args.hash, { en: "application documents", zh: "申请材料" });
+  const hash = hashFromOptions(args.file, args.hash, { en: "application documents", zh: "申请材料" });
   const applicationId = await p.program.submitApplication.staticCall(category, hash);
   const tx = await sent(p.program.submitApplication(category, hash));
   return {

@@ -4,7 +4,7 @@ import { formatTimestamp } from "../../core/time.js";
 import type { CommonArgs } from "../runtime/args.js";
 import { bookProgram } from "../runtime/resolution.js";
 import { defineAction, line, type ResultOf } from "../runtime/output.js";
-import { documentHash, grantId, milestoneIndex } from "../runtime/hashes.js";
+import { hashFromOptions, grantId, milestoneIndex } from "../runtime/hashes.js";
 import { sent, txLine } from "../runtime/tx.js";
 
 export interface ObjectArgs extends CommonArgs {
@@ -19,7 +19,7 @@ const action = defineAction("mg:object", async (args: ObjectArgs, env) => {
   const p = await bookProgram(env, args.program);
   const id = grantId(args.grant);
   const index = milestoneIndex(args.milestone);
-  const evidence = documentHash(args.file, args.hash, {
+  const evidence = hashFromOptions(args.file, args.hash, {
     en: "objection's supporting document",
     zh: "异议的证明材料",
   });

@@ -1,23 +1,23 @@
 /** Document hashes: files are hashed locally (keccak256 of their bytes); only the hash goes on chain. */
 import { existsSync, readFileSync, statSync } from "node:fs";
 
-import { bytesHash } from "../../core/ids.js";
+import { documentHash } from "../../core/documents.js";
 import type { Bilingual } from "../../core/messages/labels.js";
 import { parseHash, parseWhole, TaskInputError, wholeNumber } from "./args.js";
 
-/** keccak256 of a local file's bytes. */
+/** The document hash (core/documents.ts) of a local file's bytes. */
 export function fileHash(file: string, option: string): string {
   if (!existsSync(file) || !statSync(file).isFile()) {
     throw new TaskInputError(`${option} ${file}: no such file.`, `${option} ${file}：文件不存在。`);
   }
-  return bytesHash(readFileSync(file));
+  return documentHash(readFileSync(file));
 }
 
 /**
  * A document hash from --file (hashed here) or --hash (already computed); exactly one.
  * @param what the document, in both languages (for the refusal when neither or both are given)
  */
-export function documentHash(file: string | undefined, hash: string | undefined, what: Bilingual): string {
+export function hashFromOptions(file: string | undefined, hash: string | undefined, what: Bilingual): string {
   const hasFile = file !== undefined && file.trim() !== "";
   const hasHash = hash !== undefined && hash.trim() !== "";
   if (hasFile === hasHash) {
