@@ -9,13 +9,14 @@
  * Ignition journal go to a temporary folder / an `e2e-node` deployment id, so a developer's own local
  * deployment is never touched. Runs on plain Node 22 (type stripping): no project imports.
  */
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
 import { forwardTo, startCappingProxy } from "./lib/capping-proxy.ts";
 import { freePort, rpc as rpcAt, startNode, stopOnExit, type LocalNode } from "./lib/local-node.ts";
+import { runTask, succeeded, taskFailure, type Json } from "./lib/task-runner.ts";
+import { SAMPLE_USCC, sampleAwardArgs, writeSampleEvidence } from "./lib/walkthrough.ts";
 
 const started = Date.now();
 const root = path.resolve(import.meta.dirname, "..");
@@ -38,7 +39,6 @@ const env = {
   MG_ADDRESS_BOOK_DIR: path.join(work, "addresses"),
   MG_DEPLOYMENT_TAG: DEPLOYMENT_TAG,
 };
-const npx = process.platform === "win32" ? "npx.cmd" : "npx";
 removeJournals();
 
 console.log(`e2e: starting a Hardhat node on ${url}`);
@@ -48,42 +48,12 @@ stopOnExit(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
-type Json = Record<string, unknown>;
-
 /** Runs one task as an operator would, with --json; fails the run with the task's sentence. */
-function task(name: string, args: string[], extraEnv: Record<string, string> = {}): Promise<Json> {
-  const t0 = Date.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(npx, ["hardhat", name, "--network", "localhost", "--json", ...args], {
-      cwd: root,
-      env: { ...env, ...extraEnv },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
-    child.on("close", (code) => {
-      const start = out.indexOf("{");
-      let parsed: Json = {};
-      try {
-        parsed = JSON.parse(out.slice(start)) as Json;
-      } catch {
-        // reported below
-      }
-      const seconds = ((Date.now() - t0) / 1000).toFixed(1);
-      if (code !== 0 || parsed.ok !== true) {
-        reject(new Error(`${name} failed (exit ${code}): ${String(parsed.error ?? "")}\n${out}\n${err}`));
-        return;
-      }
-      console.log(`  ✓ ${`${name} ${args.join(" ")}`.padEnd(100).slice(0, 100)} ${seconds.padStart(5)} s`);
-      resolve(parsed);
-    });
-  });
-}
-
-function beijingDate(seconds: number): string {
-  return new Date((seconds + 8 * 3600) * 1000).toISOString().slice(0, 10);
+async function task(name: string, args: string[], extraEnv: Record<string, string> = {}): Promise<Json> {
+  const run = await runTask("localhost", name, args, { ...env, ...extraEnv });
+  if (!succeeded(run)) throw taskFailure(run);
+  console.log(`  ✓ ${`${name} ${args.join(" ")}`.padEnd(100).slice(0, 100)} ${run.seconds.toFixed(1).padStart(5)} s`);
+  return run.json;
 }
 
 let failed = false;
@@ -91,7 +61,6 @@ let node: LocalNode | undefined;
 try {
   node = await startNode(port);
   console.log(`e2e: node up after ${((Date.now() - started) / 1000).toFixed(1)} s; running the tasks`);
-  const uscc = "91520115MA6DK0001A";
   const deployed = await task("mg:deploy", ["--registrar", "1"]);
   await task("mg:create-program", [
     "--file",
@@ -108,22 +77,11 @@ try {
     "5",
   ]);
   await task("mg:fund", ["--from", "3", "--amount", "20,000,000.00", "--mint"]);
-  await task("mg:register-entity", ["--from", "1", "--uscc", uscc, "--wallet", "10"]);
+  await task("mg:register-entity", ["--from", "1", "--uscc", SAMPLE_USCC, "--wallet", "10"]);
   const block = (await rpc("eth_getBlockByNumber", ["latest", false])) as { timestamp: string };
-  const now = Number(BigInt(block.timestamp));
-  const award = await task("mg:award", [
-    "--from",
-    "2",
-    "--uscc",
-    uscc,
-    "--category",
-    "rd-platform-national",
-    "--milestones",
-    `3,000,000@${beijingDate(now + 60 * 86400)}; 2,000,000@${beijingDate(now + 120 * 86400)}`,
-  ]);
+  const award = await task("mg:award", ["--from", "2", ...sampleAwardArgs(Number(BigInt(block.timestamp)))]);
   const grant = String(award.grantId);
-  const evidenceFile = path.join(work, "licence.txt");
-  writeFileSync(evidenceFile, "Licence: national engineering laboratory\n");
+  const evidenceFile = writeSampleEvidence(work);
   await task("mg:evidence", ["--from", "10", "--file", evidenceFile, "--grant", grant, "--milestone", "0"]);
   await task("mg:vote", ["--from", "6", "--grant", grant, "--decision", "approve", "--reason", "licence verified"]);
   await task("mg:vote", ["--from", "7", "--grant", grant, "--decision", "approve", "--evidence", evidenceFile]);
