@@ -6,8 +6,11 @@
  * imports.
  */
 import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 
-import { ROOT } from "./local-node.ts";
+import { ROOT, stopOnExit } from "./local-node.ts";
 
 export type Json = Record<string, unknown>;
 
@@ -70,4 +73,51 @@ export function taskFailure(run: TaskRun): Error {
   return new Error(
     `${run.name} failed (exit ${run.code}): ${String(run.json.error ?? "")}\n${run.stdout}\n${run.stderr}`,
   );
+}
+
+/** A script's scratch space: see {@link scratchSpace}. */
+export interface ScratchSpace {
+  /** A fresh temporary folder for the run's files (address book, proposal files, evidence). */
+  work: string;
+  /** The env a task needs to use it: the book in `work`, the Ignition journal under the run's tag. */
+  env: { MG_ADDRESS_BOOK_DIR: string; MG_DEPLOYMENT_TAG: string };
+  /** Removes the folder and the journals. */
+  remove(): void;
+}
+
+/**
+ * A temporary folder and an Ignition deployment id (`tag`: deploy/deployments/<tag> and its
+ * jurisdiction's) for one run, so a developer's own book and journals are never touched. Journals a
+ * killed run left are removed now; everything is removed by `remove()` and on Ctrl-C.
+ */
+export function scratchSpace(prefix: string, tag: string): ScratchSpace {
+  const work = mkdtempSync(path.join(tmpdir(), prefix));
+  const removeJournals = () => {
+    for (const dir of [tag, `${tag}-jurisdiction-guiyang`]) {
+      rmSync(path.join(ROOT, "deploy", "deployments", dir), { recursive: true, force: true });
+    }
+  };
+  const remove = () => {
+    removeJournals();
+    rmSync(work, { recursive: true, force: true });
+  };
+  removeJournals();
+  stopOnExit(remove);
+  return { work, env: { MG_ADDRESS_BOOK_DIR: path.join(work, "addresses"), MG_DEPLOYMENT_TAG: tag }, remove };
+}
+
+/**
+ * Runs a script's body; whatever happens, `finish` runs after it (stop the node, remove the scratch
+ * space). Resolves false, with the error's message printed, if the body threw.
+ */
+export async function settle(body: () => Promise<void>, finish: () => void): Promise<boolean> {
+  try {
+    await body();
+    return true;
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    return false;
+  } finally {
+    finish();
+  }
 }
