@@ -23,6 +23,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 
+import { forwardTo, startCappingProxy } from "./lib/capping-proxy.ts";
 import { ANVIL_CHAIN_ID, anvilBinary, missingAnvilSentence, startAnvil } from "./lib/anvil.ts";
 import { compile, freePort, ROOT, rpc as rpcAt, type LocalNode } from "./lib/local-node.ts";
 import { runTask, scratchSpace, settle, succeeded, taskFailure, type Json, type TaskRun } from "./lib/task-runner.ts";
@@ -36,6 +37,7 @@ const NPX = process.platform === "win32" ? "npx.cmd" : "npx";
 const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
 
 let node: LocalNode | undefined;
+let stopProxy: () => Promise<void> = async () => {};
 const steps: string[] = [];
 
 /** Prints a check; a failed one stops the run (settle's finish below stops anvil and cleans up). */
@@ -74,9 +76,21 @@ const passed = await settle(
     );
     steps.push(`anvil ${anvil.version}`);
     const who = (index: number) => `#${index} ${accounts[index]}`;
+    // The tasks reach anvil through a recording proxy (capping-proxy.ts, no caps): every JSON-RPC method
+    // they use is kept, and none may be Hardhat's or anvil's own (hardhat_*, anvil_*).
+    const methods = new Map<string, number>();
+    const toAnvil = forwardTo(anvil.url);
+    const proxy = await startCappingProxy(
+      (request) => {
+        methods.set(request.method, (methods.get(request.method) ?? 0) + 1);
+        return toAnvil(request);
+      },
+      { maxRange: Number.MAX_SAFE_INTEGER, maxLogs: Number.MAX_SAFE_INTEGER },
+    );
+    stopProxy = () => proxy.close();
     const env = {
       ...process.env,
-      REHEARSAL_RPC_URL: anvil.url,
+      REHEARSAL_RPC_URL: proxy.url,
       MG_BUILD_DIR: BUILD_DIR,
       ...scratch.env,
     };
@@ -304,8 +318,19 @@ const passed = await settle(
     check(status.identityHolds === true && status.solvent === true, "ledger identity holds; balance matches it");
     check(status.paused === false, "the program runs again after the timelock's unpause");
     check(report.reconciled === true, "events reconcile with summary()");
+    // Two libraries probe for Hardhat and take a refusal as "a real network": hardhat-ethers asks
+    // hardhat_metadata (its receipt polling interval), Ignition hardhat_getAutomine (whether to wait for
+    // confirmations). No other Hardhat or anvil method may reach the node.
+    const probes = new Set(["hardhat_metadata", "hardhat_getAutomine"]);
+    const nodeSpecific = [...methods.keys()].filter((m) => /^(hardhat|anvil)_/.test(m) && !probes.has(m));
+    console.log(`     the tasks' JSON-RPC methods: ${[...methods.entries()].map(([m, n]) => `${m} ×${n}`).join(", ")}`);
+    check(
+      nodeSpecific.length === 0,
+      `no hardhat_* or anvil_* method but the two probes (${nodeSpecific.join(", ") || "none other"})`,
+    );
   },
   () => {
+    void stopProxy();
     node?.stop();
     scratch.remove();
   },
