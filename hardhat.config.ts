@@ -53,6 +53,21 @@ if (ledgerAccounts.length > 0 && ledgerPlugin === undefined) {
 const realNetworkAccounts = (keyVariable: string) =>
   ledgerAccounts.length > 0 ? { accounts: [], ledgerAccounts } : { accounts: [configVariable(keyVariable)] };
 
+/**
+ * The rehearsal network's keys: the first 30 of the public test mnemonic (Hardhat's and anvil's default;
+ * they guard nothing). While `npm run rehearse` runs (REHEARSAL_RPC_URL set), derived here with ethers,
+ * which stretches the mnemonic once (Node's PBKDF2) and derives from m/44'/60'/0'/0: about 0.2 s. Given
+ * the mnemonic, Hardhat stretches it again for every key in JavaScript (about 1.8 s on this machine), in
+ * each of the rehearsal's task processes. Otherwise Hardhat derives them, only if the network is used.
+ */
+async function rehearsalAccounts(): Promise<string[] | { mnemonic: string; count: number }> {
+  const mnemonic = "test test test test test test test test test test test junk";
+  if (process.env.REHEARSAL_RPC_URL === undefined) return { mnemonic, count: 30 };
+  const { HDNodeWallet } = await import("ethers"); // only then: every other command starts without it
+  const root = HDNodeWallet.fromPhrase(mnemonic, undefined, "m/44'/60'/0'/0");
+  return Array.from({ length: 30 }, (_, i) => root.deriveChild(i).privateKey);
+}
+
 export default defineConfig({
   plugins: [hardhatToolboxMochaEthers, milestoneGrantsTasks, ...(ledgerPlugin === undefined ? [] : [ledgerPlugin])],
   solidity: {
@@ -76,6 +91,11 @@ export default defineConfig({
     },
   },
   paths: {
+    // `npm run rehearse` builds the production profile into .rehearsal/ (MG_BUILD_DIR), so it neither
+    // overwrites the default build's artifacts nor forces the next default build to recompile.
+    ...(process.env.MG_BUILD_DIR === undefined
+      ? {}
+      : { artifacts: `${process.env.MG_BUILD_DIR}/artifacts`, cache: `${process.env.MG_BUILD_DIR}/cache` }),
     ignition: "deploy",
     tests: { mocha: "test", solidity: "test/solidity" },
   },
@@ -105,7 +125,7 @@ export default defineConfig({
     skipFiles: ["contracts/mocks/**", "contracts/bench/**"],
   },
   typechain: {
-    outDir: "typechain-types",
+    outDir: process.env.MG_BUILD_DIR === undefined ? "typechain-types" : `${process.env.MG_BUILD_DIR}/typechain-types`,
   },
   networks: {
     // 30 local accounts, in-process and `hardhat node` (Hardhat's 20 + the default governance's Safe
@@ -118,6 +138,15 @@ export default defineConfig({
     compat: { type: "edr-simulated", chainType: "l1", hardfork: COMPAT_EVM_VERSION, accounts: { count: 30 } },
     // `npm run e2e:node` points this at the node it starts (LOCALHOST_RPC_URL), on a free port.
     localhost: { type: "http", chainType: "l1", url: process.env.LOCALHOST_RPC_URL ?? "http://127.0.0.1:8545" },
+    // `npm run rehearse` points this at the anvil it starts (REHEARSAL_RPC_URL), on a free port. Signed
+    // here, as on a test network (raw transactions; anvil's unlocked accounts are never asked): the
+    // first 30 accounts of the public test mnemonic, which anvil funds (scripts/lib/anvil.ts).
+    rehearsal: {
+      type: "http",
+      chainType: "l1",
+      url: process.env.REHEARSAL_RPC_URL ?? "http://127.0.0.1:8545",
+      accounts: await rehearsalAccounts(),
+    },
     // Any EVM test network (docs/keys-and-networks.md): URL and key from the encrypted keystore
     // (`npx hardhat keystore set TESTNET_PRIVATE_KEY`), or a Ledger's addresses in MG_LEDGER_ACCOUNTS.
     testnet: {

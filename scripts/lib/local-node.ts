@@ -1,7 +1,8 @@
 /**
- * A local `hardhat node`: find one, start one, seed it for the portal, and stop what was started when
- * the process ends (normal exit, an error, Ctrl-C or SIGTERM). Plain Node 22 (type stripping), no
- * project imports; shared by `npm run e2e:node`, `npm run portal` and the portal's browser tests.
+ * A local node: find one, start one (`hardhat node` here, anvil in scripts/lib/anvil.ts, both through
+ * startServer), seed it for the portal, and stop what was started when the process ends (normal exit,
+ * an error, Ctrl-C or SIGTERM). Plain Node 22 (type stripping), no project imports; shared by
+ * `npm run e2e:node`, `npm run rehearse`, `npm run portal` and the portal's browser tests.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { closeSync, existsSync, openSync, readFileSync, rmSync } from "node:fs";
@@ -129,26 +130,48 @@ export function stopOnExit(cleanup: () => Promise<void> | void): () => void {
   return () => cleanups.delete(cleanup);
 }
 
+/** A JSON-RPC server to start as a child process: what runs, and where it will answer. */
+export interface ServerCommand {
+  /** How errors name it ("hardhat node", "anvil"). */
+  name: string;
+  command: string;
+  args: string[];
+  /** The URL it answers on once up. */
+  url: string;
+  /** How long to wait for its first answer (default 120 s). */
+  timeoutMs?: number;
+}
+
 /**
- * Starts `hardhat node` on `port` in its own process group and waits until it answers (at most 120 s).
- * The node is stopped when this process ends (stopOnExit), or earlier with `stop()`.
+ * Starts a JSON-RPC server in its own process group and waits until it answers. Its output goes to a
+ * file, not a pipe: a pipe is drained only while this process's event loop runs, and a node logging
+ * thousands of transactions while this process waits in spawnSync would block on a full pipe and stop
+ * answering. Once the server answers, the file is unlinked (it writes on into it, freed when it exits);
+ * only a failed start shows the log. The server is stopped when this process ends (stopOnExit), or
+ * earlier with `stop()`.
  */
-export async function startNode(port: number): Promise<LocalNode> {
-  const url = `http://127.0.0.1:${port}`;
-  // The node's output goes to a file, not a pipe: a pipe is drained only while this process's event
-  // loop runs, and a node logging thousands of transactions while this process waits in spawnSync
-  // would block on a full pipe and stop answering.
-  const logFile = path.join(tmpdir(), `mg-hardhat-node-${port}-${process.pid}.log`);
+export async function startServer(server: ServerCommand): Promise<LocalNode> {
+  const { name, url } = server;
+  const timeoutMs = server.timeoutMs ?? 120_000;
+  const slug = name.replace(/[^a-z0-9]+/gi, "-");
+  const logFile = path.join(tmpdir(), `mg-${slug}-${new URL(url).port}-${process.pid}.log`);
   const out = openSync(logFile, "w");
-  const child: ChildProcess = spawn(NPX, ["hardhat", "node", "--hostname", "127.0.0.1", "--port", String(port)], {
+  const child: ChildProcess = spawn(server.command, server.args, {
     cwd: ROOT,
-    detached: true, // its own process group, so npx and the node it starts stop together
+    detached: true, // its own process group, so a wrapper (npx) and the node it starts stop together
     stdio: ["ignore", out, out],
   });
   closeSync(out);
   const readLog = () => (existsSync(logFile) ? readFileSync(logFile, "utf8") : "");
+  // A missing executable is reported by an "error" event, not by spawn itself.
+  let spawnError: Error | undefined;
+  child.once("error", (error) => (spawnError = error));
   const pgid = child.pid;
-  if (pgid === undefined) throw new Error("could not start hardhat node (npx not found?)");
+  if (pgid === undefined) {
+    await new Promise((r) => setImmediate(r));
+    rmSync(logFile, { force: true });
+    throw new Error(`could not start ${name} (${server.command}): ${spawnError?.message ?? "no process"}`);
+  }
   const stop = () => {
     try {
       process.kill(-pgid, "SIGTERM");
@@ -158,19 +181,35 @@ export async function startNode(port: number): Promise<LocalNode> {
   };
   // On a normal exit only stopGroup's synchronous SIGTERM runs; on a signal the group is waited for.
   stopOnExit(() => stopGroup(pgid));
-  for (let waited = 0; waited < 120_000; waited += 500) {
-    if (child.exitCode !== null) throw new Error(`hardhat node exited:\n${readLog()}`);
+  for (let waited = 0; waited < timeoutMs; waited += 250) {
+    if (spawnError !== undefined || child.exitCode !== null) {
+      const log = readLog();
+      rmSync(logFile, { force: true });
+      throw new Error(`${name} exited: ${spawnError?.message ?? `exit ${child.exitCode}`}\n${log}`);
+    }
     if (await nodeAnswers(url)) {
-      // Only a failed start needs the log; the node writes on into the unlinked file, freed when it exits.
       rmSync(logFile, { force: true });
       return { url, pgid, stop };
     }
-    await new Promise((r) => setTimeout(r, 500));
+    await new Promise((r) => setTimeout(r, 250));
   }
   stop();
   const log = readLog();
   rmSync(logFile, { force: true });
-  throw new Error(`hardhat node did not answer on ${url} within 120 s:\n${log}`);
+  throw new Error(`${name} did not answer on ${url} within ${timeoutMs / 1000} s:\n${log}`);
+}
+
+/**
+ * Starts `hardhat node` on `port` in its own process group and waits until it answers (at most 120 s).
+ * The node is stopped when this process ends (stopOnExit), or earlier with `stop()`.
+ */
+export function startNode(port: number): Promise<LocalNode> {
+  return startServer({
+    name: "hardhat node",
+    command: NPX,
+    args: ["hardhat", "node", "--hostname", "127.0.0.1", "--port", String(port)],
+    url: `http://127.0.0.1:${port}`,
+  });
 }
 
 /** Runs the portal seed against the node at `url`, writing the address book to `bookDir`. */

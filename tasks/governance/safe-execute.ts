@@ -23,8 +23,11 @@ const action = defineAction("mg:safe-execute", async (args: SafeExecuteArgs, env
       throw error;
     },
   );
-  const receipt = await env.ethers.provider.getTransactionReceipt(hash);
-  if (receipt === null || receipt.status !== 1) throw new Error(`Transaction ${hash} failed.`);
+  // The Safe SDK returns once the transaction is sent, not mined: wait for it. (A Hardhat node mines
+  // before answering eth_sendRawTransaction; anvil and every real network answer first.)
+  const receipt = await env.ethers.provider.waitForTransaction(hash);
+  if (receipt === null) throw new Error(`Transaction ${hash} was not mined.`);
+  if (receipt.status !== 1) throw new Error(`Transaction ${hash} failed.`);
   // A Safe whose inner call reverts still mines execTransaction, with ExecutionFailure: say so.
   const failed = receipt.logs.some(
     (log) => log.address.toLowerCase() === file.safe.toLowerCase() && log.topics[0] === EXECUTION_FAILURE,

@@ -117,10 +117,17 @@ export async function openEnv(
       env.staleContract = null;
       return setAside;
     },
+    // Standard and evm_* methods only, which hardhat node, anvil and ganache all answer. (The network
+    // helpers' time.increase mines with hardhat_mine, which an independent node need not know.)
     time: {
-      latest: () => connection.networkHelpers.time.latest(),
+      latest: async () => {
+        const block = (await request("eth_getBlockByNumber", ["latest", false])) as { timestamp: string };
+        return Number(BigInt(block.timestamp));
+      },
       increase: async (seconds) => {
-        await connection.networkHelpers.time.increase(seconds);
+        const target = (await env.time.latest()) + seconds;
+        await request("evm_setNextBlockTimestamp", [`0x${target.toString(16)}`]);
+        await request("evm_mine", []);
       },
     },
   };

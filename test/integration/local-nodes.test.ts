@@ -19,42 +19,30 @@ import {
   type ChainIdentity,
 } from "../../tasks/runtime/address-book.js";
 import { groupAlive, nodeAnswers, ROOT, rpc, startNode, type LocalNode } from "../../scripts/lib/local-node.ts";
+import { runTask, type Json } from "../../scripts/lib/task-runner.ts";
 
-const NPX = process.platform === "win32" ? "npx.cmd" : "npx";
 // Unusual fixed ports, away from a developer's own node on 8545 and the portal on 5173.
 const PORT_A = 18651;
 const PORT_B = 18652;
 const PORTAL_NODE_PORT = 18653;
 const PORTAL_PORT = 18654;
 
-type Json = Record<string, unknown>;
-
 /** Runs one task in its own process against the node at `url`; returns its exit code and JSON. */
-function task(
+async function task(
   url: string,
   books: string,
   name: string,
   args: string[] = [],
 ): Promise<{ code: number | null; json: Json }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(NPX, ["hardhat", name, "--network", "localhost", "--json", ...args], {
-      cwd: ROOT,
-      env: { ...process.env, LOCALHOST_RPC_URL: url, MG_ADDRESS_BOOK_DIR: books },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => {
-      try {
-        resolve({ code, json: JSON.parse(out.slice(out.indexOf("{"))) as Json });
-      } catch {
-        reject(new Error(`${name} printed no JSON (exit ${code}):\n${out}\n${err}`));
-      }
-    });
+  const run = await runTask("localhost", name, args, {
+    ...process.env,
+    LOCALHOST_RPC_URL: url,
+    MG_ADDRESS_BOOK_DIR: books,
   });
+  if (Object.keys(run.json).length === 0) {
+    throw new Error(`${name} printed no JSON (exit ${run.code}):\n${run.stdout}\n${run.stderr}`);
+  }
+  return { code: run.code, json: run.json };
 }
 
 const identityAt = (url: string) => chainIdentity((method, params) => rpc(url, method, params));
