@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
-import { AccessControl } from "@openzeppelin/contracts/access/AccessControl.sol";
+import { IAccessControl } from "@openzeppelin/contracts/access/IAccessControl.sol";
 import { Initializable } from "@openzeppelin/contracts/proxy/utils/Initializable.sol";
 import { IERC20 } from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import { ERC165 } from "@openzeppelin/contracts/utils/introspection/ERC165.sol";
 
 import { IEntityRegistry } from "../interfaces/IEntityRegistry.sol";
 import { IGrantProgramEvents } from "../interfaces/program/IGrantProgramEvents.sol";
@@ -20,12 +21,25 @@ import { ProgramReentrancyGuard } from "./ProgramReentrancyGuard.sol";
 /// @dev Both halves of a program ({GrantProgram} and {GrantProgramExtension}) inherit this contract
 /// first and declare no storage of their own, so they read and write the same layout (a test compares the
 /// two compiled layouts; the reentrancy lock sits outside it in both build profiles). Everything declared here is internal and adds no bytes to a half that does not use
-/// it; the AccessControl functions it inherits are public in both halves (a clone reaches the hot half's).
-abstract contract GrantProgramState is IGrantProgramEvents, AccessControl, Initializable, ProgramReentrancyGuard {
+/// it; the {IAccessControl} functions are public in both halves (a clone reaches the hot half's).
+/// Roles are OpenZeppelin's `IAccessControl` (same functions, errors and events, every role administered
+/// by `DEFAULT_ADMIN_ROLE`) but kept as four bits in each account's {Program.Member} word, next to its
+/// reviewer seat and its official mark: one storage slot per account instead of one per account and role,
+/// so a role check, a separation-of-duties check and the record of it read and write the same word.
+/// Only the program's four roles exist; granting any other role is refused ({Errors.GrantProgram_UnknownRole}).
+abstract contract GrantProgramState is
+    IGrantProgramEvents,
+    IAccessControl,
+    ERC165,
+    Initializable,
+    ProgramReentrancyGuard
+{
     /*//////////////////////////////////////////////////////////////
                                 CONSTANTS
     //////////////////////////////////////////////////////////////*/
 
+    /// @notice The role that administers every role (OpenZeppelin's value).
+    bytes32 public constant DEFAULT_ADMIN_ROLE = 0x00;
     /// @dev Managers award, decline applications, cancel, rule on objections and order recoveries.
     bytes32 internal constant _MANAGER_ROLE = keccak256("MANAGER_ROLE");
     /// @dev The treasurer funds the program and withdraws unreserved budget to the treasury.
@@ -39,6 +53,12 @@ abstract contract GrantProgramState is IGrantProgramEvents, AccessControl, Initi
     /// @dev Pseudo-role named in {Errors.GrantProgram_RoleConflict} for an account that once held a role
     /// or a reviewer seat here and holds none now.
     bytes32 internal constant _FORMER_OFFICIAL = keccak256("FORMER_OFFICIAL");
+
+    /// @dev The role bits of {Program.Member.roles}.
+    uint8 internal constant _ADMIN_BIT = 1;
+    uint8 internal constant _MANAGER_BIT = 2;
+    uint8 internal constant _TREASURER_BIT = 4;
+    uint8 internal constant _GUARDIAN_BIT = 8;
 
     /// @dev Most milestones one grant may have.
     uint256 internal constant _MAX_MILESTONES = 16;
@@ -207,12 +227,13 @@ abstract contract GrantProgramState is IGrantProgramEvents, AccessControl, Initi
 
     /// @dev Names the role the wallet holds now, or that it held one before.
     function _revertOfficial(address wallet) private view {
+        Program.Member memory member = _members[wallet];
         bytes32 held = _FORMER_OFFICIAL;
-        if (hasRole(DEFAULT_ADMIN_ROLE, wallet)) held = DEFAULT_ADMIN_ROLE;
-        else if (hasRole(_GUARDIAN_ROLE, wallet)) held = _GUARDIAN_ROLE;
-        else if (_members[wallet].reviewerSlot != 0) held = _REVIEWER;
-        else if (hasRole(_MANAGER_ROLE, wallet)) held = _MANAGER_ROLE;
-        else if (hasRole(_TREASURER_ROLE, wallet)) held = _TREASURER_ROLE;
+        if (member.roles & _ADMIN_BIT != 0) held = DEFAULT_ADMIN_ROLE;
+        else if (member.roles & _GUARDIAN_BIT != 0) held = _GUARDIAN_ROLE;
+        else if (member.reviewerSlot != 0) held = _REVIEWER;
+        else if (member.roles & _MANAGER_BIT != 0) held = _MANAGER_ROLE;
+        else if (member.roles & _TREASURER_BIT != 0) held = _TREASURER_ROLE;
         revert Errors.GrantProgram_RoleConflict(wallet, held, _GRANTEE);
     }
 
@@ -228,16 +249,88 @@ abstract contract GrantProgramState is IGrantProgramEvents, AccessControl, Initi
         if (amount > availableNow) revert Errors.GrantProgram_InsufficientBudget(amount, availableNow);
     }
 
+    /*//////////////////////////////////////////////////////////////
+                             ROLES (IAccessControl)
+    //////////////////////////////////////////////////////////////*/
+
+    /// @dev Reverts with OpenZeppelin's {AccessControlUnauthorizedAccount} unless the caller holds `role`.
+    modifier onlyRole(bytes32 role) {
+        _checkRole(role, msg.sender);
+        _;
+    }
+
+    /// @inheritdoc ERC165
+    function supportsInterface(bytes4 interfaceId) public view virtual override returns (bool) {
+        return interfaceId == type(IAccessControl).interfaceId || super.supportsInterface(interfaceId);
+    }
+
+    /// @inheritdoc IAccessControl
+    function hasRole(bytes32 role, address account) public view override returns (bool) {
+        return _members[account].roles & _roleBit(role) != 0;
+    }
+
+    /// @inheritdoc IAccessControl
+    /// @dev Every role is administered by `DEFAULT_ADMIN_ROLE`.
+    function getRoleAdmin(bytes32) public pure override returns (bytes32) {
+        return DEFAULT_ADMIN_ROLE;
+    }
+
+    /// @inheritdoc IAccessControl
+    function grantRole(bytes32 role, address account) external override onlyRole(DEFAULT_ADMIN_ROLE) {
+        _grantRole(role, account);
+    }
+
+    /// @inheritdoc IAccessControl
+    function revokeRole(bytes32 role, address account) external override onlyRole(DEFAULT_ADMIN_ROLE) {
+        _revokeRole(role, account);
+    }
+
+    /// @inheritdoc IAccessControl
+    function renounceRole(bytes32 role, address callerConfirmation) external override {
+        if (callerConfirmation != msg.sender) revert AccessControlBadConfirmation();
+        _revokeRole(role, callerConfirmation);
+    }
+
+    function _checkRole(bytes32 role, address account) internal view {
+        if (!hasRole(role, account)) revert AccessControlUnauthorizedAccount(account, role);
+    }
+
+    /// @dev The bit of one of the four roles; zero for any other value.
+    function _roleBit(bytes32 role) internal pure returns (uint8) {
+        if (role == DEFAULT_ADMIN_ROLE) return _ADMIN_BIT;
+        if (role == _MANAGER_ROLE) return _MANAGER_BIT;
+        if (role == _TREASURER_ROLE) return _TREASURER_BIT;
+        if (role == _GUARDIAN_ROLE) return _GUARDIAN_BIT;
+        return 0;
+    }
+
     /// @dev Grants a role, refusing to let a reviewer hold a manager or treasurer role, and marks the
-    /// holder of any of the program's four roles an official for good (see {_requireNotOfficial}).
-    function _grantRole(bytes32 role, address account) internal override returns (bool) {
-        Program.Member storage member = _members[account];
-        bool managesMoney = role == _MANAGER_ROLE || role == _TREASURER_ROLE;
-        if (managesMoney && member.reviewerSlot != 0) {
+    /// holder an official for good (see {_requireNotOfficial}). One read and at most one write of the
+    /// account's word; emits OpenZeppelin's {RoleGranted} when the role is new.
+    function _grantRole(bytes32 role, address account) internal returns (bool) {
+        uint8 bit = _roleBit(role);
+        if (bit == 0) revert Errors.GrantProgram_UnknownRole(role);
+        Program.Member memory member = _members[account];
+        if (member.roles & bit != 0) return false;
+        if (bit & (_MANAGER_BIT | _TREASURER_BIT) != 0 && member.reviewerSlot != 0) {
             revert Errors.GrantProgram_RoleConflict(account, _REVIEWER, role);
         }
-        if (managesMoney || role == DEFAULT_ADMIN_ROLE || role == _GUARDIAN_ROLE) member.official = true;
-        return super._grantRole(role, account);
+        member.roles |= bit;
+        member.official = true;
+        _members[account] = member;
+        emit RoleGranted(role, account, msg.sender);
+        return true;
+    }
+
+    /// @dev Revokes a role; the account stays an official (never paid by this program).
+    function _revokeRole(bytes32 role, address account) internal returns (bool) {
+        uint8 bit = _roleBit(role);
+        Program.Member storage member = _members[account];
+        uint8 roles = member.roles;
+        if (roles & bit == 0) return false;
+        member.roles = roles & ~bit;
+        emit RoleRevoked(role, account, msg.sender);
+        return true;
     }
 
     /// @dev The immutable clone arguments (token, registry, treasury): read from the clone's own code, so

@@ -77,10 +77,10 @@ abstract contract ProgramCommittee is IProgramCommittee, GrantProgramState {
         if (reviewer == address(0)) revert Errors.GrantProgram_ZeroReviewer();
         Program.Member storage member = _members[reviewer];
         if (member.reviewerSlot != 0) revert Errors.GrantProgram_DuplicateReviewer(reviewer);
-        if (hasRole(_MANAGER_ROLE, reviewer)) {
-            revert Errors.GrantProgram_RoleConflict(reviewer, _MANAGER_ROLE, _REVIEWER);
-        }
-        if (hasRole(_TREASURER_ROLE, reviewer)) {
+        // The account's roles are in the same word: no further lookup.
+        uint8 roles = member.roles;
+        if (roles & _MANAGER_BIT != 0) revert Errors.GrantProgram_RoleConflict(reviewer, _MANAGER_ROLE, _REVIEWER);
+        if (roles & _TREASURER_BIT != 0) {
             revert Errors.GrantProgram_RoleConflict(reviewer, _TREASURER_ROLE, _REVIEWER);
         }
         uint8 used = _settings.reviewerSlotsUsed;

@@ -128,6 +128,10 @@ library Errors {
     /// @notice Thrown when two roles that must stay separate would meet in one account.
     error GrantProgram_RoleConflict(address account, bytes32 heldRole, bytes32 refusedRole);
 
+    /// @notice Thrown when granting a role that is not one of the program's four (admin, manager,
+    /// treasurer, guardian).
+    error GrantProgram_UnknownRole(bytes32 role);
+
     /// @notice Thrown when the program is paused.
     error GrantProgram_Paused();
 

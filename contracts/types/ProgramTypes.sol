@@ -74,10 +74,14 @@ library Program {
     /// cleared). Recusals are recorded on it, so they follow the person through removal and re-appointment.
     /// @param official Whether the account holds or ever held a role or a reviewer seat in this program
     /// (never cleared): such an account can never receive this program's money.
+    /// @param roles The roles the account holds now, one bit each (admin 1, manager 2, treasurer 4,
+    /// guardian 8; see {GrantProgramState}).
     struct Member {
+        // slot 0
         uint8 reviewerSlot;
         uint8 firstSlot;
         bool official;
+        uint8 roles;
     }
 
     /// @notice Parameters of {IGrantProgram.initialize}, chosen by the program's creator.

@@ -267,6 +267,11 @@ export const SENTENCES: Record<string, Sentence> = {
     zh: (a, f) =>
       `${s(a.account)} 已具有${f.role(a.heldRole)}，不能再以${f.role(a.refusedRole)}行事；这两种角色必须分离。`,
   },
+  GrantProgram_UnknownRole: {
+    en: (a, f) =>
+      `A program has only the admin, manager, treasurer and guardian roles; ${f.role(a.role)} is not one of them.`,
+    zh: (a, f) => `资助项目只有管理员、项目经办、财务和应急暂停四种角色；${f.role(a.role)}不在其中。`,
+  },
   GrantProgram_Paused: {
     en: () => "The program is paused by its guardian; only its admin can unpause it.",
     zh: () => "本项目已被应急暂停；只有项目管理员可以解除暂停。",
