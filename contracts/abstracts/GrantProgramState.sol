@@ -2,7 +2,6 @@
 pragma solidity 0.8.28;
 
 import { IAccessControl } from "@openzeppelin/contracts/access/IAccessControl.sol";
-import { Initializable } from "@openzeppelin/contracts/proxy/utils/Initializable.sol";
 import { IERC20 } from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import { ERC165 } from "@openzeppelin/contracts/utils/introspection/ERC165.sol";
 
@@ -27,13 +26,7 @@ import { ProgramReentrancyGuard } from "./ProgramReentrancyGuard.sol";
 /// reviewer seat and its official mark: one storage slot per account instead of one per account and role,
 /// so a role check, a separation-of-duties check and the record of it read and write the same word.
 /// Only the program's four roles exist; granting any other role is refused ({Errors.GrantProgram_UnknownRole}).
-abstract contract GrantProgramState is
-    IGrantProgramEvents,
-    IAccessControl,
-    ERC165,
-    Initializable,
-    ProgramReentrancyGuard
-{
+abstract contract GrantProgramState is IGrantProgramEvents, IAccessControl, ERC165, ProgramReentrancyGuard {
     /*//////////////////////////////////////////////////////////////
                                 CONSTANTS
     //////////////////////////////////////////////////////////////*/
@@ -102,6 +95,29 @@ abstract contract GrantProgramState is
     mapping(uint256 grantId => mapping(uint256 index => mapping(uint8 round => mapping(address account => bool))))
         internal _hasObjected;
     mapping(uint256 applicationId => Program.Application) internal _applications;
+
+    /*//////////////////////////////////////////////////////////////
+                             INITIALISATION
+    //////////////////////////////////////////////////////////////*/
+
+    /// @notice Thrown by {IProgramSetup.initialize} on a program that is already initialised, and on the
+    /// implementation and the extension, which can never be (OpenZeppelin's `Initializable` error).
+    error InvalidInitialization();
+
+    /// @dev Runs the function once per program: a program is initialised exactly when its application
+    /// window is set. {IProgramSetup.initialize} refuses a window that does not close after it opens, so
+    /// `windowClosesAt` is non-zero from then on, and nothing else writes it. No separate storage slot
+    /// (OpenZeppelin's `Initializable` keeps one just for this, a 22,100-gas write on every new program).
+    modifier initializer() {
+        if (_settings.windowClosesAt != 0) revert InvalidInitialization();
+        _;
+    }
+
+    /// @dev Marks this contract's own storage initialised: the implementation and the extension call it
+    /// in their constructors, so neither can ever be initialised (clones start with empty storage).
+    function _disableInitializers() internal {
+        _settings.windowClosesAt = type(uint40).max;
+    }
 
     /*//////////////////////////////////////////////////////////////
                               SHARED GUARDS
