@@ -301,6 +301,9 @@ library Errors {
     /// @notice Thrown when a version number is unknown or retired.
     error GrantProgramFactory_UnknownVersion(uint256 version);
 
+    /// @notice Thrown when asking for a program position at or past the number of programs created.
+    error GrantProgramFactory_NoSuchProgram(uint256 index, uint256 programCount);
+
     /*//////////////////////////////////////////////////////////////
                                   LENS
     //////////////////////////////////////////////////////////////*/

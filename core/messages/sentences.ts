@@ -499,6 +499,10 @@ export const SENTENCES: Record<string, Sentence> = {
     en: (a) => `Implementation ${s(a.implementation)} is already registered.`,
     zh: (a) => `实现合约 ${s(a.implementation)} 已经登记。`,
   },
+  GrantProgramFactory_NoSuchProgram: {
+    en: (a, f) => `There is no program at position ${f.n(a.index)}: the factory has created ${f.n(a.programCount)}.`,
+    zh: (a, f) => `第 ${f.n(a.index)} 位没有资助项目：工厂共创建了 ${f.n(a.programCount)} 个。`,
+  },
   GrantProgramFactory_UnknownVersion: {
     en: (a, f) => `Version ${f.n(a.version)} is unknown or retired.`,
     zh: (a, f) => `版本 ${f.n(a.version)} 不存在或已停用。`,
