@@ -253,7 +253,20 @@ abstract contract GrantProgramState is IGrantProgramEvents, IAccessControl, ERC1
         revert Errors.GrantProgram_RoleConflict(wallet, held, _GRANTEE);
     }
 
-    /// @dev Moves `amount` of a grant from reserved back to available.
+    /// @dev What of a grant was paid: the sum and the number of its Paid milestones. Bounded: at most 16
+    /// milestone words; only on cold paths (views, cancellation, recovery orders), never on claim.
+    function _paidOf(uint256 grantId, uint256 milestoneCount) internal view returns (uint128 paid, uint8 count) {
+        for (uint256 i = 0; i < milestoneCount; ++i) {
+            Program.Milestone storage m = _milestones[grantId][i];
+            if (m.status == Program.MilestoneState.Paid) {
+                paid += m.amount;
+                ++count;
+            }
+        }
+    }
+
+    /// @dev Moves `amount` of a grant from reserved back to available (the grant's stored `reserved` is
+    /// the award less what was released; see {Program.Grant}).
     function _release(Program.Grant storage g, uint128 amount) internal {
         g.reserved -= amount;
         _ledger.reserved -= amount;

@@ -83,8 +83,12 @@ abstract contract ProgramViews is IProgramViews, ProgramVoteSignatures {
     }
 
     /// @inheritdoc IProgramViews
-    function grant(uint256 grantId) external view override returns (Program.Grant memory) {
-        return _grants[grantId];
+    function grant(uint256 grantId) external view override returns (Program.Grant memory g) {
+        g = _grants[grantId];
+        // The paid part is derived from the milestones (claims do not write the grant).
+        (uint128 paid, uint8 count) = _paidOf(grantId, g.milestoneCount);
+        g.reserved -= paid;
+        g.paidCount = count;
     }
 
     /// @inheritdoc IProgramViews

@@ -124,6 +124,11 @@ library Program {
     }
 
     /// @notice One grant: an award to an entity in a category, paid in milestones.
+    /// @param reserved What of the award is still promised and unpaid (the `grant` view). In storage a claim
+    /// does not touch the grant: the stored value is the award less what lapsed or was cancelled, and the
+    /// paid part is derived from the milestones' Paid status (at most 16 words) where it is needed — the
+    /// `grant` view, a cancellation and a recovery order.
+    /// @param paidCount The number of paid milestones (the `grant` view; derived the same way, zero in storage).
     struct Grant {
         // slot 0
         bytes32 termsHash;

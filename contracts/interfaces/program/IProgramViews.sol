@@ -58,7 +58,8 @@ interface IProgramViews {
     /// @notice The number of grants awarded so far (grant ids run from 1 to this).
     function grantCount() external view returns (uint256);
 
-    /// @notice A grant's stored record.
+    /// @notice A grant's record: `reserved` is what is still promised and unpaid and `paidCount` the number
+    /// of paid milestones (both derived from the milestones; see {Program.Grant}).
     function grant(uint256 grantId) external view returns (Program.Grant memory);
 
     /// @notice A milestone's stored record with its deadline and notice end in calendar time (stored on
