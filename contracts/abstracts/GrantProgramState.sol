@@ -78,11 +78,15 @@ abstract contract GrantProgramState is IGrantProgramEvents, IAccessControl, ERC1
     uint256 internal _applicationCount;
     /// @dev Each account's reviewer slots and whether it is or was an official (see {Program.Member}).
     mapping(address account => Program.Member) internal _members;
-    /// @dev Who was given each slot (slots are never reused).
-    address[_MAX_REVIEWERS] internal _reviewerAt;
-    /// @dev Byte i: the first slot (1-based) of the person given slot i + 1, so a recusal recorded on a
-    /// person's first slot also covers the slot they hold after a re-appointment (see {_recusedSlots}).
-    uint128 internal _firstSlots;
+    /// @dev The committee's history, packed bytes (big-endian, read and written by {_committeeRead} and
+    /// {_committeeWrite}); slots are handed out once, so it only grows:
+    /// - bytes 0–15: byte i is the first slot (1-based) of the person given slot i + 1, so a recusal
+    ///   recorded on a person's first slot also covers the slot they hold after a re-appointment (see
+    ///   {_recusedSlots}); one word read;
+    /// - bytes 16 + 20·i to 35 + 20·i: the account given slot i + 1.
+    /// 336 bytes in 11 words, so a program created with four reviewers writes three new words instead of
+    /// five (one per reviewer address and one for the first slots).
+    uint256[11] internal _committee;
     mapping(uint16 categoryId => Program.Category) internal _categories;
     mapping(uint256 grantId => Program.Grant) internal _grants;
     mapping(uint256 grantId => mapping(uint256 index => Program.Milestone)) internal _milestones;
@@ -228,9 +232,9 @@ abstract contract GrantProgramState is IGrantProgramEvents, IAccessControl, ERC1
     /// when the grant has recusals.
     function _recusedSlots(uint16 recusedFirstSlots) internal view returns (uint16 slots) {
         if (recusedFirstSlots == 0) return 0;
-        uint128 firsts = _firstSlots;
+        uint256 firsts = _committeeRead(0, _MAX_REVIEWERS);
         for (uint256 i = 0; i < _MAX_REVIEWERS; ++i) {
-            uint256 first = uint8(firsts >> (8 * i));
+            uint256 first = uint8(firsts >> (8 * (_MAX_REVIEWERS - 1 - i)));
             if (first != 0 && Bitmap16.has(recusedFirstSlots, first - 1)) slots = Bitmap16.set(slots, i);
         }
     }
@@ -261,6 +265,56 @@ abstract contract GrantProgramState is IGrantProgramEvents, IAccessControl, ERC1
             if (m.status == Program.MilestoneState.Paid) {
                 paid += m.amount;
                 ++count;
+            }
+        }
+    }
+
+    /// @dev The account given reviewer slot `slot` (1-based, at most 16).
+    function _reviewerAt(uint256 slot) internal view returns (address) {
+        return address(uint160(_committeeRead(_MAX_REVIEWERS + 20 * (slot - 1), 20)));
+    }
+
+    /// @dev Reads `len` (1 to 32) bytes at byte `offset` of {_committee}, right-aligned; a value may
+    /// straddle two words. Callers keep `offset + len` within the region's 336 bytes.
+    function _committeeRead(uint256 offset, uint256 len) internal view returns (uint256 value) {
+        assembly ("memory-safe") {
+            let word := add(_committee.slot, shr(5, offset))
+            // Bytes of the value that lie in its first word.
+            let head := sub(32, and(offset, 31))
+            switch lt(head, len)
+            case 0 {
+                value := and(shr(shl(3, sub(head, len)), sload(word)), sub(shl(shl(3, len), 1), 1))
+            }
+            default {
+                let tail := sub(len, head)
+                let high := and(sload(word), sub(shl(shl(3, head), 1), 1))
+                value := or(shl(shl(3, tail), high), shr(shl(3, sub(32, tail)), sload(add(word, 1))))
+            }
+        }
+    }
+
+    /// @dev Writes the low `len` (1 to 32) bytes of `value` at byte `offset` of {_committee}, leaving
+    /// every other byte as it was.
+    function _committeeWrite(uint256 offset, uint256 len, uint256 value) internal {
+        assembly ("memory-safe") {
+            let word := add(_committee.slot, shr(5, offset))
+            let head := sub(32, and(offset, 31))
+            switch lt(head, len)
+            case 0 {
+                let shift := shl(3, sub(head, len))
+                let mask := shl(shift, sub(shl(shl(3, len), 1), 1))
+                sstore(word, or(and(sload(word), not(mask)), and(shl(shift, value), mask)))
+            }
+            default {
+                let tail := sub(len, head)
+                // The high `head` bytes of the value end the first word ...
+                let mask0 := sub(shl(shl(3, head), 1), 1)
+                sstore(word, or(and(sload(word), not(mask0)), and(shr(shl(3, tail), value), mask0)))
+                // ... and its low `tail` bytes begin the next one.
+                let next := add(word, 1)
+                let shift := shl(3, sub(32, tail))
+                let mask1 := shl(shift, sub(shl(shl(3, tail), 1), 1))
+                sstore(next, or(and(sload(next), not(mask1)), and(shl(shift, value), mask1)))
             }
         }
     }

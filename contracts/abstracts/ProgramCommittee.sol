@@ -95,8 +95,8 @@ abstract contract ProgramCommittee is IProgramCommittee, GrantProgramState {
         member.reviewerSlot = slot;
         member.firstSlot = first;
         member.official = true;
-        _reviewerAt[used] = reviewer;
-        _firstSlots |= uint128(first) << (8 * used);
+        _committeeWrite(used, 1, first);
+        _committeeWrite(_MAX_REVIEWERS + 20 * uint256(used), 20, uint160(reviewer));
 
         // Log.
         emit ReviewerAdded(reviewer, used + 1);

@@ -122,6 +122,9 @@ library Errors {
     /// @notice Thrown when every reviewer slot of the program's bitmap has been used.
     error GrantProgram_TooManyReviewers(uint256 maxReviewers);
 
+    /// @notice Thrown when asking for a reviewer slot outside 1 to 16.
+    error GrantProgram_UnknownReviewerSlot(uint256 slot);
+
     /// @notice Thrown when the caller is not a current reviewer.
     error GrantProgram_NotReviewer(address account);
 

@@ -267,6 +267,10 @@ export const SENTENCES: Record<string, Sentence> = {
     zh: (a, f) =>
       `${s(a.account)} 已具有${f.role(a.heldRole)}，不能再以${f.role(a.refusedRole)}行事；这两种角色必须分离。`,
   },
+  GrantProgram_UnknownReviewerSlot: {
+    en: (a, f) => `There is no reviewer slot ${f.n(a.slot)}: slots run from 1 to 16.`,
+    zh: (a, f) => `没有第 ${f.n(a.slot)} 号评审席位：席位编号为 1 至 16。`,
+  },
   GrantProgram_UnknownRole: {
     en: (a, f) =>
       `A program has only the admin, manager, treasurer and guardian roles; ${f.role(a.role)} is not one of them.`,

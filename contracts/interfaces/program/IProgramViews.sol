@@ -37,7 +37,9 @@ interface IProgramViews {
     function settings() external view returns (Program.Settings memory);
 
     /// @notice The account that was given reviewer slot `slot` (1-based); check {settings}' active
-    /// bitmap or {reviewerSlot} to know whether it still sits on the committee.
+    /// bitmap or {reviewerSlot} to know whether it still sits on the committee; the zero address for a
+    /// slot not handed out yet.
+    /// @dev Reverts with {Errors.GrantProgram_UnknownReviewerSlot} when `slot` is 0 or above 16.
     function reviewerAt(uint8 slot) external view returns (address);
 
     /// @notice The reviewer slot (1-based) of an account, zero if it is not a current reviewer.

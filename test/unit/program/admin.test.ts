@@ -312,6 +312,26 @@ describe("GrantProgram administration", function () {
       });
     });
 
+    describe("when the committee fills all 16 slots (packed committee record)", function () {
+      it("keeps every slot's account, whatever word boundary it straddles, and refuses slots 0 and 17", async function () {
+        const w = await networkHelpers.loadFixture(deployGuiyang);
+        const htz = w.htz.connect(w.actors.admin);
+        const accounts = w.actors.reviewers.map((r) => r.address);
+        for (let i = 0; i < 12; i++) {
+          const account = ethers.Wallet.createRandom().address;
+          accounts.push(account);
+          await htz.addReviewer(account);
+        }
+        for (let slot = 1; slot <= 16; slot++) expect(await htz.reviewerAt(slot)).to.equal(accounts[slot - 1]);
+        expect(await w.core.lens.reviewers(await htz.getAddress())).to.deep.equal(accounts);
+        for (const slot of [0, 17]) {
+          await expect(htz.reviewerAt(slot))
+            .to.be.revertedWithCustomError(htz, "GrantProgram_UnknownReviewerSlot")
+            .withArgs(BigInt(slot));
+        }
+      });
+    });
+
     describe("when slots run out", function () {
       it("refuses a 17th slot over the program's life, even after a removal freed a seat", async function () {
         const w = await networkHelpers.loadFixture(deployGuiyang);
