@@ -545,6 +545,16 @@ describe("GrantProgram administration", function () {
       await expect(htz.revokeRole(role, manager)).not.to.emit(htz, "RoleRevoked");
     });
 
+    it("grants a role the account already holds as a no-op: no RoleGranted, the role stays", async function () {
+      const w = await networkHelpers.loadFixture(deployGuiyang);
+      const htz = w.htz.connect(w.actors.admin);
+      const role = await htz.MANAGER_ROLE();
+      const before = await snapshot(w);
+      await expect(htz.grantRole(role, w.actors.manager.address)).not.to.emit(htz, "RoleGranted");
+      expect(await htz.hasRole(role, w.actors.manager.address)).to.equal(true);
+      expect(await snapshot(w)).to.deep.equal(before);
+    });
+
     it("refuses revokeRole from an account without the admin role (AccessControlUnauthorizedAccount)", async function () {
       const w = await networkHelpers.loadFixture(deployGuiyang);
       const role = await w.htz.MANAGER_ROLE();
