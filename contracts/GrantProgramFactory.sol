@@ -23,7 +23,10 @@ contract GrantProgramFactory is IGrantProgramFactory, Ownable2Step {
     mapping(uint256 version => Version) private _versions;
     mapping(address impl => bool) private _known;
     mapping(address program => uint256 version) private _programVersions;
-    address[] private _programs;
+    /// @dev Programs created so far. The factory creates nothing but programs, each with one CREATE, so
+    /// program `i` (0-based) is at the CREATE address of this factory's nonce `i + 1` (EIP-161: a contract's
+    /// nonce starts at 1): {programAt} derives it instead of storing a list (one new slot per program less).
+    uint256 private _programCount;
 
     /// @inheritdoc IGrantProgramFactory
     uint256 public override latestVersion;
@@ -49,12 +52,13 @@ contract GrantProgramFactory is IGrantProgramFactory, Ownable2Step {
 
     /// @inheritdoc IGrantProgramFactory
     function programCount() external view override returns (uint256) {
-        return _programs.length;
+        return _programCount;
     }
 
     /// @inheritdoc IGrantProgramFactory
     function programAt(uint256 index) external view override returns (address) {
-        return _programs[index];
+        if (index >= _programCount) revert Errors.GrantProgramFactory_NoSuchProgram(index, _programCount);
+        return _createAddress(index + 1);
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -115,12 +119,36 @@ contract GrantProgramFactory is IGrantProgramFactory, Ownable2Step {
         // same transaction so nobody can front-run the initialisation.
         program = Clones.cloneWithImmutableArgs(v.impl, abi.encode(token, registry, treasury));
         _programVersions[program] = version;
-        _programs.push(program);
+        ++_programCount;
 
         // Interaction: our own fresh clone.
         IGrantProgram(program).initialize(params);
 
         // Log.
         emit ProgramCreated(program, version, params.admin, token, registry, treasury, name);
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                             INTERNAL FUNCTIONS
+    //////////////////////////////////////////////////////////////*/
+
+    /// @dev The address a CREATE by this contract with `nonce` makes: keccak256(rlp([this, nonce]))[12:].
+    /// `nonce` is at least 1 and below 2**64 (EIP-2681), so its RLP is one byte up to 0x7f, else 0x80 + its
+    /// length in bytes followed by those bytes.
+    function _createAddress(uint256 nonce) private view returns (address) {
+        bytes memory encodedNonce;
+        if (nonce <= 0x7f) {
+            encodedNonce = abi.encodePacked(uint8(nonce));
+        } else {
+            uint256 length = 0;
+            for (uint256 n = nonce; n != 0; n >>= 8) ++length;
+            encodedNonce = abi.encodePacked(uint8(0x80 + length));
+            for (uint256 i = length; i != 0; --i) {
+                encodedNonce = abi.encodePacked(encodedNonce, uint8(nonce >> (8 * (i - 1))));
+            }
+        }
+        // List header: 0xc0 + payload length (21 bytes of address item + the nonce item; always < 56).
+        bytes memory payload = abi.encodePacked(bytes1(0x94), address(this), encodedNonce);
+        return address(uint160(uint256(keccak256(abi.encodePacked(uint8(0xc0 + payload.length), payload)))));
     }
 }

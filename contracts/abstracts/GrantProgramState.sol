@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
-import { AccessControl } from "@openzeppelin/contracts/access/AccessControl.sol";
-import { Initializable } from "@openzeppelin/contracts/proxy/utils/Initializable.sol";
+import { IAccessControl } from "@openzeppelin/contracts/access/IAccessControl.sol";
 import { IERC20 } from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import { ERC165 } from "@openzeppelin/contracts/utils/introspection/ERC165.sol";
 
 import { IEntityRegistry } from "../interfaces/IEntityRegistry.sol";
 import { IGrantProgramEvents } from "../interfaces/program/IGrantProgramEvents.sol";
@@ -20,12 +20,19 @@ import { ProgramReentrancyGuard } from "./ProgramReentrancyGuard.sol";
 /// @dev Both halves of a program ({GrantProgram} and {GrantProgramExtension}) inherit this contract
 /// first and declare no storage of their own, so they read and write the same layout (a test compares the
 /// two compiled layouts; the reentrancy lock sits outside it in both build profiles). Everything declared here is internal and adds no bytes to a half that does not use
-/// it; the AccessControl functions it inherits are public in both halves (a clone reaches the hot half's).
-abstract contract GrantProgramState is IGrantProgramEvents, AccessControl, Initializable, ProgramReentrancyGuard {
+/// it; the {IAccessControl} functions are public in both halves (a clone reaches the hot half's).
+/// Roles are OpenZeppelin's `IAccessControl` (same functions, errors and events, every role administered
+/// by `DEFAULT_ADMIN_ROLE`) but kept as four bits in each account's {Program.Member} word, next to its
+/// reviewer seat and its official mark: one storage slot per account instead of one per account and role,
+/// so a role check, a separation-of-duties check and the record of it read and write the same word.
+/// Only the program's four roles exist; granting any other role is refused ({Errors.GrantProgram_UnknownRole}).
+abstract contract GrantProgramState is IGrantProgramEvents, IAccessControl, ERC165, ProgramReentrancyGuard {
     /*//////////////////////////////////////////////////////////////
                                 CONSTANTS
     //////////////////////////////////////////////////////////////*/
 
+    /// @notice The role that administers every role (OpenZeppelin's value).
+    bytes32 public constant DEFAULT_ADMIN_ROLE = 0x00;
     /// @dev Managers award, decline applications, cancel, rule on objections and order recoveries.
     bytes32 internal constant _MANAGER_ROLE = keccak256("MANAGER_ROLE");
     /// @dev The treasurer funds the program and withdraws unreserved budget to the treasury.
@@ -39,6 +46,12 @@ abstract contract GrantProgramState is IGrantProgramEvents, AccessControl, Initi
     /// @dev Pseudo-role named in {Errors.GrantProgram_RoleConflict} for an account that once held a role
     /// or a reviewer seat here and holds none now.
     bytes32 internal constant _FORMER_OFFICIAL = keccak256("FORMER_OFFICIAL");
+
+    /// @dev The role bits of {Program.Member.roles}.
+    uint8 internal constant _ADMIN_BIT = 1;
+    uint8 internal constant _MANAGER_BIT = 2;
+    uint8 internal constant _TREASURER_BIT = 4;
+    uint8 internal constant _GUARDIAN_BIT = 8;
 
     /// @dev Most milestones one grant may have.
     uint256 internal constant _MAX_MILESTONES = 16;
@@ -65,11 +78,15 @@ abstract contract GrantProgramState is IGrantProgramEvents, AccessControl, Initi
     uint256 internal _applicationCount;
     /// @dev Each account's reviewer slots and whether it is or was an official (see {Program.Member}).
     mapping(address account => Program.Member) internal _members;
-    /// @dev Who was given each slot (slots are never reused).
-    address[_MAX_REVIEWERS] internal _reviewerAt;
-    /// @dev Byte i: the first slot (1-based) of the person given slot i + 1, so a recusal recorded on a
-    /// person's first slot also covers the slot they hold after a re-appointment (see {_recusedSlots}).
-    uint128 internal _firstSlots;
+    /// @dev The committee's history, packed bytes (big-endian, read and written by {_committeeRead} and
+    /// {_committeeWrite}); slots are handed out once, so it only grows:
+    /// - bytes 0–15: byte i is the first slot (1-based) of the person given slot i + 1, so a recusal
+    ///   recorded on a person's first slot also covers the slot they hold after a re-appointment (see
+    ///   {_recusedSlots}); one word read;
+    /// - bytes 16 + 20·i to 35 + 20·i: the account given slot i + 1.
+    /// 336 bytes in 11 words, so a program created with four reviewers writes three new words instead of
+    /// five (one per reviewer address and one for the first slots).
+    uint256[11] internal _committee;
     mapping(uint16 categoryId => Program.Category) internal _categories;
     mapping(uint256 grantId => Program.Grant) internal _grants;
     mapping(uint256 grantId => mapping(uint256 index => Program.Milestone)) internal _milestones;
@@ -82,6 +99,29 @@ abstract contract GrantProgramState is IGrantProgramEvents, AccessControl, Initi
     mapping(uint256 grantId => mapping(uint256 index => mapping(uint8 round => mapping(address account => bool))))
         internal _hasObjected;
     mapping(uint256 applicationId => Program.Application) internal _applications;
+
+    /*//////////////////////////////////////////////////////////////
+                             INITIALISATION
+    //////////////////////////////////////////////////////////////*/
+
+    /// @notice Thrown by {IProgramSetup.initialize} on a program that is already initialised, and on the
+    /// implementation and the extension, which can never be (OpenZeppelin's `Initializable` error).
+    error InvalidInitialization();
+
+    /// @dev Runs the function once per program: a program is initialised exactly when its application
+    /// window is set. {IProgramSetup.initialize} refuses a window that does not close after it opens, so
+    /// `windowClosesAt` is non-zero from then on, and nothing else writes it. No separate storage slot
+    /// (OpenZeppelin's `Initializable` keeps one just for this, a 22,100-gas write on every new program).
+    modifier initializer() {
+        if (_settings.windowClosesAt != 0) revert InvalidInitialization();
+        _;
+    }
+
+    /// @dev Marks this contract's own storage initialised: the implementation and the extension call it
+    /// in their constructors, so neither can ever be initialised (clones start with empty storage).
+    function _disableInitializers() internal {
+        _settings.windowClosesAt = type(uint40).max;
+    }
 
     /*//////////////////////////////////////////////////////////////
                               SHARED GUARDS
@@ -192,9 +232,9 @@ abstract contract GrantProgramState is IGrantProgramEvents, AccessControl, Initi
     /// when the grant has recusals.
     function _recusedSlots(uint16 recusedFirstSlots) internal view returns (uint16 slots) {
         if (recusedFirstSlots == 0) return 0;
-        uint128 firsts = _firstSlots;
+        uint256 firsts = _committeeRead(0, _MAX_REVIEWERS);
         for (uint256 i = 0; i < _MAX_REVIEWERS; ++i) {
-            uint256 first = uint8(firsts >> (8 * i));
+            uint256 first = uint8(firsts >> (8 * (_MAX_REVIEWERS - 1 - i)));
             if (first != 0 && Bitmap16.has(recusedFirstSlots, first - 1)) slots = Bitmap16.set(slots, i);
         }
     }
@@ -207,16 +247,80 @@ abstract contract GrantProgramState is IGrantProgramEvents, AccessControl, Initi
 
     /// @dev Names the role the wallet holds now, or that it held one before.
     function _revertOfficial(address wallet) private view {
+        Program.Member memory member = _members[wallet];
         bytes32 held = _FORMER_OFFICIAL;
-        if (hasRole(DEFAULT_ADMIN_ROLE, wallet)) held = DEFAULT_ADMIN_ROLE;
-        else if (hasRole(_GUARDIAN_ROLE, wallet)) held = _GUARDIAN_ROLE;
-        else if (_members[wallet].reviewerSlot != 0) held = _REVIEWER;
-        else if (hasRole(_MANAGER_ROLE, wallet)) held = _MANAGER_ROLE;
-        else if (hasRole(_TREASURER_ROLE, wallet)) held = _TREASURER_ROLE;
+        if (member.roles & _ADMIN_BIT != 0) held = DEFAULT_ADMIN_ROLE;
+        else if (member.roles & _GUARDIAN_BIT != 0) held = _GUARDIAN_ROLE;
+        else if (member.reviewerSlot != 0) held = _REVIEWER;
+        else if (member.roles & _MANAGER_BIT != 0) held = _MANAGER_ROLE;
+        else if (member.roles & _TREASURER_BIT != 0) held = _TREASURER_ROLE;
         revert Errors.GrantProgram_RoleConflict(wallet, held, _GRANTEE);
     }
 
-    /// @dev Moves `amount` of a grant from reserved back to available.
+    /// @dev What of a grant was paid: the sum and the number of its Paid milestones. Bounded: at most 16
+    /// milestone words; only on cold paths (views, cancellation, recovery orders), never on claim.
+    function _paidOf(uint256 grantId, uint256 milestoneCount) internal view returns (uint128 paid, uint8 count) {
+        for (uint256 i = 0; i < milestoneCount; ++i) {
+            Program.Milestone storage m = _milestones[grantId][i];
+            if (m.status == Program.MilestoneState.Paid) {
+                paid += m.amount;
+                ++count;
+            }
+        }
+    }
+
+    /// @dev The account given reviewer slot `slot` (1-based, at most 16).
+    function _reviewerAt(uint256 slot) internal view returns (address) {
+        return address(uint160(_committeeRead(_MAX_REVIEWERS + 20 * (slot - 1), 20)));
+    }
+
+    /// @dev Reads `len` (1 to 32) bytes at byte `offset` of {_committee}, right-aligned; a value may
+    /// straddle two words. Callers keep `offset + len` within the region's 336 bytes.
+    function _committeeRead(uint256 offset, uint256 len) internal view returns (uint256 value) {
+        assembly ("memory-safe") {
+            let word := add(_committee.slot, shr(5, offset))
+            // Bytes of the value that lie in its first word.
+            let head := sub(32, and(offset, 31))
+            switch lt(head, len)
+            case 0 {
+                value := and(shr(shl(3, sub(head, len)), sload(word)), sub(shl(shl(3, len), 1), 1))
+            }
+            default {
+                let tail := sub(len, head)
+                let high := and(sload(word), sub(shl(shl(3, head), 1), 1))
+                value := or(shl(shl(3, tail), high), shr(shl(3, sub(32, tail)), sload(add(word, 1))))
+            }
+        }
+    }
+
+    /// @dev Writes the low `len` (1 to 32) bytes of `value` at byte `offset` of {_committee}, leaving
+    /// every other byte as it was.
+    function _committeeWrite(uint256 offset, uint256 len, uint256 value) internal {
+        assembly ("memory-safe") {
+            let word := add(_committee.slot, shr(5, offset))
+            let head := sub(32, and(offset, 31))
+            switch lt(head, len)
+            case 0 {
+                let shift := shl(3, sub(head, len))
+                let mask := shl(shift, sub(shl(shl(3, len), 1), 1))
+                sstore(word, or(and(sload(word), not(mask)), and(shl(shift, value), mask)))
+            }
+            default {
+                let tail := sub(len, head)
+                // The high `head` bytes of the value end the first word ...
+                let mask0 := sub(shl(shl(3, head), 1), 1)
+                sstore(word, or(and(sload(word), not(mask0)), and(shr(shl(3, tail), value), mask0)))
+                // ... and its low `tail` bytes begin the next one.
+                let next := add(word, 1)
+                let shift := shl(3, sub(32, tail))
+                let mask1 := shl(shift, sub(shl(shl(3, tail), 1), 1))
+                sstore(next, or(and(sload(next), not(mask1)), and(shl(shift, value), mask1)))
+            }
+        }
+    }
+
+    /// @dev Moves `amount` of a grant from reserved back to available (the grant's stored `reserved` is
+    /// the award less what was released; see {Program.Grant}).
     function _release(Program.Grant storage g, uint128 amount) internal {
         g.reserved -= amount;
         _ledger.reserved -= amount;
@@ -228,16 +332,88 @@ abstract contract GrantProgramState is IGrantProgramEvents, AccessControl, Initi
         if (amount > availableNow) revert Errors.GrantProgram_InsufficientBudget(amount, availableNow);
     }
 
+    /*//////////////////////////////////////////////////////////////
+                             ROLES (IAccessControl)
+    //////////////////////////////////////////////////////////////*/
+
+    /// @dev Reverts with OpenZeppelin's {AccessControlUnauthorizedAccount} unless the caller holds `role`.
+    modifier onlyRole(bytes32 role) {
+        _checkRole(role, msg.sender);
+        _;
+    }
+
+    /// @inheritdoc ERC165
+    function supportsInterface(bytes4 interfaceId) public view virtual override returns (bool) {
+        return interfaceId == type(IAccessControl).interfaceId || super.supportsInterface(interfaceId);
+    }
+
+    /// @inheritdoc IAccessControl
+    function hasRole(bytes32 role, address account) public view override returns (bool) {
+        return _members[account].roles & _roleBit(role) != 0;
+    }
+
+    /// @inheritdoc IAccessControl
+    /// @dev Every role is administered by `DEFAULT_ADMIN_ROLE`.
+    function getRoleAdmin(bytes32) public pure override returns (bytes32) {
+        return DEFAULT_ADMIN_ROLE;
+    }
+
+    /// @inheritdoc IAccessControl
+    function grantRole(bytes32 role, address account) external override onlyRole(DEFAULT_ADMIN_ROLE) {
+        _grantRole(role, account);
+    }
+
+    /// @inheritdoc IAccessControl
+    function revokeRole(bytes32 role, address account) external override onlyRole(DEFAULT_ADMIN_ROLE) {
+        _revokeRole(role, account);
+    }
+
+    /// @inheritdoc IAccessControl
+    function renounceRole(bytes32 role, address callerConfirmation) external override {
+        if (callerConfirmation != msg.sender) revert AccessControlBadConfirmation();
+        _revokeRole(role, callerConfirmation);
+    }
+
+    function _checkRole(bytes32 role, address account) internal view {
+        if (!hasRole(role, account)) revert AccessControlUnauthorizedAccount(account, role);
+    }
+
+    /// @dev The bit of one of the four roles; zero for any other value.
+    function _roleBit(bytes32 role) internal pure returns (uint8) {
+        if (role == DEFAULT_ADMIN_ROLE) return _ADMIN_BIT;
+        if (role == _MANAGER_ROLE) return _MANAGER_BIT;
+        if (role == _TREASURER_ROLE) return _TREASURER_BIT;
+        if (role == _GUARDIAN_ROLE) return _GUARDIAN_BIT;
+        return 0;
+    }
+
     /// @dev Grants a role, refusing to let a reviewer hold a manager or treasurer role, and marks the
-    /// holder of any of the program's four roles an official for good (see {_requireNotOfficial}).
-    function _grantRole(bytes32 role, address account) internal override returns (bool) {
-        Program.Member storage member = _members[account];
-        bool managesMoney = role == _MANAGER_ROLE || role == _TREASURER_ROLE;
-        if (managesMoney && member.reviewerSlot != 0) {
+    /// holder an official for good (see {_requireNotOfficial}). One read and at most one write of the
+    /// account's word; emits OpenZeppelin's {RoleGranted} when the role is new.
+    function _grantRole(bytes32 role, address account) internal returns (bool) {
+        uint8 bit = _roleBit(role);
+        if (bit == 0) revert Errors.GrantProgram_UnknownRole(role);
+        Program.Member memory member = _members[account];
+        if (member.roles & bit != 0) return false;
+        if (bit & (_MANAGER_BIT | _TREASURER_BIT) != 0 && member.reviewerSlot != 0) {
             revert Errors.GrantProgram_RoleConflict(account, _REVIEWER, role);
         }
-        if (managesMoney || role == DEFAULT_ADMIN_ROLE || role == _GUARDIAN_ROLE) member.official = true;
-        return super._grantRole(role, account);
+        member.roles |= bit;
+        member.official = true;
+        _members[account] = member;
+        emit RoleGranted(role, account, msg.sender);
+        return true;
+    }
+
+    /// @dev Revokes a role; the account stays an official (never paid by this program).
+    function _revokeRole(bytes32 role, address account) internal returns (bool) {
+        uint8 bit = _roleBit(role);
+        Program.Member storage member = _members[account];
+        uint8 roles = member.roles;
+        if (roles & bit == 0) return false;
+        member.roles = roles & ~bit;
+        emit RoleRevoked(role, account, msg.sender);
+        return true;
     }
 
     /// @dev The immutable clone arguments (token, registry, treasury): read from the clone's own code, so

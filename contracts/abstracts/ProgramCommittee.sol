@@ -77,10 +77,10 @@ abstract contract ProgramCommittee is IProgramCommittee, GrantProgramState {
         if (reviewer == address(0)) revert Errors.GrantProgram_ZeroReviewer();
         Program.Member storage member = _members[reviewer];
         if (member.reviewerSlot != 0) revert Errors.GrantProgram_DuplicateReviewer(reviewer);
-        if (hasRole(_MANAGER_ROLE, reviewer)) {
-            revert Errors.GrantProgram_RoleConflict(reviewer, _MANAGER_ROLE, _REVIEWER);
-        }
-        if (hasRole(_TREASURER_ROLE, reviewer)) {
+        // The account's roles are in the same word: no further lookup.
+        uint8 roles = member.roles;
+        if (roles & _MANAGER_BIT != 0) revert Errors.GrantProgram_RoleConflict(reviewer, _MANAGER_ROLE, _REVIEWER);
+        if (roles & _TREASURER_BIT != 0) {
             revert Errors.GrantProgram_RoleConflict(reviewer, _TREASURER_ROLE, _REVIEWER);
         }
         uint8 used = _settings.reviewerSlotsUsed;
@@ -95,8 +95,8 @@ abstract contract ProgramCommittee is IProgramCommittee, GrantProgramState {
         member.reviewerSlot = slot;
         member.firstSlot = first;
         member.official = true;
-        _reviewerAt[used] = reviewer;
-        _firstSlots |= uint128(first) << (8 * used);
+        _committeeWrite(used, 1, first);
+        _committeeWrite(_MAX_REVIEWERS + 20 * uint256(used), 20, uint160(reviewer));
 
         // Log.
         emit ReviewerAdded(reviewer, used + 1);

@@ -47,11 +47,11 @@ abstract contract ProgramPayouts is IProgramPayouts, GrantProgramState {
             emit MilestoneClaimed(grantId, index, wallet, m.amount);
         }
 
-        // Effect: reserved -> paid. Each sum is bounded by the grant's reserved amount (< 2**128),
-        // which the checked subtraction below proves.
+        // Effect: reserved -> paid in the ledger. The sum is of distinct milestones of one grant (a repeated
+        // index is refused above as already Paid), so it is at most the award (< 2**128), which the checked
+        // subtraction below proves too. The grant's own record is not written: its paid part is its Paid
+        // milestones (see {Program.Grant}).
         uint128 paid = uint128(amount);
-        g.reserved -= paid;
-        g.paidCount += uint8(indexes.length);
         _ledger.reserved -= paid;
         _ledger.paid = LedgerLib.addLifetime(_ledger.paid, paid);
 

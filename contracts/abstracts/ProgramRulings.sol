@@ -144,11 +144,7 @@ abstract contract ProgramRulings is IProgramRulings, ProgramVoting, ProgramVoteS
         // Check: at most what was paid and not yet ordered back. Bounded: at most 16 milestones.
         Program.Grant storage g = _existingGrant(grantId);
         if (amount == 0) revert Errors.GrantProgram_ZeroAmount();
-        uint256 paid;
-        for (uint256 i = 0; i < g.milestoneCount; ++i) {
-            Program.Milestone storage m = _milestones[grantId][i];
-            if (m.status == Program.MilestoneState.Paid) paid += m.amount;
-        }
+        (uint128 paid, ) = _paidOf(grantId, g.milestoneCount);
         uint256 recoverable = paid - g.recoveryOwed - g.recovered;
         if (amount > recoverable) revert Errors.GrantProgram_RecoveryTooLarge(amount, recoverable);
 
@@ -156,7 +152,7 @@ abstract contract ProgramRulings is IProgramRulings, ProgramVoting, ProgramVoteS
         bool firstOrder = g.recoveryOwed == 0;
         g.recoveryOwed += uint128(amount);
         _ledger.recoveryOutstanding += uint128(amount);
-        if (!g.cancelled && g.reserved != 0) _cancel(grantId, g, reasonHash);
+        if (!g.cancelled && g.reserved != paid) _cancel(grantId, g, reasonHash);
 
         // Interaction with the trusted registry: one bar per grant with money owed.
         if (firstOrder) _registry().addBar(g.entityNo, _categories[g.categoryId].awardKey);
@@ -168,8 +164,10 @@ abstract contract ProgramRulings is IProgramRulings, ProgramVoting, ProgramVoteS
     /// @dev Cancels every unpaid milestone of a grant at once: the grant's whole reserve returns to
     /// the budget, and the award key is released if nothing was ever paid.
     function _cancel(uint256 grantId, Program.Grant storage g, bytes32 reasonHash) private {
-        uint128 released = g.reserved;
-        bool releaseKey = g.paidCount == 0;
+        // The unpaid rest: the stored amount less the Paid milestones (claims do not write the grant).
+        (uint128 paid, uint8 paidCount) = _paidOf(grantId, g.milestoneCount);
+        uint128 released = g.reserved - paid;
+        bool releaseKey = paidCount == 0;
         g.cancelled = true;
         _release(g, released);
         Program.Category storage c = _categories[g.categoryId];

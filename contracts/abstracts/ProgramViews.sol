@@ -5,6 +5,7 @@ import { IERC20 } from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
 import { IEntityRegistry } from "../interfaces/IEntityRegistry.sol";
 import { IProgramViews } from "../interfaces/program/IProgramViews.sol";
+import { Errors } from "../libraries/Errors.sol";
 import { LedgerLib } from "../libraries/LedgerLib.sol";
 import { Program } from "../types/DataTypes.sol";
 import { ProgramVoteSignatures } from "./ProgramVoteSignatures.sol";
@@ -54,7 +55,8 @@ abstract contract ProgramViews is IProgramViews, ProgramVoteSignatures {
 
     /// @inheritdoc IProgramViews
     function reviewerAt(uint8 slot) external view override returns (address) {
-        return _reviewerAt[slot - 1];
+        if (slot == 0 || slot > _MAX_REVIEWERS) revert Errors.GrantProgram_UnknownReviewerSlot(slot);
+        return _reviewerAt(slot);
     }
 
     /// @inheritdoc IProgramViews
@@ -83,8 +85,12 @@ abstract contract ProgramViews is IProgramViews, ProgramVoteSignatures {
     }
 
     /// @inheritdoc IProgramViews
-    function grant(uint256 grantId) external view override returns (Program.Grant memory) {
-        return _grants[grantId];
+    function grant(uint256 grantId) external view override returns (Program.Grant memory g) {
+        g = _grants[grantId];
+        // The paid part is derived from the milestones (claims do not write the grant).
+        (uint128 paid, uint8 count) = _paidOf(grantId, g.milestoneCount);
+        g.reserved -= paid;
+        g.paidCount = count;
     }
 
     /// @inheritdoc IProgramViews

@@ -122,11 +122,18 @@ library Errors {
     /// @notice Thrown when every reviewer slot of the program's bitmap has been used.
     error GrantProgram_TooManyReviewers(uint256 maxReviewers);
 
+    /// @notice Thrown when asking for a reviewer slot outside 1 to 16.
+    error GrantProgram_UnknownReviewerSlot(uint256 slot);
+
     /// @notice Thrown when the caller is not a current reviewer.
     error GrantProgram_NotReviewer(address account);
 
     /// @notice Thrown when two roles that must stay separate would meet in one account.
     error GrantProgram_RoleConflict(address account, bytes32 heldRole, bytes32 refusedRole);
+
+    /// @notice Thrown when granting a role that is not one of the program's four (admin, manager,
+    /// treasurer, guardian).
+    error GrantProgram_UnknownRole(bytes32 role);
 
     /// @notice Thrown when the program is paused.
     error GrantProgram_Paused();
@@ -296,6 +303,9 @@ library Errors {
 
     /// @notice Thrown when a version number is unknown or retired.
     error GrantProgramFactory_UnknownVersion(uint256 version);
+
+    /// @notice Thrown when asking for a program position at or past the number of programs created.
+    error GrantProgramFactory_NoSuchProgram(uint256 index, uint256 programCount);
 
     /*//////////////////////////////////////////////////////////////
                                   LENS

@@ -74,10 +74,14 @@ library Program {
     /// cleared). Recusals are recorded on it, so they follow the person through removal and re-appointment.
     /// @param official Whether the account holds or ever held a role or a reviewer seat in this program
     /// (never cleared): such an account can never receive this program's money.
+    /// @param roles The roles the account holds now, one bit each (admin 1, manager 2, treasurer 4,
+    /// guardian 8; see {GrantProgramState}).
     struct Member {
+        // slot 0
         uint8 reviewerSlot;
         uint8 firstSlot;
         bool official;
+        uint8 roles;
     }
 
     /// @notice Parameters of {IGrantProgram.initialize}, chosen by the program's creator.
@@ -120,6 +124,11 @@ library Program {
     }
 
     /// @notice One grant: an award to an entity in a category, paid in milestones.
+    /// @param reserved What of the award is still promised and unpaid (the `grant` view). In storage a claim
+    /// does not touch the grant: the stored value is the award less what lapsed or was cancelled, and the
+    /// paid part is derived from the milestones' Paid status (at most 16 words) where it is needed — the
+    /// `grant` view, a cancellation and a recovery order.
+    /// @param paidCount The number of paid milestones (the `grant` view; derived the same way, zero in storage).
     struct Grant {
         // slot 0
         bytes32 termsHash;

@@ -267,6 +267,15 @@ export const SENTENCES: Record<string, Sentence> = {
     zh: (a, f) =>
       `${s(a.account)} 已具有${f.role(a.heldRole)}，不能再以${f.role(a.refusedRole)}行事；这两种角色必须分离。`,
   },
+  GrantProgram_UnknownReviewerSlot: {
+    en: (a, f) => `There is no reviewer slot ${f.n(a.slot)}: slots run from 1 to 16.`,
+    zh: (a, f) => `没有第 ${f.n(a.slot)} 号评审席位：席位编号为 1 至 16。`,
+  },
+  GrantProgram_UnknownRole: {
+    en: (a, f) =>
+      `A program has only the admin, manager, treasurer and guardian roles; ${f.role(a.role)} is not one of them.`,
+    zh: (a, f) => `资助项目只有管理员、项目经办、财务和应急暂停四种角色；${f.role(a.role)}不在其中。`,
+  },
   GrantProgram_Paused: {
     en: () => "The program is paused by its guardian; only its admin can unpause it.",
     zh: () => "本项目已被应急暂停；只有项目管理员可以解除暂停。",
@@ -493,6 +502,10 @@ export const SENTENCES: Record<string, Sentence> = {
   GrantProgramFactory_ImplementationKnown: {
     en: (a) => `Implementation ${s(a.implementation)} is already registered.`,
     zh: (a) => `实现合约 ${s(a.implementation)} 已经登记。`,
+  },
+  GrantProgramFactory_NoSuchProgram: {
+    en: (a, f) => `There is no program at position ${f.n(a.index)}: the factory has created ${f.n(a.programCount)}.`,
+    zh: (a, f) => `第 ${f.n(a.index)} 位没有资助项目：工厂共创建了 ${f.n(a.programCount)} 个。`,
   },
   GrantProgramFactory_UnknownVersion: {
     en: (a, f) => `Version ${f.n(a.version)} is unknown or retired.`,

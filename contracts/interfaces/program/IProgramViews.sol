@@ -37,7 +37,9 @@ interface IProgramViews {
     function settings() external view returns (Program.Settings memory);
 
     /// @notice The account that was given reviewer slot `slot` (1-based); check {settings}' active
-    /// bitmap or {reviewerSlot} to know whether it still sits on the committee.
+    /// bitmap or {reviewerSlot} to know whether it still sits on the committee; the zero address for a
+    /// slot not handed out yet.
+    /// @dev Reverts with {Errors.GrantProgram_UnknownReviewerSlot} when `slot` is 0 or above 16.
     function reviewerAt(uint8 slot) external view returns (address);
 
     /// @notice The reviewer slot (1-based) of an account, zero if it is not a current reviewer.
@@ -58,7 +60,8 @@ interface IProgramViews {
     /// @notice The number of grants awarded so far (grant ids run from 1 to this).
     function grantCount() external view returns (uint256);
 
-    /// @notice A grant's stored record.
+    /// @notice A grant's record: `reserved` is what is still promised and unpaid and `paidCount` the number
+    /// of paid milestones (both derived from the milestones; see {Program.Grant}).
     function grant(uint256 grantId) external view returns (Program.Grant memory);
 
     /// @notice A milestone's stored record with its deadline and notice end in calendar time (stored on

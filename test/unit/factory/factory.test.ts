@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { AbiCoder, getAddress, type ContractTransactionReceipt } from "ethers";
+import { AbiCoder, getAddress, getCreateAddress, type ContractTransactionReceipt } from "ethers";
 import { network } from "hardhat";
 
 import type { GrantProgramFactory } from "../../../typechain-types/index.js";
@@ -34,6 +34,18 @@ async function factoryState(factory: GrantProgramFactory) {
     versions.push({ impl, retired });
   }
   return { latest, versions, programCount: await factory.programCount() };
+}
+
+/** createProgram's arguments for `version`: the fixture's token, registry and treasury, valid parameters. */
+async function createArgs(w: Awaited<ReturnType<typeof deployGuiyang>>, version: bigint, name: string) {
+  return [
+    version,
+    name,
+    await w.token.getAddress(),
+    await w.registry.getAddress(),
+    w.actors.treasury.address,
+    await validInitParams(w),
+  ] as const;
 }
 
 describe("GrantProgramFactory", function () {
@@ -207,6 +219,34 @@ describe("GrantProgramFactory", function () {
     });
   });
 
+  describe("programAt", function () {
+    it("derives each program from its position (the factory's CREATE nonce), past one-byte nonces too", async function () {
+      const w = await networkHelpers.loadFixture(deployGuiyang);
+      const { factory } = w.core;
+      const factoryAddress = await factory.getAddress();
+      const args = await createArgs(w, 1n, "Test programme");
+      const created: string[] = [await w.htz.getAddress(), await w.city.getAddress()];
+      // Nonces 1..130: one-byte RLP up to 0x7f, then 0x81 followed by one byte.
+      while (created.length < 130) {
+        created.push(await factory.createProgram.staticCall(...args));
+        await factory.createProgram(...args);
+      }
+      expect(await factory.programCount()).to.equal(130n);
+      for (const i of [0, 1, 126, 127, 128, 129]) {
+        expect(await factory.programAt(BigInt(i))).to.equal(created[i]);
+        expect(created[i]).to.equal(getCreateAddress({ from: factoryAddress, nonce: i + 1 }));
+      }
+    });
+
+    it("refuses a position at or past the number of programs (GrantProgramFactory_NoSuchProgram)", async function () {
+      const w = await networkHelpers.loadFixture(deployGuiyang);
+      const { factory } = w.core;
+      await expect(factory.programAt(2n))
+        .to.be.revertedWithCustomError(factory, "GrantProgramFactory_NoSuchProgram")
+        .withArgs(2n, 2n);
+    });
+  });
+
   describe("createProgram", function () {
     describe("when the arguments are valid", function () {
       it("creates an initialised clone, emits ProgramCreated and records it", async function () {
@@ -287,14 +327,7 @@ describe("GrantProgramFactory", function () {
         const impl = await deployImplementation(ethers, await factory.getAddress());
         await factory.connect(w.actors.deployer).registerImplementation(await impl.getAddress());
         await factory.connect(w.actors.deployer).retireVersion(1n);
-        const args = [
-          2n,
-          "Version 2 programme",
-          await w.token.getAddress(),
-          await w.registry.getAddress(),
-          w.actors.treasury.address,
-          await validInitParams(w),
-        ] as const;
+        const args = await createArgs(w, 2n, "Version 2 programme");
         const predicted = await factory.createProgram.staticCall(...args);
         await factory.createProgram(...args);
         expect(await factory.versionOf(predicted)).to.equal(2n);

@@ -312,6 +312,26 @@ describe("GrantProgram administration", function () {
       });
     });
 
+    describe("when the committee fills all 16 slots (packed committee record)", function () {
+      it("keeps every slot's account, whatever word boundary it straddles, and refuses slots 0 and 17", async function () {
+        const w = await networkHelpers.loadFixture(deployGuiyang);
+        const htz = w.htz.connect(w.actors.admin);
+        const accounts = w.actors.reviewers.map((r) => r.address);
+        for (let i = 0; i < 12; i++) {
+          const account = ethers.Wallet.createRandom().address;
+          accounts.push(account);
+          await htz.addReviewer(account);
+        }
+        for (let slot = 1; slot <= 16; slot++) expect(await htz.reviewerAt(slot)).to.equal(accounts[slot - 1]);
+        expect(await w.core.lens.reviewers(await htz.getAddress())).to.deep.equal(accounts);
+        for (const slot of [0, 17]) {
+          await expect(htz.reviewerAt(slot))
+            .to.be.revertedWithCustomError(htz, "GrantProgram_UnknownReviewerSlot")
+            .withArgs(BigInt(slot));
+        }
+      });
+    });
+
     describe("when slots run out", function () {
       it("refuses a 17th slot over the program's life, even after a removal freed a seat", async function () {
         const w = await networkHelpers.loadFixture(deployGuiyang);
@@ -482,6 +502,22 @@ describe("GrantProgram administration", function () {
       });
     });
 
+    describe("when the role is not one of the program's four", function () {
+      it("refuses it with GrantProgram_UnknownRole and records nothing", async function () {
+        const w = await networkHelpers.loadFixture(deployGuiyang);
+        const htz = w.htz.connect(w.actors.admin);
+        const role = ethers.id("AUDITOR_ROLE");
+        const stranger = w.actors.stranger.address;
+        const before = await snapshot(w);
+        await expect(htz.grantRole(role, stranger))
+          .to.be.revertedWithCustomError(htz, "GrantProgram_UnknownRole")
+          .withArgs(role);
+        expect(await htz.hasRole(role, stranger)).to.equal(false);
+        expect(await htz.isOfficial(stranger)).to.equal(false);
+        expect(await snapshot(w)).to.deep.equal(before);
+      });
+    });
+
     describe("when the account is a former reviewer", function () {
       it("grants MANAGER_ROLE once the reviewer was removed", async function () {
         const w = await networkHelpers.loadFixture(deployGuiyang);
@@ -491,6 +527,61 @@ describe("GrantProgram administration", function () {
         const role = await htz.MANAGER_ROLE();
         await expect(htz.grantRole(role, r4)).to.emit(htz, "RoleGranted").withArgs(role, r4, w.actors.admin.address);
       });
+    });
+  });
+
+  describe("revokeRole, renounceRole, getRoleAdmin and supportsInterface (roles kept in each account's word)", function () {
+    it("lets the admin revoke a role: RoleRevoked, the role is gone, the account stays an official", async function () {
+      const w = await networkHelpers.loadFixture(deployGuiyang);
+      const htz = w.htz.connect(w.actors.admin);
+      const role = await htz.MANAGER_ROLE();
+      const manager = w.actors.manager.address;
+      await expect(htz.revokeRole(role, manager))
+        .to.emit(htz, "RoleRevoked")
+        .withArgs(role, manager, w.actors.admin.address);
+      expect(await htz.hasRole(role, manager)).to.equal(false);
+      expect(await htz.isOfficial(manager)).to.equal(true);
+      // Revoking again changes nothing and emits nothing.
+      await expect(htz.revokeRole(role, manager)).not.to.emit(htz, "RoleRevoked");
+    });
+
+    it("grants a role the account already holds as a no-op: no RoleGranted, the role stays", async function () {
+      const w = await networkHelpers.loadFixture(deployGuiyang);
+      const htz = w.htz.connect(w.actors.admin);
+      const role = await htz.MANAGER_ROLE();
+      const before = await snapshot(w);
+      await expect(htz.grantRole(role, w.actors.manager.address)).not.to.emit(htz, "RoleGranted");
+      expect(await htz.hasRole(role, w.actors.manager.address)).to.equal(true);
+      expect(await snapshot(w)).to.deep.equal(before);
+    });
+
+    it("refuses revokeRole from an account without the admin role (AccessControlUnauthorizedAccount)", async function () {
+      const w = await networkHelpers.loadFixture(deployGuiyang);
+      const role = await w.htz.MANAGER_ROLE();
+      const before = await snapshot(w);
+      await expect(w.htz.connect(w.actors.manager).revokeRole(role, w.actors.manager.address))
+        .to.be.revertedWithCustomError(w.htz, "AccessControlUnauthorizedAccount")
+        .withArgs(w.actors.manager.address, ZERO_HASH);
+      expect(await snapshot(w)).to.deep.equal(before);
+    });
+
+    it("refuses renounceRole for another account (AccessControlBadConfirmation)", async function () {
+      const w = await networkHelpers.loadFixture(deployGuiyang);
+      const role = await w.htz.MANAGER_ROLE();
+      await expect(
+        w.htz.connect(w.actors.stranger).renounceRole(role, w.actors.manager.address),
+      ).to.be.revertedWithCustomError(w.htz, "AccessControlBadConfirmation");
+      expect(await w.htz.hasRole(role, w.actors.manager.address)).to.equal(true);
+    });
+
+    it("names DEFAULT_ADMIN_ROLE the admin of every role and supports IAccessControl and IERC165", async function () {
+      const w = await networkHelpers.loadFixture(deployGuiyang);
+      for (const role of [ZERO_HASH, await w.htz.MANAGER_ROLE(), await w.htz.GUARDIAN_ROLE(), ethers.id("X")]) {
+        expect(await w.htz.getRoleAdmin(role)).to.equal(ZERO_HASH);
+      }
+      expect(await w.htz.supportsInterface("0x7965db0b")).to.equal(true); // IAccessControl
+      expect(await w.htz.supportsInterface("0x01ffc9a7")).to.equal(true); // IERC165
+      expect(await w.htz.supportsInterface("0xffffffff")).to.equal(false);
     });
   });
 
