@@ -58,7 +58,12 @@ contract GrantProgramFactory is IGrantProgramFactory, Ownable2Step {
     /// @inheritdoc IGrantProgramFactory
     function programAt(uint256 index) external view override returns (address) {
         if (index >= _programCount) revert Errors.GrantProgramFactory_NoSuchProgram(index, _programCount);
-        return _createAddress(index + 1);
+        address program = _createAddress(index + 1);
+        // The derivation rests on "nothing but programs, one CREATE each": should that ever fail (a later
+        // version creating something else, a chain with other address rules), refuse rather than name a
+        // contract that is not a program.
+        if (_programVersions[program] == 0) revert Errors.GrantProgramFactory_NoSuchProgram(index, _programCount);
+        return program;
     }
 
     /*//////////////////////////////////////////////////////////////

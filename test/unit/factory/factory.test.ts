@@ -238,6 +238,24 @@ describe("GrantProgramFactory", function () {
       }
     });
 
+    it("never names a contract that is not a program: with the factory's nonce moved (as if it had created something else), the shifted position is refused", async function () {
+      const w = await networkHelpers.loadFixture(deployGuiyang);
+      const { factory } = w.core;
+      const factoryAddress = await factory.getAddress();
+      await networkHelpers.setNonce(factoryAddress, 300);
+      const args = await createArgs(w, 1n, "Test programme");
+      const third = await factory.createProgram.staticCall(...args);
+      await factory.createProgram(...args);
+      expect(third).to.equal(getCreateAddress({ from: factoryAddress, nonce: 300 }));
+      expect(await factory.versionOf(third)).to.equal(1n);
+      // Position 2 derives nonce 3, where nothing of this factory's lives: refused, not a wrong address.
+      await expect(factory.programAt(2n))
+        .to.be.revertedWithCustomError(factory, "GrantProgramFactory_NoSuchProgram")
+        .withArgs(2n, 3n);
+      expect(await factory.programAt(0n)).to.equal(await w.htz.getAddress());
+      expect(await factory.programAt(1n)).to.equal(await w.city.getAddress());
+    });
+
     it("refuses a position at or past the number of programs (GrantProgramFactory_NoSuchProgram)", async function () {
       const w = await networkHelpers.loadFixture(deployGuiyang);
       const { factory } = w.core;
