@@ -16,6 +16,17 @@ import { Wallet } from "ethers";
 
 import { ROOT, rpc, startNode, type LocalNode } from "../../scripts/lib/local-node.ts";
 
+/** The variables by which Hardhat's isCi() (hardhat-utils/ci) takes a process to run on a CI service. */
+const CI_DETECTION_VARIABLES = [
+  "GITHUB_ACTIONS",
+  "NOW",
+  "DEPLOYMENT_ID",
+  "CODEBUILD_BUILD_NUMBER",
+  "CI",
+  "CONTINUOUS_INTEGRATION",
+  "BUILD_NUMBER",
+  "RUN_ID",
+];
 const NPX = process.platform === "win32" ? "npx.cmd" : "npx";
 const PORT = 18661;
 const PASSWORD = "treasury-bureau-2027";
@@ -72,9 +83,11 @@ describe("Officials' keys: the encrypted keystore signs on a real network", func
     await rpc(node.url, "eth_sendTransaction", [{ from: funder, to: OFFICIAL.address, value: "0x8ac7230489e80000" }]);
     // Only what is not secret goes in the environment: the node's URL and where the keystore lives. Not
     // HH_TEST either: under it (set by `hardhat test` for this process) the keystore plugin reads only the
-    // development keystore, and an official's commands are not tests.
-    const { TESTNET_PRIVATE_KEY: _key, HH_TEST: _test, ...rest } = process.env;
-    env = { ...rest, XDG_CONFIG_HOME: configHome, TESTNET_RPC_URL: node.url, MG_ADDRESS_BOOK_DIR: books };
+    // development keystore, and an official's commands are not tests. Nor the variables by which Hardhat
+    // detects a CI service (CI, BUILD_NUMBER, …): there the keystore is not consulted at all and
+    // configuration variables come from the environment only (docs/keys-and-networks.md).
+    env = { ...process.env, XDG_CONFIG_HOME: configHome, TESTNET_RPC_URL: node.url, MG_ADDRESS_BOOK_DIR: books };
+    for (const name of ["TESTNET_PRIVATE_KEY", "HH_TEST", ...CI_DETECTION_VARIABLES]) delete env[name];
   });
 
   after(function () {
