@@ -63,6 +63,10 @@ abstract contract GrantProgramState is IGrantProgramEvents, IAccessControl, ERC1
     uint256 internal constant _MAX_DEADLINE_HORIZON = 3650 days;
     /// @dev Shortest public notice window a program may set: the public always gets a real chance to object.
     uint40 internal constant _MIN_NOTICE_PERIOD = 1 days;
+    /// @dev Most levels a tier group may have (the held levels are a 16-bit set).
+    uint8 internal constant _MAX_TIERS = 16;
+    /// @dev Domain of a tier group's award key: keccak256(abi.encode(prefix, program, tierGroup)).
+    bytes32 internal constant _TIER_KEY_PREFIX = keccak256("MilestoneGrants.tierGroup");
 
     /*//////////////////////////////////////////////////////////////
                                  STORAGE
@@ -99,6 +103,10 @@ abstract contract GrantProgramState is IGrantProgramEvents, IAccessControl, ERC1
     mapping(uint256 grantId => mapping(uint256 index => mapping(uint8 round => mapping(address account => bool))))
         internal _hasObjected;
     mapping(uint256 applicationId => Program.Application) internal _applications;
+    /// @dev The levels each tier group has (bit t - 1 for level t): one category per level.
+    mapping(uint8 tierGroup => uint16 levels) internal _tierLevels;
+    /// @dev What each entity holds in each tier group (see {Program.TierHolding}).
+    mapping(uint64 entityNo => mapping(uint8 tierGroup => Program.TierHolding)) internal _tierHoldings;
 
     /*//////////////////////////////////////////////////////////////
                              INITIALISATION
@@ -325,6 +333,18 @@ abstract contract GrantProgramState is IGrantProgramEvents, IAccessControl, ERC1
         g.reserved -= amount;
         _ledger.reserved -= amount;
         _categories[g.categoryId].committed -= amount;
+        if (g.tierGroup != 0) _reduceHeld(g, amount);
+    }
+
+    /// @dev Lowers what the grant's entity keeps in the grant's tier group by a part that will never be
+    /// paid (lapsed, cancelled) or is ordered back. Never underflows: what a grant releases is unpaid,
+    /// what it is ordered to repay is paid, and neither exceeds its award, which `held` counted.
+    function _reduceHeld(Program.Grant storage g, uint128 amount) internal {
+        (uint64 entityNo, uint8 tierGroup) = (g.entityNo, g.tierGroup);
+        Program.TierHolding storage h = _tierHoldings[entityNo][tierGroup];
+        uint128 held = h.held - amount;
+        h.held = held;
+        emit TierHoldingChanged(entityNo, tierGroup, h.tiers, held);
     }
 
     function _requireAvailable(uint256 amount) internal view {

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
+import { Math } from "@openzeppelin/contracts/utils/math/Math.sol";
+
+import { IEntityRegistry } from "../interfaces/IEntityRegistry.sol";
 import { IProgramAwards } from "../interfaces/program/IProgramAwards.sol";
 import { Errors } from "../libraries/Errors.sol";
 import { ProgramClock } from "../libraries/ProgramClock.sol";
@@ -23,19 +26,24 @@ abstract contract ProgramAwards is IProgramAwards, GrantProgramState {
         _requireInsideWindow();
         Program.Category storage c = _existingCategory(categoryId);
         uint256 total = _checkTerms(terms);
-        _checkCategoryAllows(c, categoryId, total);
+        uint8 tierGroup = c.tierGroup;
+        // A level of a tier group has its amount checked against what the entity already keeps there.
+        if (tierGroup == 0) _checkAmount(c, total);
+        _checkCategoryLimits(c, categoryId, total);
         _requireAvailable(total);
 
-        // Interaction with the trusted registry (see _recordAward).
+        // Interaction with the trusted registry (see _recordAward and _recordTierAward).
         grantId = ++_grantCount;
-        uint64 entityNo = _recordAward(entityId, c.awardKey, grantId);
+        uint64 entityNo = tierGroup == 0
+            ? _recordAward(entityId, c.awardKey, grantId)
+            : _recordTierAward(entityId, c, grantId, total);
         if (applicationId != 0) _consumeApplication(applicationId, entityNo, categoryId);
 
         // Effect: reserve the budget and store the grant. total <= category amount < 2**128.
         _ledger.reserved += uint128(total);
         c.awardsMade += 1;
         c.committed += uint128(total);
-        _storeGrant(grantId, entityNo, categoryId, applicationId, total, terms);
+        _storeGrant(grantId, entityNo, categoryId, tierGroup, applicationId, total, terms);
     }
 
     /// @dev Writes a new grant and its milestones; the terms hash binds chain, program, grant, entity,
@@ -45,6 +53,7 @@ abstract contract ProgramAwards is IProgramAwards, GrantProgramState {
         uint256 grantId,
         uint64 entityNo,
         uint16 categoryId,
+        uint8 tierGroup,
         uint256 applicationId,
         uint256 total,
         Program.MilestoneTerms[] calldata terms
@@ -59,6 +68,7 @@ abstract contract ProgramAwards is IProgramAwards, GrantProgramState {
             cancelled: false,
             recusedReviewers: 0,
             paidCount: 0,
+            tierGroup: tierGroup,
             recoveryOwed: 0,
             recovered: 0
         });
@@ -90,6 +100,55 @@ abstract contract ProgramAwards is IProgramAwards, GrantProgramState {
         _requireNotOfficial(wallet);
     }
 
+    /// @dev Records an award of a level of a tier group. The entity's first level goes through the registry
+    /// like any award (the group's one key: registration, bars, one-time rule across programs); a higher
+    /// level is a top-up under the key this program already holds, so only the registry's bar and wallet are
+    /// read. Either way the amount must be the level's less what the entity keeps in the group (exactly, at
+    /// a fixed level; at most, at a capped one), and only a level above the highest held may be awarded.
+    function _recordTierAward(
+        bytes32 entityId,
+        Program.Category storage c,
+        uint256 grantId,
+        uint256 total
+    ) private returns (uint64 entityNo) {
+        IEntityRegistry registry_ = _registry();
+        uint8 tierGroup = c.tierGroup;
+        uint8 tier = c.tier;
+        entityNo = registry_.entityNoOf(entityId);
+        Program.TierHolding storage h = _tierHoldings[entityNo][tierGroup];
+        Program.TierHolding memory before = h;
+        if (before.tiers == 0) {
+            // No level held (an unknown entity has none): the registry records the group's key.
+            entityNo = _recordAward(entityId, c.awardKey, grantId);
+        } else {
+            // The registry's own order: a bar first, then the one-time rule (here: the level).
+            (address wallet, uint32 openRecoveries) = registry_.payoutOf(entityNo);
+            if (openRecoveries != 0) revert Errors.EntityRegistry_EntityBarred(entityNo, openRecoveries);
+            uint8 heldTier = uint8(Math.log2(before.tiers)) + 1;
+            if (tier <= heldTier) revert Errors.GrantProgram_TierNotAbove(entityNo, tierGroup, heldTier, tier);
+            _requireNotOfficial(wallet);
+        }
+        if (before.held == 0) {
+            // Nothing kept in the group (a first level, or all of it ordered back): the level's own amount.
+            _checkAmount(c, total);
+        } else {
+            uint128 amount = c.amount;
+            if (before.held >= amount) revert Errors.GrantProgram_NothingToTopUp(entityNo, amount, before.held);
+            uint128 topUp = amount - before.held;
+            if (c.mode == Program.AwardMode.Fixed) {
+                if (total != topUp) revert Errors.GrantProgram_TopUpNotExact(total, amount, before.held);
+            } else if (total > topUp) {
+                revert Errors.GrantProgram_TopUpOverCap(total, amount, before.held);
+            }
+        }
+
+        // Effect: total <= topUp, so held stays at most the level's amount.
+        uint16 tiers = before.tiers | uint16(1 << (tier - 1));
+        uint128 held = before.held + uint128(total);
+        (h.held, h.tiers) = (held, tiers);
+        emit TierHoldingChanged(entityNo, tierGroup, tiers, held);
+    }
+
     function _consumeApplication(uint256 applicationId, uint64 entityNo, uint16 categoryId) private {
         Program.Application storage app = _applications[applicationId];
         if (app.status != Program.ApplicationStatus.Open) revert Errors.GrantProgram_ApplicationNotOpen(applicationId);
@@ -117,12 +176,15 @@ abstract contract ProgramAwards is IProgramAwards, GrantProgramState {
         }
     }
 
-    function _checkCategoryAllows(Program.Category storage c, uint16 categoryId, uint256 total) private view {
+    function _checkAmount(Program.Category storage c, uint256 total) private view {
         if (c.mode == Program.AwardMode.Fixed) {
             if (total != c.amount) revert Errors.GrantProgram_AmountNotFixedAmount(total, c.amount);
         } else if (total > c.amount) {
             revert Errors.GrantProgram_AmountOverCap(total, c.amount);
         }
+    }
+
+    function _checkCategoryLimits(Program.Category storage c, uint16 categoryId, uint256 total) private view {
         if (c.maxAwards != 0 && c.awardsMade >= c.maxAwards) {
             revert Errors.GrantProgram_CategoryCountExhausted(categoryId, c.maxAwards);
         }

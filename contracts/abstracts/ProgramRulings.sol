@@ -152,6 +152,9 @@ abstract contract ProgramRulings is IProgramRulings, ProgramVoting, ProgramVoteS
         bool firstOrder = g.recoveryOwed == 0;
         g.recoveryOwed += uint128(amount);
         _ledger.recoveryOutstanding += uint128(amount);
+        // What is ordered back no longer counts as kept in a tier group (a later level is topped up from
+        // what remains); the level itself stays held, so no lower level revives.
+        if (g.tierGroup != 0) _reduceHeld(g, uint128(amount));
         if (!g.cancelled && g.reserved != paid) _cancel(grantId, g, reasonHash);
 
         // Interaction with the trusted registry: one bar per grant with money owed.
@@ -162,7 +165,8 @@ abstract contract ProgramRulings is IProgramRulings, ProgramVoting, ProgramVoteS
     }
 
     /// @dev Cancels every unpaid milestone of a grant at once: the grant's whole reserve returns to
-    /// the budget, and the award key is released if nothing was ever paid.
+    /// the budget, and if nothing was ever paid the award is undone: its level of a tier group is no
+    /// longer held, and the award key is released (a tier group's key once no level is held).
     function _cancel(uint256 grantId, Program.Grant storage g, bytes32 reasonHash) private {
         // The unpaid rest: the stored amount less the Paid milestones (claims do not write the grant).
         (uint128 paid, uint8 paidCount) = _paidOf(grantId, g.milestoneCount);
@@ -173,8 +177,19 @@ abstract contract ProgramRulings is IProgramRulings, ProgramVoting, ProgramVoteS
         Program.Category storage c = _categories[g.categoryId];
         if (releaseKey) {
             c.awardsMade -= 1;
-            _registry().releaseAward(g.entityNo, c.awardKey);
+            if (g.tierGroup != 0) releaseKey = _dropTier(g.entityNo, g.tierGroup, c.tier);
+            if (releaseKey) _registry().releaseAward(g.entityNo, c.awardKey);
         }
         emit GrantCancelled(grantId, released, releaseKey, reasonHash);
+    }
+
+    /// @dev Clears a level an unpaid cancelled grant held; returns whether the entity holds no level of the
+    /// group any more (its `held` is then zero: every grant that set a level still held counts in it).
+    function _dropTier(uint64 entityNo, uint8 tierGroup, uint8 tier) private returns (bool noneLeft) {
+        Program.TierHolding storage h = _tierHoldings[entityNo][tierGroup];
+        uint16 tiers = h.tiers & ~uint16(1 << (tier - 1));
+        h.tiers = tiers;
+        emit TierHoldingChanged(entityNo, tierGroup, tiers, h.held);
+        return tiers == 0;
     }
 }

@@ -61,8 +61,21 @@ abstract contract ProgramSetup is IProgramSetup, ProgramCommittee {
             revert Errors.GrantProgram_MaxTotalBelowAmount(params.maxTotal, params.amount);
         }
 
-        // A named group is owned by the registry admin: this program must have been admitted to it.
+        // A level of a tier group: 1–16, one category per level, no exclusivity group (the levels share the
+        // tier group's own key).
+        (uint8 tierGroup, uint8 tier) = (params.tierGroup, params.tier);
         bytes32 group = params.exclusivityGroup;
+        uint16 tierBit;
+        if (tierGroup == 0) {
+            if (tier != 0) revert Errors.GrantProgram_InvalidTier(tierGroup, tier);
+        } else {
+            if (tier == 0 || tier > _MAX_TIERS) revert Errors.GrantProgram_InvalidTier(tierGroup, tier);
+            if (group != bytes32(0)) revert Errors.GrantProgram_TierGroupWithExclusivityGroup(tierGroup, group);
+            tierBit = uint16(1 << (tier - 1));
+            if (_tierLevels[tierGroup] & tierBit != 0) revert Errors.GrantProgram_TierTaken(tierGroup, tier);
+        }
+
+        // A named group is owned by the registry admin: this program must have been admitted to it.
         bytes32 awardKey;
         if (group != bytes32(0)) {
             IEntityRegistry registry_ = _registry();
@@ -73,12 +86,20 @@ abstract contract ProgramSetup is IProgramSetup, ProgramCommittee {
 
         // Effect: a category without a group is its own group, unique to this program; a named group's
         // key is the registry's (shared with the other admitted programs).
+        // A tier group's levels share one key, unique to this program and group.
         categoryId = ++_settings.categoryCount;
-        if (group == bytes32(0)) awardKey = keccak256(abi.encode(address(this), categoryId));
+        if (tierGroup != 0) {
+            awardKey = keccak256(abi.encode(_TIER_KEY_PREFIX, address(this), tierGroup));
+            _tierLevels[tierGroup] |= tierBit;
+        } else if (group == bytes32(0)) {
+            awardKey = keccak256(abi.encode(address(this), categoryId));
+        }
         Program.Category storage c = _categories[categoryId];
         c.amount = params.amount;
         c.maxAwards = params.maxAwards;
         c.mode = params.mode;
+        c.tierGroup = tierGroup;
+        c.tier = tier;
         c.maxTotal = params.maxTotal;
         c.awardKey = awardKey;
 
@@ -92,6 +113,7 @@ abstract contract ProgramSetup is IProgramSetup, ProgramCommittee {
             awardKey,
             params.descriptionHash
         );
+        if (tierGroup != 0) emit CategoryTiered(categoryId, tierGroup, tier);
     }
 
     /// @inheritdoc IProgramSetup

@@ -80,6 +80,19 @@ abstract contract ProgramViews is IProgramViews, ProgramVoteSignatures {
     }
 
     /// @inheritdoc IProgramViews
+    function tierHolding(
+        uint64 entityNo,
+        uint8 tierGroup
+    ) external view override returns (Program.TierHolding memory) {
+        return _tierHoldings[entityNo][tierGroup];
+    }
+
+    /// @inheritdoc IProgramViews
+    function tierLevels(uint8 tierGroup) external view override returns (uint16) {
+        return _tierLevels[tierGroup];
+    }
+
+    /// @inheritdoc IProgramViews
     function grantCount() external view override returns (uint256) {
         return _grantCount;
     }

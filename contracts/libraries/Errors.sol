@@ -150,6 +150,15 @@ library Errors {
     /// @notice Thrown when a category's total limit is set but below a single award's amount.
     error GrantProgram_MaxTotalBelowAmount(uint128 maxTotal, uint128 amount);
 
+    /// @notice Thrown when a category's tier is outside 1–16 in a tier group, or set without a group.
+    error GrantProgram_InvalidTier(uint8 tierGroup, uint8 tier);
+
+    /// @notice Thrown when another category of the program already is this level of the tier group.
+    error GrantProgram_TierTaken(uint8 tierGroup, uint8 tier);
+
+    /// @notice Thrown when a category names both a tier group and an exclusivity group.
+    error GrantProgram_TierGroupWithExclusivityGroup(uint8 tierGroup, bytes32 exclusivityGroup);
+
     /// @notice Thrown when a category id does not exist.
     error GrantProgram_UnknownCategory(uint16 categoryId);
 
@@ -171,6 +180,20 @@ library Errors {
 
     /// @notice Thrown when a capped award exceeds the category cap.
     error GrantProgram_AmountOverCap(uint256 total, uint128 cap);
+
+    /// @notice Thrown when a level of a tier group is awarded to an entity holding that level or a higher
+    /// one (`heldTier`; the levels only go up).
+    error GrantProgram_TierNotAbove(uint64 entityNo, uint8 tierGroup, uint8 heldTier, uint8 tier);
+
+    /// @notice Thrown when an entity already keeps `held` in the tier group and the level's amount is no more.
+    error GrantProgram_NothingToTopUp(uint64 entityNo, uint128 tierAmount, uint128 held);
+
+    /// @notice Thrown when a top-up to a fixed level is not exactly the level's amount less what the
+    /// entity keeps in the group.
+    error GrantProgram_TopUpNotExact(uint256 total, uint128 tierAmount, uint128 held);
+
+    /// @notice Thrown when a top-up to a capped level exceeds the level's cap less what the entity keeps.
+    error GrantProgram_TopUpOverCap(uint256 total, uint128 tierAmount, uint128 held);
 
     /// @notice Thrown when an award would exceed the category's number of awards.
     error GrantProgram_CategoryCountExhausted(uint16 categoryId, uint32 maxAwards);

@@ -99,12 +99,16 @@ library Program {
     }
 
     /// @notice An award category ("R&D platform, national level: one-time 5,000,000").
+    /// @param tierGroup The program's tier group the category is a level of (zero: none; see {TierHolding}).
+    /// @param tier The category's level in its tier group, 1 (lowest) to 16; zero without a group.
     struct Category {
         // slot 0
         uint128 amount;
         uint32 maxAwards;
         uint32 awardsMade;
         AwardMode mode;
+        uint8 tierGroup;
+        uint8 tier;
         // slot 1
         uint128 maxTotal;
         uint128 committed;
@@ -113,7 +117,11 @@ library Program {
     }
 
     /// @notice Parameters of {IGrantProgram.addCategory}.
-    /// @dev `exclusivityGroup` zero means the category is its own group in this program.
+    /// @dev `exclusivityGroup` zero means the category is its own group in this program. `tierGroup` non-zero
+    /// makes the category level `tier` (1–16) of one of this program's tier groups ("R&D platform:
+    /// provincial 1, national-local joint 2, national 3"): the levels share one award key, and an entity
+    /// moves up a group for the difference only (see {TierHolding}). A tiered category names no
+    /// exclusivity group.
     struct CategoryParams {
         AwardMode mode;
         uint128 amount;
@@ -121,6 +129,22 @@ library Program {
         uint128 maxTotal;
         bytes32 exclusivityGroup;
         bytes32 descriptionHash;
+        uint8 tierGroup;
+        uint8 tier;
+    }
+
+    /// @notice What one entity holds in one tier group of a program, one storage slot.
+    /// @param held What the entity was awarded in the group and keeps, in token units: every award's
+    /// amount, less what lapsed or was cancelled unpaid and what recovery orders claim back. A higher
+    /// level is awarded for its amount less `held` (晋级补差: provincial 1,000,000, then national 4,000,000).
+    /// @param tiers The levels the entity holds, one bit each (bit t - 1 for level t): an award of a level
+    /// whose grant was cancelled before any payment clears its bit; a paid one keeps it, even when
+    /// recovered, so recovery of a higher level never revives a lower one. Only a level above the
+    /// highest held may be awarded.
+    struct TierHolding {
+        // slot 0
+        uint128 held;
+        uint16 tiers;
     }
 
     /// @notice One grant: an award to an entity in a category, paid in milestones.
@@ -129,6 +153,8 @@ library Program {
     /// paid part is derived from the milestones' Paid status (at most 16 words) where it is needed — the
     /// `grant` view, a cancellation and a recovery order.
     /// @param paidCount The number of paid milestones (the `grant` view; derived the same way, zero in storage).
+    /// @param tierGroup The tier group of the grant's category (zero: none), kept beside `reserved` so a
+    /// lapse or cancellation updates the entity's {TierHolding} without reading the category.
     struct Grant {
         // slot 0
         bytes32 termsHash;
@@ -140,6 +166,7 @@ library Program {
         bool cancelled;
         uint16 recusedReviewers;
         uint8 paidCount;
+        uint8 tierGroup;
         // slot 2
         uint128 recoveryOwed;
         uint128 recovered;

@@ -293,6 +293,21 @@ export const SENTENCES: Record<string, Sentence> = {
     en: () => "A category's award amount cannot be zero.",
     zh: () => "类别的资助金额不能为零。",
   },
+  GrantProgram_InvalidTier: {
+    en: (a, f) =>
+      `Level ${f.n(a.tier)} of tier group ${f.n(a.tierGroup)} is not valid: a level is 1 to 16, and only within a tier group.`,
+    zh: (a, f) => `第 ${f.n(a.tierGroup)} 号级别组的第 ${f.n(a.tier)} 级无效：级别为 1 至 16，且只能设在级别组内。`,
+  },
+  GrantProgram_TierTaken: {
+    en: (a, f) => `Tier group ${f.n(a.tierGroup)} already has a category at level ${f.n(a.tier)}.`,
+    zh: (a, f) => `第 ${f.n(a.tierGroup)} 号级别组已有第 ${f.n(a.tier)} 级的类别。`,
+  },
+  GrantProgram_TierGroupWithExclusivityGroup: {
+    en: (a, f) =>
+      `A level of tier group ${f.n(a.tierGroup)} cannot also name exclusivity group ${a.exclusivityGroup}: the levels share the tier group's own award key.`,
+    zh: (a, f) =>
+      `第 ${f.n(a.tierGroup)} 号级别组的级别不能同时指定互斥组 ${a.exclusivityGroup}：各级别共用本级别组自己的授予键。`,
+  },
   GrantProgram_MaxTotalBelowAmount: {
     en: (a, f) =>
       `The category's total limit of ${f.money(a.maxTotal)} is below a single award of ${f.money(a.amount)}.`,
@@ -329,6 +344,30 @@ export const SENTENCES: Record<string, Sentence> = {
   GrantProgram_AmountOverCap: {
     en: (a, f) => `The milestones add up to ${f.money(a.total)}, above the category cap of ${f.money(a.cap)}.`,
     zh: (a, f) => `各里程碑金额合计 ${f.money(a.total)}，超过该类别的上限 ${f.money(a.cap)}。`,
+  },
+  GrantProgram_TierNotAbove: {
+    en: (a, f) =>
+      `Entity number ${f.n(a.entityNo)} already holds level ${f.n(a.heldTier)} of tier group ${f.n(a.tierGroup)}; only a higher level than that can be awarded (not level ${f.n(a.tier)}).`,
+    zh: (a, f) =>
+      `第 ${f.n(a.entityNo)} 号主体已获第 ${f.n(a.tierGroup)} 号级别组的第 ${f.n(a.heldTier)} 级资助，只能晋级授予更高级别（不能授予第 ${f.n(a.tier)} 级）。`,
+  },
+  GrantProgram_NothingToTopUp: {
+    en: (a, f) =>
+      `Entity number ${f.n(a.entityNo)} already keeps ${f.money(a.held)} in this tier group, not less than this level's ${f.money(a.tierAmount)}: there is no difference to pay.`,
+    zh: (a, f) =>
+      `第 ${f.n(a.entityNo)} 号主体在该级别组已获 ${f.money(a.held)}，不低于本级别的 ${f.money(a.tierAmount)}，没有差额可补。`,
+  },
+  GrantProgram_TopUpNotExact: {
+    en: (a, f) =>
+      `An upgrade pays the difference: this level's ${f.money(a.tierAmount)} less the ${f.money(a.held)} already awarded in the group; the milestones add up to ${f.money(a.total)}.`,
+    zh: (a, f) =>
+      `晋级只补差额：本级别 ${f.money(a.tierAmount)} 减去该级别组已获的 ${f.money(a.held)}；各里程碑金额合计却为 ${f.money(a.total)}。`,
+  },
+  GrantProgram_TopUpOverCap: {
+    en: (a, f) =>
+      `An upgrade pays at most the difference: this level's cap of ${f.money(a.tierAmount)} less the ${f.money(a.held)} already awarded in the group; the milestones add up to ${f.money(a.total)}.`,
+    zh: (a, f) =>
+      `晋级最多只补差额：本级别上限 ${f.money(a.tierAmount)} 减去该级别组已获的 ${f.money(a.held)}；各里程碑金额合计却为 ${f.money(a.total)}。`,
   },
   GrantProgram_CategoryCountExhausted: {
     en: (a, f) => `Category ${f.n(a.categoryId)} has already made its ${f.n(a.maxAwards)} award(s).`,

@@ -19,6 +19,15 @@ export interface CategoryDefinition {
   maxAwards: number;
   maxTotal: string | null;
   exclusivityGroup: string | null;
+  /**
+   * The tier group this category is a level of ("rd-platform"), or null. The levels of one group share one
+   * award key, and an entity moves up for the difference only (晋级补差); see docs/operators.md.
+   */
+  tierGroup: string | null;
+  /** The level in the tier group, 1 (lowest) to 16; null without a group. */
+  tier: number | null;
+  /** The tier group's number in the program (1, 2, … in order of first appearance in the file), 0 for none. */
+  tierGroupNo: number;
   /** The award condition in English and in Chinese; both are bound on chain (core/ids.ts categoryDescription). */
   condition: string;
   conditionZh: string;
@@ -36,6 +45,8 @@ export interface ProgramDefinition {
   upheldObjection: "resubmit" | "cancel";
   budget: string;
   categories: CategoryDefinition[];
+  /** The file's tier groups, in order: the group named tierGroups[i] is number i + 1 on chain. */
+  tierGroups: string[];
 }
 
 /** Thrown with one plain sentence naming the file and the bad field (`message` English, `zh` Chinese). */
@@ -109,6 +120,8 @@ export function validateProgram(raw: unknown, file: string, decimals: number): P
     fail(file, "categories", { en: "must be a non-empty list", zh: "必须是非空列表" });
   }
   const keys = new Set<string>();
+  const tierGroups: string[] = [];
+  const levels = new Set<string>();
   const categories = obj.categories.map((entry: unknown, i: number): CategoryDefinition => {
     const at = `categories[${i}]`;
     if (typeof entry !== "object" || entry === null) fail(file, at, { en: "must be an object", zh: "必须是对象" });
@@ -130,6 +143,33 @@ export function validateProgram(raw: unknown, file: string, decimals: number): P
     if (group !== null && group !== undefined && (typeof group !== "string" || group.trim() === "")) {
       fail(file, `${at}.exclusivityGroup`, { en: "must be a non-empty string or null", zh: "必须是非空字符串或 null" });
     }
+    const tierGroup = c.tierGroup ?? null;
+    let tier: number | null = null;
+    if (tierGroup !== null) {
+      if (typeof tierGroup !== "string" || tierGroup.trim() === "")
+        fail(file, `${at}.tierGroup`, { en: "must be a non-empty string or null", zh: "必须是非空字符串或 null" });
+      if (group !== null && group !== undefined)
+        fail(file, `${at}.tierGroup`, {
+          en: "cannot be set together with exclusivityGroup (the levels share the tier group's own key)",
+          zh: "不能与 exclusivityGroup 同时设置（各级别共用本级别组自己的授予键）",
+        });
+      tier = requireInteger(file, c, "tier", `${at}.tier`, 1);
+      if (tier > 16) fail(file, `${at}.tier`, { en: "must be at most 16", zh: "不得超过 16" });
+      if (levels.has(`${tierGroup}\u0000${tier}`))
+        fail(file, `${at}.tier`, {
+          en: `repeats level ${tier} of tier group "${tierGroup}"`,
+          zh: `与级别组“${tierGroup}”中已有的第 ${tier} 级重复`,
+        });
+      levels.add(`${tierGroup}\u0000${tier}`);
+      if (!tierGroups.includes(tierGroup)) tierGroups.push(tierGroup);
+    } else if (c.tier !== null && c.tier !== undefined) {
+      fail(file, `${at}.tier`, { en: "needs a tierGroup", zh: "需要同时设置 tierGroup" });
+    }
+    if (tierGroups.length > 255)
+      fail(file, `${at}.tierGroup`, {
+        en: "is one tier group too many (at most 255)",
+        zh: "超出级别组上限（最多 255 个）",
+      });
     return {
       key,
       label: requireString(file, c, "label", `${at}.label`),
@@ -139,6 +179,9 @@ export function validateProgram(raw: unknown, file: string, decimals: number): P
       maxAwards: requireInteger(file, c, "maxAwards", `${at}.maxAwards`, 0),
       maxTotal,
       exclusivityGroup: (group as string | null | undefined) ?? null,
+      tierGroup,
+      tier,
+      tierGroupNo: tierGroup === null ? 0 : tierGroups.indexOf(tierGroup) + 1,
       condition: requireString(file, c, "condition", `${at}.condition`),
       conditionZh: requireString(file, c, "conditionZh", `${at}.conditionZh`),
     };
@@ -155,6 +198,7 @@ export function validateProgram(raw: unknown, file: string, decimals: number): P
     upheldObjection: upheld,
     budget,
     categories,
+    tierGroups,
   };
 }
 

@@ -116,5 +116,7 @@ export function categoryParams(category: ProgramDefinition["categories"][number]
     exclusivityGroup:
       category.exclusivityGroup === null ? `0x${"00".repeat(32)}` : exclusivityGroupOf(category.exclusivityGroup),
     descriptionHash: textHash(categoryDescription(category.key, category.condition, category.conditionZh)),
+    tierGroup: category.tierGroupNo,
+    tier: category.tier ?? 0,
   };
 }

@@ -81,6 +81,8 @@ async function addCategory(
     maxTotal,
     exclusivityGroup: ZERO_HASH,
     descriptionHash: textHash("security category"),
+    tierGroup: 0,
+    tier: 0,
   };
   const admin = w.htz.connect(w.actors.admin);
   const id = await admin.addCategory.staticCall(params);
@@ -808,7 +810,7 @@ describe("Security checklist: bad inputs at set-up, award, review, claim and obj
     });
 
     describe("a second time in the same category", function () {
-      it("#6 refuses a second national-lab award to company A after it rotated to a new wallet (EntityRegistry_AlreadyAwarded) and moves no money", async function () {
+      it("#6 refuses a second national-lab award to company A after it rotated to a new wallet (TierNotAbove: it holds that level of the platform group) and moves no money", async function () {
         const w = await networkHelpers.loadFixture(deployAwarded);
         const newWallet = w.actors.spare[0];
         await w.registry.connect(w.actors.registrar).requestWalletChange(w.nos.a, newWallet);
@@ -820,9 +822,10 @@ describe("Security checklist: bad inputs at set-up, award, review, claim and obj
         const watch = { ...w.watch, accounts: [...w.watch.accounts, newWallet] };
         await expectNothingMoved(watch, async () => {
           await expect(w.htz.award(w.ids.a, w.lab, 0, terms(t, [["5,000,000", 90]])))
-            .to.be.revertedWithCustomError(w.registry, "EntityRegistry_AlreadyAwarded")
-            .withArgs(w.nos.a, awardKey, await w.htz.getAddress());
+            .to.be.revertedWithCustomError(w.htz, "GrantProgram_TierNotAbove")
+            .withArgs(w.nos.a, 1, 3, 3);
         });
+        expect((await w.registry.awardHolder(w.nos.a, awardKey)).program).to.equal(await w.htz.getAddress());
       });
     });
 

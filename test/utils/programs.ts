@@ -30,6 +30,9 @@ export function categoryDef(key: string, mode: AwardMode, amount: bigint, decima
     maxAwards: 0,
     maxTotal: null,
     exclusivityGroup: null,
+    tierGroup: null,
+    tier: null,
+    tierGroupNo: 0,
     condition: `security test category ${key}`,
     conditionZh: `安全测试类别 ${key}`,
   };
@@ -49,6 +52,7 @@ export function testDefinition(name: string, categories: CategoryDefinition[]): 
     upheldObjection: "resubmit",
     budget: "0.01",
     categories,
+    tierGroups: [],
   };
 }
 

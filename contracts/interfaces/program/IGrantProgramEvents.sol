@@ -30,6 +30,15 @@ interface IGrantProgramEvents {
         bytes32 descriptionHash
     );
 
+    /// @notice Emitted when a category is made a level of one of the program's tier groups (right after
+    /// its {CategoryAdded}).
+    event CategoryTiered(uint16 indexed categoryId, uint8 indexed tierGroup, uint8 tier);
+
+    /// @notice Emitted whenever what an entity holds in a tier group changes: an award (a first level or a
+    /// top-up), a lapse or cancellation of an unpaid part, a recovery order. `tiers` has bit t - 1 set
+    /// for each level t held; `held` is what the entity keeps in the group (see {Program.TierHolding}).
+    event TierHoldingChanged(uint64 indexed entityNo, uint8 indexed tierGroup, uint16 tiers, uint128 held);
+
     /// @notice Emitted when a reviewer joins the committee.
     event ReviewerAdded(address indexed reviewer, uint8 slot);
 

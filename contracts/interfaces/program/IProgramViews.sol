@@ -57,6 +57,13 @@ interface IProgramViews {
     /// @notice A category's parameters and usage.
     function category(uint16 categoryId) external view returns (Program.Category memory);
 
+    /// @notice What an entity holds in one of the program's tier groups: `tiers` (bit t - 1 for level t)
+    /// and `held`, what it keeps there in token units; a higher level is awarded for its amount less `held`.
+    function tierHolding(uint64 entityNo, uint8 tierGroup) external view returns (Program.TierHolding memory);
+
+    /// @notice The levels a tier group of the program has, one bit each (bit t - 1 for level t).
+    function tierLevels(uint8 tierGroup) external view returns (uint16);
+
     /// @notice The number of grants awarded so far (grant ids run from 1 to this).
     function grantCount() external view returns (uint256);
 

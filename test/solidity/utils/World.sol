@@ -125,7 +125,9 @@ abstract contract World is Assertions {
                 maxAwards: maxAwards,
                 maxTotal: maxTotal,
                 exclusivityGroup: group,
-                descriptionHash: keccak256(abi.encode("category", amount))
+                descriptionHash: keccak256(abi.encode("category", amount)),
+                tierGroup: 0,
+                tier: 0
             })
         );
     }

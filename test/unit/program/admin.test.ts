@@ -52,6 +52,8 @@ function baseCategory() {
     maxTotal: 0n,
     exclusivityGroup: ZERO_HASH,
     descriptionHash: textHash("test category"),
+    tierGroup: 0,
+    tier: 0,
   };
 }
 
@@ -105,8 +107,13 @@ describe("GrantProgram administration", function () {
         ] as const) {
           for (const id of ids.values()) keys.add((await program.category(id)).awardKey);
         }
-        // 5 htz categories + main-board listing own keys; the two talent categories share one.
-        expect(keys.size).to.equal(7);
+        // HTZ: the three R&D-platform levels share their tier group's key, the other two have their own;
+        // city: the main-board listing has its own, the two talent categories share one.
+        expect(keys.size).to.equal(5);
+        const platformKeys = new Set<string>();
+        for (const level of ["rd-platform-national", "rd-platform-joint", "rd-platform-provincial"])
+          platformKeys.add((await w.htz.category(w.htzCategories.get(level)!)).awardKey);
+        expect(platformKeys.size).to.equal(1);
         expect((await w.city.category(w.cityCategories.get("leading-talent")!)).awardKey).to.equal(TALENT_GROUP);
         expect((await w.city.category(w.cityCategories.get("innovation-talent")!)).awardKey).to.equal(TALENT_GROUP);
       });

@@ -51,6 +51,8 @@ function categoryParams(mode: number, amount: bigint, maxAwards: number, maxTota
     maxTotal,
     exclusivityGroup: ZERO_HASH,
     descriptionHash: textHash("test category"),
+    tierGroup: 0,
+    tier: 0,
   };
 }
 
