@@ -34,9 +34,10 @@ abstract contract ProgramAwards is IProgramAwards, GrantProgramState {
 
         // Interaction with the trusted registry (see _recordAward and _recordTierAward).
         grantId = ++_grantCount;
-        uint64 entityNo = tierGroup == 0
-            ? _recordAward(entityId, c.awardKey, grantId)
-            : _recordTierAward(entityId, c, grantId, total);
+        uint64 entityNo =
+            tierGroup == 0
+                ? _recordAward(entityId, c.awardKey, grantId)
+                : _recordTierAward(entityId, c, grantId, total);
         if (applicationId != 0) _consumeApplication(applicationId, entityNo, categoryId);
 
         // Effect: reserve the budget and store the grant. total <= category amount < 2**128.

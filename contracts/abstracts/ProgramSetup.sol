@@ -52,32 +52,13 @@ abstract contract ProgramSetup is IProgramSetup, ProgramCommittee {
     function addCategory(
         Program.CategoryParams calldata params
     ) external override onlyRole(DEFAULT_ADMIN_ROLE) returns (uint16 categoryId) {
-        // Check: a mode, a positive amount, and a total limit that allows at least one award.
-        if (params.mode != Program.AwardMode.Fixed && params.mode != Program.AwardMode.Capped) {
-            revert Errors.GrantProgram_InvalidAwardMode(params.mode);
-        }
-        if (params.amount == 0) revert Errors.GrantProgram_ZeroCategoryAmount();
-        if (params.maxTotal != 0 && params.maxTotal < params.amount) {
-            revert Errors.GrantProgram_MaxTotalBelowAmount(params.maxTotal, params.amount);
-        }
-
-        // A level of a tier group: 1–16, one category per level, no exclusivity group (the levels share the
-        // tier group's own key).
+        // Check: valid parameters (see _checkCategoryParams); a named group admitted this program.
+        uint16 tierBit = _checkCategoryParams(params);
         (uint8 tierGroup, uint8 tier) = (params.tierGroup, params.tier);
         bytes32 group = params.exclusivityGroup;
-        uint16 tierBit;
-        if (tierGroup == 0) {
-            if (tier != 0) revert Errors.GrantProgram_InvalidTier(tierGroup, tier);
-        } else {
-            if (tier == 0 || tier > _MAX_TIERS) revert Errors.GrantProgram_InvalidTier(tierGroup, tier);
-            if (group != bytes32(0)) revert Errors.GrantProgram_TierGroupWithExclusivityGroup(tierGroup, group);
-            tierBit = uint16(1 << (tier - 1));
-            if (_tierLevels[tierGroup] & tierBit != 0) revert Errors.GrantProgram_TierTaken(tierGroup, tier);
-        }
-
-        // A named group is owned by the registry admin: this program must have been admitted to it.
         bytes32 awardKey;
         if (group != bytes32(0)) {
+            // A named group is owned by the registry admin: this program must have been admitted to it.
             IEntityRegistry registry_ = _registry();
             if (!registry_.isAdmittedToGroup(group, address(this)))
                 revert Errors.GrantProgram_NotAdmittedToGroup(group);
@@ -85,8 +66,8 @@ abstract contract ProgramSetup is IProgramSetup, ProgramCommittee {
         }
 
         // Effect: a category without a group is its own group, unique to this program; a named group's
-        // key is the registry's (shared with the other admitted programs).
-        // A tier group's levels share one key, unique to this program and group.
+        // key is the registry's (shared with the other admitted programs); a tier group's levels share one
+        // key, unique to this program and group.
         categoryId = ++_settings.categoryCount;
         if (tierGroup != 0) {
             awardKey = keccak256(abi.encode(_TIER_KEY_PREFIX, address(this), tierGroup));
@@ -153,6 +134,28 @@ abstract contract ProgramSetup is IProgramSetup, ProgramCommittee {
 
         // Log.
         emit ApplicationDeclined(applicationId, reasonHash);
+    }
+
+    /// @dev A mode, a positive amount, a total limit that allows at least one award; a level of a tier group
+    /// is 1–16, one category per level, and names no exclusivity group (the levels share the tier group's
+    /// own key). Returns the level's bit (zero outside a group).
+    function _checkCategoryParams(Program.CategoryParams calldata params) private view returns (uint16 tierBit) {
+        if (params.mode != Program.AwardMode.Fixed && params.mode != Program.AwardMode.Capped) {
+            revert Errors.GrantProgram_InvalidAwardMode(params.mode);
+        }
+        if (params.amount == 0) revert Errors.GrantProgram_ZeroCategoryAmount();
+        if (params.maxTotal != 0 && params.maxTotal < params.amount) {
+            revert Errors.GrantProgram_MaxTotalBelowAmount(params.maxTotal, params.amount);
+        }
+        (uint8 tierGroup, uint8 tier, bytes32 group) = (params.tierGroup, params.tier, params.exclusivityGroup);
+        if (tierGroup == 0) {
+            if (tier != 0) revert Errors.GrantProgram_InvalidTier(tierGroup, tier);
+            return 0;
+        }
+        if (tier == 0 || tier > _MAX_TIERS) revert Errors.GrantProgram_InvalidTier(tierGroup, tier);
+        if (group != bytes32(0)) revert Errors.GrantProgram_TierGroupWithExclusivityGroup(tierGroup, group);
+        tierBit = uint16(1 << (tier - 1));
+        if (_tierLevels[tierGroup] & tierBit != 0) revert Errors.GrantProgram_TierTaken(tierGroup, tier);
     }
 
     /// @dev The factory allowed to initialise clones (fixed in the extension's code).

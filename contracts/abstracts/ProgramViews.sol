@@ -80,10 +80,7 @@ abstract contract ProgramViews is IProgramViews, ProgramVoteSignatures {
     }
 
     /// @inheritdoc IProgramViews
-    function tierHolding(
-        uint64 entityNo,
-        uint8 tierGroup
-    ) external view override returns (Program.TierHolding memory) {
+    function tierHolding(uint64 entityNo, uint8 tierGroup) external view override returns (Program.TierHolding memory) {
         return _tierHoldings[entityNo][tierGroup];
     }
 
