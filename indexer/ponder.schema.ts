@@ -57,9 +57,31 @@ export const category = onchainTable(
     awardKey: t.hex().notNull(),
     descriptionHash: t.hex().notNull(),
     awardsMade: t.bigint().notNull(),
+    /** The program's tier group this category is a level of (0: none; set by CategoryTiered). */
+    tierGroup: t.integer().notNull(),
+    /** The level in the tier group, 1 (lowest) to 16; 0 without a group. */
+    tier: t.integer().notNull(),
     ...at(t),
   }),
   (table) => ({ pk: primaryKey({ columns: [table.program, table.categoryId] }) }),
+);
+
+/**
+ * What an entity holds in a tier group of a program (晋级补差), as the last TierHoldingChanged said: the
+ * levels held (bit t - 1 for level t) and what it keeps there in token units; a higher level is awarded
+ * for its amount less `held`. The block columns are those of the last change.
+ */
+export const tierHolding = onchainTable(
+  "tier_holding",
+  (t) => ({
+    program: t.hex().notNull(),
+    entityNo: t.bigint().notNull(),
+    tierGroup: t.integer().notNull(),
+    tiers: t.integer().notNull(),
+    held: t.bigint().notNull(),
+    ...at(t),
+  }),
+  (table) => ({ pk: primaryKey({ columns: [table.program, table.entityNo, table.tierGroup] }) }),
 );
 
 /** A registered entity: registry number, identity-number hash, kind and current payout wallet. */

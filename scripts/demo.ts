@@ -225,8 +225,10 @@ await award("leading talent", city, "talent", cat("city", "leading-talent"), [["
 await award("Chongqing core-technology firm", cq, "chongqingFirm", cat("cq", "core-technology-firm"), [
   ["500,000", 60],
 ]);
-await refused("a second national-lab award to the same company (the one-time rule)", () =>
-  htz.award.staticCall(entityIdOf(SEED_GRANTEES.lab), cat("htz", "rd-platform-national"), 0, t([["5,000,000", 60]])),
+await refused(
+  "a second national-lab award to the same company (each level once: national is the platform group's top level)",
+  () =>
+    htz.award.staticCall(entityIdOf(SEED_GRANTEES.lab), cat("htz", "rd-platform-national"), 0, t([["5,000,000", 60]])),
 );
 await refused("the same talent in the second talent category (one exclusivity group)", () =>
   city.award.staticCall(entityIdOf(SEED_GRANTEES.talent), cat("city", "innovation-talent"), 0, t([["500,000", 60]])),
@@ -333,6 +335,25 @@ await claim("breakthrough (cap 2,000,000)", htz, who.ledger, "ledger");
 }
 await claim("main-board listing", city, who.listed, "listed");
 await claim("leading talent", city, who.talent, "talent");
+
+console.log("\n8a. Upgrade (晋级补差): the provincial platform is licensed at national level");
+{
+  // The three platform levels are one tier group of the HTZ file: the company keeps its provincial
+  // 1,000,000 and is awarded the difference to the national 5,000,000, not the national amount again.
+  const national = cat("htz", "rd-platform-national");
+  const product = entityIdOf(SEED_GRANTEES.product);
+  await refused("the national level's full 5,000,000 to the company that holds the provincial level", () =>
+    htz.award.staticCall(product, national, 0, t([["5,000,000", 120]])),
+  );
+  await award("national upgrade (晋级补差)", htz, "product", national, [["4,000,000", 120]]);
+  const { held, tiers } = await htz.tierHolding(entityNo.product, 1n);
+  console.log(
+    `      ${SEED_GRANTEES.product.nameZh} now holds levels ${[1, 2, 3].filter((l) => (tiers >> BigInt(l - 1)) & 1n).join(" and ")} of the platform group, ${fmt(held)} yuan in all`,
+  );
+  await refused("the joint (lower) level to the same company afterwards", () =>
+    htz.award.staticCall(product, cat("htz", "rd-platform-joint"), 0, t([["2,000,000", 120]])),
+  );
+}
 
 console.log("\n9. Lapse, cancellation and recovery (追回)");
 await networkHelpers.time.increase(40n * DAY);

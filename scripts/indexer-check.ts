@@ -93,9 +93,11 @@ for (const entry of Object.values(book.programs)) {
     grants: { items: Row[] };
     milestones: { items: Row[] };
     applications: { items: Row[] };
+    tierHoldings: { items: Row[] };
   }>(`{
     program(address: "${address}") { funded repaid reserved paid withdrawn recoveryOutstanding grantCount pausedAt pausedTotal }
-    categorys(where: { program: "${address}" }, limit: 1000) { items { categoryId amount awardsMade awardKey } }
+    categorys(where: { program: "${address}" }, limit: 1000) { items { categoryId amount awardsMade awardKey tierGroup tier } }
+    tierHoldings(where: { program: "${address}" }, limit: 1000) { items { entityNo tierGroup tiers held } }
     grants(where: { program: "${address}" }, orderBy: "grantId", limit: 1000) { items { grantId entityNo categoryId reserved cancelled recovered } }
     milestones(where: { program: "${address}" }, limit: 1000) { items { grantId index amount status deadline noticeEndsAt evidenceHash approvals rejections } }
     applications(where: { program: "${address}" }, limit: 1000) { items { applicationId status entityNo } }
@@ -112,7 +114,20 @@ for (const entry of Object.values(book.programs)) {
     const onChain = categories[Number(c.categoryId) - 1];
     same(`category ${c.categoryId} awardsMade`, c.awardsMade, onChain.awardsMade);
     same(`category ${c.categoryId} awardKey`, c.awardKey, onChain.awardKey);
+    same(`category ${c.categoryId} tier group`, c.tierGroup, onChain.tierGroup);
+    same(`category ${c.categoryId} tier`, c.tier, onChain.tier);
   }
+  // Every tier holding the indexer kept is the chain's, and it kept one for every awarded level.
+  for (const h of data.tierHoldings.items) {
+    const onChain = await program.tierHolding(BigInt(h.entityNo as string), Number(h.tierGroup));
+    same(`entity ${h.entityNo} tier group ${h.tierGroup} levels`, h.tiers, onChain.tiers);
+    same(`entity ${h.entityNo} tier group ${h.tierGroup} held`, h.held, onChain.held);
+  }
+  const tieredAwards = data.grants.items.filter((g) =>
+    categories.some((c, i) => BigInt(i + 1) === BigInt(g.categoryId as string) && c.tierGroup !== 0n),
+  );
+  const holders = new Set(tieredAwards.map((g) => `${g.entityNo}/${categories[Number(g.categoryId) - 1].tierGroup}`));
+  same(`${entry.title} tier holdings`, data.tierHoldings.items.length, holders.size);
   const pause = { pausedAt: BigInt(p.pausedAt as string), pausedTotal: BigInt(p.pausedTotal as string) };
   const settings = await program.settings();
   same(`${entry.title} pausedTotal`, pause.pausedTotal, settings.pausedTotal);

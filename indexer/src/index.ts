@@ -16,6 +16,7 @@ import {
   movement,
   objection,
   program,
+  tierHolding,
   vote,
 } from "ponder:schema";
 
@@ -141,8 +142,29 @@ ponder.on("GrantProgram:CategoryAdded", async ({ event, context }) => {
     awardKey: event.args.awardKey,
     descriptionHash: event.args.descriptionHash,
     awardsMade: 0n,
+    tierGroup: 0,
+    tier: 0,
     ...atOf(event),
   });
+});
+
+ponder.on("GrantProgram:CategoryTiered", async ({ event, context }) => {
+  await context.db
+    .update(category, { program: lower(event.log.address), categoryId: event.args.categoryId })
+    .set({ tierGroup: event.args.tierGroup, tier: event.args.tier });
+});
+
+ponder.on("GrantProgram:TierHoldingChanged", async ({ event, context }) => {
+  const row = { tiers: event.args.tiers, held: event.args.held, ...atOf(event) };
+  await context.db
+    .insert(tierHolding)
+    .values({
+      program: lower(event.log.address),
+      entityNo: event.args.entityNo,
+      tierGroup: event.args.tierGroup,
+      ...row,
+    })
+    .onConflictDoUpdate(row);
 });
 
 ponder.on("GrantProgram:ProgramPaused", async ({ event, context }) => {

@@ -31,10 +31,14 @@ const action = defineAction("mg:award", async (args: AwardArgs, env) => {
   if (latest !== null) checkDeadlines(schedule, BigInt(latest.timestamp));
   const applicationId = wholeNumber(args.application, "--application");
   const terms = milestoneTerms(schedule);
+  // A level of a tier group above one the entity holds is a top-up: what it keeps there before this award.
+  const { tierGroup, tier } = await p.program.category(category);
+  const before = tierGroup === 0n ? null : await p.program.tierHolding(entity.entityNo, tierGroup);
   const id = await p.program.award.staticCall(entity.entityId, category, applicationId, terms);
   const tx = await sent(p.program.award(entity.entityId, category, applicationId, terms));
   const g = await p.program.grant(id);
   const total = schedule.reduce((sum, m) => sum + m.amount, 0n);
+  const topUp = before !== null && before.tiers !== 0n;
   return {
     result: {
       program: p.name,
@@ -43,6 +47,9 @@ const action = defineAction("mg:award", async (args: AwardArgs, env) => {
       category,
       total: p.amount(total),
       termsHash: g.termsHash,
+      /** For a level of a tier group: the group, the level, and what the entity kept there before (token units). */
+      tier:
+        before === null ? null : { group: Number(tierGroup), level: Number(tier), heldBefore: p.amount(before.held) },
       milestones: schedule.map((m, i) => ({
         index: i,
         amount: p.amount(m.amount),
@@ -56,6 +63,14 @@ const action = defineAction("mg:award", async (args: AwardArgs, env) => {
         `Awarded grant ${id} in ${p.name}: ${p.money(total)} to entity number ${entity.entityNo}, category ${args.category}.`,
         `已在 ${p.name} 授予第 ${id} 号资助：向第 ${entity.entityNo} 号主体资助 ${p.moneyZh(total)}，类别 ${args.category}。`,
       ),
+      ...(topUp
+        ? [
+            line(
+              `  upgrade to level ${tier} of tier group ${tierGroup}: the difference over the ${p.money(before.held)} already awarded in the group`,
+              `  晋级至第 ${tierGroup} 级别组第 ${tier} 级：补发差额（该级别组已获 ${p.moneyZh(before.held)}）`,
+            ),
+          ]
+        : []),
       line(
         `  terms hash ${g.termsHash} (reviewers' votes name it)`,
         `  资助条款哈希 ${g.termsHash}（评审专家投票时引用）`,

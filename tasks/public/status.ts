@@ -35,6 +35,7 @@ const CATEGORY_COLUMNS = {
   id: { en: "id", zh: "编号" },
   key: { en: "key", zh: "类别键" },
   mode: { en: "mode", zh: "方式" },
+  level: { en: "tier group · level", zh: "级别组 · 级别" },
   amount: { en: "amount", zh: "金额" },
   awards: { en: "awards", zh: "已授予" },
   committed: { en: "committed", zh: "已承诺金额" },
@@ -128,6 +129,11 @@ const action = defineAction("mg:status", async (args: StatusArgs, env) => {
     id: i + 1,
     key: categoryKeys.get(i + 1) ?? "",
     mode: Number(c.mode) === AwardMode.Fixed ? { en: "fixed", zh: "定额" } : { en: "capped", zh: "限额" },
+    // A level of a tier group is awarded, above a lower level, for the difference only (晋级补差).
+    level:
+      c.tierGroup === 0n
+        ? "-"
+        : { en: `group ${c.tierGroup} · level ${c.tier}`, zh: `第 ${c.tierGroup} 组 · 第 ${c.tier} 级` },
     amount: y(c.amount),
     awards: {
       en: `${c.awardsMade}${c.maxAwards === 0n ? "" : ` of ${c.maxAwards}`}`,
