@@ -194,6 +194,10 @@ const LABELS: Record<string, [en: string, zh: string]> = {
   "categories.awards": ["Awards / cap", "已奖 / 上限"],
   "categories.committed": ["Committed / cap", "已承诺 / 上限"],
   unlimited: ["no cap", "不限"],
+  "categories.level": [
+    "level {tier} of tier group {group} (an upgrade is paid the difference)",
+    "第 {group} 级别组第 {tier} 级（晋级只补差额）",
+  ],
   "queue.title": ["Review queue", "待审队列"],
   "queue.empty": ["Nothing waits for you.", "暂无待办。"],
   "queue.voted": ["you voted", "已投票"],

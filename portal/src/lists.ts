@@ -57,6 +57,9 @@ export interface CategoryRow {
   awardsMade: number;
   maxTotal: bigint;
   committed: bigint;
+  /** The program's tier group the category is a level of (0: none), and its level (1 lowest). */
+  tierGroup: number;
+  tier: number;
 }
 
 export interface ApplicationRow {
@@ -348,6 +351,8 @@ export class ChainListSource implements ListSource {
         awardsMade: Number(c.awardsMade),
         maxTotal: c.maxTotal,
         committed: c.committed,
+        tierGroup: Number(c.tierGroup),
+        tier: Number(c.tier),
       })),
       reviewers: [...reviewers],
       grantCount: summary.grantCount,

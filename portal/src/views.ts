@@ -649,7 +649,15 @@ function categoriesCard(s: Loaded): HTMLElement {
     table(
       [t("category"), t("amount"), t("categories.awards"), t("categories.committed")],
       s.categories.map((c) => [
-        categoryName(s.meta, c.id),
+        c.tierGroup === 0
+          ? categoryName(s.meta, c.id)
+          : h(
+              "span",
+              {},
+              categoryName(s.meta, c.id),
+              h("br", {}),
+              h("small", { class: "muted" }, t("categories.level", { group: c.tierGroup, tier: c.tier })),
+            ),
         numCell(t("amount"), `${c.mode === AwardMode.Capped ? "≤ " : ""}${yuan(c.amount)}`),
         `${c.awardsMade} / ${c.maxAwards === 0 ? t("unlimited") : c.maxAwards}`,
         numCell(
