@@ -251,6 +251,26 @@ contract EntityRegistry is IEntityRegistry, AccessControl {
     }
 
     /// @inheritdoc IEntityRegistry
+    function recordTopUp(
+        uint64 entityNo,
+        bytes32 awardKey,
+        uint96 grantId
+    ) external override onlyRole(PROGRAM_ROLE) returns (address wallet) {
+        // Check: the caller holds the key for this entity (so the entity is registered), not barred.
+        AwardHolder storage holder = _awardHolders[entityNo][awardKey];
+        if (holder.program != msg.sender) revert Errors.EntityRegistry_AwardNotHeld(entityNo, awardKey, msg.sender);
+        Registry.Entity memory record = _entities[entityNo];
+        if (record.openRecoveries != 0) revert Errors.EntityRegistry_EntityBarred(entityNo, record.openRecoveries);
+
+        // Effect.
+        holder.grantId = grantId;
+        wallet = record.wallet;
+
+        // Log.
+        emit TopUpRecorded(entityNo, awardKey, msg.sender, grantId);
+    }
+
+    /// @inheritdoc IEntityRegistry
     function createGroup(bytes32 group) external override onlyRole(DEFAULT_ADMIN_ROLE) {
         // Check: a non-zero name not used before.
         bytes32 awardKey = groupAwardKey(group);

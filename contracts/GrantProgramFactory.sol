@@ -120,9 +120,12 @@ contract GrantProgramFactory is IGrantProgramFactory, Ownable2Step {
         if (address(registry) == address(0)) revert Errors.GrantProgramFactory_ZeroRegistry();
         if (treasury == address(0)) revert Errors.GrantProgramFactory_ZeroTreasury();
 
-        // Effect: clone with the money destinations baked into its code, and initialise it in the
-        // same transaction so nobody can front-run the initialisation.
-        program = Clones.cloneWithImmutableArgs(v.impl, abi.encode(token, registry, treasury));
+        // Effect: clone with the money destinations and the policy it implements baked into its code, and
+        // initialise it in the same transaction so nobody can front-run the initialisation.
+        program = Clones.cloneWithImmutableArgs(
+            v.impl,
+            abi.encode(token, registry, treasury, params.programFileHash, params.policyTextHash)
+        );
         _programVersions[program] = version;
         ++_programCount;
 

@@ -136,13 +136,19 @@ contract GrantProgramLens {
 
     /// @notice The grant ids an entity holds in a program, one per category id (index = id - 1;
     /// zero where none). An award in a shared exclusivity group held through another program or
-    /// category shows as zero here; see {IEntityRegistry.awardHolder}.
+    /// category shows as zero here; see {IEntityRegistry.awardHolder}. Each level of a tier group shows
+    /// the grant that gave it ({IProgramViews.tierGrant}): the provincial award and the national top-up both.
     function awardsOf(IGrantProgram program, uint64 entityNo) external view returns (uint256[] memory grantIds) {
         uint16 count = program.settings().categoryCount;
         IEntityRegistry registry = program.registry();
         grantIds = new uint256[](count);
         for (uint16 id = 1; id <= count; ++id) {
-            (address holder, uint96 grantId) = registry.awardHolder(entityNo, program.category(id).awardKey);
+            Program.Category memory c = program.category(id);
+            if (c.tierGroup != 0) {
+                grantIds[id - 1] = program.tierGrant(entityNo, c.tierGroup, c.tier);
+                continue;
+            }
+            (address holder, uint96 grantId) = registry.awardHolder(entityNo, c.awardKey);
             if (holder == address(program) && program.grant(grantId).categoryId == id) grantIds[id - 1] = grantId;
         }
     }

@@ -145,6 +145,8 @@ function initParams(def: ProgramDefinition) {
     windowClosesAt: T0 + BigInt(def.applicationWindowDays) * DAY,
     upheldObjectionOutcome:
       def.upheldObjection === "resubmit" ? UpheldObjectionOutcome.Resubmit : UpheldObjectionOutcome.Cancel,
+    programFileHash: def.fileHash,
+    policyTextHash: def.policyTextHash,
   };
 }
 

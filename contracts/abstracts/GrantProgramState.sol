@@ -107,6 +107,9 @@ abstract contract GrantProgramState is IGrantProgramEvents, IAccessControl, ERC1
     mapping(uint8 tierGroup => uint16 levels) internal _tierLevels;
     /// @dev What each entity holds in each tier group (see {Program.TierHolding}).
     mapping(uint64 entityNo => mapping(uint8 tierGroup => Program.TierHolding)) internal _tierHoldings;
+    /// @dev The grant that gave an entity each level it holds (zero once an unpaid cancellation undid it):
+    /// the levels share one registry key, whose record names only the newest.
+    mapping(uint64 entityNo => mapping(uint8 tierGroup => mapping(uint8 tier => uint256 grantId))) internal _tierGrants;
 
     /*//////////////////////////////////////////////////////////////
                              INITIALISATION
@@ -337,8 +340,9 @@ abstract contract GrantProgramState is IGrantProgramEvents, IAccessControl, ERC1
     }
 
     /// @dev Lowers what the grant's entity keeps in the grant's tier group by a part that will never be
-    /// paid (lapsed, cancelled) or is ordered back. Never underflows: what a grant releases is unpaid,
-    /// what it is ordered to repay is paid, and neither exceeds its award, which `held` counted.
+    /// paid (lapsed, cancelled) or is ordered back. Never underflows: `held` is the sum of the group's
+    /// awards less what was taken away, and per grant what is released (unpaid parts) plus what is ordered
+    /// back (paid parts) never exceeds its award.
     function _reduceHeld(Program.Grant storage g, uint128 amount) internal {
         (uint64 entityNo, uint8 tierGroup) = (g.entityNo, g.tierGroup);
         Program.TierHolding storage h = _tierHoldings[entityNo][tierGroup];
@@ -436,17 +440,22 @@ abstract contract GrantProgramState is IGrantProgramEvents, IAccessControl, ERC1
         return true;
     }
 
-    /// @dev The immutable clone arguments (token, registry, treasury): read from the clone's own code, so
-    /// no storage and no role can change where money comes from or goes to. One 32-byte word each, copied
-    /// straight from the code that OpenZeppelin's `Clones.cloneWithImmutableArgs` lays out (45 bytes of
-    /// proxy, then the abi-encoded arguments); a test checks the three against the factory's inputs.
-    function _cloneArg(uint256 position) private view returns (address arg) {
+    /// @dev The immutable clone arguments (token, registry, treasury, program file hash, policy text hash):
+    /// read from the clone's own code, so no storage and no role can change where money comes from or goes
+    /// to, or which rules the program was created with. One 32-byte word each, copied straight from the
+    /// code that OpenZeppelin's `Clones.cloneWithImmutableArgs` lays out (45 bytes of proxy, then the
+    /// abi-encoded arguments); a test checks them against the factory's inputs.
+    function _cloneWord(uint256 position) internal view returns (bytes32 word) {
         assembly ("memory-safe") {
             extcodecopy(address(), 0x00, add(0x2d, shl(5, position)), 0x20)
-            // Masked: on a contract that is not a clone (the implementation, the extension) the word is
-            // just code; it still reads as an address-sized value, never as a dirty one.
-            arg := and(mload(0x00), 0xffffffffffffffffffffffffffffffffffffffff)
+            word := mload(0x00)
         }
+    }
+
+    /// @dev An address argument: masked, so on a contract that is not a clone (the implementation, the
+    /// extension), where the word is just code, it still reads as an address-sized value.
+    function _cloneArg(uint256 position) private view returns (address) {
+        return address(uint160(uint256(_cloneWord(position))));
     }
 
     function _token() internal view returns (IERC20) {

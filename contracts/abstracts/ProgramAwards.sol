@@ -103,8 +103,8 @@ abstract contract ProgramAwards is IProgramAwards, GrantProgramState {
 
     /// @dev Records an award of a level of a tier group. The entity's first level goes through the registry
     /// like any award (the group's one key: registration, bars, one-time rule across programs); a higher
-    /// level is a top-up under the key this program already holds, so only the registry's bar and wallet are
-    /// read. Either way the amount must be the level's less what the entity keeps in the group (exactly, at
+    /// level is a top-up under the key this program already holds ({IEntityRegistry.recordTopUp}: this
+    /// program still authorised, the entity not barred). Either way the amount must be the level's less what the entity keeps in the group (exactly, at
     /// a fixed level; at most, at a capped one), and only a level above the highest held may be awarded.
     function _recordTierAward(
         bytes32 entityId,
@@ -122,12 +122,10 @@ abstract contract ProgramAwards is IProgramAwards, GrantProgramState {
             // No level held (an unknown entity has none): the registry records the group's key.
             entityNo = _recordAward(entityId, c.awardKey, grantId);
         } else {
-            // The registry's own order: a bar first, then the one-time rule (here: the level).
-            (address wallet, uint32 openRecoveries) = registry_.payoutOf(entityNo);
-            if (openRecoveries != 0) revert Errors.EntityRegistry_EntityBarred(entityNo, openRecoveries);
+            // Levels only go up; the registry then checks this program's authorisation and the entity's bars.
             uint8 heldTier = uint8(Math.log2(before.tiers)) + 1;
             if (tier <= heldTier) revert Errors.GrantProgram_TierNotAbove(entityNo, tierGroup, heldTier, tier);
-            _requireNotOfficial(wallet);
+            _requireNotOfficial(registry_.recordTopUp(entityNo, c.awardKey, uint96(grantId)));
         }
         if (before.held == 0) {
             // Nothing kept in the group (a first level, or all of it ordered back): the level's own amount.
@@ -147,6 +145,7 @@ abstract contract ProgramAwards is IProgramAwards, GrantProgramState {
         uint16 tiers = before.tiers | uint16(1 << (tier - 1));
         uint128 held = before.held + uint128(total);
         (h.held, h.tiers) = (held, tiers);
+        _tierGrants[entityNo][tierGroup][tier] = grantId;
         emit TierHoldingChanged(entityNo, tierGroup, tiers, held);
     }
 

@@ -184,11 +184,13 @@ abstract contract ProgramRulings is IProgramRulings, ProgramVoting, ProgramVoteS
     }
 
     /// @dev Clears a level an unpaid cancelled grant held; returns whether the entity holds no level of the
-    /// group any more (its `held` is then zero: every grant that set a level still held counts in it).
+    /// group any more. Then `held` is zero too: no levels left means every grant of the group was cancelled
+    /// before any payment, so all of each was released.
     function _dropTier(uint64 entityNo, uint8 tierGroup, uint8 tier) private returns (bool noneLeft) {
         Program.TierHolding storage h = _tierHoldings[entityNo][tierGroup];
         uint16 tiers = h.tiers & ~uint16(1 << (tier - 1));
         h.tiers = tiers;
+        delete _tierGrants[entityNo][tierGroup][tier];
         emit TierHoldingChanged(entityNo, tierGroup, tiers, h.held);
         return tiers == 0;
     }

@@ -26,6 +26,10 @@ abstract contract ProgramSetup is IProgramSetup, ProgramCommittee {
         if (params.noticePeriod > _MAX_NOTICE_PERIOD) {
             revert Errors.GrantProgram_NoticePeriodTooLong(params.noticePeriod, _MAX_NOTICE_PERIOD);
         }
+        // A program always names the published rules it implements.
+        if (params.programFileHash == bytes32(0) || params.policyTextHash == bytes32(0)) {
+            revert Errors.GrantProgram_PolicyNotBound(params.programFileHash, params.policyTextHash);
+        }
 
         // Effect: roles first (so the reviewer conflict checks see managers and the treasurer).
         _grantRole(DEFAULT_ADMIN_ROLE, params.admin);
@@ -46,6 +50,7 @@ abstract contract ProgramSetup is IProgramSetup, ProgramCommittee {
 
         // Log.
         emit ProgramInitialized(params.admin, _token(), _registry(), _treasury(), _settings);
+        emit PolicyBound(params.programFileHash, params.policyTextHash);
     }
 
     /// @inheritdoc IProgramSetup

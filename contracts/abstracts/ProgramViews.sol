@@ -80,8 +80,23 @@ abstract contract ProgramViews is IProgramViews, ProgramVoteSignatures {
     }
 
     /// @inheritdoc IProgramViews
+    function programFileHash() external view override returns (bytes32) {
+        return _cloneWord(3);
+    }
+
+    /// @inheritdoc IProgramViews
+    function policyTextHash() external view override returns (bytes32) {
+        return _cloneWord(4);
+    }
+
+    /// @inheritdoc IProgramViews
     function tierHolding(uint64 entityNo, uint8 tierGroup) external view override returns (Program.TierHolding memory) {
         return _tierHoldings[entityNo][tierGroup];
+    }
+
+    /// @inheritdoc IProgramViews
+    function tierGrant(uint64 entityNo, uint8 tierGroup, uint8 tier) external view override returns (uint256) {
+        return _tierGrants[entityNo][tierGroup][tier];
     }
 
     /// @inheritdoc IProgramViews

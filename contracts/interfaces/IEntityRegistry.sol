@@ -33,6 +33,9 @@ interface IEntityRegistry {
     /// @notice Emitted when a program records an award under an award key.
     event AwardRecorded(uint64 indexed entityNo, bytes32 indexed awardKey, address indexed program, uint96 grantId);
 
+    /// @notice Emitted when a program records a higher level of a tier group under a key the entity holds.
+    event TopUpRecorded(uint64 indexed entityNo, bytes32 indexed awardKey, address indexed program, uint96 grantId);
+
     /// @notice Emitted when a program releases an award key (a grant cancelled before any payment).
     event AwardReleased(uint64 indexed entityNo, bytes32 indexed awardKey, address indexed program);
 
@@ -145,6 +148,14 @@ interface IEntityRegistry {
         bytes32 awardKey,
         uint96 grantId
     ) external returns (uint64 entityNo, address wallet);
+
+    /// @notice Records a higher level of a tier group (晋级补差) for an entity that already holds the group's
+    /// key through the calling program: the one-time rule stays with the program's levels, but the award
+    /// is still a program's act, refused once its authorisation is revoked or while the entity is barred.
+    /// @dev Requirements: caller has PROGRAM_ROLE and recorded `awardKey` for the entity; entity not barred.
+    /// The key's holder record then names `grantId`, the newest grant under it. Emits {TopUpRecorded}.
+    /// @return wallet The entity's current payout wallet.
+    function recordTopUp(uint64 entityNo, bytes32 awardKey, uint96 grantId) external returns (address wallet);
 
     /// @notice Creates a named exclusivity group; only its programs ({admitToGroup}) award under it.
     /// @dev Requirements: caller is the registry admin; `group` non-zero and new. Emits {GroupCreated}.

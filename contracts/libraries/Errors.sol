@@ -150,6 +150,9 @@ library Errors {
     /// @notice Thrown when a category's total limit is set but below a single award's amount.
     error GrantProgram_MaxTotalBelowAmount(uint128 maxTotal, uint128 amount);
 
+    /// @notice Thrown when a program is created without the hash of its program file or of its policy text.
+    error GrantProgram_PolicyNotBound(bytes32 programFileHash, bytes32 policyTextHash);
+
     /// @notice Thrown when a category's tier is outside 1–16 in a tier group, or set without a group.
     error GrantProgram_InvalidTier(uint8 tierGroup, uint8 tier);
 

@@ -85,6 +85,11 @@ library Program {
     }
 
     /// @notice Parameters of {IGrantProgram.initialize}, chosen by the program's creator.
+    /// @param programFileHash keccak256 of the program file's bytes (programs/*.json: categories, amounts,
+    /// conditions, the articles they implement) the program is created from.
+    /// @param policyTextHash keccak256 of the bytes of the published policy text the file implements.
+    /// The factory fixes both in the clone's code with the token, registry and treasury (see
+    /// {IProgramViews.programFileHash}): anyone can check that the rules on chain are the ones published.
     struct InitParams {
         address admin;
         address[] managers;
@@ -96,6 +101,8 @@ library Program {
         uint40 windowOpensAt;
         uint40 windowClosesAt;
         UpheldObjectionOutcome upheldObjectionOutcome;
+        bytes32 programFileHash;
+        bytes32 policyTextHash;
     }
 
     /// @notice An award category ("R&D platform, national level: one-time 5,000,000").

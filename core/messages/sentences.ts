@@ -293,6 +293,11 @@ export const SENTENCES: Record<string, Sentence> = {
     en: () => "A category's award amount cannot be zero.",
     zh: () => "类别的资助金额不能为零。",
   },
+  GrantProgram_PolicyNotBound: {
+    en: () =>
+      "A program must be created with the hashes of its program file and of the published policy text it implements (mg:create-program computes both).",
+    zh: () => "创建项目时必须写入项目文件及其所依据的已公布政策文本的哈希（mg:create-program 会计算两者）。",
+  },
   GrantProgram_InvalidTier: {
     en: (a, f) =>
       `Level ${f.n(a.tier)} of tier group ${f.n(a.tierGroup)} is not valid: a level is 1 to 16, and only within a tier group.`,

@@ -436,14 +436,16 @@ ponder.on("GrantProgram:MilestoneCancelled", async ({ event, context }) => {
 
 ponder.on("GrantProgram:GrantCancelled", async ({ event, context }) => {
   const address = lower(event.log.address);
-  const { grantId, released: amount, awardKeyReleased, reasonHash } = event.args;
+  const { grantId, released: amount, reasonHash } = event.args;
   const g = await context.db.update(grant, { program: address, grantId }).set((row) => ({
     cancelled: true,
     cancelReasonHash: reasonHash,
     reserved: row.reserved - amount,
   }));
   await context.db.update(program, { address }).set((p) => ({ reserved: p.reserved - amount }));
-  if (awardKeyReleased) {
+  // The award is undone (the category's count drops) when nothing of it was paid — not only when the key
+  // is released: a level of a tier group is undone while another level keeps the group's key.
+  if (g.paid === 0n) {
     await context.db
       .update(category, { program: address, categoryId: g.categoryId })
       .set((c) => ({ awardsMade: c.awardsMade - 1n }));

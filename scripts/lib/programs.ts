@@ -2,7 +2,10 @@
  * Program definition files (programs/*.json): one award policy of one administration, reviewed as
  * data. Validation names the bad field and refuses anything the contracts would refuse later.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+
+import { keccak256 } from "ethers";
 
 import { CoreInputError } from "../../core/input-error.js";
 import type { Bilingual } from "../../core/messages/labels.js";
@@ -28,6 +31,8 @@ export interface CategoryDefinition {
   tier: number | null;
   /** The tier group's number in the program (1, 2, … in order of first appearance in the file), 0 for none. */
   tierGroupNo: number;
+  /** The article (clause) of the policy text the category implements, as the text numbers it; null if not named. */
+  article: string | null;
   /** The award condition in English and in Chinese; both are bound on chain (core/ids.ts categoryDescription). */
   condition: string;
   conditionZh: string;
@@ -39,6 +44,8 @@ export interface ProgramDefinition {
   administration: string;
   jurisdiction: string;
   source: string;
+  /** The published policy text the program implements: a file path, relative to the program file's folder. */
+  policyText: string;
   noticePeriodDays: number;
   applicationWindowDays: number;
   quorum: number;
@@ -47,12 +54,20 @@ export interface ProgramDefinition {
   categories: CategoryDefinition[];
   /** The file's tier groups, in order: the group named tierGroups[i] is number i + 1 on chain. */
   tierGroups: string[];
+  /** keccak256 of the program file's bytes, fixed in the program's code at creation (0x-prefixed). */
+  fileHash: string;
+  /** keccak256 of the policy text file's bytes, fixed in the program's code at creation (0x-prefixed). */
+  policyTextHash: string;
 }
+
+/** The hashes a program binds at creation: of its file's bytes and of its policy text's bytes. */
+export type PolicyBinding = Pick<ProgramDefinition, "fileHash" | "policyTextHash">;
 
 /** Thrown with one plain sentence naming the file and the bad field (`message` English, `zh` Chinese). */
 export class ProgramFileError extends CoreInputError {}
 
 const MODES: readonly string[] = ["fixed", "capped"];
+const ZERO_HASH = `0x${"00".repeat(32)}`;
 
 function fail(file: string, field: string, problem: Bilingual): never {
   throw new ProgramFileError(`${file}: field "${field}" ${problem.en}.`, `${file}：字段“${field}”${problem.zh}。`);
@@ -90,8 +105,16 @@ function requireAmount(file: string, value: unknown, path: string, decimals: num
   return value;
 }
 
-/** Validates a parsed program definition; `decimals` is the token's, for exact amounts. */
-export function validateProgram(raw: unknown, file: string, decimals: number): ProgramDefinition {
+/**
+ * Validates a parsed program definition; `decimals` is the token's, for exact amounts; `binding` the hashes
+ * of the file and of its policy text (see {@link loadProgram}).
+ */
+export function validateProgram(
+  raw: unknown,
+  file: string,
+  decimals: number,
+  binding: PolicyBinding,
+): ProgramDefinition {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw))
     fail(file, "(root)", { en: "must be an object", zh: "必须是对象" });
   const obj = raw as Record<string, unknown>;
@@ -100,6 +123,7 @@ export function validateProgram(raw: unknown, file: string, decimals: number): P
   const administration = requireString(file, obj, "administration", "administration");
   const jurisdiction = requireString(file, obj, "jurisdiction", "jurisdiction");
   const source = requireString(file, obj, "source", "source");
+  const policyText = requireString(file, obj, "policyText", "policyText");
   const noticePeriodDays = requireInteger(file, obj, "noticePeriodDays", "noticePeriodDays", 1);
   if (noticePeriodDays > 90) fail(file, "noticePeriodDays", { en: "must be at most 90", zh: "不得超过 90" });
   const applicationWindowDays = requireInteger(file, obj, "applicationWindowDays", "applicationWindowDays", 1);
@@ -165,6 +189,9 @@ export function validateProgram(raw: unknown, file: string, decimals: number): P
     } else if (c.tier !== null && c.tier !== undefined) {
       fail(file, `${at}.tier`, { en: "needs a tierGroup", zh: "需要同时设置 tierGroup" });
     }
+    const article = c.article ?? null;
+    if (article !== null && (typeof article !== "string" || article.trim() === ""))
+      fail(file, `${at}.article`, { en: "must be a non-empty string or null", zh: "必须是非空字符串或 null" });
     if (tierGroups.length > 255)
       fail(file, `${at}.tierGroup`, {
         en: "is one tier group too many (at most 255)",
@@ -182,6 +209,7 @@ export function validateProgram(raw: unknown, file: string, decimals: number): P
       tierGroup,
       tier,
       tierGroupNo: tierGroup === null ? 0 : tierGroups.indexOf(tierGroup) + 1,
+      article: article as string | null,
       condition: requireString(file, c, "condition", `${at}.condition`),
       conditionZh: requireString(file, c, "conditionZh", `${at}.conditionZh`),
     };
@@ -192,6 +220,7 @@ export function validateProgram(raw: unknown, file: string, decimals: number): P
     administration,
     jurisdiction,
     source,
+    policyText,
     noticePeriodDays,
     applicationWindowDays,
     quorum,
@@ -199,14 +228,21 @@ export function validateProgram(raw: unknown, file: string, decimals: number): P
     budget,
     categories,
     tierGroups,
+    ...binding,
   };
 }
 
-/** Reads and validates a program file. */
+/**
+ * Reads and validates a program file, and hashes what the program will bind on chain: the file's bytes
+ * exactly as published, and the bytes of the policy text it names (`policyText`, relative to the file's
+ * folder). A missing policy text is refused in one sentence naming it.
+ */
 export function loadProgram(file: string, decimals: number): ProgramDefinition {
+  let bytes: Buffer;
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(file, "utf8"));
+    bytes = readFileSync(file);
+    raw = JSON.parse(bytes.toString("utf8"));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new ProgramFileError(
@@ -214,5 +250,16 @@ export function loadProgram(file: string, decimals: number): ProgramDefinition {
       `${file}：无法按 JSON 读取（${reason}）。`,
     );
   }
-  return validateProgram(raw, file, decimals);
+  const policyText = (raw as { policyText?: unknown } | null)?.policyText;
+  let policyTextHash = ZERO_HASH;
+  if (typeof policyText === "string" && policyText.trim() !== "") {
+    const policyFile = path.join(path.dirname(file), policyText);
+    if (!existsSync(policyFile))
+      fail(file, "policyText", {
+        en: `names ${policyFile}, which does not exist (the published policy text the program implements)`,
+        zh: `指向的 ${policyFile} 不存在（应为项目所依据的已公布政策文本）`,
+      });
+    policyTextHash = keccak256(readFileSync(policyFile));
+  }
+  return validateProgram(raw, file, decimals, { fileHash: keccak256(bytes), policyTextHash });
 }

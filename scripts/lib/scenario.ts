@@ -121,5 +121,8 @@ export function lookAlikeInitParams(impostor: string, reviewer: string, opensAt:
     windowOpensAt: opensAt,
     windowClosesAt: opensAt + 365n * DAY,
     upheldObjectionOutcome: 0,
+    // A look-alike can copy the published rules' hashes too: what tells it apart is who created it.
+    programFileHash: textHash("a look-alike's program file"),
+    policyTextHash: textHash("a look-alike's policy text"),
   };
 }

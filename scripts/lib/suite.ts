@@ -56,6 +56,8 @@ export async function createProgramFromDefinition(
     windowClosesAt: opensAt + BigInt(definition.applicationWindowDays) * DAY,
     upheldObjectionOutcome:
       definition.upheldObjection === "resubmit" ? UpheldObjectionOutcome.Resubmit : UpheldObjectionOutcome.Cancel,
+    programFileHash: definition.fileHash,
+    policyTextHash: definition.policyTextHash,
   };
   const factory = core.factory.connect(roles.admin);
   const address = await factory.createProgram.staticCall(

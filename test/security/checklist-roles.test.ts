@@ -10,6 +10,7 @@ import { AbiCoder, getAddress, type ContractTransactionReceipt } from "ethers";
 import type { IGrantProgram, MockMultisigWallet } from "../../typechain-types/index.js";
 import { DAY } from "../../scripts/lib/suite.js";
 import { MilestoneState } from "../../core/enums.js";
+import { textHash } from "../../core/ids.js";
 import { NOTICE, terms, WALLET_DELAY, yuan, ZERO_HASH, type GuiyangWorld } from "../utils/fixtures.js";
 import {
   APPROVAL,
@@ -56,6 +57,8 @@ async function attackerInitParams(w: GuiyangWorld) {
     windowOpensAt: t,
     windowClosesAt: t + 365n * DAY,
     upheldObjectionOutcome: 0,
+    programFileHash: textHash("attacker's program file"),
+    policyTextHash: textHash("attacker's policy text"),
   };
 }
 

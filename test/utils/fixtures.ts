@@ -102,6 +102,8 @@ export async function validInitParams(w: GuiyangWorld) {
     windowOpensAt: now,
     windowClosesAt: now + 365n * DAY,
     upheldObjectionOutcome: 0,
+    programFileHash: textHash("test program file"),
+    policyTextHash: textHash("test policy text"),
   };
 }
 /** Parameters of a program's initialisation (IGrantProgram.initialize). */

@@ -33,6 +33,7 @@ export function categoryDef(key: string, mode: AwardMode, amount: bigint, decima
     tierGroup: null,
     tier: null,
     tierGroupNo: 0,
+    article: null,
     condition: `security test category ${key}`,
     conditionZh: `安全测试类别 ${key}`,
   };
@@ -46,6 +47,7 @@ export function testDefinition(name: string, categories: CategoryDefinition[]): 
     administration: "Security test administration",
     jurisdiction: "guiyang",
     source: "test",
+    policyText: "test",
     noticePeriodDays: Number(NOTICE / DAY),
     applicationWindowDays: 365,
     quorum: 3,
@@ -53,6 +55,8 @@ export function testDefinition(name: string, categories: CategoryDefinition[]): 
     budget: "0.01",
     categories,
     tierGroups: [],
+    fileHash: textHash(`test program file ${name}`),
+    policyTextHash: textHash(`test policy text ${name}`),
   };
 }
 

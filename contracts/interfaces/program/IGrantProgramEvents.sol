@@ -19,6 +19,10 @@ interface IGrantProgramEvents {
         Program.Settings settings
     );
 
+    /// @notice Emitted at initialisation, after {ProgramInitialized}: the hashes of the program file and of the
+    /// published policy text the program implements, fixed in the program's code (see {Program.InitParams}).
+    event PolicyBound(bytes32 programFileHash, bytes32 policyTextHash);
+
     /// @notice Emitted when the admin adds an award category.
     event CategoryAdded(
         uint16 indexed categoryId,

@@ -54,12 +54,22 @@ interface IProgramViews {
     /// reviewer seat here before and holds none now (no account holds it).
     function FORMER_OFFICIAL() external view returns (bytes32);
 
+    /// @notice keccak256 of the program file (programs/*.json) the program was created from, fixed in the
+    /// program's code at creation: hash the published file and compare.
+    function programFileHash() external view returns (bytes32);
+
+    /// @notice keccak256 of the published policy text the program implements, fixed in its code at creation.
+    function policyTextHash() external view returns (bytes32);
+
     /// @notice A category's parameters and usage.
     function category(uint16 categoryId) external view returns (Program.Category memory);
 
     /// @notice What an entity holds in one of the program's tier groups: `tiers` (bit t - 1 for level t)
     /// and `held`, what it keeps there in token units; a higher level is awarded for its amount less `held`.
     function tierHolding(uint64 entityNo, uint8 tierGroup) external view returns (Program.TierHolding memory);
+
+    /// @notice The grant that gave an entity level `tier` of a tier group (zero if it holds no such level).
+    function tierGrant(uint64 entityNo, uint8 tierGroup, uint8 tier) external view returns (uint256);
 
     /// @notice The levels a tier group of the program has, one bit each (bit t - 1 for level t).
     function tierLevels(uint8 tierGroup) external view returns (uint16);

@@ -89,7 +89,9 @@ abstract contract World is Assertions {
             noticePeriod: noticePeriod,
             windowOpensAt: uint40(block.timestamp),
             windowClosesAt: uint40(block.timestamp) + 3650 days,
-            upheldObjectionOutcome: outcome
+            upheldObjectionOutcome: outcome,
+            programFileHash: keccak256("world program file"),
+            policyTextHash: keccak256("world policy text")
         });
         program = IGrantProgram(
             factory.createProgram(

@@ -203,6 +203,8 @@ describe("GrantProgram awards", function () {
           windowOpensAt: opensAt,
           windowClosesAt: closesAt,
           upheldObjectionOutcome: 0,
+          programFileHash: textHash("future program file"),
+          policyTextHash: textHash("future policy text"),
         };
         const args = [
           w.core.version,

@@ -224,7 +224,7 @@ describe("Tier groups with top-up (晋级补差)", function () {
       expect(await holding(w)).to.deep.equal({ held: yuan("1,000,000"), tiers: 0b101 });
     });
 
-    it("refuses a top-up to an entity barred by a recovery order before looking at its level; nothing moved", async function () {
+    it("refuses a top-up to an entity barred by a recovery order (the registry's EntityBarred); nothing moved", async function () {
       const w = await networkHelpers.loadFixture(deployTiers);
       const grantId = await awardProvincial(w);
       await payMilestone(w, grantId, 0);
@@ -268,6 +268,45 @@ describe("Tier groups with top-up (晋级补差)", function () {
           "GrantProgram_RoleConflict",
         );
       });
+    });
+  });
+
+  describe("a top-up is still the program's award in the registry", function () {
+    it("refuses a top-up once the registry revoked the program's authorisation; nothing moved", async function () {
+      const w = await networkHelpers.loadFixture(deployTiers);
+      await awardProvincial(w);
+      const registryAdmin = w.registry.connect(w.actors.registryAdmin);
+      await registryAdmin.revokeRole(await w.registry.PROGRAM_ROLE(), await w.htz.getAddress());
+      const t = await now(networkHelpers);
+      await expectNothingMoved(guiyangWatch(w), async () => {
+        await expect(w.htz.award(w.ids.a, w.national, 0, terms(t, [["4,000,000", 90]])))
+          .to.be.revertedWithCustomError(w.registry, "AccessControlUnauthorizedAccount")
+          .withArgs(await w.htz.getAddress(), await w.registry.PROGRAM_ROLE());
+      });
+      expect(await holding(w)).to.deep.equal({ held: yuan("1,000,000"), tiers: 0b001 });
+    });
+
+    it("records the top-up in the registry (TopUpRecorded) and lists both levels' grants for the company", async function () {
+      const w = await networkHelpers.loadFixture(deployTiers);
+      const provincialGrant = await awardProvincial(w);
+      const t = await now(networkHelpers);
+      const { awardKey } = await w.htz.category(w.national);
+      await expect(w.htz.award(w.ids.a, w.national, 0, terms(t, [["4,000,000", 90]])))
+        .to.emit(w.registry, "TopUpRecorded")
+        .withArgs(w.nos.a, awardKey, await w.htz.getAddress(), provincialGrant + 1n);
+      const topUp = await w.htz.grantCount();
+      expect(await w.htz.tierGrant(w.nos.a, PLATFORM, 1)).to.equal(provincialGrant);
+      expect(await w.htz.tierGrant(w.nos.a, PLATFORM, 3)).to.equal(topUp);
+      const listed = await w.core.lens.awardsOf(await w.htz.getAddress(), w.nos.a);
+      expect(listed[Number(w.provincial) - 1]).to.equal(provincialGrant);
+      expect(listed[Number(w.national) - 1]).to.equal(topUp);
+      expect(listed[Number(w.joint) - 1]).to.equal(0n);
+      // Cancelled before payment, the provincial level is undone and no longer listed; the top-up stays.
+      await w.htz.cancelGrant(provincialGrant, REASON);
+      const after = await w.core.lens.awardsOf(await w.htz.getAddress(), w.nos.a);
+      expect(after[Number(w.provincial) - 1]).to.equal(0n);
+      expect(after[Number(w.national) - 1]).to.equal(topUp);
+      expect((await w.htz.category(w.provincial)).awardsMade).to.equal(0n);
     });
   });
 

@@ -154,6 +154,8 @@ describe("GrantProgram treasury", function () {
           windowOpensAt: now,
           windowClosesAt: now + 365n * DAY,
           upheldObjectionOutcome: 0,
+          programFileHash: textHash("fee token program file"),
+          policyTextHash: textHash("fee token policy text"),
         };
         const args = [
           w.core.version,

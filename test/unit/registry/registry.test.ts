@@ -483,6 +483,27 @@ describe("EntityRegistry", function () {
         expect(grantId).to.equal(7n);
       });
 
+      it("records a tier top-up only under a key the caller holds for the entity, naming the newest grant", async function () {
+        const w = await withProgramAccount();
+        const key = ethers.id("tier group key");
+        const before = await registryState(w.registry, w.allNos);
+        // Not held yet, or held by another program: refused, nothing recorded.
+        await expect(w.asProgram.recordTopUp(w.nos.b, key, 2n))
+          .to.be.revertedWithCustomError(w.registry, "EntityRegistry_AwardNotHeld")
+          .withArgs(w.nos.b, key, w.program.address);
+        expect(await registryState(w.registry, w.allNos)).to.deep.equal(before);
+        await w.asProgram.recordAward(w.ids.b, key, 1n);
+        expect(await w.asProgram.recordTopUp.staticCall(w.nos.b, key, 2n)).to.equal(w.actors.companyB.address);
+        await expect(w.asProgram.recordTopUp(w.nos.b, key, 2n))
+          .to.emit(w.registry, "TopUpRecorded")
+          .withArgs(w.nos.b, key, w.program.address, 2n);
+        expect((await w.registry.awardHolder(w.nos.b, key)).grantId).to.equal(2n);
+        // A stranger cannot.
+        await expect(w.registry.connect(w.actors.stranger).recordTopUp(w.nos.b, key, 3n))
+          .to.be.revertedWithCustomError(w.registry, "AccessControlUnauthorizedAccount")
+          .withArgs(w.actors.stranger.address, await w.registry.PROGRAM_ROLE());
+      });
+
       it("refuses to record an award for an unknown entity id", async function () {
         const w = await withProgramAccount();
         const unknown = companyId("91520115MA6DK0009Z");
