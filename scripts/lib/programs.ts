@@ -44,7 +44,7 @@ export interface ProgramDefinition {
   administration: string;
   jurisdiction: string;
   source: string;
-  /** The published policy text the program implements: a file path, relative to the program file's folder. */
+  /** The published policy text the program implements: a file path, relative to the program file's folder (or absolute). */
   policyText: string;
   noticePeriodDays: number;
   applicationWindowDays: number;
@@ -250,16 +250,13 @@ export function loadProgram(file: string, decimals: number): ProgramDefinition {
       `${file}：无法按 JSON 读取（${reason}）。`,
     );
   }
-  const policyText = (raw as { policyText?: unknown } | null)?.policyText;
-  let policyTextHash = ZERO_HASH;
-  if (typeof policyText === "string" && policyText.trim() !== "") {
-    const policyFile = path.join(path.dirname(file), policyText);
-    if (!existsSync(policyFile))
-      fail(file, "policyText", {
-        en: `names ${policyFile}, which does not exist (the published policy text the program implements)`,
-        zh: `指向的 ${policyFile} 不存在（应为项目所依据的已公布政策文本）`,
-      });
-    policyTextHash = keccak256(readFileSync(policyFile));
-  }
-  return validateProgram(raw, file, decimals, { fileHash: keccak256(bytes), policyTextHash });
+  // The fields first; then the policy text the (valid) file names, relative to the file's folder.
+  const definition = validateProgram(raw, file, decimals, { fileHash: keccak256(bytes), policyTextHash: ZERO_HASH });
+  const policyFile = path.resolve(path.dirname(file), definition.policyText);
+  if (!existsSync(policyFile))
+    fail(file, "policyText", {
+      en: `names ${policyFile}, which does not exist (the published policy text the program implements)`,
+      zh: `指向的 ${policyFile} 不存在（应为项目所依据的已公布政策文本）`,
+    });
+  return { ...definition, policyTextHash: keccak256(readFileSync(policyFile)) };
 }

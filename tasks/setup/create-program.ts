@@ -8,10 +8,10 @@ import type { EntityRegistry, IGrantProgram, GrantProgramLens, MockYuan } from "
 import { formatYuan, parseYuan } from "../../core/money.js";
 import { formatBeijing } from "../../core/messages/labels.js";
 import { formatTimestamp, startOfDayBeijing } from "../../core/time.js";
-import { loadProgram } from "../../scripts/lib/programs.js";
+import { loadProgram, type ProgramDefinition } from "../../scripts/lib/programs.js";
 import { createProgramFromDefinition, DAY } from "../../scripts/lib/suite.js";
 import { requireText, TaskInputError, type CommonArgs } from "../runtime/args.js";
-import { pickAddress, pickAddresses, pickSigner } from "../runtime/connection.js";
+import { pickAddress, pickAddresses, pickSigner, type TaskEnv } from "../runtime/connection.js";
 import { bookFactory, bookRegistry, bookToken } from "../runtime/resolution.js";
 import { defineAction, line, table, type ResultOf } from "../runtime/output.js";
 
@@ -49,6 +49,7 @@ const action = defineAction("mg:create-program", async (args: CreateProgramArgs,
       `名为“${name}”的资助项目已记录在 ${known.address}；请另选 --name。`,
     );
   }
+  await requireSamePublishedFile(env, file, definition);
   const { registry, name: jurisdiction } = await bookRegistry(env, definition.jurisdiction);
   const admin =
     args.admin === undefined || args.admin.trim() === "" ? env.signer : pickSigner(env.signers, args.admin, "--admin");
@@ -174,6 +175,25 @@ const action = defineAction("mg:create-program", async (args: CreateProgramArgs,
     ],
   };
 });
+
+/**
+ * A program file already used for a program on this chain (the same file, or a file of the same published
+ * name) must be the bytes that program recorded on chain: the rules of a published program cannot change
+ * under it. A changed policy is a new program, with a new name in its file.
+ */
+async function requireSamePublishedFile(env: TaskEnv, file: string, definition: ProgramDefinition): Promise<void> {
+  // Imported lazily so the tasks load before the first compile (see tasks/runtime/resolution.ts).
+  const { programAt } = await import("../../core/program-abi.js");
+  for (const [recordedName, entry] of Object.entries(env.book.programs)) {
+    if (entry.title !== definition.name && path.resolve(entry.file) !== path.resolve(file)) continue;
+    const recorded = await programAt(entry.address, env.signer).programFileHash();
+    if (recorded === definition.fileHash) continue;
+    throw new TaskInputError(
+      `${file} is not the file program ${recordedName} (${entry.address}) was created from: the hash recorded there is ${recorded}, this file's is ${definition.fileHash}. A published program's rules cannot change under it: restore the published file, or give the changed policy a new "name" in its own file.`,
+      `${file} 与资助项目 ${recordedName}（${entry.address}）创建时所用文件不一致：链上记录的哈希为 ${recorded}，本文件为 ${definition.fileHash}。已公布项目的规则不得更改：请恢复已公布的文件，或为修改后的政策另写文件并另起“name”。`,
+    );
+  }
+}
 
 export default action;
 

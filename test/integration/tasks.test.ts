@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 
 import { expect } from "chai";
-import { ZeroAddress } from "ethers";
+import { keccak256, ZeroAddress } from "ethers";
 import hre from "hardhat";
 
 import type { MockYuan } from "../../typechain-types/index.js";
@@ -719,6 +719,38 @@ describe("Operator tasks (mg:*) on the in-process network", function () {
       error: `${file}: field "categories[3].mode" must be "fixed" or "capped".`,
       errorZh: `${file}：字段“categories[3].mode”必须是“fixed”（固定金额）或“capped”（上限金额）。`,
     });
+  });
+
+  it("refuses a changed copy of a published program file: its rules differ from what the HTZ program recorded on chain", async function () {
+    const { ethers } = await hre.network.getOrCreate();
+    const deployed = await ok("mg:deploy", { json: true });
+    const factory = await ethers.getContractAt("GrantProgramFactory", deployed.factory as string);
+    const published = await ok("mg:status", { program: PROGRAM, json: true });
+    const recorded = await programAt(published.address as string, (await ethers.getSigners())[0]).programFileHash();
+    // The same program (its "name"), the national level raised by 1,000,000 without a new policy.
+    const changed = readFileSync(HTZ_FILE, "utf8")
+      .replace('"amount": "5,000,000"', '"amount": "6,000,000"')
+      .replace('"policyText": "policies/', `"policyText": "${path.resolve("programs/policies")}/`);
+    const file = path.join(dir, "htz-changed.json");
+    writeFileSync(file, changed);
+    const count = await factory.programCount();
+    const { outcome } = await refused("mg:create-program", {
+      file,
+      name: "htz-second-round",
+      managers: "2",
+      reviewers: "6,7,8,9",
+      treasurer: "3",
+      guardian: "4",
+      treasury: "5",
+    });
+    const hash = keccak256(Buffer.from(changed));
+    expect(outcome).to.deep.equal({
+      ok: false,
+      error: `${file} is not the file program ${PROGRAM} (${published.address}) was created from: the hash recorded there is ${recorded}, this file's is ${hash}. A published program's rules cannot change under it: restore the published file, or give the changed policy a new "name" in its own file.`,
+      errorZh: `${file} 与资助项目 ${PROGRAM}（${published.address}）创建时所用文件不一致：链上记录的哈希为 ${recorded}，本文件为 ${hash}。已公布项目的规则不得更改：请恢复已公布的文件，或为修改后的政策另写文件并另起“name”。`,
+    });
+    expect(await factory.programCount()).to.equal(count);
+    expect((await refused("mg:status", { program: "htz-second-round", json: true })).outcome.ok).to.equal(false);
   });
 
   describe("governance: Safe multisigs and the timelock (runs last: it hands the registry to the timelock)", function () {

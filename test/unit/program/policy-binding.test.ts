@@ -107,7 +107,7 @@ describe("Policy text on chain", function () {
       const raw = JSON.parse(readFileSync(HTZ_FILE, "utf8")) as Record<string, unknown>;
       raw.policyText = "policies/missing.txt";
       writeFileSync(file, JSON.stringify(raw, null, 2));
-      const missing = path.join(dir, "policies", "missing.txt");
+      const missing = path.resolve(dir, "policies", "missing.txt");
       try {
         expect(() => loadProgram(file, DECIMALS))
           .to.throw(ProgramFileError)
