@@ -28,7 +28,7 @@ import {
   type AddressBook,
   type RpcRequest,
 } from "../tasks/runtime/address-book.ts";
-import { JsonRpcProvider } from "ethers";
+import { JsonRpcProvider, keccak256 } from "ethers";
 
 import { rpc } from "../scripts/lib/local-node.ts";
 import { DocumentStore, documentMiddleware } from "./server/document-store.ts";
@@ -76,9 +76,26 @@ export async function portalConfig(): Promise<PortalConfig | string> {
           nameZh?: string;
           administration?: string;
           source?: string;
-          categories: Array<{ key: string; label: string; labelZh: string; condition?: string; conditionZh?: string }>;
+          policyText?: string;
+          categories: Array<{
+            key: string;
+            label: string;
+            labelZh: string;
+            condition?: string;
+            conditionZh?: string;
+            article?: string;
+          }>;
         }>(file)
       : { categories: [] };
+    // The published files' hashes, for the client to compare with what the program fixed at creation.
+    const policyFile =
+      definition.policyText === undefined ? null : path.resolve(path.dirname(file), definition.policyText);
+    const rules = {
+      file: entry.file,
+      programFileHash: existsSync(file) ? keccak256(readFileSync(file)) : "",
+      policyText: definition.policyText ?? "",
+      policyTextHash: policyFile !== null && existsSync(policyFile) ? keccak256(readFileSync(policyFile)) : "",
+    };
     const labels = new Map(definition.categories.map((c) => [c.key, c]));
     return {
       key,
@@ -91,6 +108,7 @@ export async function portalConfig(): Promise<PortalConfig | string> {
       administration: definition.administration ?? "",
       source: definition.source ?? "",
       fromBlock: entry.createdAtBlock ?? 0,
+      rules,
       categories: Object.entries(entry.categories).map(([categoryKey, id]) => ({
         id,
         key: categoryKey,
@@ -98,6 +116,7 @@ export async function portalConfig(): Promise<PortalConfig | string> {
         labelZh: labels.get(categoryKey)?.labelZh ?? categoryKey,
         condition: labels.get(categoryKey)?.condition ?? "",
         conditionZh: labels.get(categoryKey)?.conditionZh ?? "",
+        article: labels.get(categoryKey)?.article ?? "",
       })),
     };
   });

@@ -296,7 +296,7 @@ export const SENTENCES: Record<string, Sentence> = {
   GrantProgram_PolicyNotBound: {
     en: () =>
       "A program must be created with the hashes of its program file and of the published policy text it implements (mg:create-program computes both).",
-    zh: () => "创建项目时必须写入项目文件及其所依据的已公布政策文本的哈希（mg:create-program 会计算两者）。",
+    zh: () => "创建项目时必须写入项目文件及其所依据的已公布政策文本的哈希（创建项目的命令会计算两者）。",
   },
   GrantProgram_InvalidTier: {
     en: (a, f) =>

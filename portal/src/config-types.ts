@@ -23,6 +23,8 @@ export interface PortalCategory {
   condition: string;
   /** The same condition in Chinese (bound in the same hash: core/ids.ts categoryDescription). */
   conditionZh: string;
+  /** The article (clause) of the policy text the category implements ("" if the file names none). */
+  article: string;
 }
 
 export interface PortalProgram {
@@ -38,6 +40,12 @@ export interface PortalProgram {
   source: string;
   /** The block the program was created in: its event history starts there. */
   fromBlock: number;
+  /**
+   * The program file the address book recorded and the policy text it names, with the keccak256 of each
+   * as published on the portal's server ("" when missing there): compared with what the program fixed on
+   * chain at creation.
+   */
+  rules: { file: string; programFileHash: string; policyText: string; policyTextHash: string };
   categories: PortalCategory[];
 }
 

@@ -88,11 +88,50 @@ export function conditionCard(meta: PortalProgram, events: ProgramEvent[], categ
       "p",
       { class: "muted" },
       `${t("policy.title")}: ${pick(meta.title, meta.titleZh)}`,
+      category.article === "" ? "" : ` · ${t("policy.article", { article: category.article })}`,
       meta.administration === "" ? "" : ` · ${meta.administration}`,
       meta.source === "" ? "" : ` · ${meta.source}`,
     ),
   );
   return box;
+}
+
+/**
+ * The rules the program fixed in its code at creation — the hashes of its program file and of the policy
+ * text — against the files as the portal's server publishes them: a citizen sees whether the rules on
+ * chain are the ones published.
+ */
+export function rulesCard(meta: PortalProgram, onChain: { programFileHash: string; policyTextHash: string }) {
+  const row = (label: string, hash: string, published: string, name: string, testid: string) => {
+    const matches = published !== "" && hash.toLowerCase() === published.toLowerCase();
+    return h(
+      "p",
+      {},
+      h("b", {}, `${label}: `),
+      name,
+      " ",
+      h("code", {}, hash),
+      " ",
+      h(
+        "span",
+        { class: matches ? "verified" : "error", "data-testid": testid },
+        matches ? `✓ ${t("rules.matches")}` : t("rules.differs"),
+      ),
+    );
+  };
+  return h(
+    "section",
+    { class: "card", "data-testid": "rules" },
+    h("h2", {}, t("rules.title")),
+    row(t("rules.file"), onChain.programFileHash, meta.rules.programFileHash, meta.rules.file, "rules-file"),
+    row(
+      t("rules.policyText"),
+      onChain.policyTextHash,
+      meta.rules.policyTextHash,
+      meta.rules.policyText,
+      "rules-policy-text",
+    ),
+  );
 }
 
 /** The events of one grant (its milestones included), in chain order. */

@@ -57,6 +57,18 @@ const LABELS: Record<string, [en: string, zh: string]> = {
     "与链上登记的条件哈希不一致：请向项目主管部门核实",
   ],
   "policy.title": ["Policy", "政策依据"],
+  "policy.article": ["implements {article}", "依据 {article}"],
+  "rules.title": ["Rules on chain", "链上规则"],
+  "rules.file": ["Program file", "项目文件"],
+  "rules.policyText": ["Policy text", "政策文本"],
+  "rules.matches": [
+    "the hash the program fixed at creation matches the published file",
+    "与项目创建时写入链上的哈希一致，即已公布的文件",
+  ],
+  "rules.differs": [
+    "does NOT match the file published here: the rules on chain are not this file",
+    "与此处公布的文件不一致：链上规则并非此文件",
+  ],
   "check.label": ["Check a file against this hash", "核对文件与此哈希"],
   "check.match": ["Match: the file's hash is {hash}", "一致：文件哈希为 {hash}"],
   "check.mismatch": [

@@ -37,7 +37,7 @@ import { recordSheets, sheetFile } from "./exports.js";
 import { applicationOpener, documentOpener, readPicked } from "./document-views.js";
 import { uploadDocument } from "./documents.js";
 import { currentLang, pick, t } from "./i18n.js";
-import { conditionCard, lastEvent, milestoneDescriptionNode, recoveryStatus, timeline } from "./history.js";
+import { conditionCard, lastEvent, milestoneDescriptionNode, recoveryStatus, rulesCard, timeline } from "./history.js";
 import {
   countdown,
   fileCheck,
@@ -1215,7 +1215,17 @@ export async function publicView(ctx: ViewContext): Promise<HTMLElement> {
       ),
     );
   }
-  root.append(awards, ledgerCard(ctx, meta, ledgerPage), exportCard(ctx, meta));
+  // The hashes are in the program's code (fixed at creation): two reads, whatever the program's size.
+  const [programFileHash, policyTextHash] = await Promise.all([
+    s.contract.programFileHash(),
+    s.contract.policyTextHash(),
+  ]);
+  root.append(
+    awards,
+    ledgerCard(ctx, meta, ledgerPage),
+    rulesCard(meta, { programFileHash, policyTextHash }),
+    exportCard(ctx, meta),
+  );
   return root;
 }
 

@@ -525,6 +525,23 @@ describe("portal in a real browser (Chromium, injected EIP-1193 wallet, hardhat 
     expect(notice).to.include("未获其授权");
   });
 
+  it("public: the rules on chain are the published ones — the program file's and the policy text's hashes match the files", async function () {
+    const file = path.join(ROOT, "programs", "guiyang-htz-blockchain-2017.json");
+    const policy = path.join(ROOT, "programs", "policies", "guiyang-htz-blockchain-2017.zh.txt");
+    // What the program fixed at creation equals the files as published (hashed here, not by the portal).
+    const htz = program("guiyang-htz");
+    expect(await htz.programFileHash()).to.equal(keccak256(readFileSync(file)));
+    expect(await htz.policyTextHash()).to.equal(keccak256(readFileSync(policy)));
+    const page = await openAs(accounts[ACCOUNT.citizen], "public");
+    await page.getByTestId("rules").waitFor();
+    const rules = (await page.getByTestId("rules").textContent()) ?? "";
+    expect(rules).to.include(keccak256(readFileSync(file)));
+    expect(rules).to.include(keccak256(readFileSync(policy)));
+    expect(await page.getByTestId("rules-file").getAttribute("class")).to.equal("verified");
+    expect(await page.getByTestId("rules-policy-text").getAttribute("class")).to.equal("verified");
+    expect(await page.getByTestId("rules-policy-text").textContent()).to.include("与项目创建时写入链上的哈希一致");
+  });
+
   it("narrow screen, both languages: the public page fits a phone and switches between 中文 and English", async function () {
     const page = await openAs(accounts[ACCOUNT.citizen], "public", { width: 390, height: 844 });
     await page.getByTestId("awards").waitFor();

@@ -3,7 +3,10 @@
  * milestones). Read through the lens (contracts/GrantProgramLens.sol) in two rounds of concurrent calls,
  * the same number at 10 grants as at 10,000.
  */
+import { existsSync } from "node:fs";
+
 import { AwardMode } from "../../core/enums.js";
+import { loadProgram, ProgramFileError } from "../../scripts/lib/programs.js";
 import { balanceMatchesLedger, ledgerIdentityHolds } from "../../core/ledger.js";
 import { formatBeijing, type Bilingual } from "../../core/messages/labels.js";
 import { formatYuan } from "../../core/money.js";
@@ -111,14 +114,17 @@ const action = defineAction("mg:status", async (args: StatusArgs, env) => {
   const program = p.program;
   const address = await program.getAddress();
   // Two rounds of concurrent reads whatever the program's size: the program's figures, then one page.
-  const [settings, s, balance, standing, categoryList, maxRows] = await Promise.all([
+  const [settings, s, balance, standing, categoryList, maxRows, programFileHash, policyTextHash] = await Promise.all([
     program.settings(),
     program.summary(),
     token.balanceOf(address),
     bookStanding(env, p),
     lens.categories(address),
     lens.MAX_PAGE_ROWS(),
+    program.programFileHash(),
+    program.policyTextHash(),
   ]);
+  const rules = publishedRules(p.entry.file, p.decimals, programFileHash, policyTextHash);
   const y = (units: bigint) => formatYuan(units, p.decimals);
   const identity = ledgerIdentityHolds(s);
   const solvent = balanceMatchesLedger(s, balance);
@@ -262,6 +268,10 @@ const action = defineAction("mg:status", async (args: StatusArgs, env) => {
       `  申报期 ${formatDate(settings.windowOpensAt)} 至 ${formatDate(settings.windowClosesAt)}；公示期 ${noticeDays} 天；${reviewers} 名评审专家中需 ${settings.quorum} 票通过`,
     ),
     line(
+      `  rules: program file ${programFileHash} (${rules.fileMatches === null ? `${p.entry.file} missing or not valid here` : rules.fileMatches ? `matches ${p.entry.file}` : `DIFFERS from ${p.entry.file}`}); policy text ${policyTextHash} (${rules.policyTextMatches === null ? "its file missing here" : rules.policyTextMatches ? `matches ${rules.policyText}` : `DIFFERS from ${rules.policyText}`})`,
+      `  规则：项目文件哈希 ${programFileHash}（${rules.fileMatches === null ? `本机缺少 ${p.entry.file} 或其无效` : rules.fileMatches ? `与 ${p.entry.file} 一致` : `与 ${p.entry.file} 不一致`}）；政策文本哈希 ${policyTextHash}（${rules.policyTextMatches === null ? "本机缺少其文件" : rules.policyTextMatches ? `与 ${rules.policyText} 一致` : `与 ${rules.policyText} 不一致`}）`,
+    ),
+    line(
       `Ledger (yuan): funded + repaid = available + reserved + paid + withdrawn ${identity ? "holds" : "is BROKEN"}; balance ${solvent ? "matches" : "DOES NOT match"} the ledger`,
       `账目（元）：拨入 + 退回 = 可用 + 预留 + 已支付 + 已提取 ${identity ? "成立" : "不成立"}；余额与账目${solvent ? "相符" : "不符"}`,
     ),
@@ -290,6 +300,8 @@ const action = defineAction("mg:status", async (args: StatusArgs, env) => {
         grantCount: s.grantCount,
       },
       balance: p.amount(balance),
+      /** The hashes the program fixed at creation, and whether the recorded files here still have them. */
+      rules: { programFileHash, policyTextHash, ...rules },
       identityHolds: identity,
       solvent,
       // The page shown (null with --grant, which shows that grant alone); total is the program's grants.
@@ -312,3 +324,23 @@ export default action;
 
 /** What mg:status returns (and prints with --json, beside ok and task). */
 export type StatusResult = ResultOf<typeof action>;
+
+/**
+ * Whether the program file the book recorded for a program, and the policy text it names, still hash to
+ * what the program fixed at creation (null: the file is not on this machine, or no longer a valid file).
+ */
+function publishedRules(file: string, decimals: number, programFileHash: string, policyTextHash: string) {
+  let definition;
+  try {
+    definition = existsSync(file) ? loadProgram(file, decimals) : null;
+  } catch (error) {
+    if (!(error instanceof ProgramFileError)) throw error;
+    definition = null;
+  }
+  return {
+    file,
+    fileMatches: definition === null ? null : definition.fileHash === programFileHash,
+    policyText: definition?.policyText ?? null,
+    policyTextMatches: definition === null ? null : definition.policyTextHash === policyTextHash,
+  };
+}

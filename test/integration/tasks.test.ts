@@ -197,6 +197,15 @@ describe("Operator tasks (mg:*) on the in-process network", function () {
     expect(summary.available.units).to.equal(yuan("15,000,000"));
     expect(status.identityHolds).to.equal(true);
     expect((status.grants as Array<{ milestones: string[] }>)[0].milestones).to.deep.equal(["#0 paid", "#1 pending"]);
+    // The rules the program fixed at creation are the published files' (hashed here from the files).
+    expect(status.rules).to.deep.equal({
+      programFileHash: keccak256(readFileSync(HTZ_FILE)),
+      policyTextHash: keccak256(readFileSync("programs/policies/guiyang-htz-blockchain-2017.zh.txt")),
+      file: HTZ_FILE,
+      fileMatches: true,
+      policyText: "policies/guiyang-htz-blockchain-2017.zh.txt",
+      policyTextMatches: true,
+    });
 
     const report = await ok("mg:report", { json: true });
     expect(report.reconciled).to.equal(true);

@@ -203,7 +203,13 @@ describe("Revert decoder (core/messages)", function () {
     expect(await sentenceOf(() => htz.connect(actors.companyA).claim.staticCall(1n, [0]))).to.equal(
       "Milestone #0 of grant 1 is pending (no evidence yet); this action needs it payable.",
     );
-    expect(await sentenceOf(() => htz.award(w.ids.a, lab, 0, terms(now, [["5,000,000", 90]])))).to.match(
+    // The national lab is the platform tier group's top level: the program refuses it again itself.
+    expect(await sentenceOf(() => htz.award(w.ids.a, lab, 0, terms(now, [["5,000,000", 90]])))).to.equal(
+      "Entity number 1 already holds level 3 of tier group 1; only a higher level than that can be awarded (not level 3).",
+    );
+    const breakthrough = w.htzCategories.get("technical-breakthrough")!;
+    await htz.award(w.ids.a, breakthrough, 0, terms(now, [["1,000,000", 90]]));
+    expect(await sentenceOf(() => htz.award(w.ids.a, breakthrough, 0, terms(now, [["1,000,000", 90]])))).to.match(
       /^Entity number 1 already holds an award of this kind \(program 0x[0-9a-fA-F]{40}\); the policy grants it only once\.$/,
     );
     expect(await sentenceOf(() => htz.lapse(1n, 0))).to.equal(
