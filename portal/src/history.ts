@@ -110,7 +110,7 @@ export function rulesCard(meta: PortalProgram, onChain: { programFileHash: strin
       h("b", {}, `${label}: `),
       name,
       " ",
-      h("code", {}, hash),
+      h("code", { class: "hash" }, hash),
       " ",
       h(
         "span",
