@@ -6,6 +6,7 @@ import { ProgramAwards } from "./abstracts/ProgramAwards.sol";
 import { ProgramNotice } from "./abstracts/ProgramNotice.sol";
 import { ProgramPayouts } from "./abstracts/ProgramPayouts.sol";
 import { ProgramReview } from "./abstracts/ProgramReview.sol";
+import { ProgramSupervision } from "./abstracts/ProgramSupervision.sol";
 import { ProgramTreasury } from "./abstracts/ProgramTreasury.sol";
 import { IProgramDispatch } from "./interfaces/program/IProgramDispatch.sol";
 import { Errors } from "./libraries/Errors.sol";
@@ -27,7 +28,8 @@ contract GrantProgram is
     ProgramAwards,
     ProgramReview,
     ProgramNotice,
-    ProgramPayouts
+    ProgramPayouts,
+    ProgramSupervision
 {
     /// @inheritdoc IProgramDispatch
     address public immutable override extension;

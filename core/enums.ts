@@ -26,6 +26,15 @@ export const UpheldObjectionOutcome = { Resubmit: 0, Cancel: 1 } as const;
 export type UpheldObjectionOutcomeName = keyof typeof UpheldObjectionOutcome;
 
 /**
+ * `Program.Compliance`: where a grant stands in its supervision after payment (监管期), derived by
+ * `supervisionOf(…)`: no period; payments not over (or not started); supervising; an attestation missed
+ * (eligible for recovery, a manager decides); closed for good after the period.
+ */
+export const Compliance = { None: 0, AwaitingPayments: 1, Supervising: 2, AttestationMissed: 3, Closed: 4 } as const;
+/** A member name of {@link Compliance}. */
+export type ComplianceName = keyof typeof Compliance;
+
+/**
  * `Program.MilestoneState`: the one milestone enum. The stored status (`milestone(…).status`) only
  * ever holds {@link STORED_MILESTONE_STATES}; the derived state (`milestoneState(…)`) adds Payable
  * and Lapsable (from the clock) and reads Cancelled for the unpaid milestones of a cancelled grant.
@@ -83,6 +92,7 @@ export const SOLIDITY_ENUMS: Readonly<Record<string, readonly string[]>> = {
   "Program.MilestoneState": enumNames(MilestoneState),
   "Program.UpheldObjectionOutcome": enumNames(UpheldObjectionOutcome),
   "Program.ApplicationStatus": enumNames(ApplicationStatus),
+  "Program.Compliance": enumNames(Compliance),
   "Registry.EntityKind": enumNames(EntityKind),
 };
 

@@ -63,6 +63,8 @@ abstract contract GrantProgramState is IGrantProgramEvents, IAccessControl, ERC1
     uint256 internal constant _MAX_DEADLINE_HORIZON = 3650 days;
     /// @dev Shortest public notice window a program may set: the public always gets a real chance to object.
     uint40 internal constant _MIN_NOTICE_PERIOD = 1 days;
+    /// @dev Most attestation windows a supervision period may have (the attested windows are a 64-bit set).
+    uint256 internal constant _MAX_ATTESTATIONS = 64;
     /// @dev Most levels a tier group may have (the held levels are a 16-bit set).
     uint8 internal constant _MAX_TIERS = 16;
     /// @dev Domain of a tier group's award key: keccak256(abi.encode(prefix, program, tierGroup)).
@@ -107,6 +109,10 @@ abstract contract GrantProgramState is IGrantProgramEvents, IAccessControl, ERC1
     mapping(uint8 tierGroup => uint16 levels) internal _tierLevels;
     /// @dev What each entity holds in each tier group (see {Program.TierHolding}).
     mapping(uint64 entityNo => mapping(uint8 tierGroup => Program.TierHolding)) internal _tierHoldings;
+    /// @dev Each supervised category's supervision terms (absent: none).
+    mapping(uint16 categoryId => Program.SupervisionTerms) internal _supervisionTerms;
+    /// @dev Each supervised grant's supervision record.
+    mapping(uint256 grantId => Program.Supervision) internal _supervisions;
     /// @dev The grant that gave an entity each level it holds (zero once an unpaid cancellation undid it):
     /// the levels share one registry key, whose record names only the newest.
     mapping(uint64 entityNo => mapping(uint8 tierGroup => mapping(uint8 tier => uint256 grantId))) internal _tierGrants;
@@ -349,6 +355,16 @@ abstract contract GrantProgramState is IGrantProgramEvents, IAccessControl, ERC1
         uint128 held = h.held - amount;
         h.held = held;
         emit TierHoldingChanged(entityNo, tierGroup, h.tiers, held);
+    }
+
+    /// @dev Whether a grant's supervision period is over, and its end (program clock): never for a category
+    /// without one or before supervision started.
+    function _supervisionOver(uint256 grantId, uint16 categoryId) internal view returns (bool over, uint40 endsAt) {
+        uint32 period = _supervisionTerms[categoryId].period;
+        uint40 startsAt = _supervisions[grantId].startsAt;
+        if (period == 0 || startsAt == 0) return (false, 0);
+        endsAt = startsAt + period;
+        over = _programTime() >= endsAt;
     }
 
     function _requireAvailable(uint256 amount) internal view {

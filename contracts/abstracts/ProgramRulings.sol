@@ -141,8 +141,30 @@ abstract contract ProgramRulings is IProgramRulings, ProgramVoting, ProgramVoteS
         uint256 amount,
         bytes32 reasonHash
     ) external override onlyRole(_MANAGER_ROLE) {
-        // Check: at most what was paid and not yet ordered back. Bounded: at most 16 milestones.
+        // Check: within the supervision period, if the category has one.
         Program.Grant storage g = _existingGrant(grantId);
+        (bool over, uint40 endsAt) = _supervisionOver(grantId, g.categoryId);
+        if (over) revert Errors.GrantProgram_SupervisionOver(grantId, _calendar(endsAt));
+        _orderRecovery(grantId, g, amount, reasonHash);
+    }
+
+    /// @inheritdoc IProgramRulings
+    function orderRecoveryAfterSupervision(
+        uint256 grantId,
+        uint256 amount,
+        bytes32 reasonHash
+    ) external override onlyRole(DEFAULT_ADMIN_ROLE) {
+        // Check: only once the period is over (within it, a manager orders recovery).
+        Program.Grant storage g = _existingGrant(grantId);
+        (bool over, ) = _supervisionOver(grantId, g.categoryId);
+        if (!over) revert Errors.GrantProgram_SupervisionNotOver(grantId);
+        emit RecoveryAfterSupervision(grantId, msg.sender, reasonHash);
+        _orderRecovery(grantId, g, amount, reasonHash);
+    }
+
+    /// @dev Orders recovery of `amount` of what the grant paid (the manager's order, or the admin's override).
+    function _orderRecovery(uint256 grantId, Program.Grant storage g, uint256 amount, bytes32 reasonHash) private {
+        // Check: at most what was paid and not yet ordered back. Bounded: at most 16 milestones.
         if (amount == 0) revert Errors.GrantProgram_ZeroAmount();
         (uint128 paid, ) = _paidOf(grantId, g.milestoneCount);
         uint256 recoverable = paid - g.recoveryOwed - g.recovered;

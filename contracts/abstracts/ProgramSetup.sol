@@ -100,6 +100,7 @@ abstract contract ProgramSetup is IProgramSetup, ProgramCommittee {
             params.descriptionHash
         );
         if (tierGroup != 0) emit CategoryTiered(categoryId, tierGroup, tier);
+        if (params.supervisionPeriod != 0) _storeSupervision(categoryId, params);
     }
 
     /// @inheritdoc IProgramSetup
@@ -152,6 +153,12 @@ abstract contract ProgramSetup is IProgramSetup, ProgramCommittee {
         if (params.maxTotal != 0 && params.maxTotal < params.amount) {
             revert Errors.GrantProgram_MaxTotalBelowAmount(params.maxTotal, params.amount);
         }
+        // Supervision: at most ten years, in whole attestation windows (at most 64), none without a period.
+        (uint32 period, uint32 interval) = (params.supervisionPeriod, params.attestationInterval);
+        if (
+            period > _MAX_DEADLINE_HORIZON ||
+            (interval != 0 && (period == 0 || period % interval != 0 || period / interval > _MAX_ATTESTATIONS))
+        ) revert Errors.GrantProgram_InvalidSupervision(period, interval);
         (uint8 tierGroup, uint8 tier, bytes32 group) = (params.tierGroup, params.tier, params.exclusivityGroup);
         if (tierGroup == 0) {
             if (tier != 0) revert Errors.GrantProgram_InvalidTier(tierGroup, tier);
@@ -161,6 +168,15 @@ abstract contract ProgramSetup is IProgramSetup, ProgramCommittee {
         if (group != bytes32(0)) revert Errors.GrantProgram_TierGroupWithExclusivityGroup(tierGroup, group);
         tierBit = uint16(1 << (tier - 1));
         if (_tierLevels[tierGroup] & tierBit != 0) revert Errors.GrantProgram_TierTaken(tierGroup, tier);
+    }
+
+    /// @dev Records a category's supervision after payment (checked by _checkCategoryParams).
+    function _storeSupervision(uint16 categoryId, Program.CategoryParams calldata params) private {
+        _supervisionTerms[categoryId] = Program.SupervisionTerms({
+            period: params.supervisionPeriod,
+            interval: params.attestationInterval
+        });
+        emit CategorySupervised(categoryId, params.supervisionPeriod, params.attestationInterval);
     }
 
     /// @dev The factory allowed to initialise clones (fixed in the extension's code).

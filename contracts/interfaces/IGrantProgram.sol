@@ -14,6 +14,7 @@ import { IProgramPayouts } from "./program/IProgramPayouts.sol";
 import { IProgramReview } from "./program/IProgramReview.sol";
 import { IProgramRulings } from "./program/IProgramRulings.sol";
 import { IProgramSetup } from "./program/IProgramSetup.sol";
+import { IProgramSupervision } from "./program/IProgramSupervision.sol";
 import { IProgramTreasury } from "./program/IProgramTreasury.sol";
 import { IProgramViews } from "./program/IProgramViews.sol";
 
@@ -47,7 +48,8 @@ interface IGrantProgram is
     IProgramReview,
     IProgramNotice,
     IProgramPayouts,
-    IProgramRulings
+    IProgramRulings,
+    IProgramSupervision
 {
     /// @notice The admin role (OpenZeppelin AccessControl's zero role): adds categories and reviewers, sets
     /// the quorum, unpauses, and grants or revokes every role.

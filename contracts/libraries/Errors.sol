@@ -153,6 +153,38 @@ library Errors {
     /// @notice Thrown when a program is created without the hash of its program file or of its policy text.
     error GrantProgram_PolicyNotBound(bytes32 programFileHash, bytes32 policyTextHash);
 
+    /// @notice Thrown when a category's supervision period is over ten years, or its attestation interval is
+    /// set without a period, longer than the period, or makes more than 64 windows.
+    error GrantProgram_InvalidSupervision(uint32 period, uint32 interval);
+
+    /// @notice Thrown when supervision is asked of a grant whose category has no supervision period.
+    error GrantProgram_NotSupervised(uint256 grantId);
+
+    /// @notice Thrown when supervision of a grant is started a second time.
+    error GrantProgram_SupervisionAlreadyStarted(uint256 grantId);
+
+    /// @notice Thrown when supervision is started while a milestone of the grant can still be paid, or
+    /// nothing of it was paid.
+    error GrantProgram_PaymentsNotOver(uint256 grantId);
+
+    /// @notice Thrown when attesting for a grant whose supervision has not started.
+    error GrantProgram_SupervisionNotStarted(uint256 grantId);
+
+    /// @notice Thrown when attesting for, or ordering recovery of, a grant whose supervision period ended.
+    error GrantProgram_SupervisionOver(uint256 grantId, uint40 endedAt);
+
+    /// @notice Thrown when attesting for a grant whose category requires no attestations.
+    error GrantProgram_NoAttestationsRequired(uint256 grantId);
+
+    /// @notice Thrown when the current attestation window of a grant is already attested.
+    error GrantProgram_AlreadyAttested(uint256 grantId, uint16 window);
+
+    /// @notice Thrown when an attestation names no document (zero hash).
+    error GrantProgram_ZeroAttestationHash();
+
+    /// @notice Thrown when the admin's override is used on a grant whose supervision period has not ended.
+    error GrantProgram_SupervisionNotOver(uint256 grantId);
+
     /// @notice Thrown when a category's tier is outside 1–16 in a tier group, or set without a group.
     error GrantProgram_InvalidTier(uint8 tierGroup, uint8 tier);
 

@@ -138,6 +138,56 @@ library Program {
         bytes32 descriptionHash;
         uint8 tierGroup;
         uint8 tier;
+        uint32 supervisionPeriod;
+        uint32 attestationInterval;
+    }
+
+    /// @notice A category's supervision after payment (监管期), in seconds on the program's clock.
+    /// @param period How long the award's conditions stay supervised once the grant's payments are over
+    /// (e.g. 3 years); zero: no supervision period (recovery may be ordered at any time).
+    /// @param interval How often the grantee's wallet files a compliance attestation during the period
+    /// (e.g. yearly): one per window of this length, at most 64 windows; zero: none is required.
+    struct SupervisionTerms {
+        // slot 0
+        uint32 period;
+        uint32 interval;
+    }
+
+    /// @notice One grant's supervision record, one storage slot.
+    /// @param startsAt When supervision began (program clock; zero until {IProgramSupervision.startSupervision}).
+    /// @param attested The windows attested, one bit each (bit i for the window ending at startsAt + (i + 1)·interval).
+    struct Supervision {
+        // slot 0
+        uint40 startsAt;
+        uint64 attested;
+    }
+
+    /// @notice Where a grant stands in its supervision after payment (derived, never stored).
+    /// @custom:value0 None              its category has no supervision period
+    /// @custom:value1 AwaitingPayments  payments not over, or supervision not started yet
+    /// @custom:value2 Supervising       in the period, every attestation due so far filed
+    /// @custom:value3 AttestationMissed in the period with an attestation missed: eligible for recovery
+    /// (not an automatic clawback: a manager decides)
+    /// @custom:value4 Closed            the period is over: closed for good (recovery only by the admin's
+    /// logged override)
+    enum Compliance {
+        None,
+        AwaitingPayments,
+        Supervising,
+        AttestationMissed,
+        Closed
+    }
+
+    /// @notice A grant's supervision for tooling; times in calendar seconds.
+    struct SupervisionView {
+        Compliance state;
+        uint40 startsAt;
+        uint40 endsAt;
+        uint16 windows;
+        uint16 windowsDue;
+        uint16 attestedCount;
+        uint16 missed;
+        uint40 nextDueAt;
     }
 
     /// @notice What one entity holds in one tier group of a program, one storage slot.

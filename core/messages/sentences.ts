@@ -298,6 +298,52 @@ export const SENTENCES: Record<string, Sentence> = {
       "A program must be created with the hashes of its program file and of the published policy text it implements (mg:create-program computes both).",
     zh: () => "创建项目时必须写入项目文件及其所依据的已公布政策文本的哈希（创建项目的命令会计算两者）。",
   },
+  GrantProgram_InvalidSupervision: {
+    en: (a, f) =>
+      `A supervision period of ${f.n(a.period)} s with attestations every ${f.n(a.interval)} s is not valid: at most ten years, in whole attestation intervals (at most 64), and no interval without a period.`,
+    zh: (a, f) =>
+      `监管期 ${f.n(a.period)} 秒、每 ${f.n(a.interval)} 秒报告一次的设置无效：监管期不超过十年，须整分为不超过 64 个报告周期，且无监管期时不得设报告周期。`,
+  },
+  GrantProgram_NotSupervised: {
+    en: (a, f) => `Grant ${f.n(a.grantId)}'s category has no supervision period after payment.`,
+    zh: (a, f) => `第 ${f.n(a.grantId)} 号资助所属类别没有资金拨付后的监管期。`,
+  },
+  GrantProgram_SupervisionAlreadyStarted: {
+    en: (a, f) => `The supervision period of grant ${f.n(a.grantId)} has already started.`,
+    zh: (a, f) => `第 ${f.n(a.grantId)} 号资助的监管期已经开始。`,
+  },
+  GrantProgram_PaymentsNotOver: {
+    en: (a, f) =>
+      `Grant ${f.n(a.grantId)}'s payments are not over (a milestone can still be paid, or nothing was paid): its supervision period cannot start yet.`,
+    zh: (a, f) => `第 ${f.n(a.grantId)} 号资助尚未拨付完毕（仍有里程碑可支付，或尚未支付任何款项），监管期还不能开始。`,
+  },
+  GrantProgram_SupervisionNotStarted: {
+    en: (a, f) => `The supervision period of grant ${f.n(a.grantId)} has not started yet.`,
+    zh: (a, f) => `第 ${f.n(a.grantId)} 号资助的监管期尚未开始。`,
+  },
+  GrantProgram_SupervisionOver: {
+    en: (a, f) =>
+      `The supervision period of grant ${f.n(a.grantId)} ended on ${f.date(a.endedAt)}: the grant is closed (only the admin's logged override can still order recovery).`,
+    zh: (a, f) =>
+      `第 ${f.n(a.grantId)} 号资助的监管期已于 ${f.date(a.endedAt)}结束，该资助已结案（仅管理员的留痕特批仍可责令追回）。`,
+  },
+  GrantProgram_NoAttestationsRequired: {
+    en: (a, f) => `Grant ${f.n(a.grantId)}'s category requires no compliance attestations.`,
+    zh: (a, f) => `第 ${f.n(a.grantId)} 号资助所属类别不要求提交合规报告。`,
+  },
+  GrantProgram_AlreadyAttested: {
+    en: (a, f) => `The compliance attestation of window ${f.n(a.window)} of grant ${f.n(a.grantId)} is already filed.`,
+    zh: (a, f) => `第 ${f.n(a.grantId)} 号资助第 ${f.n(a.window)} 期的合规报告已经提交。`,
+  },
+  GrantProgram_ZeroAttestationHash: {
+    en: () => "An attestation must name its document (a non-zero hash).",
+    zh: () => "合规报告必须附上其文件（哈希不能为零）。",
+  },
+  GrantProgram_SupervisionNotOver: {
+    en: (a, f) =>
+      `The supervision period of grant ${f.n(a.grantId)} is not over: within it a manager orders recovery, not the admin's override.`,
+    zh: (a, f) => `第 ${f.n(a.grantId)} 号资助的监管期尚未结束：期内由项目经办责令追回，无需管理员特批。`,
+  },
   GrantProgram_InvalidTier: {
     en: (a, f) =>
       `Level ${f.n(a.tier)} of tier group ${f.n(a.tierGroup)} is not valid: a level is 1 to 16, and only within a tier group.`,

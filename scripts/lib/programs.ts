@@ -31,6 +31,13 @@ export interface CategoryDefinition {
   tier: number | null;
   /** The tier group's number in the program (1, 2, … in order of first appearance in the file), 0 for none. */
   tierGroupNo: number;
+  /**
+   * Supervision after payment (监管期), in days: how long the award's conditions stay supervised once the
+   * grant's payments are over (0: none), and how often the grantee attests compliance (0: no attestations;
+   * else the period is whole intervals, at most 64).
+   */
+  supervisionDays: number;
+  attestationIntervalDays: number;
   /** The article (clause) of the policy text the category implements, as the text numbers it; null if not named. */
   article: string | null;
   /** The award condition in English and in Chinese; both are bound on chain (core/ids.ts categoryDescription). */
@@ -189,6 +196,24 @@ export function validateProgram(
     } else if (c.tier !== null && c.tier !== undefined) {
       fail(file, `${at}.tier`, { en: "needs a tierGroup", zh: "需要同时设置 tierGroup" });
     }
+    const supervisionDays =
+      c.supervisionDays === undefined ? 0 : requireInteger(file, c, "supervisionDays", `${at}.supervisionDays`, 0);
+    const attestationIntervalDays =
+      c.attestationIntervalDays === undefined
+        ? 0
+        : requireInteger(file, c, "attestationIntervalDays", `${at}.attestationIntervalDays`, 0);
+    if (supervisionDays > 3650)
+      fail(file, `${at}.supervisionDays`, { en: "must be at most 3650 (ten years)", zh: "不得超过 3650（十年）" });
+    if (
+      attestationIntervalDays !== 0 &&
+      (supervisionDays === 0 ||
+        supervisionDays % attestationIntervalDays !== 0 ||
+        supervisionDays / attestationIntervalDays > 64)
+    )
+      fail(file, `${at}.attestationIntervalDays`, {
+        en: "must divide supervisionDays into at most 64 whole intervals (and needs a supervision period)",
+        zh: "必须把 supervisionDays 整分为不超过 64 个区间（且须设有监管期）",
+      });
     const article = c.article ?? null;
     if (article !== null && (typeof article !== "string" || article.trim() === ""))
       fail(file, `${at}.article`, { en: "must be a non-empty string or null", zh: "必须是非空字符串或 null" });
@@ -210,6 +235,8 @@ export function validateProgram(
       tier,
       tierGroupNo: tierGroup === null ? 0 : tierGroups.indexOf(tierGroup) + 1,
       article: article as string | null,
+      supervisionDays,
+      attestationIntervalDays,
       condition: requireString(file, c, "condition", `${at}.condition`),
       conditionZh: requireString(file, c, "conditionZh", `${at}.conditionZh`),
     };

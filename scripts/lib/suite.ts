@@ -120,5 +120,7 @@ export function categoryParams(category: ProgramDefinition["categories"][number]
     descriptionHash: textHash(categoryDescription(category.key, category.condition, category.conditionZh)),
     tierGroup: category.tierGroupNo,
     tier: category.tier ?? 0,
+    supervisionPeriod: BigInt(category.supervisionDays) * DAY,
+    attestationInterval: BigInt(category.attestationIntervalDays) * DAY,
   };
 }

@@ -83,6 +83,8 @@ async function addCategory(
     descriptionHash: textHash("security category"),
     tierGroup: 0,
     tier: 0,
+    supervisionPeriod: 0,
+    attestationInterval: 0,
   };
   const admin = w.htz.connect(w.actors.admin);
   const id = await admin.addCategory.staticCall(params);

@@ -33,6 +33,8 @@ export function categoryDef(key: string, mode: AwardMode, amount: bigint, decima
     tierGroup: null,
     tier: null,
     tierGroupNo: 0,
+    supervisionDays: 0,
+    attestationIntervalDays: 0,
     article: null,
     condition: `security test category ${key}`,
     conditionZh: `安全测试类别 ${key}`,

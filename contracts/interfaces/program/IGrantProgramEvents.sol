@@ -43,6 +43,19 @@ interface IGrantProgramEvents {
     /// for each level t held; `held` is what the entity keeps in the group (see {Program.TierHolding}).
     event TierHoldingChanged(uint64 indexed entityNo, uint8 indexed tierGroup, uint16 tiers, uint128 held);
 
+    /// @notice Emitted when a category has a supervision period after payment (right after its {CategoryAdded}).
+    event CategorySupervised(uint16 indexed categoryId, uint32 period, uint32 attestationInterval);
+
+    /// @notice Emitted when a grant's supervision period begins (its payments are over); calendar times.
+    event SupervisionStarted(uint256 indexed grantId, uint40 startsAt, uint40 endsAt);
+
+    /// @notice Emitted when the grantee's wallet files the compliance attestation of window `window` (1-based).
+    event AttestationFiled(uint256 indexed grantId, uint16 window, bytes32 documentHash);
+
+    /// @notice Emitted (before {RecoveryOrdered}) when the admin orders recovery of a grant whose supervision
+    /// period is over: the explicit, logged override.
+    event RecoveryAfterSupervision(uint256 indexed grantId, address indexed admin, bytes32 reasonHash);
+
     /// @notice Emitted when a reviewer joins the committee.
     event ReviewerAdded(address indexed reviewer, uint8 slot);
 

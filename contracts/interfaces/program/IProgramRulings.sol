@@ -41,13 +41,22 @@ interface IProgramRulings is IGrantProgramEvents {
     function ruleOnObjection(uint256 grantId, uint8 index, bool uphold, bytes32 reasonHash) external;
 
     /// @notice Cancels all unpaid milestones of a grant; their amount returns to the budget, exactly once.
-    /// If nothing was paid, the entity's award key is released too.
+    /// If nothing was paid, the award is undone: the entity's award key is released (for a level of a tier
+    /// group: the level is no longer held, and the group's key is released once no level is).
     /// @dev Requirements: caller is manager; grant not cancelled. Emits {GrantCancelled}.
     function cancelGrant(uint256 grantId, bytes32 reasonHash) external;
 
     /// @notice Orders recovery of money already paid on a grant: the entity is barred from new awards and
     /// claims in every program of the registry until repaid, and the grant's unpaid milestones are cancelled.
-    /// @dev Requirements: caller is manager; 0 < amount <= paid - already ordered. Emits {RecoveryOrdered}
-    /// (and {GrantCancelled} if unpaid milestones remained).
+    /// For a category with a supervision period, only until the period ends (see {IProgramSupervision}).
+    /// @dev Requirements: caller is manager; 0 < amount <= paid - already ordered; the grant's supervision
+    /// period, if any, not over. Emits {RecoveryOrdered} (and {GrantCancelled} if unpaid milestones remained;
+    /// {TierHoldingChanged} for a level of a tier group).
     function orderRecovery(uint256 grantId, uint256 amount, bytes32 reasonHash) external;
+
+    /// @notice The admin's explicit, logged override: orders recovery of a grant whose supervision period is
+    /// over (fraud found after the period), otherwise exactly as {orderRecovery}.
+    /// @dev Requirements: caller is the admin; the grant's supervision period is over; as {orderRecovery}.
+    /// Emits {RecoveryAfterSupervision}, then what {orderRecovery} emits.
+    function orderRecoveryAfterSupervision(uint256 grantId, uint256 amount, bytes32 reasonHash) external;
 }

@@ -129,7 +129,9 @@ abstract contract World is Assertions {
                 exclusivityGroup: group,
                 descriptionHash: keccak256(abi.encode("category", amount)),
                 tierGroup: 0,
-                tier: 0
+                tier: 0,
+                supervisionPeriod: 0,
+                attestationInterval: 0
             })
         );
     }

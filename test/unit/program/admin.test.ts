@@ -54,6 +54,8 @@ function baseCategory() {
     descriptionHash: textHash("test category"),
     tierGroup: 0,
     tier: 0,
+    supervisionPeriod: 0,
+    attestationInterval: 0,
   };
 }
 

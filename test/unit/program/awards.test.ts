@@ -53,6 +53,8 @@ function categoryParams(mode: number, amount: bigint, maxAwards: number, maxTota
     descriptionHash: textHash("test category"),
     tierGroup: 0,
     tier: 0,
+    supervisionPeriod: 0,
+    attestationInterval: 0,
   };
 }
 

@@ -130,6 +130,8 @@ describe("Tier groups with top-up (晋级补差)", function () {
         descriptionHash: textHash(`demonstration level ${tier}`),
         tierGroup: 2,
         tier,
+        supervisionPeriod: 0,
+        attestationInterval: 0,
       });
       const district = await admin.addCategory.staticCall(capped(1, "300,000"));
       await admin.addCategory(capped(1, "300,000"));
@@ -376,6 +378,8 @@ describe("Tier groups with top-up (晋级补差)", function () {
         descriptionHash: textHash("level"),
         tierGroup,
         tier,
+        supervisionPeriod: 0,
+        attestationInterval: 0,
       };
     }
 
