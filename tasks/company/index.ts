@@ -1,4 +1,4 @@
-/** What a company (an entity's payout wallet) does: mg:apply, mg:evidence, mg:claim, mg:repay. */
+/** What a company (an entity's payout wallet) does: mg:apply, mg:evidence, mg:claim, mg:attest, mg:repay. */
 import { task } from "hardhat/config";
 
 import {
@@ -44,6 +44,14 @@ export const companyTasks = [
     }),
   )
     .setAction(() => import("./claim.js"))
+    .build(),
+  withSigner(
+    withDocument(
+      withGrant(task("mg:attest", "Grantee wallet: file the compliance attestation of the supervision window")),
+      { file: "Attestation document (hashed here)", hash: "Or the document's hash (0x…)" },
+    ),
+  )
+    .setAction(() => import("./attest.js"))
     .build(),
   withSigner(
     withGrant(task("mg:repay", "Anyone: repay recovered money on a grant"))

@@ -1,5 +1,5 @@
 /**
- * What anyone may do or read: mg:object, mg:lapse, mg:status, mg:programs, mg:report, mg:export,
+ * What anyone may do or read: mg:object, mg:lapse, mg:supervision, mg:status, mg:programs, mg:report, mg:export,
  * mg:case-file, mg:verify-case-file.
  */
 import { task } from "hardhat/config";
@@ -26,6 +26,13 @@ export const publicTasks = [
     .build(),
   withSigner(withGrantMilestone(task("mg:lapse", "Anyone: lapse a milestone not approved by its deadline")))
     .setAction(() => import("./lapse.js"))
+    .build(),
+  withSigner(
+    withGrant(
+      task("mg:supervision", "A grant's supervision after payment (监管期); --start begins it once payments are over"),
+    ).addFlag({ name: "start", description: "Start the supervision period (anyone may, once payments are over)" }),
+  )
+    .setAction(() => import("./supervision.js"))
     .build(),
   withSigner(
     withGrant(

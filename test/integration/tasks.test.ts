@@ -1016,4 +1016,41 @@ describe("Operator tasks (mg:*) on the in-process network", function () {
       expect(await timelock.hasRole(ZERO_ROLE, deployer.address)).to.equal(false);
     });
   });
+
+  // Nested suites run after the top-level tests, in order: this one last, since it moves the clock years
+  // ahead (every other test awards inside the application window).
+  describe("supervision after payment (runs last: it moves the clock years ahead)", function () {
+    it("supervision after payment through the tasks: start once payments are over, attest from the grantee's wallet, a missed window shows", async function () {
+      // Grant 1 (national lab, supervised 3 years, attested yearly): #0 paid above; #1 lapses now.
+      await ok("mg:advance-time", { days: 121 });
+      await ok("mg:lapse", { program: PROGRAM, grant: "1", milestone: 1, json: true });
+      expect((await ok("mg:supervision", { program: PROGRAM, grant: "1", json: true })).state).to.equal(
+        "AwaitingPayments",
+      );
+      const started = await ok("mg:supervision", { program: PROGRAM, grant: "1", start: true, json: true });
+      expect([started.state, started.windows, started.windowsDue, started.missed]).to.deep.equal([
+        "Supervising",
+        3,
+        0,
+        0,
+      ]);
+      expect((started.endsAt as bigint) - (started.startsAt as bigint)).to.equal(3n * 365n * DAY);
+
+      const report = path.join(dir, "annual-report-2018.txt");
+      writeFileSync(report, "2018 annual report: registered and operating in the zone\n");
+      const filed = await ok("mg:attest", { from: "10", program: PROGRAM, grant: "1", file: report, json: true });
+      expect([filed.window, filed.windows]).to.deep.equal([1, 3]);
+      expect(filed.documentHash).to.equal(keccak256(readFileSync(report)));
+      const again = await fails("mg:attest", { from: "10", program: PROGRAM, grant: "1", file: report });
+      expect(again).to.equal("The compliance attestation of window 1 of grant 1 is already filed.");
+      expect(await fails("mg:attest", { from: "11", program: PROGRAM, grant: "1", file: report })).to.match(
+        /not the grantee's payout wallet|payout wallet/,
+      );
+
+      // Two years on, the second window passed without an attestation.
+      await ok("mg:advance-time", { days: 730 });
+      const late = await ok("mg:supervision", { program: PROGRAM, grant: "1", json: true });
+      expect([late.state, late.windowsDue, late.attested, late.missed]).to.deep.equal(["AttestationMissed", 2, 1, 1]);
+    });
+  });
 });
