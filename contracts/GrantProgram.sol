@@ -14,7 +14,8 @@ import { GrantProgramExtension } from "./GrantProgramExtension.sol";
 
 /// @title GrantProgram
 /// @notice The implementation every program clone runs (see {IGrantProgram}): the hot paths — treasury,
-/// awards, evidence, votes, objections, claims, lapses — run here; every other selector is handed to
+/// awards, evidence, votes, objections, claims, lapses — run here, and supervision after payment (start,
+/// attestations, its view: the extension keeps its code-size margin); every other selector is handed to
 /// the {GrantProgramExtension} fixed at deployment, by DELEGATECALL in the program's own storage.
 /// @dev Split this way so the code that runs on every grant pays no extra call and the program keeps
 /// room to grow under the 24,576-byte limit; rarely used code (set-up, categories, committee, pause,

@@ -27,10 +27,17 @@ export type UpheldObjectionOutcomeName = keyof typeof UpheldObjectionOutcome;
 
 /**
  * `Program.Compliance`: where a grant stands in its supervision after payment (监管期), derived by
- * `supervisionOf(…)`: no period; payments not over (or not started); supervising; an attestation missed
+ * `supervisionOf(…)`: no period; payments not over; payments over but not started; supervising; an attestation missed
  * (eligible for recovery, a manager decides); closed for good after the period.
  */
-export const Compliance = { None: 0, AwaitingPayments: 1, Supervising: 2, AttestationMissed: 3, Closed: 4 } as const;
+export const Compliance = {
+  None: 0,
+  AwaitingPayments: 1,
+  ReadyToStart: 2,
+  Supervising: 3,
+  AttestationMissed: 4,
+  Closed: 5,
+} as const;
 /** A member name of {@link Compliance}. */
 export type ComplianceName = keyof typeof Compliance;
 

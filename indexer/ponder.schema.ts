@@ -61,6 +61,9 @@ export const category = onchainTable(
     tierGroup: t.integer().notNull(),
     /** The level in the tier group, 1 (lowest) to 16; 0 without a group. */
     tier: t.integer().notNull(),
+    /** Supervision after payment (set by CategorySupervised): period and attestation interval, seconds; 0: none. */
+    supervisionPeriod: t.bigint().notNull(),
+    attestationInterval: t.bigint().notNull(),
     ...at(t),
   }),
   (table) => ({ pk: primaryKey({ columns: [table.program, table.categoryId] }) }),
@@ -82,6 +85,38 @@ export const tierHolding = onchainTable(
     ...at(t),
   }),
   (table) => ({ pk: primaryKey({ columns: [table.program, table.entityNo, table.tierGroup] }) }),
+);
+
+/**
+ * A grant's supervision after payment (监管期), from SupervisionStarted: the period in calendar seconds as the
+ * event stated it (a later pause moves the chain's end; `supervisionOf` is the authority for the state).
+ */
+export const supervision = onchainTable(
+  "supervision",
+  (t) => ({
+    program: t.hex().notNull(),
+    grantId: t.bigint().notNull(),
+    startsAt: t.bigint().notNull(),
+    endsAt: t.bigint().notNull(),
+    /** Attestations filed so far (one per window). */
+    attestations: t.integer().notNull(),
+    ...at(t),
+  }),
+  (table) => ({ pk: primaryKey({ columns: [table.program, table.grantId] }) }),
+);
+
+/** A compliance attestation filed by a grantee's wallet in one supervision window. */
+export const attestation = onchainTable(
+  "attestation",
+  (t) => ({
+    program: t.hex().notNull(),
+    grantId: t.bigint().notNull(),
+    /** The window, 1-based. */
+    window: t.integer().notNull(),
+    documentHash: t.hex().notNull(),
+    ...at(t),
+  }),
+  (table) => ({ pk: primaryKey({ columns: [table.program, table.grantId, table.window] }) }),
 );
 
 /** A registered entity: registry number, identity-number hash, kind and current payout wallet. */

@@ -30,7 +30,7 @@ import {
   type SafeContext,
   type SafeProposalFile,
 } from "./lib/safe-proposals.js";
-import { EntityKind } from "../core/enums.js";
+import { Compliance, EntityKind } from "../core/enums.js";
 import { companyId, textHash } from "../core/ids.js";
 import { individualId, parseUscc } from "../core/identity.js";
 import { signVote } from "../core/votes.js";
@@ -392,8 +392,6 @@ console.log("\n9a. Supervision after payment (监管期): 3 years, a compliance 
   // The provincial lab's award is paid in full: its 3-year supervision begins, and the company (through its
   // multisig wallet) attests once a year that the conditions still hold.
   const { id } = grants["provincial lab"];
-  const viaMultisig = (fn: "attest", args: unknown[]) =>
-    multisig.connect(who.productOwner).execute(htz.getAddress(), htz.interface.encodeFunctionData(fn, args));
   await step(`supervision of ${ref("provincial lab")} starts (payments over; anyone may start it)`, () =>
     htz.connect(who.citizen).startSupervision(id),
   );
@@ -404,14 +402,18 @@ console.log("\n9a. Supervision after payment (监管期): 3 years, a compliance 
   const first = textHash("2018 annual report: registered and operating in the high-tech zone");
   await step(
     `attestation 1 of ${started.windows} for ${ref("provincial lab")}, via the company's multisig: ${first}`,
-    () => viaMultisig("attest", [id, first]),
+    () =>
+      multisig
+        .connect(who.productOwner)
+        .execute(htz.getAddress(), htz.interface.encodeFunctionData("attest", [id, first])),
   );
   await networkHelpers.time.increase(2n * 365n * DAY + DAY);
   const late = await htz.supervisionOf(id);
   console.log(
     `      two years on: ${late.attestedCount} filed, ${late.missed} missed — eligible for recovery (nothing happens by itself; a manager decides)`,
   );
-  if (late.missed !== 1n || late.state !== 3n) throw new Error("the missed attestation does not show");
+  if (late.missed !== 1n || late.state !== BigInt(Compliance.AttestationMissed))
+    throw new Error("the missed attestation does not show");
   await step(
     `recovery ordered: ${ref("provincial lab")} — attestation 2 missed, the company left the zone (1,000,000.00 yuan)`,
     () => htz.orderRecovery(id, y("1,000,000"), textHash("attestation 2 missed: the company left the zone")),

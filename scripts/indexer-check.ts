@@ -94,10 +94,12 @@ for (const entry of Object.values(book.programs)) {
     milestones: { items: Row[] };
     applications: { items: Row[] };
     tierHoldings: { items: Row[] };
+    supervisions: { items: Row[] };
   }>(`{
     program(address: "${address}") { funded repaid reserved paid withdrawn recoveryOutstanding grantCount pausedAt pausedTotal }
-    categorys(where: { program: "${address}" }, limit: 1000) { items { categoryId amount awardsMade awardKey tierGroup tier } }
+    categorys(where: { program: "${address}" }, limit: 1000) { items { categoryId amount awardsMade awardKey tierGroup tier supervisionPeriod attestationInterval } }
     tierHoldings(where: { program: "${address}" }, limit: 1000) { items { entityNo tierGroup tiers held } }
+    supervisions(where: { program: "${address}" }, limit: 1000) { items { grantId startsAt attestations } }
     grants(where: { program: "${address}" }, orderBy: "grantId", limit: 1000) { items { grantId entityNo categoryId reserved cancelled recovered } }
     milestones(where: { program: "${address}" }, limit: 1000) { items { grantId index amount status deadline noticeEndsAt evidenceHash approvals rejections } }
     applications(where: { program: "${address}" }, limit: 1000) { items { applicationId status entityNo } }
@@ -128,6 +130,17 @@ for (const entry of Object.values(book.programs)) {
   );
   const holders = new Set(tieredAwards.map((g) => `${g.entityNo}/${categories[Number(g.categoryId) - 1].tierGroup}`));
   same(`${entry.title} tier holdings`, data.tierHoldings.items.length, holders.size);
+  for (const c of data.categorys.items) {
+    const terms = await program.supervisionTerms(Number(c.categoryId));
+    same(`category ${c.categoryId} supervision period`, c.supervisionPeriod, terms.period);
+    same(`category ${c.categoryId} attestation interval`, c.attestationInterval, terms.interval);
+  }
+  // Every started supervision the indexer kept is the chain's, with as many attestations.
+  for (const s of data.supervisions.items) {
+    const onChain = await program.supervisionOf(BigInt(s.grantId as string));
+    same(`grant ${s.grantId} supervision start`, s.startsAt, onChain.startsAt);
+    same(`grant ${s.grantId} attestations`, s.attestations, onChain.attestedCount);
+  }
   const pause = { pausedAt: BigInt(p.pausedAt as string), pausedTotal: BigInt(p.pausedTotal as string) };
   const settings = await program.settings();
   same(`${entry.title} pausedTotal`, pause.pausedTotal, settings.pausedTotal);

@@ -361,8 +361,9 @@ abstract contract GrantProgramState is IGrantProgramEvents, IAccessControl, ERC1
     /// without one or before supervision started.
     function _supervisionOver(uint256 grantId, uint16 categoryId) internal view returns (bool over, uint40 endsAt) {
         uint32 period = _supervisionTerms[categoryId].period;
+        if (period == 0) return (false, 0);
         uint40 startsAt = _supervisions[grantId].startsAt;
-        if (period == 0 || startsAt == 0) return (false, 0);
+        if (startsAt == 0) return (false, 0);
         endsAt = startsAt + period;
         over = _programTime() >= endsAt;
     }

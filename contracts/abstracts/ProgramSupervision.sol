@@ -37,6 +37,9 @@ abstract contract ProgramSupervision is IProgramSupervision, GrantProgramState {
         Program.Grant storage g = _existingGrant(grantId);
         (address wallet, ) = _registry().payoutOf(g.entityNo);
         if (msg.sender != wallet) revert Errors.GrantProgram_NotGranteeWallet(msg.sender, wallet);
+        // An insider does not certify compliance that keeps its own grant out of recovery (as for claims).
+        // A barred entity still attests: its obligations go on.
+        _requireNotOfficial(msg.sender);
         Program.SupervisionTerms memory terms = _supervisionTerms[g.categoryId];
         if (terms.period == 0) revert Errors.GrantProgram_NotSupervised(grantId);
         if (terms.interval == 0) revert Errors.GrantProgram_NoAttestationsRequired(grantId);
@@ -65,7 +68,7 @@ abstract contract ProgramSupervision is IProgramSupervision, GrantProgramState {
         Program.Supervision memory s = _supervisions[grantId];
         if (terms.interval != 0) v.windows = uint16(terms.period / terms.interval);
         if (s.startsAt == 0) {
-            v.state = Program.Compliance.AwaitingPayments;
+            v.state = _paymentsOver(grantId, g) ? Program.Compliance.ReadyToStart : Program.Compliance.AwaitingPayments;
             return v;
         }
         uint40 now_ = _programTime();
@@ -76,7 +79,8 @@ abstract contract ProgramSupervision is IProgramSupervision, GrantProgramState {
             v.windowsDue = uint16(over < v.windows ? over : v.windows);
             v.attestedCount = _countBits(s.attested);
             // Missed: windows whose end has passed without an attestation (a window is attested only inside it).
-            v.missed = v.windowsDue - _countBits(s.attested & ((uint64(1) << v.windowsDue) - 1));
+            // Shifted in 256 bits: all 64 windows over must give the full mask, not 0 - 1.
+            v.missed = v.windowsDue - _countBits(s.attested & uint64((uint256(1) << v.windowsDue) - 1));
             if (v.windowsDue < v.windows)
                 v.nextDueAt = _calendar(s.startsAt + uint40(v.windowsDue + 1) * terms.interval);
         }

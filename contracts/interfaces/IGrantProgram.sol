@@ -52,6 +52,7 @@ interface IGrantProgram is
     IProgramSupervision
 {
     /// @notice The admin role (OpenZeppelin AccessControl's zero role): adds categories and reviewers, sets
-    /// the quorum, unpauses, and grants or revokes every role.
+    /// the quorum, unpauses, grants or revokes every role, and alone orders recovery after a grant's
+    /// supervision period is over (the logged override).
     function DEFAULT_ADMIN_ROLE() external view returns (bytes32);
 }

@@ -154,7 +154,7 @@ library Errors {
     error GrantProgram_PolicyNotBound(bytes32 programFileHash, bytes32 policyTextHash);
 
     /// @notice Thrown when a category's supervision period is over ten years, or its attestation interval is
-    /// set without a period, longer than the period, or makes more than 64 windows.
+    /// set without a period, does not divide the period into whole windows, or makes more than 64 of them.
     error GrantProgram_InvalidSupervision(uint32 period, uint32 interval);
 
     /// @notice Thrown when supervision is asked of a grant whose category has no supervision period.

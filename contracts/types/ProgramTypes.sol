@@ -164,15 +164,18 @@ library Program {
 
     /// @notice Where a grant stands in its supervision after payment (derived, never stored).
     /// @custom:value0 None              its category has no supervision period
-    /// @custom:value1 AwaitingPayments  payments not over, or supervision not started yet
-    /// @custom:value2 Supervising       in the period, every attestation due so far filed
-    /// @custom:value3 AttestationMissed in the period with an attestation missed: eligible for recovery
+    /// @custom:value1 AwaitingPayments  payments not over (a milestone can still be paid, or none was)
+    /// @custom:value2 ReadyToStart      payments over, supervision not started yet: anyone may start it
+    /// (the period runs from that call; until then recovery stays open)
+    /// @custom:value3 Supervising       in the period, every attestation due so far filed
+    /// @custom:value4 AttestationMissed in the period with an attestation missed: eligible for recovery
     /// (not an automatic clawback: a manager decides)
-    /// @custom:value4 Closed            the period is over: closed for good (recovery only by the admin's
+    /// @custom:value5 Closed            the period is over: closed for good (recovery only by the admin's
     /// logged override)
     enum Compliance {
         None,
         AwaitingPayments,
+        ReadyToStart,
         Supervising,
         AttestationMissed,
         Closed

@@ -16,6 +16,8 @@ import {
   movement,
   objection,
   program,
+  attestation,
+  supervision,
   tierHolding,
   vote,
 } from "ponder:schema";
@@ -144,8 +146,36 @@ ponder.on("GrantProgram:CategoryAdded", async ({ event, context }) => {
     awardsMade: 0n,
     tierGroup: 0,
     tier: 0,
+    supervisionPeriod: 0n,
+    attestationInterval: 0n,
     ...atOf(event),
   });
+});
+
+ponder.on("GrantProgram:CategorySupervised", async ({ event, context }) => {
+  await context.db
+    .update(category, { program: lower(event.log.address), categoryId: event.args.categoryId })
+    .set({ supervisionPeriod: BigInt(event.args.period), attestationInterval: BigInt(event.args.attestationInterval) });
+});
+
+ponder.on("GrantProgram:SupervisionStarted", async ({ event, context }) => {
+  await context.db.insert(supervision).values({
+    program: lower(event.log.address),
+    grantId: event.args.grantId,
+    startsAt: BigInt(event.args.startsAt),
+    endsAt: BigInt(event.args.endsAt),
+    attestations: 0,
+    ...atOf(event),
+  });
+});
+
+ponder.on("GrantProgram:AttestationFiled", async ({ event, context }) => {
+  const address = lower(event.log.address);
+  const { grantId, window, documentHash } = event.args;
+  await context.db.insert(attestation).values({ program: address, grantId, window, documentHash, ...atOf(event) });
+  await context.db
+    .update(supervision, { program: address, grantId })
+    .set((s) => ({ attestations: s.attestations + 1 }));
 });
 
 ponder.on("GrantProgram:CategoryTiered", async ({ event, context }) => {

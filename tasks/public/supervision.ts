@@ -22,6 +22,10 @@ export interface SupervisionArgs extends CommonArgs {
 export const COMPLIANCE_LABELS = {
   None: { en: "no supervision period", zh: "无监管期" },
   AwaitingPayments: { en: "payments not over (supervision not started)", zh: "尚未拨付完毕（监管期未开始）" },
+  ReadyToStart: {
+    en: "payments over, supervision not started: anyone may start it (mg:supervision --start)",
+    zh: "已拨付完毕，监管期尚未开始：任何人均可启动（mg:supervision --start）",
+  },
   Supervising: { en: "under supervision, attestations up to date", zh: "监管中，合规报告按期提交" },
   AttestationMissed: {
     en: "under supervision, an attestation MISSED: eligible for recovery (a manager decides)",

@@ -1024,9 +1024,7 @@ describe("Operator tasks (mg:*) on the in-process network", function () {
       // Grant 1 (national lab, supervised 3 years, attested yearly): #0 paid above; #1 lapses now.
       await ok("mg:advance-time", { days: 121 });
       await ok("mg:lapse", { program: PROGRAM, grant: "1", milestone: 1, json: true });
-      expect((await ok("mg:supervision", { program: PROGRAM, grant: "1", json: true })).state).to.equal(
-        "AwaitingPayments",
-      );
+      expect((await ok("mg:supervision", { program: PROGRAM, grant: "1", json: true })).state).to.equal("ReadyToStart");
       const started = await ok("mg:supervision", { program: PROGRAM, grant: "1", start: true, json: true });
       expect([started.state, started.windows, started.windowsDue, started.missed]).to.deep.equal([
         "Supervising",

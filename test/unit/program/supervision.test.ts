@@ -199,6 +199,23 @@ describe("Supervision after payment (监管期) and compliance attestations", fu
       expect([v.state, v.windowsDue, v.attestedCount, v.missed]).to.deep.equal([Compliance.Supervising, 1n, 2n, 0n]);
     });
 
+    it("are refused to a wallet that is or was an official of the program (RoleConflict); nothing moved", async function () {
+      const w = await networkHelpers.loadFixture(deployStarted);
+      const role = await w.htz.TREASURER_ROLE();
+      const admin = w.htz.connect(w.actors.admin);
+      await admin.grantRole(role, w.actors.companyA.address);
+      await admin.revokeRole(role, w.actors.companyA.address);
+      await expectNothingMoved(
+        guiyangWatch(w, () => w.htz.supervisionOf(w.grantId)),
+        async () => {
+          await expect(w.htz.connect(w.actors.companyA).attest(w.grantId, STILL_HERE)).to.be.revertedWithCustomError(
+            w.htz,
+            "GrantProgram_RoleConflict",
+          );
+        },
+      );
+    });
+
     it("are refused before supervision started, without a supervision period, or where none is required", async function () {
       const w = await networkHelpers.loadFixture(deployPaid);
       const grantee = w.htz.connect(w.actors.companyA);
@@ -254,6 +271,40 @@ describe("Supervision after payment (监管期) and compliance attestations", fu
   });
 
   describe("after the period the grant is closed for good", function () {
+    it("is Closed after all 64 windows of the longest schedule too, with every unattested window counted missed", async function () {
+      const w = await networkHelpers.loadFixture(deployGuiyang);
+      const admin = w.htz.connect(w.actors.admin);
+      const category = await admin.addCategory.staticCall(supervised(64n * DAY, DAY));
+      await admin.addCategory(supervised(64n * DAY, DAY));
+      await w.htz.award(w.ids.b, category, 0, terms(await now(networkHelpers), [["100,000", 60]]));
+      const grantId = await w.htz.grantCount();
+      const { noticeEndsAt } = await submitAndApprove(
+        w.htz,
+        w.actors.companyB,
+        w.actors.reviewers,
+        grantId,
+        0,
+        EVIDENCE,
+        {
+          reasonHash: textHash("verified"),
+        },
+      );
+      await passNotice(networkHelpers, noticeEndsAt);
+      await w.htz.connect(w.actors.companyB).claim(grantId, [0]);
+      expect((await w.htz.supervisionOf(grantId)).state).to.equal(Compliance.ReadyToStart);
+      await w.htz.startSupervision(grantId);
+      await w.htz.connect(w.actors.companyB).attest(grantId, STILL_HERE);
+      await networkHelpers.time.increase(65n * DAY);
+      const v = await w.htz.supervisionOf(grantId);
+      expect([v.state, v.windows, v.windowsDue, v.attestedCount, v.missed]).to.deep.equal([
+        Compliance.Closed,
+        64n,
+        64n,
+        1n,
+        63n,
+      ]);
+    });
+
     it("is Closed; recovery by a manager and attestations are refused (SupervisionOver), nothing moved", async function () {
       const w = await networkHelpers.loadFixture(deployStarted);
       await networkHelpers.time.increase(PERIOD);
