@@ -3,6 +3,7 @@
  * MilestoneClaimed, MilestoneLapsed, MilestoneCancelled, GrantCancelled, RecoveryOrdered, Repaid,
  * Withdrawn, …) and checks it against summary() and the ledger identity. Exit code 1 on any mismatch.
  */
+import { Compliance, enumNames, type ComplianceName } from "../../core/enums.js";
 import { LEDGER_MODULUS, ledgerIdentityHolds } from "../../core/ledger.js";
 import { formatBeijing, type Bilingual } from "../../core/messages/labels.js";
 import { formatYuan } from "../../core/money.js";
@@ -12,6 +13,8 @@ import { bookProgram, summaryAmounts } from "../runtime/resolution.js";
 import { entityNames } from "../runtime/directory.js";
 import { defineAction, line, table, type ResultOf, type SummaryLine } from "../runtime/output.js";
 import { eventsNamed, programEvents } from "../runtime/history.js";
+
+const COMPLIANCE_NAMES = enumNames(Compliance);
 
 export interface ReportArgs extends CommonArgs {
   program: string | undefined;
@@ -46,6 +49,9 @@ const EVENT_ZH: Readonly<Record<string, string>> = {
   GrantCancelled: "撤销资助",
   RecoveryOrdered: "责令追回",
   Repaid: "退回款项",
+  SupervisionStarted: "监管期开始",
+  AttestationFiled: "提交合规报告",
+  RecoveryAfterSupervision: "监管期满后特批追回",
 };
 
 // The column headers of mg:report's tables, in both languages.
@@ -252,7 +258,38 @@ const action = defineAction("mg:report", async (args: ReportArgs, env) => {
       zh: `退款人 ${e.args.payer}；尚欠 ${y(e.args.stillOwed)} 元`,
     });
   }
+  for (const e of events("SupervisionStarted")) {
+    push(e, "SupervisionStarted", e.args.grantId, null, null, {
+      en: `until ${formatTimestamp(e.args.endsAt)}`,
+      zh: `至 ${formatBeijing(e.args.endsAt, "zh")}`,
+    });
+  }
+  for (const e of events("AttestationFiled")) {
+    push(e, "AttestationFiled", e.args.grantId, null, null, {
+      en: `window ${e.args.window}, document ${e.args.documentHash}`,
+      zh: `第 ${e.args.window} 期，文件 ${e.args.documentHash}`,
+    });
+  }
+  for (const e of events("RecoveryAfterSupervision")) {
+    push(e, "RecoveryAfterSupervision", e.args.grantId, null, null, {
+      en: `the admin's override by ${e.args.admin}, reason ${e.args.reasonHash}`,
+      zh: `管理员 ${e.args.admin} 特批，理由 ${e.args.reasonHash}`,
+    });
+  }
   history.sort((a, b) => a.block - b.block || a.logIndex - b.logIndex);
+
+  // Supervision after payment: every grant of a supervised category, by where it stands now (the chain's
+  // supervisionOf: one read per such grant).
+  const supervisedCategories = new Set(events("CategorySupervised").map((e) => e.args.categoryId));
+  const compliance = Object.fromEntries(COMPLIANCE_NAMES.slice(1).map((name) => [name, [] as bigint[]])) as Record<
+    Exclude<ComplianceName, "None">,
+    bigint[]
+  >;
+  for (const e of events("GrantAwarded")) {
+    if (!supervisedCategories.has(e.args.categoryId)) continue;
+    const state = COMPLIANCE_NAMES[Number((await c.supervisionOf(e.args.grantId)).state)];
+    if (state !== "None") compliance[state].push(e.args.grantId);
+  }
   const times = new Map(all.map((e) => [e.blockNumber, formatTimestamp(e.time)]));
   const timesZh = new Map(all.map((e) => [e.blockNumber, formatBeijing(e.time, "zh")]));
 
@@ -332,6 +369,10 @@ const action = defineAction("mg:report", async (args: ReportArgs, env) => {
       `funded + repaid = available + reserved + paid + withdrawn: ${holds ? "holds" : "BROKEN"} (${equation})`,
       `拨入 + 退回 = 可用 + 预留 + 已支付 + 已提取：${holds ? "成立" : "不成立"}（${equation}）`,
     ),
+    line(
+      `Supervision after payment: ${compliance.Supervising.length} under supervision, ${compliance.AttestationMissed.length} with an attestation missed (eligible for recovery${compliance.AttestationMissed.length === 0 ? "" : `: grants ${compliance.AttestationMissed.join(", ")}`}), ${compliance.ReadyToStart.length} paid but not started, ${compliance.AwaitingPayments.length} still paying, ${compliance.Closed.length} closed`,
+      `资金拨付后监管：监管中 ${compliance.Supervising.length} 项，合规报告逾期 ${compliance.AttestationMissed.length} 项（可责令追回${compliance.AttestationMissed.length === 0 ? "" : `：第 ${compliance.AttestationMissed.join("、")} 号资助`}），已拨付完毕未启动监管 ${compliance.ReadyToStart.length} 项，尚在拨付 ${compliance.AwaitingPayments.length} 项，已结案 ${compliance.Closed.length} 项`,
+    ),
   ];
   const failed =
     mismatches.length > 0 || !identity || !rebuiltIdentity
@@ -349,6 +390,8 @@ const action = defineAction("mg:report", async (args: ReportArgs, env) => {
       summary: summaryAmounts(p, s),
       reconciled: failed === undefined,
       mismatches,
+      /** Grants of supervised categories, by compliance state (grant ids). */
+      supervision: compliance,
       logQueries: stats,
       history: history.map((h) => ({
         ...h,

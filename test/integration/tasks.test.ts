@@ -1049,6 +1049,13 @@ describe("Operator tasks (mg:*) on the in-process network", function () {
       await ok("mg:advance-time", { days: 730 });
       const late = await ok("mg:supervision", { program: PROGRAM, grant: "1", json: true });
       expect([late.state, late.windowsDue, late.attested, late.missed]).to.deep.equal(["AttestationMissed", 2, 1, 1]);
+      // The report counts it among the grants eligible for recovery; its history has the attestation.
+      const report2 = await ok("mg:report", { program: PROGRAM, json: true });
+      const supervision = report2.supervision as Record<string, bigint[]>;
+      expect(supervision.AttestationMissed).to.deep.equal([1n]);
+      expect(supervision.Supervising).to.deep.equal([]);
+      const history = report2.history as Array<{ event: string; grant: string }>;
+      expect(history.filter((h) => h.event === "AttestationFiled").map((h) => h.grant)).to.deep.equal(["1"]);
     });
   });
 });
