@@ -4,7 +4,7 @@ import type { ContractTransactionReceipt, ContractTransactionResponse } from "et
 import type { IGrantProgram } from "../../typechain-types/index.js";
 import { errorSentence } from "../../core/messages/decoder.js";
 import { bundleBytes, bundleHash, type ApplicationBundle, type DocumentRef } from "../../core/documents.js";
-import { ApplicationStatus, AwardMode, enumNames, MilestoneState as State } from "../../core/enums.js";
+import { ApplicationStatus, AwardMode, Compliance, enumNames, MilestoneState as State } from "../../core/enums.js";
 import { reasonHash, textHash } from "../../core/ids.js";
 import { formatYuan, parseYuan } from "../../core/money.js";
 import { fetchLogs } from "../../core/logs.js";
@@ -427,8 +427,92 @@ async function companyGrant(
   }
   box.append(
     actions,
+    (await supervisionBox(ctx, program, grant)) ?? "",
     timeline(ctx.chain, events, grant, (a) => who(ctx, a)),
   );
+  return box;
+}
+
+/**
+ * A grant's supervision after payment (监管期), for the company: where it stands, "start" once the payments
+ * are over, and the attestation of the current window (the document is hashed in the browser; only its
+ * keccak256 goes on chain). Nothing for a category without supervision.
+ */
+async function supervisionBox(ctx: ViewContext, program: IGrantProgram, grant: GrantRow): Promise<HTMLElement | null> {
+  const v = await program.supervisionOf(grant.id);
+  const state = enumNames(Compliance)[Number(v.state)];
+  if (state === "None") return null;
+  const box = h(
+    "div",
+    { class: state === "AttestationMissed" ? "notice error" : "notice", "data-testid": `supervision-${grant.id}` },
+    h("b", {}, `${t("supervision.title")}: `),
+    t(`supervision.${state}`),
+  );
+  if (v.startsAt !== 0n) {
+    box.append(
+      h(
+        "p",
+        { class: "muted", "data-testid": `supervision-figures-${grant.id}` },
+        t("supervision.figures", {
+          from: formatTimestamp(v.startsAt),
+          to: formatTimestamp(v.endsAt),
+          filed: v.attestedCount,
+          missed: v.missed,
+          windows: v.windows,
+        }),
+      ),
+    );
+  }
+  const stillState = async (wanted: string) =>
+    enumNames(Compliance)[Number((await program.supervisionOf(grant.id)).state)] === wanted;
+  if (state === "ReadyToStart") {
+    box.append(
+      h(
+        "button",
+        {
+          type: "button",
+          "data-testid": `supervision-start-${grant.id}`,
+          onclick: () =>
+            act(
+              ctx,
+              `${t("supervision.start")} · ${t("grant")} ${grant.id}`,
+              () => writer(ctx, program).startSupervision(grant.id),
+              {},
+              () => stillState("ReadyToStart"),
+            ),
+        },
+        t("supervision.start"),
+      ),
+    );
+  }
+  if ((state === "Supervising" || state === "AttestationMissed") && v.windows > 0n) {
+    const input = h("input", {
+      type: "file",
+      "aria-label": t("supervision.attest"),
+      "data-testid": `attest-file-${grant.id}`,
+    });
+    box.append(
+      input,
+      h(
+        "button",
+        {
+          type: "button",
+          "data-testid": `attest-${grant.id}`,
+          onclick: async () => {
+            const [file] = await readPicked(input.files);
+            if (file === undefined) return showProblem(t("supervision.attest"));
+            await act(
+              ctx,
+              `${t("supervision.attest")} · ${t("grant")} ${grant.id}`,
+              () => writer(ctx, program).attest(grant.id, file.hash),
+              { document: file.hash },
+            );
+          },
+        },
+        t("supervision.attest"),
+      ),
+    );
+  }
   return box;
 }
 

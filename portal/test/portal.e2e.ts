@@ -256,6 +256,28 @@ describe("portal in a real browser (Chromium, injected EIP-1193 wallet, hardhat 
     expect((await htz.grant(3)).recoveryOwed).to.equal(500_000n * YUAN);
   });
 
+  it("company: a paid supervised award — the company starts its supervision period and files the window's attestation; only the document's hash goes on chain", async function () {
+    const htz = program("guiyang-htz");
+    const page = await openAs(accounts[ACCOUNT.productCo], "company");
+    // Grant 3 (provincial lab, supervised 3 years, attested yearly) is paid: its period can start.
+    await page.getByTestId("supervision-3").filter({ hasText: "已拨付完毕" }).waitFor();
+    await page.getByTestId("supervision-start-3").click();
+    await lastTx(page, "confirmed");
+    await page.getByTestId("supervision-3").filter({ hasText: "监管中" }).waitFor();
+    const started = await htz.supervisionOf(3);
+    expect(started.startsAt).to.be.greaterThan(0n);
+    const bytes = Buffer.from("2018 annual report: registered and operating in the high-tech zone\n");
+    await page
+      .getByTestId("attest-file-3")
+      .setInputFiles({ name: "report.txt", mimeType: "text/plain", buffer: bytes });
+    await page.getByTestId("attest-3").click();
+    await lastTx(page, "confirmed");
+    await page.getByTestId("supervision-figures-3").filter({ hasText: "已交 1 期" }).waitFor();
+    const filed = (await htz.queryFilter(htz.filters.AttestationFiled(3))) as EventLog[];
+    expect(filed.map((e) => [e.args.window, e.args.documentHash])).to.deep.equal([[1n, keccak256(bytes)]]);
+    expect((await htz.supervisionOf(3)).attestedCount).to.equal(1n);
+  });
+
   it("company: a wallet that is no entity's payout wallet is told so", async function () {
     const page = await openAs(accounts[ACCOUNT.nobody], "company");
     await page.getByTestId("not-registered").waitFor();
