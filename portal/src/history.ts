@@ -238,6 +238,20 @@ export function timeline(
       case "ConflictDeclared":
         detail.push(t("ev.ConflictDeclared", { who: who(a("reviewer")) }));
         break;
+      case "SupervisionStarted":
+        detail.push(t("ev.SupervisionStarted", { time: formatTimestamp(a("endsAt")) }));
+        break;
+      case "AttestationFiled": {
+        const hash = a("documentHash") as string;
+        detail.push(
+          t("ev.AttestationFiled", { window: a("window"), hash }),
+          fileCheck(hash, `history-check-${grant.id}-${e.block}-${e.logIndex}`),
+        );
+        break;
+      }
+      case "RecoveryAfterSupervision":
+        detail.push(t("ev.RecoveryAfterSupervision", { who: who(a("admin")) }), reason(a("reasonHash")));
+        break;
       case "MilestoneRejected":
       case "SignedVoteSkipped":
         detail.push(t(`ev.${e.name}`, { i, who: e.name === "SignedVoteSkipped" ? who(a("reviewer")) : "" }));

@@ -58,6 +58,12 @@ const LABELS: Record<string, [en: string, zh: string]> = {
   ],
   "policy.title": ["Policy", "政策依据"],
   "policy.article": ["implements {article}", "依据 {article}"],
+  "ev.SupervisionStarted": ["supervision after payment starts, until {time}", "拨付后监管期开始，至 {time}"],
+  "ev.AttestationFiled": ["compliance attestation {window} filed: {hash}", "提交第 {window} 期合规报告：{hash}"],
+  "ev.RecoveryAfterSupervision": [
+    "recovery after the supervision period, by the admin's override ({who})",
+    "监管期满后经管理员特批追回（{who}）",
+  ],
   "supervision.title": ["Supervision after payment", "拨付后监管期"],
   "supervision.AwaitingPayments": ["payments not over yet", "尚未拨付完毕"],
   "supervision.ReadyToStart": [

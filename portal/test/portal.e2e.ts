@@ -466,6 +466,9 @@ describe("portal in a real browser (Chromium, injected EIP-1193 wallet, hardhat 
       "RecoveryOrdered",
       "Repaid",
       "Repaid",
+      // The company's own acts in its supervision period (an earlier test in this file).
+      "SupervisionStarted",
+      "AttestationFiled",
     ]);
     const htz = program("guiyang-htz");
     const [ordered] = (await htz.queryFilter(htz.filters.RecoveryOrdered(3))) as EventLog[];
