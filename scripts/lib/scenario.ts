@@ -102,6 +102,25 @@ export async function passNotice(helpers: Pick<NetworkHelpers, "time">, noticeEn
 }
 
 /**
+ * A milestone from evidence to payment: the grantee's wallet submits `evidenceHash`, the reviewers approve
+ * (see {@link submitAndApprove}), the notice window passes, and the grantee's wallet claims it.
+ */
+export async function payMilestone(
+  helpers: Pick<NetworkHelpers, "time">,
+  program: IGrantProgram,
+  grantee: Signer,
+  reviewers: Signer[],
+  grantId: bigint,
+  index: number,
+  evidenceHash: string,
+  options: ReviewOptions = {},
+): Promise<Sent> {
+  const { noticeEndsAt } = await submitAndApprove(program, grantee, reviewers, grantId, index, evidenceHash, options);
+  await passNotice(helpers, noticeEndsAt);
+  return sent(program.connect(grantee).claim(grantId, [index]));
+}
+
+/**
  * The initialisation of a look-alike program: anyone may call the open factory's createProgram naming a
  * city's registry, token and treasury, with every role to themselves (and one outside reviewer). Such a
  * program is never one of the jurisdiction's: its registry did not authorise it (core/jurisdiction.ts).

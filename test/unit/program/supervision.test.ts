@@ -11,7 +11,7 @@ import { network } from "hardhat";
 import { AwardMode, Compliance as ComplianceValue } from "../../../core/enums.js";
 import { textHash } from "../../../core/ids.js";
 import { DAY } from "../../../scripts/lib/suite.js";
-import { passNotice, submitAndApprove } from "../../../scripts/lib/scenario.js";
+import { payMilestone } from "../../../scripts/lib/scenario.js";
 import { guiyangFixture, terms, yuan, ZERO_HASH, type GuiyangWorld } from "../../utils/fixtures.js";
 import { expectNothingMoved, guiyangWatch, now } from "../../security/helpers.js";
 
@@ -67,17 +67,9 @@ async function deployPaid(): Promise<SupervisedWorld> {
   );
   const grantId = await w.htz.grantCount();
   for (const index of [0, 1]) {
-    const { noticeEndsAt } = await submitAndApprove(
-      w.htz,
-      w.actors.companyA,
-      w.actors.reviewers,
-      grantId,
-      index,
-      EVIDENCE,
-      { reasonHash: textHash("verified") },
-    );
-    await passNotice(networkHelpers, noticeEndsAt);
-    await w.htz.connect(w.actors.companyA).claim(grantId, [index]);
+    await payMilestone(networkHelpers, w.htz, w.actors.companyA, w.actors.reviewers, grantId, index, EVIDENCE, {
+      reasonHash: textHash("verified"),
+    });
   }
   return { ...w, category, grantId };
 }
@@ -278,19 +270,9 @@ describe("Supervision after payment (监管期) and compliance attestations", fu
       await admin.addCategory(supervised(64n * DAY, DAY));
       await w.htz.award(w.ids.b, category, 0, terms(await now(networkHelpers), [["100,000", 60]]));
       const grantId = await w.htz.grantCount();
-      const { noticeEndsAt } = await submitAndApprove(
-        w.htz,
-        w.actors.companyB,
-        w.actors.reviewers,
-        grantId,
-        0,
-        EVIDENCE,
-        {
-          reasonHash: textHash("verified"),
-        },
-      );
-      await passNotice(networkHelpers, noticeEndsAt);
-      await w.htz.connect(w.actors.companyB).claim(grantId, [0]);
+      await payMilestone(networkHelpers, w.htz, w.actors.companyB, w.actors.reviewers, grantId, 0, EVIDENCE, {
+        reasonHash: textHash("verified"),
+      });
       expect((await w.htz.supervisionOf(grantId)).state).to.equal(Compliance.ReadyToStart);
       await w.htz.startSupervision(grantId);
       await w.htz.connect(w.actors.companyB).attest(grantId, STILL_HERE);

@@ -10,7 +10,7 @@ import { network } from "hardhat";
 
 import { AwardMode, MilestoneState } from "../../../core/enums.js";
 import { textHash } from "../../../core/ids.js";
-import { passNotice, submitAndApprove } from "../../../scripts/lib/scenario.js";
+import { payMilestone as payOut } from "../../../scripts/lib/scenario.js";
 import { guiyangFixture, terms, yuan, ZERO_HASH, type GuiyangWorld } from "../../utils/fixtures.js";
 import { expectNothingMoved, guiyangWatch, now } from "../../security/helpers.js";
 
@@ -45,19 +45,11 @@ async function awardProvincial(w: TierWorld): Promise<bigint> {
   return w.htz.grantCount();
 }
 
-/** Approves milestone `index` of `grantId` (company A's evidence, three votes), waits out the notice, claims. */
+/** Milestone `index` of company A's grant `grantId`: evidence, three approvals, notice, claim. */
 async function payMilestone(w: TierWorld, grantId: bigint, index: number): Promise<void> {
-  const { noticeEndsAt } = await submitAndApprove(
-    w.htz,
-    w.actors.companyA,
-    w.actors.reviewers,
-    grantId,
-    index,
-    EVIDENCE,
-    { reasonHash: REASON },
-  );
-  await passNotice(networkHelpers, noticeEndsAt);
-  await w.htz.connect(w.actors.companyA).claim(grantId, [index]);
+  await payOut(networkHelpers, w.htz, w.actors.companyA, w.actors.reviewers, grantId, index, EVIDENCE, {
+    reasonHash: REASON,
+  });
 }
 
 async function holding(w: TierWorld) {
