@@ -96,6 +96,15 @@ export function withReason<A extends TaskArguments>(builder: Builder<A>) {
   });
 }
 
+/** --article: the article of the program's policy text a decision applies (written into its reason). */
+export function withArticle<A extends TaskArguments>(builder: Builder<A>) {
+  return builder.addOption({
+    name: "article",
+    description: "The policy article the decision applies, as the program file names it (cited in the reason)",
+    ...OPTIONAL,
+  });
+}
+
 /** A reviewer's vote: --decision, --reason and --evidence (default: the milestone's current evidence). */
 export function withVote<A extends TaskArguments>(builder: Builder<A>) {
   const decided = builder.addOption({ name: "decision", description: "approve or reject", ...OPTIONAL });

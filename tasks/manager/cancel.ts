@@ -1,6 +1,6 @@
 /** mg:cancel — a manager cancels a grant's unpaid milestones; their amount returns to the budget. */
-import { reasonHash } from "../../core/ids.js";
 import { requireText, type CommonArgs } from "../runtime/args.js";
+import { citedReason } from "../runtime/citation.js";
 import { bookProgram } from "../runtime/resolution.js";
 import { defineAction, line, type ResultOf } from "../runtime/output.js";
 import { grantId } from "../runtime/hashes.js";
@@ -10,18 +10,22 @@ export interface CancelArgs extends CommonArgs {
   program: string | undefined;
   grant: string | undefined;
   reason: string | undefined;
+  article: string | undefined;
 }
 
 const action = defineAction("mg:cancel", async (args: CancelArgs, env) => {
   const p = await bookProgram(env, args.program);
   const id = grantId(args.grant);
-  const reason = reasonHash(
+  const cited = citedReason(
+    p,
     requireText(args.reason, "--reason", {
       en: "why the grant is cancelled (its hash goes on chain)",
       zh: "取消资助的理由（其哈希上链）",
     }),
+    args.article,
     "",
   );
+  const reason = cited.hash;
   const { reserved, paidCount } = await p.program.grant(id);
   const tx = await sent(p.program.cancelGrant(id, reason));
   return {
@@ -31,6 +35,9 @@ const action = defineAction("mg:cancel", async (args: CancelArgs, env) => {
       released: p.amount(reserved),
       awardKeyReleased: paidCount === 0n,
       reasonHash: reason,
+      /** The reason text hashed (keep it on file; publish it with the decision), and the article it cites. */
+      reasonText: cited.text,
+      article: cited.article,
       tx: tx.hash,
     },
     lines: [

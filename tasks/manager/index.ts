@@ -11,6 +11,7 @@ import {
   withGrantMilestone,
   withProgram,
   withGovernance,
+  withArticle,
   withReason,
   withSigner,
 } from "../options.js";
@@ -34,24 +35,28 @@ export const managerTasks = [
     .setAction(() => import("./award.js"))
     .build(),
   withSigner(
-    withReason(
-      withGrantMilestone(task("mg:rule", "Manager: rule on an open objection")).addOption({
-        name: "decision",
-        description: "uphold or dismiss",
-        ...OPTIONAL,
-      }),
+    withArticle(
+      withReason(
+        withGrantMilestone(task("mg:rule", "Manager: rule on an open objection")).addOption({
+          name: "decision",
+          description: "uphold or dismiss",
+          ...OPTIONAL,
+        }),
+      ),
     ),
   )
     .setAction(() => import("./rule.js"))
     .build(),
-  withSigner(withReason(withGrant(task("mg:cancel", "Manager: cancel a grant's unpaid milestones"))))
+  withSigner(withArticle(withReason(withGrant(task("mg:cancel", "Manager: cancel a grant's unpaid milestones")))))
     .setAction(() => import("./cancel.js"))
     .build(),
   withSigner(
-    withReason(
-      withGrant(
-        task("mg:recover", "Manager: order recovery of money paid on a grant (bars the entity until repaid)"),
-      ).addOption({ name: "amount", description: "Amount in yuan", ...OPTIONAL }),
+    withArticle(
+      withReason(
+        withGrant(
+          task("mg:recover", "Manager: order recovery of money paid on a grant (bars the entity until repaid)"),
+        ).addOption({ name: "amount", description: "Amount in yuan", ...OPTIONAL }),
+      ),
     ),
   )
     .setAction(() => import("./recover.js"))

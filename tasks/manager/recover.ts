@@ -1,6 +1,6 @@
 /** mg:recover — a manager orders recovery of money already paid; the entity is barred until it repays. */
-import { reasonHash } from "../../core/ids.js";
 import { requireText, type CommonArgs } from "../runtime/args.js";
+import { citedReason } from "../runtime/citation.js";
 import { bookProgram } from "../runtime/resolution.js";
 import { defineAction, line, type ResultOf } from "../runtime/output.js";
 import { grantId } from "../runtime/hashes.js";
@@ -11,6 +11,7 @@ export interface RecoverArgs extends CommonArgs {
   grant: string | undefined;
   amount: string | undefined;
   reason: string | undefined;
+  article: string | undefined;
 }
 
 const action = defineAction("mg:recover", async (args: RecoverArgs, env) => {
@@ -20,13 +21,16 @@ const action = defineAction("mg:recover", async (args: RecoverArgs, env) => {
     requireText(args.amount, "--amount", { en: "the amount to recover, in yuan", zh: "追回金额（元）" }),
     "--amount",
   );
-  const reason = reasonHash(
+  const cited = citedReason(
+    p,
     requireText(args.reason, "--reason", {
       en: "why the money is recovered (its hash goes on chain)",
       zh: "追回款项的理由（其哈希上链）",
     }),
+    args.article,
     "",
   );
+  const reason = cited.hash;
   const tx = await sent(p.program.orderRecovery(id, amount, reason));
   const g = await p.program.grant(id);
   return {
@@ -36,6 +40,10 @@ const action = defineAction("mg:recover", async (args: RecoverArgs, env) => {
       amount: p.amount(amount),
       owed: p.amount(g.recoveryOwed),
       entityNo: g.entityNo,
+      reasonHash: reason,
+      /** The reason text hashed (keep it on file; publish it with the decision), and the article it cites. */
+      reasonText: cited.text,
+      article: cited.article,
       tx: tx.hash,
     },
     lines: [

@@ -1,7 +1,7 @@
 /** mg:rule — a manager rules on an open objection: dismiss (payable after the window) or uphold. */
 import { milestoneRef } from "../../core/messages/labels.js";
-import { reasonHash } from "../../core/ids.js";
 import { TaskInputError, type CommonArgs } from "../runtime/args.js";
+import { citedReason } from "../runtime/citation.js";
 import { bookProgram } from "../runtime/resolution.js";
 import { defineAction, line, type ResultOf } from "../runtime/output.js";
 import { grantId, milestoneIndex } from "../runtime/hashes.js";
@@ -14,6 +14,7 @@ export interface RuleArgs extends CommonArgs {
   milestone: number;
   decision: string | undefined;
   reason: string | undefined;
+  article: string | undefined;
 }
 
 const action = defineAction("mg:rule", async (args: RuleArgs, env) => {
@@ -26,7 +27,13 @@ const action = defineAction("mg:rule", async (args: RuleArgs, env) => {
       '--decision must be "uphold" or "dismiss".',
       "--decision 必须是“uphold”（异议成立）或“dismiss”（驳回异议）。",
     );
-  const reason = reasonHash(args.reason, `objection ${decision === "uphold" ? "upheld" : "dismissed"}`);
+  const cited = citedReason(
+    p,
+    args.reason,
+    args.article,
+    `objection ${decision === "uphold" ? "upheld" : "dismissed"}`,
+  );
+  const reason = cited.hash;
   const tx = await sent(p.program.ruleOnObjection(id, index, decision === "uphold", reason));
   const stateNumber = Number(await p.program.milestoneState(id, index));
   const state = stateWords(stateNumber);
@@ -37,6 +44,9 @@ const action = defineAction("mg:rule", async (args: RuleArgs, env) => {
       milestone: index,
       upheld: decision === "uphold",
       reasonHash: reason,
+      /** The reason text hashed (keep it on file; publish it with the decision), and the article it cites. */
+      reasonText: cited.text,
+      article: cited.article,
       state,
       tx: tx.hash,
     },

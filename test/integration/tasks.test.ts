@@ -16,6 +16,7 @@ import hre from "hardhat";
 import type { MockYuan } from "../../typechain-types/index.js";
 import { DAY } from "../../scripts/lib/suite.js";
 import { MilestoneState } from "../../core/enums.js";
+import { textHash } from "../../core/ids.js";
 import { formatTimestamp } from "../../core/time.js";
 import { formatBeijing, ROLE_IDS } from "../../core/messages/labels.js";
 import type { TaskOutcome } from "../../tasks/runtime/args.js";
@@ -1056,6 +1057,40 @@ describe("Operator tasks (mg:*) on the in-process network", function () {
       expect(supervision.Supervising).to.deep.equal([]);
       const history = report2.history as Array<{ event: string; grant: string }>;
       expect(history.filter((h) => h.event === "AttestationFiled").map((h) => h.grant)).to.deep.equal(["1"]);
+
+      // The manager orders recovery citing the article of the policy it applies; an article the program
+      // file does not cite is refused and nothing is ordered.
+      const { ethers } = await hre.network.getOrCreate();
+      const htz = programAt(
+        (await ok("mg:status", { program: PROGRAM, json: true })).address as string,
+        (await ethers.getSigners())[0],
+      );
+      const wrong = await fails("mg:recover", {
+        from: "2",
+        program: PROGRAM,
+        grant: "1",
+        amount: "3,000,000",
+        reason: "attestation 2 missed",
+        article: "第九项",
+      });
+      expect(wrong).to.equal(
+        `--article "第九项" is not an article ${PROGRAM}'s program file cites; its articles are 第一项（研发平台）, 第二项（技术突破）, 第三项（应用产品）.`,
+      );
+      expect((await htz.grant(1n)).recoveryOwed).to.equal(0n);
+      const recovered = await ok("mg:recover", {
+        from: "2",
+        program: PROGRAM,
+        grant: "1",
+        amount: "3,000,000",
+        reason: "attestation 2 missed: the company left the zone",
+        article: "第一项（研发平台）",
+        json: true,
+      });
+      expect(recovered.reasonText).to.equal("[第一项（研发平台）] attestation 2 missed: the company left the zone");
+      const [ordered] = await htz.queryFilter(htz.filters.RecoveryOrdered(1n));
+      expect((ordered as unknown as { args: { reasonHash: string } }).args.reasonHash).to.equal(
+        textHash("[第一项（研发平台）] attestation 2 missed: the company left the zone"),
+      );
     });
   });
 });
