@@ -2,7 +2,9 @@
 pragma solidity 0.8.28;
 
 import { GrantProgramState } from "./abstracts/GrantProgramState.sol";
+import { ProgramApplications } from "./abstracts/ProgramApplications.sol";
 import { ProgramAwards } from "./abstracts/ProgramAwards.sol";
+import { ProgramFiscalYears } from "./abstracts/ProgramFiscalYears.sol";
 import { ProgramNotice } from "./abstracts/ProgramNotice.sol";
 import { ProgramPayouts } from "./abstracts/ProgramPayouts.sol";
 import { ProgramReview } from "./abstracts/ProgramReview.sol";
@@ -15,7 +17,7 @@ import { GrantProgramExtension } from "./GrantProgramExtension.sol";
 /// @title GrantProgram
 /// @notice The implementation every program clone runs (see {IGrantProgram}): the hot paths — treasury,
 /// awards, evidence, votes, objections, claims, lapses — run here, and supervision after payment (start,
-/// attestations, its view: the extension keeps its code-size margin); every other selector is handed to
+/// attestations, its view), applications and the fiscal-year views (so the extension keeps its code-size margin); every other selector is handed to
 /// the {GrantProgramExtension} fixed at deployment, by DELEGATECALL in the program's own storage.
 /// @dev Split this way so the code that runs on every grant pays no extra call and the program keeps
 /// room to grow under the 24,576-byte limit; rarely used code (set-up, categories, committee, pause,
@@ -30,7 +32,9 @@ contract GrantProgram is
     ProgramReview,
     ProgramNotice,
     ProgramPayouts,
-    ProgramSupervision
+    ProgramSupervision,
+    ProgramFiscalYears,
+    ProgramApplications
 {
     /// @inheritdoc IProgramDispatch
     address public immutable override extension;

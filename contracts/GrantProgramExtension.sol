@@ -10,7 +10,7 @@ import { IProgramViews } from "./interfaces/program/IProgramViews.sol";
 import { Errors } from "./libraries/Errors.sol";
 
 /// @title GrantProgramExtension
-/// @notice The rarely used half of a program: initialisation, categories, applications, committee,
+/// @notice The rarely used half of a program: initialisation, categories, committee,
 /// pause, signed votes, settle, rulings, cancellation, recovery orders and every view. It only ever
 /// runs by DELEGATECALL from a {GrantProgram} clone, in that program's storage (see {IGrantProgram}).
 /// @dev Called directly it acts on its own empty storage: it holds no money and no role, and its

@@ -25,6 +25,11 @@ export const UpheldObjectionOutcome = { Resubmit: 0, Cancel: 1 } as const;
 /** A member name of {@link UpheldObjectionOutcome}. */
 export type UpheldObjectionOutcomeName = keyof typeof UpheldObjectionOutcome;
 
+/** `Program.YearEndRule`: what a fiscal year's close does with its unreserved rest (收回 / 结转). */
+export const YearEndRule = { Return: 0, CarryOver: 1 } as const;
+/** A member name of {@link YearEndRule}. */
+export type YearEndRuleName = keyof typeof YearEndRule;
+
 /**
  * `Program.Compliance`: where a grant stands in its supervision after payment (监管期), derived by
  * `supervisionOf(…)`: no period; payments not over; payments over but not started; supervising; an attestation missed
@@ -100,6 +105,7 @@ export const SOLIDITY_ENUMS: Readonly<Record<string, readonly string[]>> = {
   "Program.UpheldObjectionOutcome": enumNames(UpheldObjectionOutcome),
   "Program.ApplicationStatus": enumNames(ApplicationStatus),
   "Program.Compliance": enumNames(Compliance),
+  "Program.YearEndRule": enumNames(YearEndRule),
   "Registry.EntityKind": enumNames(EntityKind),
 };
 

@@ -3,8 +3,10 @@
  * vote files, milestone schedules, identifiers and hashes, money and Beijing dates. Runs in Node and
  * in the browser (no Hardhat, no node: imports; ethers v6 only).
  */
+export * from "./award-options.ts";
 export * from "./documents.ts";
 export * from "./enums.ts";
+export * from "./fiscal.ts";
 export * from "./ids.ts";
 export * from "./input-error.ts";
 export * from "./jurisdiction.ts";

@@ -54,6 +54,7 @@ import { signVote } from "../core/votes.js";
 import { programAt } from "../core/program-abi.js";
 import { deployCore, deployDemoYuan, deployRegistry } from "./lib/deploy.js";
 import { programRoles, submitAndApprove } from "./lib/scenario.js";
+import { NO_FISCAL_CALENDAR } from "../core/fiscal.js";
 
 const started = Date.now();
 const SNAPSHOT_PATH = "bench/gas-snapshot.json";
@@ -147,6 +148,7 @@ function initParams(def: ProgramDefinition) {
       def.upheldObjection === "resubmit" ? UpheldObjectionOutcome.Resubmit : UpheldObjectionOutcome.Cancel,
     programFileHash: def.fileHash,
     policyTextHash: def.policyTextHash,
+    fiscalCalendar: NO_FISCAL_CALENDAR,
   };
 }
 

@@ -30,7 +30,9 @@ import {
   type SafeContext,
   type SafeProposalFile,
 } from "./lib/safe-proposals.js";
+import { awardOptions, type AwardOptions } from "../core/award-options.js";
 import { Compliance, EntityKind } from "../core/enums.js";
+import { readFiscalYears, yearEndWords } from "../core/fiscal.js";
 import { companyId, textHash } from "../core/ids.js";
 import { individualId, parseUscc } from "../core/identity.js";
 import { signVote } from "../core/votes.js";
@@ -40,6 +42,7 @@ import { LOCAL_ACCOUNT_KEYS, SEED_GRANTEES, localAccounts, type SeedGrantee } fr
 import { errorSentence } from "./lib/errors.js";
 import { formatTimestamp } from "../core/time.js";
 import { formatTable } from "../tasks/runtime/output.js";
+import { FISCAL_YEAR_COLUMNS, fiscalYearRow } from "../tasks/runtime/fiscal-table.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
@@ -196,10 +199,16 @@ async function award(
   grantee: GranteeKey,
   categoryId: bigint,
   parts: Array<[string, number]>,
+  options?: AwardOptions,
 ) {
   const total = parts.reduce((sum, [amount]) => sum + y(amount), 0n);
   const milestones = parts.map(([amount, days], i) => `#${i} ${fmt(y(amount))} by day ${days}`).join(", ");
-  const receipt = await (await program.award(entityIdOf(SEED_GRANTEES[grantee]), categoryId, 0, t(parts))).wait();
+  const entityId = entityIdOf(SEED_GRANTEES[grantee]);
+  const sentTx =
+    options === undefined
+      ? program.award(entityId, categoryId, 0, t(parts))
+      : program.awardWithOptions(entityId, categoryId, 0, t(parts), options);
+  const receipt = await (await sentTx).wait();
   grants[name] = { program, id: await program.grantCount(), label: programLabel.get(program)! };
   await record(
     `${ref(name)}: ${name} — ${fmt(total)} yuan to entity ${entityNo[grantee]} ${SEED_GRANTEES[grantee].nameZh} (category #${categoryId}; milestones ${milestones})`,
@@ -221,7 +230,27 @@ await award("product (cap 1,000,000)", htz, "product", cat("htz", "application-p
   ["450,000", 40],
 ]);
 await award("main-board listing", city, "listed", cat("city", "main-board-listing"), [["10,000,000", 60]]);
-await award("leading talent", city, "talent", cat("city", "leading-talent"), [["1,000,000", 60]]);
+// The talent awards are for the year introduced: the award states the introduction date (within 365 days)
+// and its decision text cites the article.
+const introducedOn = now - 45n * DAY;
+const talentDecision = awardOptions({
+  qualifyingDate: introducedOn,
+  reasonHash: textHash(`[第二项（人才奖励）] introduced ${formatTimestamp(introducedOn).slice(0, 10)}`),
+});
+await refused("the leading-talent award without the date the talent was introduced (eligibility window)", () =>
+  city.award.staticCall(entityIdOf(SEED_GRANTEES.talent), cat("city", "leading-talent"), 0, t([["1,000,000", 60]])),
+);
+await refused("the leading-talent award for a talent introduced two years ago", () =>
+  city.awardWithOptions.staticCall(
+    entityIdOf(SEED_GRANTEES.talent),
+    cat("city", "leading-talent"),
+    0,
+    t([["1,000,000", 60]]),
+    awardOptions({ qualifyingDate: now - 730n * DAY }),
+  ),
+);
+await award("leading talent", city, "talent", cat("city", "leading-talent"), [["1,000,000", 60]], talentDecision);
+console.log(`      introduced ${formatTimestamp(introducedOn)}; the decision text cites 第二项（人才奖励）`);
 await award("Chongqing core-technology firm", cq, "chongqingFirm", cat("cq", "core-technology-firm"), [
   ["500,000", 60],
 ]);
@@ -231,7 +260,13 @@ await refused(
     htz.award.staticCall(entityIdOf(SEED_GRANTEES.lab), cat("htz", "rd-platform-national"), 0, t([["5,000,000", 60]])),
 );
 await refused("the same talent in the second talent category (one exclusivity group)", () =>
-  city.award.staticCall(entityIdOf(SEED_GRANTEES.talent), cat("city", "innovation-talent"), 0, t([["500,000", 60]])),
+  city.awardWithOptions.staticCall(
+    entityIdOf(SEED_GRANTEES.talent),
+    cat("city", "innovation-talent"),
+    0,
+    t([["500,000", 60]]),
+    talentDecision,
+  ),
 );
 
 const quorum = 3;
@@ -429,6 +464,46 @@ const cityAvailable = await city.available();
 await step(`withdraw ${fmt(cityAvailable)} yuan from ${definitions.city.name}`, () =>
   city.connect(who.treasurer).withdraw(cityAvailable),
 );
+
+console.log("\n10a. Fiscal-year close (Chongqing: budget years from 1 January, Beijing time; the rest returned, 收回)");
+{
+  const treasurer = cq.connect(who.treasurer);
+  const nowYear = BigInt(await networkHelpers.time.latest());
+  const before = await readFiscalYears(cq, nowYear);
+  if (before === null) throw new Error("the Chongqing program keeps no fiscal years");
+  const rule = yearEndWords(before.yearEnd);
+  console.log(
+    `      appropriated to ${before.firstYear} at creation; now fiscal year ${before.current}; year-end rule: the unreserved rest is ${rule.en}`,
+  );
+  await refused(`closing fiscal year ${before.current}, which has not ended`, () =>
+    treasurer.closeFiscalYear.staticCall(before.current),
+  );
+  await refused(`closing fiscal year ${before.firstYear + 1n} before ${before.firstYear} (years close in order)`, () =>
+    treasurer.closeFiscalYear.staticCall(before.firstYear + 1n),
+  );
+  for (let year = before.firstYear; year < before.current; year += 1n) {
+    const rest = (await cq.fiscalYear(year)).available;
+    await step(`close fiscal year ${year}: ${fmt(rest)} yuan ${rule.en}`, () => treasurer.closeFiscalYear(year));
+  }
+  const after = (await readFiscalYears(cq, BigInt(await networkHelpers.time.latest())))!;
+  console.log(
+    formatTable(
+      after.years.map((fy) => {
+        const row = fiscalYearRow(fy, fmt);
+        return Object.fromEntries(
+          Object.entries(FISCAL_YEAR_COLUMNS).map(([key, label]) => {
+            const cell = row[key as keyof typeof row];
+            return [label.en, typeof cell === "string" ? cell : cell.en];
+          }),
+        );
+      }),
+    ),
+  );
+  const byYears = after.years.reduce((sum, fy) => sum + fy.available, 0n);
+  const total = await cq.available();
+  if (byYears !== total) throw new Error(`the fiscal years hold ${byYears}, the program ${total}`);
+  console.log(`      the years' unreserved budgets add up to the program's: ${fmt(byYears)} yuan`);
+}
 
 console.log("\n11. Final ledgers (yuan)");
 let ok = true;

@@ -9,6 +9,7 @@ import { IEntityRegistry } from "../interfaces/IEntityRegistry.sol";
 import { IGrantProgramEvents } from "../interfaces/program/IGrantProgramEvents.sol";
 import { Bitmap16 } from "../libraries/Bitmap16.sol";
 import { Errors } from "../libraries/Errors.sol";
+import { FiscalCalendar } from "../libraries/FiscalCalendar.sol";
 import { LedgerLib } from "../libraries/LedgerLib.sol";
 import { MilestoneLib } from "../libraries/MilestoneLib.sol";
 import { ProgramClock } from "../libraries/ProgramClock.sol";
@@ -65,6 +66,8 @@ abstract contract GrantProgramState is IGrantProgramEvents, IAccessControl, ERC1
     uint40 internal constant _MIN_NOTICE_PERIOD = 1 days;
     /// @dev Most attestation windows a supervision period may have (the attested windows are a 64-bit set).
     uint256 internal constant _MAX_ATTESTATIONS = 64;
+    /// @dev How many fiscal years ahead of the current one money may be appropriated or an award reserve.
+    uint16 internal constant _MAX_YEARS_AHEAD = 10;
     /// @dev Most levels a tier group may have (the held levels are a 16-bit set).
     uint8 internal constant _MAX_TIERS = 16;
     /// @dev Domain of a tier group's award key: keccak256(abi.encode(prefix, program, tierGroup)).
@@ -116,6 +119,10 @@ abstract contract GrantProgramState is IGrantProgramEvents, IAccessControl, ERC1
     /// @dev The grant that gave an entity each level it holds (zero once an unpaid cancellation undid it):
     /// the levels share one registry key, whose record names only the newest.
     mapping(uint64 entityNo => mapping(uint8 tierGroup => mapping(uint8 tier => uint256 grantId))) internal _tierGrants;
+    /// @dev The fiscal calendar and how far its years are closed (a program with fiscal years only).
+    Program.FiscalBook internal _fiscalBook;
+    /// @dev Each fiscal year's budget line (see {Program.FiscalYear}).
+    mapping(uint16 year => Program.FiscalYear) internal _fiscalYears;
 
     /*//////////////////////////////////////////////////////////////
                              INITIALISATION
@@ -337,12 +344,48 @@ abstract contract GrantProgramState is IGrantProgramEvents, IAccessControl, ERC1
     }
 
     /// @dev Moves `amount` of a grant from reserved back to available (the grant's stored `reserved` is
-    /// the award less what was released; see {Program.Grant}).
-    function _release(Program.Grant storage g, uint128 amount) internal {
+    /// the award less what was released; see {Program.Grant}), and to a fiscal year's budget.
+    function _release(uint256 grantId, Program.Grant storage g, uint128 amount) internal {
         g.reserved -= amount;
         _ledger.reserved -= amount;
         _categories[g.categoryId].committed -= amount;
         if (g.tierGroup != 0) _reduceHeld(g, amount);
+        if (g.fiscalYear != 0) _creditFiscalYear(grantId, g.fiscalYear, amount);
+    }
+
+    /// @dev Credits money of a grant coming back (a lapsed or cancelled part, a repayment) to the grant's
+    /// fiscal year while it is open, else to the oldest open year: a closed year's books never change.
+    /// No clock is read: every year from `nextToClose` on is open.
+    function _creditFiscalYear(uint256 grantId, uint16 grantYear, uint128 amount) internal {
+        uint16 oldestOpen = _fiscalBook.nextToClose;
+        uint16 year = grantYear >= oldestOpen ? grantYear : oldestOpen;
+        _fiscalYears[year].released += amount;
+        emit ReleasedToFiscalYear(grantId, year, amount);
+    }
+
+    /// @dev The fiscal year now (calendar time: budget years do not stop for a pause).
+    function _currentFiscalYear() internal view returns (uint16) {
+        Program.FiscalBook storage b = _fiscalBook;
+        return FiscalCalendar.yearOf(block.timestamp, b.startMonth, b.utcOffsetMinutes);
+    }
+
+    /// @dev A fiscal year's unreserved budget (see {Program.FiscalYear}: what came in less what went out).
+    function _fiscalAvailable(Program.FiscalYear storage y) internal view returns (uint256) {
+        return uint256(y.appropriated) + y.carriedIn + y.released - y.committed - y.withdrawn - y.carriedOut;
+    }
+
+    /// @dev Takes `amount` of fiscal year `year`'s unreserved budget for an award (`committed`) or a
+    /// withdrawal (not `committed`); refuses a closed year or one without enough.
+    function _takeFromFiscalYear(uint16 year, uint256 amount, bool committed) internal {
+        if (year < _fiscalBook.nextToClose) revert Errors.GrantProgram_FiscalYearClosed(year);
+        Program.FiscalYear storage y = _fiscalYears[year];
+        uint256 availableThen = _fiscalAvailable(y);
+        if (amount > availableThen) {
+            revert Errors.GrantProgram_InsufficientFiscalYearBudget(year, amount, availableThen);
+        }
+        // amount <= available < 2**128.
+        if (committed) y.committed += uint128(amount);
+        else y.withdrawn += uint128(amount);
     }
 
     /// @dev Lowers what the grant's entity keeps in the grant's tier group by a part that will never be

@@ -2,6 +2,7 @@
 pragma solidity 0.8.28;
 
 import { Math } from "@openzeppelin/contracts/utils/math/Math.sol";
+import { SafeCast } from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 import { IEntityRegistry } from "../interfaces/IEntityRegistry.sol";
 import { IProgramAwards } from "../interfaces/program/IProgramAwards.sol";
@@ -21,6 +22,29 @@ abstract contract ProgramAwards is IProgramAwards, GrantProgramState {
         uint256 applicationId,
         Program.MilestoneTerms[] calldata terms
     ) external override onlyRole(_MANAGER_ROLE) nonReentrant returns (uint256 grantId) {
+        Program.AwardOptions memory none;
+        grantId = _award(entityId, categoryId, applicationId, terms, none);
+    }
+
+    /// @inheritdoc IProgramAwards
+    function awardWithOptions(
+        bytes32 entityId,
+        uint16 categoryId,
+        uint256 applicationId,
+        Program.MilestoneTerms[] calldata terms,
+        Program.AwardOptions calldata options
+    ) external override onlyRole(_MANAGER_ROLE) nonReentrant returns (uint256 grantId) {
+        grantId = _award(entityId, categoryId, applicationId, terms, options);
+        emit AwardDecided(grantId, options.qualifyingDate, options.reasonHash);
+    }
+
+    function _award(
+        bytes32 entityId,
+        uint16 categoryId,
+        uint256 applicationId,
+        Program.MilestoneTerms[] calldata terms,
+        Program.AwardOptions memory options
+    ) private returns (uint256 grantId) {
         // Check: program open, terms well formed, category limits and budget hold.
         _requireNotPaused();
         _requireInsideWindow();
@@ -30,7 +54,9 @@ abstract contract ProgramAwards is IProgramAwards, GrantProgramState {
         // A level of a tier group has its amount checked against what the entity already keeps there.
         if (tierGroup == 0) _checkAmount(c, total);
         _checkCategoryLimits(c, categoryId, total);
+        _checkQualifyingDate(c.eligibilityWindow, categoryId, options.qualifyingDate);
         _requireAvailable(total);
+        uint16 year = _fiscalYearOfAward(options.fiscalYear);
 
         // Interaction with the trusted registry (see _recordAward and _recordTierAward).
         grantId = ++_grantCount;
@@ -40,11 +66,45 @@ abstract contract ProgramAwards is IProgramAwards, GrantProgramState {
                 : _recordTierAward(entityId, c, grantId, total);
         if (applicationId != 0) _consumeApplication(applicationId, entityNo, categoryId);
 
-        // Effect: reserve the budget and store the grant. total <= category amount < 2**128.
+        // Effect: reserve the budget (and the fiscal year's) and store the grant. total <= category
+        // amount < 2**128.
         _ledger.reserved += uint128(total);
+        if (year != 0) _takeFromFiscalYear(year, total, true);
         c.awardsMade += 1;
         c.committed += uint128(total);
-        _storeGrant(grantId, entityNo, categoryId, tierGroup, applicationId, total, terms);
+        _storeGrant(grantId, entityNo, categoryId, tierGroup, year, applicationId, total, terms);
+        if (year != 0) emit ReservedInFiscalYear(grantId, year, total);
+    }
+
+    /// @dev The fiscal year an award reserves against: none without fiscal years (then none may be
+    /// named), else the named one (up to ten years ahead; {_takeFromFiscalYear} refuses a closed one) or
+    /// the current one.
+    function _fiscalYearOfAward(uint16 named) private view returns (uint16) {
+        if (!_settings.fiscalYears) {
+            if (named != 0) revert Errors.GrantProgram_NoFiscalYears();
+            return 0;
+        }
+        uint16 current = _currentFiscalYear();
+        if (named == 0) return current;
+        if (named > current + _MAX_YEARS_AHEAD) revert Errors.GrantProgram_FiscalYearOutOfRange(named, current);
+        return named;
+    }
+
+    /// @dev A category with an eligibility window needs the date the entity qualified, within the window
+    /// before the award; one without refuses a stated date (it would be recorded as checked).
+    function _checkQualifyingDate(uint32 window, uint16 categoryId, uint40 qualifyingDate) private view {
+        if (window == 0) {
+            if (qualifyingDate != 0) {
+                revert Errors.GrantProgram_QualifyingDateOutsideWindow(categoryId, qualifyingDate, 0, 0);
+            }
+            return;
+        }
+        if (qualifyingDate == 0) revert Errors.GrantProgram_QualifyingDateRequired(categoryId);
+        uint40 latest = uint40(block.timestamp);
+        uint40 earliest = latest > window ? latest - window : 0;
+        if (qualifyingDate < earliest || qualifyingDate > latest) {
+            revert Errors.GrantProgram_QualifyingDateOutsideWindow(categoryId, qualifyingDate, earliest, latest);
+        }
     }
 
     /// @dev Writes a new grant and its milestones; the terms hash binds chain, program, grant, entity,
@@ -55,6 +115,7 @@ abstract contract ProgramAwards is IProgramAwards, GrantProgramState {
         uint64 entityNo,
         uint16 categoryId,
         uint8 tierGroup,
+        uint16 fiscalYear,
         uint256 applicationId,
         uint256 total,
         Program.MilestoneTerms[] calldata terms
@@ -62,7 +123,8 @@ abstract contract ProgramAwards is IProgramAwards, GrantProgramState {
         bytes32 termsHash = keccak256(abi.encode(block.chainid, address(this), grantId, entityNo, categoryId, terms));
         _grants[grantId] = Program.Grant({
             termsHash: termsHash,
-            entityNo: entityNo,
+            entityNo: SafeCast.toUint48(entityNo),
+            fiscalYear: fiscalYear,
             reserved: uint128(total),
             categoryId: categoryId,
             milestoneCount: uint8(terms.length),

@@ -71,7 +71,7 @@ abstract contract ProgramPayouts is IProgramPayouts, GrantProgramState {
 
         // Effect: the amount returns to the available budget.
         m.status = Program.MilestoneState.Lapsed;
-        _release(g, m.amount);
+        _release(grantId, g, m.amount);
 
         // Log.
         emit MilestoneLapsed(grantId, index, m.amount);

@@ -118,7 +118,7 @@ abstract contract ProgramRulings is IProgramRulings, ProgramVoting, ProgramVoteS
         } else {
             // Upheld: the milestone is cancelled and its amount returns to the budget.
             m.status = Program.MilestoneState.Cancelled;
-            _release(g, m.amount);
+            _release(grantId, g, m.amount);
             emit MilestoneCancelled(grantId, index, m.amount);
         }
 
@@ -195,7 +195,7 @@ abstract contract ProgramRulings is IProgramRulings, ProgramVoting, ProgramVoteS
         uint128 released = g.reserved - paid;
         bool releaseKey = paidCount == 0;
         g.cancelled = true;
-        _release(g, released);
+        _release(grantId, g, released);
         Program.Category storage c = _categories[g.categoryId];
         if (releaseKey) {
             c.awardsMade -= 1;

@@ -8,7 +8,7 @@ import { Program } from "../types/DataTypes.sol";
 import { ProgramCommittee } from "./ProgramCommittee.sol";
 
 /// @title ProgramSetup
-/// @notice Initialisation by the factory, award categories, and applications.
+/// @notice Initialisation by the factory and award categories.
 abstract contract ProgramSetup is IProgramSetup, ProgramCommittee {
     /// @inheritdoc IProgramSetup
     function initialize(Program.InitParams calldata params) external override initializer {
@@ -48,6 +48,8 @@ abstract contract ProgramSetup is IProgramSetup, ProgramCommittee {
         }
         _setQuorum(params.quorum);
 
+        _setFiscalCalendar(params.fiscalCalendar);
+
         // Log.
         emit ProgramInitialized(params.admin, _token(), _registry(), _treasury(), _settings);
         emit PolicyBound(params.programFileHash, params.policyTextHash);
@@ -86,6 +88,7 @@ abstract contract ProgramSetup is IProgramSetup, ProgramCommittee {
         c.mode = params.mode;
         c.tierGroup = tierGroup;
         c.tier = tier;
+        c.eligibilityWindow = params.eligibilityWindow;
         c.maxTotal = params.maxTotal;
         c.awardKey = awardKey;
 
@@ -101,45 +104,7 @@ abstract contract ProgramSetup is IProgramSetup, ProgramCommittee {
         );
         if (tierGroup != 0) emit CategoryTiered(categoryId, tierGroup, tier);
         if (params.supervisionPeriod != 0) _storeSupervision(categoryId, params);
-    }
-
-    /// @inheritdoc IProgramSetup
-    function submitApplication(
-        uint16 categoryId,
-        bytes32 applicationHash
-    ) external override returns (uint256 applicationId) {
-        // Check: open program, known category, registered applicant.
-        _requireNotPaused();
-        _requireInsideWindow();
-        _existingCategory(categoryId);
-        if (applicationHash == bytes32(0)) revert Errors.GrantProgram_ZeroApplicationHash();
-        uint64 entityNo = _registry().entityNoOfWallet(msg.sender);
-        if (entityNo == 0) revert Errors.GrantProgram_NotGranteeWallet(msg.sender, address(0));
-
-        // Effect.
-        applicationId = ++_applicationCount;
-        _applications[applicationId] = Program.Application({
-            entityNo: entityNo,
-            categoryId: categoryId,
-            status: Program.ApplicationStatus.Open,
-            submittedAt: uint40(block.timestamp)
-        });
-
-        // Log.
-        emit ApplicationSubmitted(applicationId, entityNo, categoryId, applicationHash);
-    }
-
-    /// @inheritdoc IProgramSetup
-    function declineApplication(uint256 applicationId, bytes32 reasonHash) external override onlyRole(_MANAGER_ROLE) {
-        // Check.
-        Program.Application storage app = _applications[applicationId];
-        if (app.status != Program.ApplicationStatus.Open) revert Errors.GrantProgram_ApplicationNotOpen(applicationId);
-
-        // Effect.
-        app.status = Program.ApplicationStatus.Declined;
-
-        // Log.
-        emit ApplicationDeclined(applicationId, reasonHash);
+        if (params.eligibilityWindow != 0) emit CategoryEligibility(categoryId, params.eligibilityWindow);
     }
 
     /// @dev A mode, a positive amount, a total limit that allows at least one award; a level of a tier group
@@ -159,6 +124,9 @@ abstract contract ProgramSetup is IProgramSetup, ProgramCommittee {
             period > _MAX_DEADLINE_HORIZON ||
             (interval != 0 && (period == 0 || period % interval != 0 || period / interval > _MAX_ATTESTATIONS))
         ) revert Errors.GrantProgram_InvalidSupervision(period, interval);
+        if (params.eligibilityWindow > _MAX_DEADLINE_HORIZON) {
+            revert Errors.GrantProgram_InvalidEligibilityWindow(params.eligibilityWindow);
+        }
         (uint8 tierGroup, uint8 tier, bytes32 group) = (params.tierGroup, params.tier, params.exclusivityGroup);
         if (tierGroup == 0) {
             if (tier != 0) revert Errors.GrantProgram_InvalidTier(tierGroup, tier);
@@ -168,6 +136,22 @@ abstract contract ProgramSetup is IProgramSetup, ProgramCommittee {
         if (group != bytes32(0)) revert Errors.GrantProgram_TierGroupWithExclusivityGroup(tierGroup, group);
         tierBit = uint16(1 << (tier - 1));
         if (_tierLevels[tierGroup] & tierBit != 0) revert Errors.GrantProgram_TierTaken(tierGroup, tier);
+    }
+
+    /// @dev Checks, records and logs the program's fiscal calendar, if it has one: a month, and a local time
+    /// between UTC-12:00 and UTC+14:00. Before {ProgramInitialized}, whose settings then say `fiscalYears`.
+    function _setFiscalCalendar(Program.FiscalCalendar calldata fiscal) private {
+        if (fiscal.startMonth > 12 || fiscal.utcOffsetMinutes < -720 || fiscal.utcOffsetMinutes > 840) {
+            revert Errors.GrantProgram_InvalidFiscalCalendar(fiscal.startMonth, fiscal.utcOffsetMinutes);
+        }
+        if (fiscal.startMonth == 0) return;
+        _settings.fiscalYears = true;
+        (_fiscalBook.startMonth, _fiscalBook.utcOffsetMinutes, _fiscalBook.yearEnd) = (
+            fiscal.startMonth,
+            fiscal.utcOffsetMinutes,
+            fiscal.yearEnd
+        );
+        emit FiscalCalendarSet(fiscal.startMonth, fiscal.utcOffsetMinutes, fiscal.yearEnd);
     }
 
     /// @dev Records a category's supervision after payment (checked by _checkCategoryParams).

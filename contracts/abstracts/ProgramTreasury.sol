@@ -6,6 +6,7 @@ import { SafeERC20 } from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.s
 
 import { IProgramTreasury } from "../interfaces/program/IProgramTreasury.sol";
 import { Errors } from "../libraries/Errors.sol";
+import { FiscalCalendar } from "../libraries/FiscalCalendar.sol";
 import { LedgerLib } from "../libraries/LedgerLib.sol";
 import { Program } from "../types/DataTypes.sol";
 import { GrantProgramState } from "./GrantProgramState.sol";
@@ -18,6 +19,23 @@ abstract contract ProgramTreasury is IProgramTreasury, GrantProgramState {
 
     /// @inheritdoc IProgramTreasury
     function fund(uint256 amount) external override onlyRole(_TREASURER_ROLE) nonReentrant {
+        // A program with fiscal years appropriates to the current one.
+        _fund(_settings.fiscalYears ? _currentFiscalYear() : 0, amount);
+    }
+
+    /// @inheritdoc IProgramTreasury
+    function fundFiscalYear(uint16 year, uint256 amount) external override onlyRole(_TREASURER_ROLE) nonReentrant {
+        // Check: a program with fiscal years; the current year or one of the next ten.
+        if (!_settings.fiscalYears) revert Errors.GrantProgram_NoFiscalYears();
+        uint16 current = _currentFiscalYear();
+        if (year < current || year > current + _MAX_YEARS_AHEAD) {
+            revert Errors.GrantProgram_FiscalYearOutOfRange(year, current);
+        }
+        _fund(year, amount);
+    }
+
+    /// @dev Funds the budget, and fiscal year `year` when non-zero (a year from the current one on: open).
+    function _fund(uint16 year, uint256 amount) private {
         // Check.
         if (amount == 0) revert Errors.GrantProgram_ZeroAmount();
 
@@ -28,9 +46,18 @@ abstract contract ProgramTreasury is IProgramTreasury, GrantProgramState {
 
         // Effect: `amount` fits in uint128 because the token balance does (checked in _pullExactly).
         _ledger.funded = LedgerLib.addLifetime(_ledger.funded, uint128(amount));
+        if (year != 0) {
+            _fiscalYears[year].appropriated += uint128(amount);
+            // Years close in order from the first one appropriated. A year before it can only be
+            // appropriated while nothing is closed: it is at least the current year, and a closed year
+            // has ended.
+            Program.FiscalBook storage b = _fiscalBook;
+            if (b.firstYear == 0 || year < b.firstYear) (b.firstYear, b.nextToClose) = (year, year);
+        }
 
         // Log.
         emit Funded(msg.sender, amount);
+        if (year != 0) emit Appropriated(year, amount);
     }
 
     /// @inheritdoc IProgramTreasury
@@ -39,8 +66,11 @@ abstract contract ProgramTreasury is IProgramTreasury, GrantProgramState {
         if (amount == 0) revert Errors.GrantProgram_ZeroAmount();
         _requireAvailable(amount);
 
-        // Effect: amount <= available < 2**128.
+        // Effect: amount <= available < 2**128. A program with fiscal years withdraws from the current
+        // year's unreserved budget (an ended year's rest leaves by its close).
         _ledger.withdrawn = LedgerLib.addLifetime(_ledger.withdrawn, uint128(amount));
+        uint16 year = _settings.fiscalYears ? _currentFiscalYear() : 0;
+        if (year != 0) _takeFromFiscalYear(year, amount, false);
 
         // Interaction: only ever to the fixed treasury.
         (IERC20 token_, address treasury_) = (_token(), _treasury());
@@ -48,6 +78,41 @@ abstract contract ProgramTreasury is IProgramTreasury, GrantProgramState {
 
         // Log.
         emit Withdrawn(treasury_, amount);
+        if (year != 0) emit WithdrawnFromFiscalYear(year, amount);
+    }
+
+    /// @inheritdoc IProgramTreasury
+    function closeFiscalYear(uint16 year) external override onlyRole(_TREASURER_ROLE) nonReentrant {
+        // Check: years close in order, each once it has ended.
+        if (!_settings.fiscalYears) revert Errors.GrantProgram_NoFiscalYears();
+        Program.FiscalBook memory b = _fiscalBook;
+        if (b.nextToClose == 0 || year != b.nextToClose)
+            revert Errors.GrantProgram_FiscalYearOutOfOrder(year, b.nextToClose);
+        uint40 endsAt = FiscalCalendar.startOf(year + 1, b.startMonth, b.utcOffsetMinutes);
+        if (block.timestamp < endsAt) revert Errors.GrantProgram_FiscalYearNotOver(year, endsAt);
+
+        // Effect: the rest leaves the year; the year is closed. rest < 2**128 (see {_fiscalAvailable}).
+        Program.FiscalYear storage y = _fiscalYears[year];
+        uint128 rest = uint128(_fiscalAvailable(y));
+        _fiscalBook.nextToClose = year + 1;
+        bool returned = b.yearEnd == Program.YearEndRule.Return;
+        if (returned) {
+            y.withdrawn += rest;
+            _ledger.withdrawn = LedgerLib.addLifetime(_ledger.withdrawn, rest);
+        } else {
+            y.carriedOut = rest;
+            _fiscalYears[year + 1].carriedIn += rest;
+        }
+
+        // Interaction: only ever to the fixed treasury.
+        if (returned && rest != 0) {
+            address treasury_ = _treasury();
+            _token().safeTransfer(treasury_, rest);
+            emit Withdrawn(treasury_, rest);
+        }
+
+        // Log.
+        emit FiscalYearClosed(year, rest, b.yearEnd);
     }
 
     /// @inheritdoc IProgramTreasury
@@ -80,6 +145,7 @@ abstract contract ProgramTreasury is IProgramTreasury, GrantProgramState {
         g.recovered += repaid;
         _ledger.repaid = LedgerLib.addLifetime(_ledger.repaid, repaid);
         _ledger.recoveryOutstanding -= repaid;
+        if (g.fiscalYear != 0) _creditFiscalYear(grantId, g.fiscalYear, repaid);
         if (g.recoveryOwed == 0) _registry().liftBar(g.entityNo);
 
         // Log.

@@ -6,9 +6,11 @@ import { IERC5267 } from "@openzeppelin/contracts/interfaces/IERC5267.sol";
 import { IERC165 } from "@openzeppelin/contracts/utils/introspection/IERC165.sol";
 
 import { IGrantProgramEvents } from "./program/IGrantProgramEvents.sol";
+import { IProgramApplications } from "./program/IProgramApplications.sol";
 import { IProgramAwards } from "./program/IProgramAwards.sol";
 import { IProgramCommittee } from "./program/IProgramCommittee.sol";
 import { IProgramDispatch } from "./program/IProgramDispatch.sol";
+import { IProgramFiscalYears } from "./program/IProgramFiscalYears.sol";
 import { IProgramNotice } from "./program/IProgramNotice.sol";
 import { IProgramPayouts } from "./program/IProgramPayouts.sol";
 import { IProgramReview } from "./program/IProgramReview.sol";
@@ -42,6 +44,7 @@ interface IGrantProgram is
     IProgramDispatch,
     IProgramViews,
     IProgramSetup,
+    IProgramApplications,
     IProgramCommittee,
     IProgramTreasury,
     IProgramAwards,
@@ -49,7 +52,8 @@ interface IGrantProgram is
     IProgramNotice,
     IProgramPayouts,
     IProgramRulings,
-    IProgramSupervision
+    IProgramSupervision,
+    IProgramFiscalYears
 {
     /// @notice The admin role (OpenZeppelin AccessControl's zero role): adds categories and reviewers, sets
     /// the quorum, unpauses, grants or revokes every role, and alone orders recovery after a grant's

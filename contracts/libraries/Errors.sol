@@ -185,6 +185,45 @@ library Errors {
     /// @notice Thrown when the admin's override is used on a grant whose supervision period has not ended.
     error GrantProgram_SupervisionNotOver(uint256 grantId);
 
+    /// @notice Thrown when a program is created with a fiscal calendar whose start month is not 1–12 or whose
+    /// local time is not between UTC-12:00 and UTC+14:00.
+    error GrantProgram_InvalidFiscalCalendar(uint8 startMonth, int16 utcOffsetMinutes);
+
+    /// @notice Thrown when a fiscal-year function is called on a program that keeps one undated budget.
+    error GrantProgram_NoFiscalYears();
+
+    /// @notice Thrown when money is appropriated to a fiscal year before the current one or more than ten
+    /// years after it, or an award names a year more than ten years ahead.
+    error GrantProgram_FiscalYearOutOfRange(uint16 year, uint16 currentYear);
+
+    /// @notice Thrown when money is appropriated to, or an award reserves against, a closed fiscal year.
+    error GrantProgram_FiscalYearClosed(uint16 year);
+
+    /// @notice Thrown when an award or a withdrawal needs more than the fiscal year's unreserved budget.
+    error GrantProgram_InsufficientFiscalYearBudget(uint16 year, uint256 needed, uint256 available);
+
+    /// @notice Thrown when a fiscal year is closed before it has ended (`endsAt`: its last second + 1).
+    error GrantProgram_FiscalYearNotOver(uint16 year, uint40 endsAt);
+
+    /// @notice Thrown when a fiscal year is closed out of order: `nextToClose` is the oldest open year (or
+    /// zero: no year was ever appropriated).
+    error GrantProgram_FiscalYearOutOfOrder(uint16 year, uint16 nextToClose);
+
+    /// @notice Thrown when a category's eligibility window is over ten years.
+    error GrantProgram_InvalidEligibilityWindow(uint32 window);
+
+    /// @notice Thrown when an award in a category with an eligibility window states no qualifying date.
+    error GrantProgram_QualifyingDateRequired(uint16 categoryId);
+
+    /// @notice Thrown when an award's qualifying date is not within the category's eligibility window:
+    /// from `earliest` to the award's own time `latest`; or is stated for a category without one.
+    error GrantProgram_QualifyingDateOutsideWindow(
+        uint16 categoryId,
+        uint40 qualifyingDate,
+        uint40 earliest,
+        uint40 latest
+    );
+
     /// @notice Thrown when a category's tier is outside 1–16 in a tier group, or set without a group.
     error GrantProgram_InvalidTier(uint8 tierGroup, uint8 tier);
 

@@ -52,7 +52,8 @@ library Program {
 
     /// @notice Program-wide settings, one storage slot.
     /// @dev `pausedAt` is the timestamp of the current pause (zero when running; uint32 lasts until 2106)
-    /// and `pausedTotal` the seconds spent paused so far. Milestone deadlines are kept on the program's
+    /// and `pausedTotal` the seconds spent paused so far; `fiscalYears` whether the budget is kept in
+    /// fiscal years (see {FiscalBook}). Milestone deadlines are kept on the program's
     /// clock (real time minus paused time), so a pause stops every deadline instead of eating into it.
     struct Settings {
         // slot 0
@@ -66,6 +67,7 @@ library Program {
         UpheldObjectionOutcome upheldObjectionOutcome;
         uint32 pausedAt;
         uint40 pausedTotal;
+        bool fiscalYears;
     }
 
     /// @notice What a program knows about one account's place in it: one storage slot.
@@ -90,6 +92,7 @@ library Program {
     /// @param policyTextHash keccak256 of the bytes of the published policy text the file implements.
     /// The factory fixes both in the clone's code with the token, registry and treasury (see
     /// {IProgramViews.programFileHash}): anyone can check that the rules on chain are the ones published.
+    /// @param fiscalCalendar The program's fiscal years (start month zero: one undated budget).
     struct InitParams {
         address admin;
         address[] managers;
@@ -103,11 +106,93 @@ library Program {
         UpheldObjectionOutcome upheldObjectionOutcome;
         bytes32 programFileHash;
         bytes32 policyTextHash;
+        FiscalCalendar fiscalCalendar;
+    }
+
+    /// @notice What happens at a fiscal year's close to the part of its budget nothing was awarded from.
+    /// @custom:value0 Return    sent back to the program's fixed treasury (收回)
+    /// @custom:value1 CarryOver carried into the next fiscal year's budget (结转)
+    enum YearEndRule {
+        Return,
+        CarryOver
+    }
+
+    /// @notice How a program's fiscal years fall and close, fixed at creation.
+    /// @param startMonth The month (1–12) a fiscal year begins, at 00:00 local time on the 1st; zero: the
+    /// program keeps one undated budget. A fiscal year is named by the calendar year it begins in.
+    /// @param utcOffsetMinutes The local time of the administration, in minutes east of UTC (Beijing: 480).
+    /// @param yearEnd What a year's close does with its unreserved rest.
+    struct FiscalCalendar {
+        uint8 startMonth;
+        int16 utcOffsetMinutes;
+        YearEndRule yearEnd;
+    }
+
+    /// @notice A program's fiscal calendar and how far its years are closed, one storage slot.
+    /// @param firstYear The first year that was ever appropriated (zero until then); years close in order from it.
+    /// @param nextToClose The oldest year still open: every year before it (from `firstYear`) is closed.
+    struct FiscalBook {
+        // slot 0
+        uint8 startMonth;
+        int16 utcOffsetMinutes;
+        YearEndRule yearEnd;
+        uint16 firstYear;
+        uint16 nextToClose;
+    }
+
+    /// @notice One fiscal year's budget line, in token units. Money comes in by appropriation, by carry-over
+    /// from the year before, and by releases (lapsed or cancelled parts of its awards, repayments of them);
+    /// it goes out by awards (committed, paid or not), withdrawals to the treasury (a close that returns
+    /// the rest counts as one) and carry-over to the next year. Identity per year:
+    /// appropriated + carriedIn + released = committed + withdrawn + carriedOut + available, and the years'
+    /// available amounts add up to the program's.
+    struct FiscalYear {
+        // slot 0
+        uint128 appropriated;
+        uint128 committed;
+        // slot 1
+        uint128 released;
+        uint128 withdrawn;
+        // slot 2
+        uint128 carriedIn;
+        uint128 carriedOut;
+    }
+
+    /// @notice A fiscal year's budget line for tooling; times in calendar seconds.
+    /// @param startsAt First second of the year; `endsAt` the first second of the next.
+    /// @param closed Whether the year is closed (no appropriation or award against it any more; what its
+    /// awards release later goes to the oldest open year).
+    struct FiscalYearView {
+        uint16 year;
+        uint40 startsAt;
+        uint40 endsAt;
+        bool closed;
+        uint256 appropriated;
+        uint256 carriedIn;
+        uint256 released;
+        uint256 committed;
+        uint256 withdrawn;
+        uint256 carriedOut;
+        uint256 available;
+    }
+
+    /// @notice The award's options beyond its terms ({IProgramAwards.awardWithOptions}).
+    /// @param fiscalYear The fiscal year the award reserves against (zero: the current one; a program with
+    /// fiscal years only).
+    /// @param qualifyingDate The date the entity qualified (e.g. the talent's introduction), unix seconds;
+    /// required by a category with an eligibility window, which it must fall within (zero: none stated).
+    /// @param reasonHash Hash of the award decision's text, which cites the article it applies (zero: none).
+    struct AwardOptions {
+        uint16 fiscalYear;
+        uint40 qualifyingDate;
+        bytes32 reasonHash;
     }
 
     /// @notice An award category ("R&D platform, national level: one-time 5,000,000").
     /// @param tierGroup The program's tier group the category is a level of (zero: none; see {TierHolding}).
     /// @param tier The category's level in its tier group, 1 (lowest) to 16; zero without a group.
+    /// @param eligibilityWindow How long before the award the entity's qualifying date may lie, in seconds
+    /// (zero: no qualifying date asked).
     struct Category {
         // slot 0
         uint128 amount;
@@ -116,6 +201,7 @@ library Program {
         AwardMode mode;
         uint8 tierGroup;
         uint8 tier;
+        uint32 eligibilityWindow;
         // slot 1
         uint128 maxTotal;
         uint128 committed;
@@ -128,7 +214,8 @@ library Program {
     /// makes the category level `tier` (1–16) of one of this program's tier groups ("R&D platform:
     /// provincial 1, national-local joint 2, national 3"): the levels share one award key, and an entity
     /// moves up a group for the difference only (see {TierHolding}). A tiered category names no
-    /// exclusivity group.
+    /// exclusivity group. `eligibilityWindow` non-zero (at most 10 years, in seconds) makes every award state
+    /// the date the entity qualified, within that long before the award ("introduced within the year").
     struct CategoryParams {
         AwardMode mode;
         uint128 amount;
@@ -140,6 +227,7 @@ library Program {
         uint8 tier;
         uint32 supervisionPeriod;
         uint32 attestationInterval;
+        uint32 eligibilityWindow;
     }
 
     /// @notice A category's supervision after payment (监管期), in seconds on the program's clock.
@@ -215,11 +303,14 @@ library Program {
     /// @param paidCount The number of paid milestones (the `grant` view; derived the same way, zero in storage).
     /// @param tierGroup The tier group of the grant's category (zero: none), kept beside `reserved` so a
     /// lapse or cancellation updates the entity's {TierHolding} without reading the category.
+    /// @param entityNo The registry's number of the entity (numbers run from 1; 48 bits, checked at award).
+    /// @param fiscalYear The fiscal year the award reserved against (zero: the program has none).
     struct Grant {
         // slot 0
         bytes32 termsHash;
         // slot 1
-        uint64 entityNo;
+        uint48 entityNo;
+        uint16 fiscalYear;
         uint128 reserved;
         uint16 categoryId;
         uint8 milestoneCount;

@@ -344,6 +344,69 @@ export const SENTENCES: Record<string, Sentence> = {
       `The supervision period of grant ${f.n(a.grantId)} is not over: within it a manager orders recovery, not the admin's override.`,
     zh: (a, f) => `第 ${f.n(a.grantId)} 号资助的监管期尚未结束：期内由项目经办责令追回，无需管理员特批。`,
   },
+  SafeCastOverflowedUintDowncast: {
+    en: (a, f) =>
+      `The number ${f.n(a.value)} does not fit in ${f.n(a.bits)} bits (e.g. an entity number beyond what a grant stores).`,
+    zh: (a, f) => `数值 ${f.n(a.value)} 超出 ${f.n(a.bits)} 位的存储范围（例如主体编号超出资助记录可存储的范围）。`,
+  },
+  GrantProgram_InvalidFiscalCalendar: {
+    en: (a, f) =>
+      `The fiscal calendar is not valid: it needs a start month of 1 to 12 (not ${f.n(a.startMonth)}) and a local time between UTC-12:00 and UTC+14:00 (not ${f.n(a.utcOffsetMinutes)} minutes).`,
+    zh: (a, f) =>
+      `预算年度设置无效：起始月份须为 1 至 12（而不是 ${f.n(a.startMonth)}），时区须介于协调世界时 -12:00 与 +14:00 之间（而不是 ${f.n(a.utcOffsetMinutes)} 分钟）。`,
+  },
+  GrantProgram_NoFiscalYears: {
+    en: () => "This program keeps one undated budget; it has no fiscal years.",
+    zh: () => "本项目只有一个不分年度的预算，没有预算年度。",
+  },
+  GrantProgram_FiscalYearOutOfRange: {
+    en: (a, f) =>
+      `Fiscal year ${f.n(a.year)} cannot be used now: money goes to the current year (${f.n(a.currentYear)}) or one of the next ten.`,
+    zh: (a, f) =>
+      `现在不能使用 ${f.n(a.year)} 预算年度：资金只能列入当前年度（${f.n(a.currentYear)}）或其后十年内的年度。`,
+  },
+  GrantProgram_FiscalYearClosed: {
+    en: (a, f) => `Fiscal year ${f.n(a.year)} is closed: nothing can be appropriated to it or awarded against it.`,
+    zh: (a, f) => `${f.n(a.year)} 预算年度已结账：不能再向其拨款或以其预算授予资助。`,
+  },
+  GrantProgram_InsufficientFiscalYearBudget: {
+    en: (a, f) =>
+      `${f.money(a.needed)} is needed but fiscal year ${f.n(a.year)} has only ${f.money(a.available)} of unreserved budget.`,
+    zh: (a, f) => `需要 ${f.money(a.needed)}，但 ${f.n(a.year)} 预算年度未预留的预算只有 ${f.money(a.available)}。`,
+  },
+  GrantProgram_FiscalYearNotOver: {
+    en: (a, f) => `Fiscal year ${f.n(a.year)} has not ended yet: it can be closed from ${f.date(a.endsAt)}.`,
+    zh: (a, f) => `${f.n(a.year)} 预算年度尚未结束：自 ${f.date(a.endsAt)} 起方可结账。`,
+  },
+  GrantProgram_FiscalYearOutOfOrder: {
+    en: (a, f) =>
+      Number(a.nextToClose) === 0
+        ? `Fiscal year ${f.n(a.year)} cannot be closed: no fiscal year of this program was ever funded.`
+        : `Fiscal years close in order: the next one to close is ${f.n(a.nextToClose)}, not ${f.n(a.year)}.`,
+    zh: (a, f) =>
+      Number(a.nextToClose) === 0
+        ? `${f.n(a.year)} 预算年度不能结账：本项目从未向任何预算年度拨款。`
+        : `预算年度须依次结账：下一个应结账的是 ${f.n(a.nextToClose)} 年度，而不是 ${f.n(a.year)} 年度。`,
+  },
+  GrantProgram_InvalidEligibilityWindow: {
+    en: (a, f) => `An eligibility window of ${f.n(a.window)} seconds is too long: at most ten years.`,
+    zh: (a, f) => `资格期限 ${f.n(a.window)} 秒过长：最长十年。`,
+  },
+  GrantProgram_QualifyingDateRequired: {
+    en: (a, f) =>
+      `Category ${f.n(a.categoryId)} has an eligibility window: the award must state the date the entity qualified (e.g. the talent's introduction).`,
+    zh: (a, f) => `第 ${f.n(a.categoryId)} 号类别设有资格期限：授予时须写明取得资格的日期（如人才引进日期）。`,
+  },
+  GrantProgram_QualifyingDateOutsideWindow: {
+    en: (a, f) =>
+      Number(a.latest) === 0
+        ? `Category ${f.n(a.categoryId)} has no eligibility window, so an award in it states no qualifying date.`
+        : `The qualifying date ${f.date(a.qualifyingDate)} is outside category ${f.n(a.categoryId)}'s eligibility window, from ${f.date(a.earliest)} to the award (${f.date(a.latest)}).`,
+    zh: (a, f) =>
+      Number(a.latest) === 0
+        ? `第 ${f.n(a.categoryId)} 号类别未设资格期限，授予时不写取得资格的日期。`
+        : `取得资格的日期 ${f.date(a.qualifyingDate)} 不在第 ${f.n(a.categoryId)} 号类别的资格期限内（${f.date(a.earliest)} 至授予时 ${f.date(a.latest)}）。`,
+  },
   GrantProgram_InvalidTier: {
     en: (a, f) =>
       `Level ${f.n(a.tier)} of tier group ${f.n(a.tierGroup)} is not valid: a level is 1 to 16, and only within a tier group.`,

@@ -247,6 +247,7 @@ const LABELS: Record<string, [en: string, zh: string]> = {
   dismiss: ["Dismiss", "驳回异议"],
   "apps.title": ["Open applications", "待处理申请"],
   "apps.award": ["Award", "授予"],
+  "apps.qualifying": ["Qualifying date (categories with an eligibility window)", "取得资格日期（设有资格期限的类别）"],
   "apps.milestones": ["Milestones: amount@YYYY-MM-DD; …", "里程碑：金额@YYYY-MM-DD；…"],
   "role.admin": pair(ROLE_LABELS.admin),
   "role.manager": pair(ROLE_LABELS.manager),

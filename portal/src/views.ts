@@ -8,7 +8,8 @@ import { ApplicationStatus, AwardMode, Compliance, enumNames, MilestoneState as 
 import { reasonHash, textHash } from "../../core/ids.js";
 import { formatYuan, parseYuan } from "../../core/money.js";
 import { fetchLogs } from "../../core/logs.js";
-import { formatTimestamp } from "../../core/time.js";
+import { formatTimestamp, startOfDayBeijing } from "../../core/time.js";
+import { awardOptions } from "../../core/award-options.js";
 import { checkDeadlines, milestoneTerms, parseSchedule } from "../../core/schedule.js";
 import {
   checkVoteCounts,
@@ -1080,6 +1081,8 @@ function applications(ctx: ViewContext, s: Loaded, page: ScanPage<ApplicationRow
     Number((await s.contract.application(id)).status) === ApplicationStatus.Open;
   for (const a of page.rows) {
     const schedule = h("input", { placeholder: t("apps.milestones"), size: "40", "data-testid": `schedule-${a.id}` });
+    // A category with an eligibility window ("in the year introduced") needs the date the entity qualified.
+    const qualifying = h("input", { type: "date", title: t("apps.qualifying"), "data-testid": `qualifying-${a.id}` });
     const declineReason = h("input", { placeholder: t("apps.declineReason"), "data-testid": `decline-reason-${a.id}` });
     const submitted = s.events.find(
       (e) => e.name === "ApplicationSubmitted" && BigInt(e.args.getValue("applicationId")) === a.id,
@@ -1124,6 +1127,7 @@ function applications(ctx: ViewContext, s: Loaded, page: ScanPage<ApplicationRow
             "div",
             { class: "actions" },
             schedule,
+            h("label", {}, `${t("apps.qualifying")} `, qualifying),
             h(
               "button",
               {
@@ -1132,8 +1136,11 @@ function applications(ctx: ViewContext, s: Loaded, page: ScanPage<ApplicationRow
                 "data-testid": `award-${a.id}`,
                 onclick: async () => {
                   let terms;
+                  let qualifyingDate = 0n;
                   try {
                     const items = parseSchedule(schedule.value, ctx.chain.config.token.decimals, t("milestone"));
+                    if (qualifying.value !== "")
+                      qualifyingDate = startOfDayBeijing(qualifying.value, t("apps.qualifying"));
                     // The same deadline rules as mg:award, named before the wallet is asked to sign.
                     checkDeadlines(items, await ctx.chain.chainTime());
                     terms = milestoneTerms(items);
@@ -1145,7 +1152,16 @@ function applications(ctx: ViewContext, s: Loaded, page: ScanPage<ApplicationRow
                   await act(
                     ctx,
                     `${t("apps.award")} #${a.id}`,
-                    () => writer(ctx, s.contract).award(entityId, a.categoryId, a.id, terms),
+                    () =>
+                      qualifyingDate === 0n
+                        ? writer(ctx, s.contract).award(entityId, a.categoryId, a.id, terms)
+                        : writer(ctx, s.contract).awardWithOptions(
+                            entityId,
+                            a.categoryId,
+                            a.id,
+                            terms,
+                            awardOptions({ qualifyingDate }),
+                          ),
                     (receipt) => ({
                       amount: receiptEvents(s.contract, receipt, "GrantAwarded").reduce(
                         (sum, e) => sum + BigInt(e.getValue("amount")),

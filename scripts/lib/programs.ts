@@ -7,6 +7,7 @@ import path from "node:path";
 
 import { keccak256 } from "ethers";
 
+import { type FiscalYearDefinition, parseUtcOffset } from "../../core/fiscal.js";
 import { CoreInputError } from "../../core/input-error.js";
 import type { Bilingual } from "../../core/messages/labels.js";
 import { AmountError, parseYuan } from "../../core/money.js";
@@ -38,6 +39,11 @@ export interface CategoryDefinition {
    */
   supervisionDays: number;
   attestationIntervalDays: number;
+  /**
+   * Eligibility window in days (0: none): every award states the date the entity qualified (e.g. the
+   * talent's introduction), which must lie within this many days before the award.
+   */
+  eligibilityDays: number;
   /** The article (clause) of the policy text the category implements, as the text numbers it; null if not named. */
   article: string | null;
   /** The award condition in English and in Chinese; both are bound on chain (core/ids.ts categoryDescription). */
@@ -58,6 +64,8 @@ export interface ProgramDefinition {
   quorum: number;
   upheldObjection: "resubmit" | "cancel";
   budget: string;
+  /** The program's fiscal years (null: one undated budget); see core/fiscal.ts. */
+  fiscalYear: FiscalYearDefinition | null;
   categories: CategoryDefinition[];
   /** The file's tier groups, in order: the group named tierGroups[i] is number i + 1 on chain. */
   tierGroups: string[];
@@ -112,6 +120,35 @@ function requireAmount(file: string, value: unknown, path: string, decimals: num
   return value;
 }
 
+/** A program file's `fiscalYear` (absent or null: one undated budget). */
+function validateFiscalYear(file: string, raw: unknown): FiscalYearDefinition | null {
+  if (raw === undefined || raw === null) return null;
+  if (typeof raw !== "object" || Array.isArray(raw))
+    fail(file, "fiscalYear", { en: "must be an object or null", zh: "必须是对象或 null" });
+  const obj = raw as Record<string, unknown>;
+  const startMonth = requireInteger(file, obj, "startMonth", "fiscalYear.startMonth", 1);
+  if (startMonth > 12)
+    fail(file, "fiscalYear.startMonth", { en: "must be a month, 1 to 12", zh: "必须是 1 至 12 的月份" });
+  const utcOffset = requireString(file, obj, "utcOffset", "fiscalYear.utcOffset");
+  try {
+    parseUtcOffset(utcOffset, "fiscalYear.utcOffset");
+  } catch (error) {
+    if (error instanceof CoreInputError)
+      fail(file, "fiscalYear.utcOffset", {
+        en: 'must be written +HH:MM or -HH:MM between -12:00 and +14:00 (Beijing: "+08:00")',
+        zh: "必须写作 +HH:MM 或 -HH:MM，介于 -12:00 与 +14:00 之间（北京时间：“+08:00”）",
+      });
+    throw error;
+  }
+  const yearEnd = obj.yearEnd;
+  if (yearEnd !== "return" && yearEnd !== "carry-over")
+    fail(file, "fiscalYear.yearEnd", {
+      en: 'must be "return" (the rest goes back to the treasury) or "carry-over" (into the next year)',
+      zh: "必须是“return”（结余收回国库）或“carry-over”（结转下一年度）",
+    });
+  return { startMonth, utcOffset, yearEnd };
+}
+
 /**
  * Validates a parsed program definition; `decimals` is the token's, for exact amounts; `binding` the hashes
  * of the file and of its policy text (see {@link loadProgram}).
@@ -147,6 +184,7 @@ export function validateProgram(
       zh: "必须是“resubmit”（重新提交）或“cancel”（取消）",
     });
   const budget = requireAmount(file, obj.budget, "budget", decimals);
+  const fiscalYear = validateFiscalYear(file, obj.fiscalYear);
   if (!Array.isArray(obj.categories) || obj.categories.length === 0) {
     fail(file, "categories", { en: "must be a non-empty list", zh: "必须是非空列表" });
   }
@@ -214,6 +252,10 @@ export function validateProgram(
         en: "must divide supervisionDays into at most 64 whole intervals (and needs a supervision period)",
         zh: "必须把 supervisionDays 整分为不超过 64 个区间（且须设有监管期）",
       });
+    const eligibilityDays =
+      c.eligibilityDays === undefined ? 0 : requireInteger(file, c, "eligibilityDays", `${at}.eligibilityDays`, 0);
+    if (eligibilityDays > 3650)
+      fail(file, `${at}.eligibilityDays`, { en: "must be at most 3650 (ten years)", zh: "不得超过 3650（十年）" });
     const article = c.article ?? null;
     if (article !== null && (typeof article !== "string" || article.trim() === ""))
       fail(file, `${at}.article`, { en: "must be a non-empty string or null", zh: "必须是非空字符串或 null" });
@@ -237,6 +279,7 @@ export function validateProgram(
       article: article as string | null,
       supervisionDays,
       attestationIntervalDays,
+      eligibilityDays,
       condition: requireString(file, c, "condition", `${at}.condition`),
       conditionZh: requireString(file, c, "conditionZh", `${at}.conditionZh`),
     };
@@ -253,6 +296,7 @@ export function validateProgram(
     quorum,
     upheldObjection: upheld,
     budget,
+    fiscalYear,
     categories,
     tierGroups,
     ...binding,

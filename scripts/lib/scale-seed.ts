@@ -14,6 +14,7 @@ import { EntityKind } from "../../core/enums.js";
 import { individualId, residentIdCheckCharacter } from "../../core/identity.js";
 import { EntityRegistry__factory, IGrantProgram__factory } from "../../typechain-types/index.js";
 import { DAY } from "./suite.js";
+import { awardOptions } from "../../core/award-options.js";
 
 /** The registrar secret of the seeded jurisdiction: a fixed, public test value, never a real one. */
 export const SCALE_REGISTRAR_SECRET = `0x${"5ca1e".padEnd(64, "0")}`;
@@ -107,10 +108,15 @@ export async function seedGrants(target: ScaleTarget, first: number, count: numb
       scaleWallet(first + i),
     ]),
   }));
+  // The scale category is a talent award "in the year introduced": each grantee introduced 30 days ago.
+  const options = awardOptions({
+    qualifyingDate: now - 30n * DAY,
+    reasonHash: utf8Hash("scale: introduced this year"),
+  });
   const awards = entityIds.map((entityId) => ({
     from: target.manager,
     to: target.program,
-    data: programInterface.encodeFunctionData("award", [entityId, target.categoryId, 0, terms]),
+    data: programInterface.encodeFunctionData("awardWithOptions", [entityId, target.categoryId, 0, terms, options]),
   }));
 
   await rpc("evm_setAutomine", [false]);

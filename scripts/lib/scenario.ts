@@ -10,6 +10,7 @@ import type { ContractTransactionReceipt, ContractTransactionResponse, Signer } 
 import type { IGrantProgram } from "../../typechain-types/index.js";
 import { textHash } from "../../core/ids.js";
 import { DAY, type ProgramRoles } from "./suite.js";
+import { NO_FISCAL_CALENDAR } from "../../core/fiscal.js";
 
 /** The accounts that hold a program's roles (index = role in the demo, bench, seed and fixtures). */
 export interface RoleAccounts {
@@ -143,5 +144,6 @@ export function lookAlikeInitParams(impostor: string, reviewer: string, opensAt:
     // A look-alike can copy the published rules' hashes too: what tells it apart is who created it.
     programFileHash: textHash("a look-alike's program file"),
     policyTextHash: textHash("a look-alike's policy text"),
+    fiscalCalendar: NO_FISCAL_CALENDAR,
   };
 }

@@ -7,6 +7,7 @@ import type { ContractTransactionReceipt } from "ethers";
 
 import type { EntityRegistry, IGrantProgram } from "../../typechain-types/index.js";
 import { AwardMode, UpheldObjectionOutcome } from "../../core/enums.js";
+import { fiscalCalendarParams } from "../../core/fiscal.js";
 import { categoryDescription, exclusivityGroupOf, textHash } from "../../core/ids.js";
 import { parseYuan } from "../../core/money.js";
 import type { Program } from "../../typechain-types/contracts/interfaces/IGrantProgram.js";
@@ -58,6 +59,7 @@ export async function createProgramFromDefinition(
       definition.upheldObjection === "resubmit" ? UpheldObjectionOutcome.Resubmit : UpheldObjectionOutcome.Cancel,
     programFileHash: definition.fileHash,
     policyTextHash: definition.policyTextHash,
+    fiscalCalendar: fiscalCalendarParams(definition.fiscalYear),
   };
   const factory = core.factory.connect(roles.admin);
   const address = await factory.createProgram.staticCall(
@@ -122,5 +124,6 @@ export function categoryParams(category: ProgramDefinition["categories"][number]
     tier: category.tier ?? 0,
     supervisionPeriod: BigInt(category.supervisionDays) * DAY,
     attestationInterval: BigInt(category.attestationIntervalDays) * DAY,
+    eligibilityWindow: BigInt(category.eligibilityDays) * DAY,
   };
 }

@@ -18,19 +18,37 @@ import {
 
 export const managerTasks = [
   withSigner(
-    withCategory(withEntity(withProgram(task("mg:award", "Manager: award a grant in milestones"))))
-      .addOption({
-        name: "milestones",
-        description: '"amount@YYYY-MM-DD; …" (deadline: end of day, Beijing)',
-        ...OPTIONAL,
-      })
-      .addOption({ name: "milestonesFile", description: "JSON: [{amount, deadline, description}]", ...OPTIONAL_FILE })
-      .addOption({
-        name: "application",
-        description: "Application id (0: none)",
-        type: ArgumentType.BIGINT,
-        defaultValue: 0n,
-      }),
+    withArticle(
+      withReason(
+        withCategory(withEntity(withProgram(task("mg:award", "Manager: award a grant in milestones"))))
+          .addOption({
+            name: "milestones",
+            description: '"amount@YYYY-MM-DD; …" (deadline: end of day, Beijing)',
+            ...OPTIONAL,
+          })
+          .addOption({
+            name: "milestonesFile",
+            description: "JSON: [{amount, deadline, description}]",
+            ...OPTIONAL_FILE,
+          })
+          .addOption({
+            name: "application",
+            description: "Application id (0: none)",
+            type: ArgumentType.BIGINT,
+            defaultValue: 0n,
+          })
+          .addOption({
+            name: "qualifyingDate",
+            description: "YYYY-MM-DD (Beijing): when the entity qualified, e.g. the talent was introduced",
+            ...OPTIONAL,
+          })
+          .addOption({
+            name: "fiscalYear",
+            description: "Fiscal year the award reserves against (default: the current one)",
+            ...OPTIONAL,
+          }),
+      ),
+    ),
   )
     .setAction(() => import("./award.js"))
     .build(),

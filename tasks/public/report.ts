@@ -1,9 +1,12 @@
 /**
  * mg:report — rebuilds a program's ledger and history from its events alone (Funded, GrantAwarded,
  * MilestoneClaimed, MilestoneLapsed, MilestoneCancelled, GrantCancelled, RecoveryOrdered, Repaid,
- * Withdrawn, …) and checks it against summary() and the ledger identity. Exit code 1 on any mismatch.
+ * Withdrawn, Appropriated, FiscalYearClosed, …) and checks it against summary(), the ledger identity and,
+ * for a program with fiscal years, each year's fiscalYear() line. Exit code 1 on any mismatch.
  */
-import { Compliance, enumNames, type ComplianceName } from "../../core/enums.js";
+import { Compliance, enumNames, YearEndRule, type ComplianceName } from "../../core/enums.js";
+import { readFiscalYears, yearEndWords } from "../../core/fiscal.js";
+import { FISCAL_YEAR_COLUMNS, fiscalYearRow } from "../runtime/fiscal-table.js";
 import { LEDGER_MODULUS, ledgerIdentityHolds } from "../../core/ledger.js";
 import { formatBeijing, type Bilingual } from "../../core/messages/labels.js";
 import { formatYuan } from "../../core/money.js";
@@ -52,6 +55,9 @@ const EVENT_ZH: Readonly<Record<string, string>> = {
   SupervisionStarted: "监管期开始",
   AttestationFiled: "提交合规报告",
   RecoveryAfterSupervision: "监管期满后特批追回",
+  Appropriated: "列入年度预算",
+  FiscalYearClosed: "预算年度结账",
+  AwardDecided: "授予决定",
 };
 
 // The column headers of mg:report's tables, in both languages.
@@ -73,6 +79,10 @@ const GRANT_COLUMNS = {
   reserved: { en: "reserved", zh: "预留" },
   recoveryOrdered: { en: "recovery ordered", zh: "责令追回" },
   repaid: { en: "repaid", zh: "已退回" },
+};
+const YEAR_COLUMNS = {
+  ...FISCAL_YEAR_COLUMNS,
+  check: { en: "events vs fiscalYear()", zh: "事件与 fiscalYear() 核对" },
 };
 const LEDGER_COLUMNS = {
   field: { en: "field", zh: "科目" },
@@ -276,7 +286,6 @@ const action = defineAction("mg:report", async (args: ReportArgs, env) => {
       zh: `管理员 ${e.args.admin} 特批，理由 ${e.args.reasonHash}`,
     });
   }
-  history.sort((a, b) => a.block - b.block || a.logIndex - b.logIndex);
 
   // Supervision after payment: every grant of a supervised category, by where it stands now (the chain's
   // supervisionOf: one read per such grant).
@@ -290,6 +299,56 @@ const action = defineAction("mg:report", async (args: ReportArgs, env) => {
     const state = COMPLIANCE_NAMES[Number((await c.supervisionOf(e.args.grantId)).state)];
     if (state !== "None") compliance[state].push(e.args.grantId);
   }
+  // Fiscal years: each year's budget line rebuilt from the events, against the chain's fiscalYear(…).
+  type YearBook = Record<"appropriated" | "carriedIn" | "released" | "committed" | "withdrawn" | "carriedOut", bigint>;
+  const yearBooks = new Map<bigint, YearBook>();
+  const yearOf = (year: bigint): YearBook => {
+    let b = yearBooks.get(year);
+    if (b === undefined) {
+      b = { appropriated: 0n, carriedIn: 0n, released: 0n, committed: 0n, withdrawn: 0n, carriedOut: 0n };
+      yearBooks.set(year, b);
+    }
+    return b;
+  };
+  for (const e of events("Appropriated")) {
+    yearOf(e.args.year).appropriated += e.args.amount;
+    push(e, "Appropriated", null, null, e.args.amount, {
+      en: `to fiscal year ${e.args.year}`,
+      zh: `列入 ${e.args.year} 年度`,
+    });
+  }
+  for (const e of events("ReservedInFiscalYear")) yearOf(e.args.year).committed += e.args.amount;
+  for (const e of events("ReleasedToFiscalYear")) yearOf(e.args.year).released += e.args.amount;
+  for (const e of events("WithdrawnFromFiscalYear")) yearOf(e.args.year).withdrawn += e.args.amount;
+  for (const e of events("FiscalYearClosed")) {
+    const rule = yearEndWords(e.args.yearEnd);
+    if (Number(e.args.yearEnd) === YearEndRule.CarryOver) {
+      yearOf(e.args.year).carriedOut += e.args.rest;
+      yearOf(e.args.year + 1n).carriedIn += e.args.rest;
+    } else {
+      yearOf(e.args.year).withdrawn += e.args.rest;
+    }
+    push(e, "FiscalYearClosed", null, null, e.args.rest, {
+      en: `fiscal year ${e.args.year} closed; its rest ${rule.en}`,
+      zh: `${e.args.year} 年度结账，结余${rule.zh}`,
+    });
+  }
+  for (const e of events("AwardDecided")) {
+    push(e, "AwardDecided", e.args.grantId, null, null, {
+      en: `${e.args.qualifyingDate === 0n ? "no qualifying date" : `qualified ${formatTimestamp(e.args.qualifyingDate).slice(0, 10)}`}; decision ${e.args.reasonHash}`,
+      zh: `${e.args.qualifyingDate === 0n ? "未写明取得资格日期" : `取得资格 ${formatTimestamp(e.args.qualifyingDate).slice(0, 10)}`}；决定 ${e.args.reasonHash}`,
+    });
+  }
+  history.sort((a, b) => a.block - b.block || a.logIndex - b.logIndex);
+  const latestBlock = await env.ethers.provider.getBlock(to);
+  const fiscal = await readFiscalYears(c, BigInt(latestBlock?.timestamp ?? 0));
+  const yearFields = ["appropriated", "carriedIn", "released", "committed", "withdrawn", "carriedOut"] as const;
+  const yearRows = (fiscal?.years ?? []).map((fy) => {
+    const rebuiltYear = yearOf(fy.year);
+    const differs = yearFields.filter((field) => rebuiltYear[field] !== fy[field]);
+    return { fy, differs };
+  });
+  const yearsAvailable = yearRows.reduce((sum, { fy }) => sum + fy.available, 0n);
   const times = new Map(all.map((e) => [e.blockNumber, formatTimestamp(e.time)]));
   const timesZh = new Map(all.map((e) => [e.blockNumber, formatBeijing(e.time, "zh")]));
 
@@ -308,6 +367,10 @@ const action = defineAction("mg:report", async (args: ReportArgs, env) => {
     ["grants", BigInt(grants.size), s.grantCount],
   ];
   const mismatches = compare.filter(([, events, chain]) => events !== chain).map(([field]) => field);
+  for (const { fy, differs } of yearRows)
+    for (const field of differs) mismatches.push(`fiscal year ${fy.year} ${field}`);
+  // Every unit of the program's unreserved budget sits in one fiscal year.
+  if (fiscal !== null && yearsAvailable !== s.available) mismatches.push("fiscal years' available");
   const identity = ledgerIdentityHolds(s);
   const rebuiltIdentity =
     rebuilt.funded + rebuilt.repaid === available + rebuilt.reserved + rebuilt.paid + rebuilt.withdrawn;
@@ -369,6 +432,28 @@ const action = defineAction("mg:report", async (args: ReportArgs, env) => {
       `funded + repaid = available + reserved + paid + withdrawn: ${holds ? "holds" : "BROKEN"} (${equation})`,
       `拨入 + 退回 = 可用 + 预留 + 已支付 + 已提取：${holds ? "成立" : "不成立"}（${equation}）`,
     ),
+    ...(fiscal === null
+      ? []
+      : [
+          line(
+            `Fiscal years (yuan; now ${fiscal.current}; oldest open ${fiscal.nextToClose === 0n ? "none yet" : fiscal.nextToClose}; at a close the rest is ${yearEndWords(fiscal.yearEnd).en}):`,
+            `预算年度（元；当前 ${fiscal.current} 年度；最早未结账 ${fiscal.nextToClose === 0n ? "尚无" : `${fiscal.nextToClose} 年度`}；结账时结余${yearEndWords(fiscal.yearEnd).zh}）：`,
+          ),
+          table(
+            YEAR_COLUMNS,
+            yearRows.map(({ fy, differs }) => ({
+              ...fiscalYearRow(fy, y),
+              check:
+                differs.length === 0
+                  ? { en: "ok", zh: "一致" }
+                  : { en: `MISMATCH: ${differs.join(", ")}`, zh: `不一致：${differs.join("、")}` },
+            })),
+          ),
+          line(
+            `  the years' unreserved budgets add up to ${y(yearsAvailable)}; the program's available is ${y(s.available)}: ${yearsAvailable === s.available ? "equal" : "NOT EQUAL"}`,
+            `  各年度未预留预算合计 ${y(yearsAvailable)}；项目可用预算 ${y(s.available)}：${yearsAvailable === s.available ? "相等" : "不相等"}`,
+          ),
+        ]),
     line(
       `Supervision after payment: ${compliance.Supervising.length} under supervision, ${compliance.AttestationMissed.length} with an attestation missed (eligible for recovery${compliance.AttestationMissed.length === 0 ? "" : `: grants ${compliance.AttestationMissed.join(", ")}`}), ${compliance.ReadyToStart.length} paid but not started, ${compliance.AwaitingPayments.length} still paying, ${compliance.Closed.length} closed`,
       `资金拨付后监管：监管中 ${compliance.Supervising.length} 项，合规报告逾期 ${compliance.AttestationMissed.length} 项（可责令追回${compliance.AttestationMissed.length === 0 ? "" : `：第 ${compliance.AttestationMissed.join("、")} 号资助`}），已拨付完毕未启动监管 ${compliance.ReadyToStart.length} 项，尚在拨付 ${compliance.AwaitingPayments.length} 项，已结案 ${compliance.Closed.length} 项`,
@@ -392,6 +477,16 @@ const action = defineAction("mg:report", async (args: ReportArgs, env) => {
       mismatches,
       /** Grants of supervised categories, by compliance state (grant ids). */
       supervision: compliance,
+      /** The budget by fiscal year (token units; null: the program keeps one undated budget), checked against the events. */
+      fiscalYears:
+        fiscal === null
+          ? null
+          : yearRows.map(({ fy, differs }) => ({
+              year: Number(fy.year),
+              closed: fy.closed,
+              ...Object.fromEntries([...yearFields, "available" as const].map((f) => [f, p.amount(fy[f])])),
+              reconciled: differs.length === 0,
+            })),
       logQueries: stats,
       history: history.map((h) => ({
         ...h,

@@ -19,6 +19,8 @@ import { bookLens, bookProgram, bookStanding, bookToken, summaryAmounts } from "
 import { defineAction, line, table, type Cell, type ResultOf, type SummaryLine } from "../runtime/output.js";
 import { grantId } from "../runtime/hashes.js";
 import { countBits, stateText } from "../runtime/states.js";
+import { readFiscalYears, yearEndWords } from "../../core/fiscal.js";
+import { FISCAL_YEAR_COLUMNS, fiscalYearRow } from "../runtime/fiscal-table.js";
 
 export interface StatusArgs extends CommonArgs {
   program: string | undefined;
@@ -125,6 +127,9 @@ const action = defineAction("mg:status", async (args: StatusArgs, env) => {
     program.policyTextHash(),
   ]);
   const rules = publishedRules(p.entry.file, p.decimals, programFileHash, policyTextHash);
+  // A program with fiscal years: each year's line, from the first appropriated to the current one (bounded).
+  const head = await env.ethers.provider.getBlock("latest");
+  const fiscal = await readFiscalYears(program, BigInt(head?.timestamp ?? 0));
   const y = (units: bigint) => formatYuan(units, p.decimals);
   const identity = ledgerIdentityHolds(s);
   const solvent = balanceMatchesLedger(s, balance);
@@ -276,6 +281,18 @@ const action = defineAction("mg:status", async (args: StatusArgs, env) => {
       `账目（元）：拨入 + 退回 = 可用 + 预留 + 已支付 + 已提取 ${identity ? "成立" : "不成立"}；余额与账目${solvent ? "相符" : "不符"}`,
     ),
     table(LEDGER_COLUMNS, [ledger]),
+    ...(fiscal === null
+      ? []
+      : [
+          line(
+            `Fiscal years (yuan; now ${fiscal.current}; at a close the rest is ${yearEndWords(fiscal.yearEnd).en}):`,
+            `预算年度（元；当前 ${fiscal.current} 年度；结账时结余${yearEndWords(fiscal.yearEnd).zh}）：`,
+          ),
+          table(
+            FISCAL_YEAR_COLUMNS,
+            fiscal.years.map((fy) => fiscalYearRow(fy, y)),
+          ),
+        ]),
     line("Categories:", "资助类别："),
     table(CATEGORY_COLUMNS, categories),
     grantsHeading(s.grantCount, page, shown.length),
@@ -293,6 +310,21 @@ const action = defineAction("mg:status", async (args: StatusArgs, env) => {
       program: p.name,
       address,
       paused: settings.pausedAt !== 0n,
+      /** The budget by fiscal year (token units; null: one undated budget). */
+      fiscalYears:
+        fiscal === null
+          ? null
+          : fiscal.years.map((fy) => ({
+              year: Number(fy.year),
+              closed: fy.closed,
+              appropriated: p.amount(fy.appropriated),
+              carriedIn: p.amount(fy.carriedIn),
+              released: p.amount(fy.released),
+              committed: p.amount(fy.committed),
+              withdrawn: p.amount(fy.withdrawn),
+              carriedOut: p.amount(fy.carriedOut),
+              available: p.amount(fy.available),
+            })),
       standing: standing.standing,
       summary: {
         ...summaryAmounts(p, s),

@@ -83,3 +83,13 @@ export function parseHash(value: string, option: string): string {
   }
   return value.toLowerCase();
 }
+
+/** A --fiscal-year argument: a four-digit year. */
+export function fiscalYearArg(text: string): number {
+  if (!/^\d{4}$/.test(text.trim()))
+    throw new TaskInputError(
+      `--fiscal-year must be a year written with four digits, e.g. 2027, not "${text}".`,
+      `--fiscal-year 必须是四位数的年份，如 2027，而不是“${text}”。`,
+    );
+  return Number(text.trim());
+}

@@ -1,7 +1,7 @@
 /** mg:fund — the treasurer funds a program (approves the exact amount first if needed). */
 import { formatMoney } from "../../core/messages/labels.js";
 import { formatYuan } from "../../core/money.js";
-import { requireText, TaskInputError, type CommonArgs } from "../runtime/args.js";
+import { fiscalYearArg, requireText, TaskInputError, type CommonArgs } from "../runtime/args.js";
 import { bookProgram, bookToken, requireAuthorised } from "../runtime/resolution.js";
 import { defineAction, line, type ResultOf, type SummaryLine } from "../runtime/output.js";
 import { sent, txLine } from "../runtime/tx.js";
@@ -18,6 +18,7 @@ export interface FundArgs extends CommonArgs, GovernedArgs {
   program: string | undefined;
   amount: string | undefined;
   mint: boolean;
+  fiscalYear: string | undefined;
 }
 
 const action = defineAction("mg:fund", async (args: FundArgs, env) => {
@@ -30,6 +31,21 @@ const action = defineAction("mg:fund", async (args: FundArgs, env) => {
     }),
     "--amount",
   );
+  // A program with fiscal years appropriates to the named year, or to the current one.
+  const named = args.fiscalYear === undefined ? null : fiscalYearArg(args.fiscalYear);
+  const { startMonth } = await p.program.fiscalBook();
+  if (named !== null && startMonth === 0n)
+    throw new TaskInputError(
+      `${p.name} keeps one undated budget; it has no fiscal years (drop --fiscal-year).`,
+      `${p.name} 只有一个不分年度的预算，没有预算年度（请去掉 --fiscal-year）。`,
+    );
+  const latest = await env.ethers.provider.getBlock("latest");
+  const year =
+    named ?? (startMonth === 0n ? null : Number(await p.program.fiscalYearOf(BigInt(latest?.timestamp ?? 0))));
+  const fundCall =
+    named === null
+      ? p.program.interface.encodeFunctionData("fund", [amount])
+      : p.program.interface.encodeFunctionData("fundFiscalYear", [named, amount]);
   const { token, entry } = await bookToken(env);
   const viaSafe = throughSafe(args);
   if (viaSafe) await requireActingRole(env, args, (a) => p.program.hasRole(ROLE_IDS.treasurer, a), ROLE_IDS.treasurer);
@@ -72,7 +88,7 @@ const action = defineAction("mg:fund", async (args: FundArgs, env) => {
     calls.push({
       to: programAddress,
       value: "0",
-      data: p.program.interface.encodeFunctionData("fund", [amount]),
+      data: fundCall,
       what: line(`fund ${p.name} with ${p.money(amount)}`, `向 ${p.name} 拨入 ${p.moneyZh(amount)}`),
     });
     const proposed = await proposeInstead(env, args, calls, {
@@ -87,13 +103,14 @@ const action = defineAction("mg:fund", async (args: FundArgs, env) => {
   if ((await token.allowance(treasurer, programAddress)) < amount) {
     await sent(token.approve(programAddress, amount));
   }
-  const tx = await sent(p.program.fund(amount));
+  const tx = await sent(named === null ? p.program.fund(amount) : p.program.fundFiscalYear(named, amount));
   const s = await p.program.summary();
   lines.push(
     line(
       `Funded ${p.name} with ${p.money(amount)} from ${treasurer}.`,
       `${treasurer} 已向 ${p.name} 拨入资金 ${p.moneyZh(amount)}。`,
     ),
+    ...(year === null ? [] : [line(`  appropriated to fiscal year ${year}`, `  列入 ${year} 预算年度`)]),
     txLine(tx),
     line(
       `  funded ${p.money(s.funded)}; available ${p.money(s.available)}; reserved ${p.money(s.reserved)}`,
@@ -106,6 +123,8 @@ const action = defineAction("mg:fund", async (args: FundArgs, env) => {
       amount: p.amount(amount),
       funded: p.amount(s.funded),
       available: p.amount(s.available),
+      /** The fiscal year the funding was appropriated to (null: the program keeps one undated budget). */
+      fiscalYear: year,
       tx: tx.hash,
     },
     lines,

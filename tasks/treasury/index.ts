@@ -1,4 +1,4 @@
-/** The treasurer's tasks: mg:fund, mg:withdraw. */
+/** The treasurer's tasks: mg:fund, mg:withdraw, mg:close-year. */
 import { task } from "hardhat/config";
 
 import { OPTIONAL, withGovernance, withProgram, withSigner } from "../options.js";
@@ -8,7 +8,12 @@ export const treasuryTasks = [
     withGovernance(
       withProgram(task("mg:fund", "Treasurer: fund a program (approves the amount first)"))
         .addOption({ name: "amount", description: 'Amount in yuan, e.g. "20,000,000.00"', ...OPTIONAL })
-        .addFlag({ name: "mint", description: "Local chains: mint the demo yuan to the treasurer first" }),
+        .addFlag({ name: "mint", description: "Local chains: mint the demo yuan to the treasurer first" })
+        .addOption({
+          name: "fiscalYear",
+          description: "Fiscal year to appropriate to (programs with fiscal years; default: the current one)",
+          ...OPTIONAL,
+        }),
     ),
   )
     .setAction(() => import("./fund.js"))
@@ -21,5 +26,15 @@ export const treasuryTasks = [
     ),
   )
     .setAction(() => import("./withdraw.js"))
+    .build(),
+  withSigner(
+    withProgram(
+      task(
+        "mg:close-year",
+        "Treasurer: close an ended fiscal year (its rest returned or carried over, by the program's rule)",
+      ),
+    ).addOption({ name: "fiscalYear", description: "The fiscal year to close, e.g. 2026", ...OPTIONAL }),
+  )
+    .setAction(() => import("./close-year.js"))
     .build(),
 ];

@@ -17,7 +17,15 @@ const action = defineAction("mg:withdraw", async (args: WithdrawArgs, env) => {
     en: 'an amount in yuan, or "all" for the whole available budget',
     zh: "以元为单位的金额，或“all”表示全部可用预算",
   });
-  const amount = text.toLowerCase() === "all" ? await p.program.available() : p.parse(text, "--amount");
+  // With fiscal years a withdrawal comes out of the current year, so "all" is that year's unreserved rest.
+  const { startMonth } = await p.program.fiscalBook();
+  const all = async () => {
+    if (startMonth === 0n) return p.program.available();
+    const latest = await env.ethers.provider.getBlock("latest");
+    const year = await p.program.fiscalYearOf(BigInt(latest?.timestamp ?? 0));
+    return (await p.program.fiscalYear(year)).available;
+  };
+  const amount = text.toLowerCase() === "all" ? await all() : p.parse(text, "--amount");
   const treasury = await p.program.treasury();
   if (throughSafe(args)) {
     await requireActingRole(env, args, (a) => p.program.hasRole(ROLE_IDS.treasurer, a), ROLE_IDS.treasurer);

@@ -5,7 +5,15 @@ import { anyValue } from "@nomicfoundation/hardhat-ethers-chai-matchers/withArgs
 import { MilestoneState } from "../../core/enums.js";
 import { textHash } from "../../core/ids.js";
 import { signVote } from "../../core/votes.js";
-import { guiyangFixture, expectLedgerMatchesChain, NOTICE, terms, yuan, ACCEPTS } from "../utils/fixtures.js";
+import {
+  guiyangFixture,
+  expectLedgerMatchesChain,
+  NOTICE,
+  terms,
+  yuan,
+  ACCEPTS,
+  introduced,
+} from "../utils/fixtures.js";
 import { submitAndApprove } from "../../scripts/lib/scenario.js";
 
 const connection = await network.create();
@@ -43,7 +51,13 @@ describe("Accountability across the Guiyang HTZ and city programmes", function (
       ]),
     );
     const breakthroughGrant = await htz.grantCount();
-    await city.award(w.ids.b, w.cityCategories.get("leading-talent")!, 0, terms(now, [["1,000,000", 60]]));
+    await city.awardWithOptions(
+      w.ids.b,
+      w.cityCategories.get("leading-talent")!,
+      0,
+      terms(now, [["1,000,000", 60]]),
+      introduced(now),
+    );
     const talentGrant = await city.grantCount();
     await expectLedgerMatchesChain(htz);
     await expectLedgerMatchesChain(city);

@@ -11,7 +11,7 @@ import type { IGrantProgram, MockMultisigWallet } from "../../typechain-types/in
 import { DAY } from "../../scripts/lib/suite.js";
 import { MilestoneState } from "../../core/enums.js";
 import { textHash } from "../../core/ids.js";
-import { NOTICE, terms, WALLET_DELAY, yuan, ZERO_HASH, type GuiyangWorld } from "../utils/fixtures.js";
+import { NOTICE, terms, WALLET_DELAY, yuan, ZERO_HASH, type GuiyangWorld, introduced } from "../utils/fixtures.js";
 import {
   APPROVAL,
   EVIDENCE,
@@ -34,6 +34,7 @@ import {
 import { approveSubmitted } from "../../scripts/lib/scenario.js";
 import { programAt } from "../../core/program-abi.js";
 import { cloneCreationCode } from "../utils/clones.js";
+import { NO_FISCAL_CALENDAR } from "../../core/fiscal.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
@@ -59,6 +60,7 @@ async function attackerInitParams(w: GuiyangWorld) {
     upheldObjectionOutcome: 0,
     programFileHash: textHash("attacker's program file"),
     policyTextHash: textHash("attacker's policy text"),
+    fiscalCalendar: NO_FISCAL_CALENDAR,
   };
 }
 
@@ -90,7 +92,13 @@ async function deployBallot(): Promise<Ballot> {
   const w = await deploySubmitted();
   await w.htz.connect(w.actors.companyA).submitEvidence(w.grantId, 1, EVIDENCE_1);
   const t = await now(networkHelpers);
-  await w.city.award(w.ids.a, w.cityCategories.get("leading-talent")!, 0, terms(t, [["1,000,000", 90]]));
+  await w.city.awardWithOptions(
+    w.ids.a,
+    w.cityCategories.get("leading-talent")!,
+    0,
+    terms(t, [["1,000,000", 90]]),
+    introduced(t),
+  );
   const cityGrantId = await w.city.grantCount();
   await w.city.connect(w.actors.companyA).submitEvidence(cityGrantId, 0, EVIDENCE);
   const reviewers = w.actors.reviewers.map((r) => r.address);

@@ -19,6 +19,7 @@ import {
   ACCEPTS,
   validInitParams,
   type InitParams,
+  introduced,
 } from "../utils/fixtures.js";
 import {
   APPROVAL,
@@ -85,6 +86,7 @@ async function addCategory(
     tier: 0,
     supervisionPeriod: 0,
     attestationInterval: 0,
+    eligibilityWindow: 0,
   };
   const admin = w.htz.connect(w.actors.admin);
   const id = await admin.addCategory.staticCall(params);
@@ -805,7 +807,7 @@ describe("Security checklist: bad inputs at set-up, award, review, claim and obj
           await expect(w.htz.award(w.ids.a, breakthrough, 0, terms(t, [["2,000,000", 90]])))
             .to.be.revertedWithCustomError(w.registry, "EntityRegistry_EntityBarred")
             .withArgs(w.nos.a, 1);
-          await expect(w.city.award(w.ids.a, leading, 0, terms(t, [["1,000,000", 90]])))
+          await expect(w.city.awardWithOptions(w.ids.a, leading, 0, terms(t, [["1,000,000", 90]]), introduced(t)))
             .to.be.revertedWithCustomError(w.registry, "EntityRegistry_EntityBarred")
             .withArgs(w.nos.a, 1);
         });

@@ -16,6 +16,8 @@ import { loadProgram } from "../../scripts/lib/programs.js";
 import { DAY, createProgramFromDefinition, type ProgramRoles } from "../../scripts/lib/suite.js";
 import { programRoles } from "../../scripts/lib/scenario.js";
 import { deployCore, deployDemoYuan, deployRegistry, type Core } from "../../scripts/lib/deploy.js";
+import { NO_FISCAL_CALENDAR } from "../../core/fiscal.js";
+import { awardOptions } from "../../core/award-options.js";
 
 /**
  * The states each action accepts, judged before the deadline (which has its own error): the
@@ -88,6 +90,14 @@ export function terms(now: bigint, parts: Array<[string, number]>) {
   }));
 }
 
+/**
+ * Award options for the city's talent categories, whose eligibility window ("in the year introduced":
+ * 365 days) needs the date the talent was introduced: here 30 days before `now`.
+ */
+export function introduced(now: bigint) {
+  return awardOptions({ qualifyingDate: now - 30n * DAY, reasonHash: textHash("talent introduced this year") });
+}
+
 /** Valid initialisation parameters for a new program with the fixture's role holders. */
 export async function validInitParams(w: GuiyangWorld) {
   const now = BigInt(await w.helpers.time.latest());
@@ -104,6 +114,7 @@ export async function validInitParams(w: GuiyangWorld) {
     upheldObjectionOutcome: 0,
     programFileHash: textHash("test program file"),
     policyTextHash: textHash("test policy text"),
+    fiscalCalendar: NO_FISCAL_CALENDAR,
   };
 }
 /** Parameters of a program's initialisation (IGrantProgram.initialize). */

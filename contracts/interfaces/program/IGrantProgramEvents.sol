@@ -56,6 +56,34 @@ interface IGrantProgramEvents {
     /// period is over: the explicit, logged override.
     event RecoveryAfterSupervision(uint256 indexed grantId, address indexed admin, bytes32 reasonHash);
 
+    /// @notice Emitted when a category requires a qualifying date within `window` seconds before each award
+    /// (right after its {CategoryAdded}).
+    event CategoryEligibility(uint16 indexed categoryId, uint32 window);
+
+    /// @notice Emitted when a program keeps its budget in fiscal years (at creation, just before {ProgramInitialized}).
+    event FiscalCalendarSet(uint8 startMonth, int16 utcOffsetMinutes, Program.YearEndRule yearEnd);
+
+    /// @notice Emitted (after {Funded}) when funding is appropriated to fiscal year `year`.
+    event Appropriated(uint16 indexed year, uint256 amount);
+
+    /// @notice Emitted (after {GrantAwarded}) when a grant reserves against fiscal year `year`.
+    event ReservedInFiscalYear(uint256 indexed grantId, uint16 indexed year, uint256 amount);
+
+    /// @notice Emitted when money of a grant comes back to fiscal year `year`'s budget: a lapsed or cancelled
+    /// part, or a repayment (the grant's own year while it is open, else the oldest open year).
+    event ReleasedToFiscalYear(uint256 indexed grantId, uint16 indexed year, uint256 amount);
+
+    /// @notice Emitted (after {Withdrawn}) when a withdrawal is taken from fiscal year `year`.
+    event WithdrawnFromFiscalYear(uint16 indexed year, uint256 amount);
+
+    /// @notice Emitted when fiscal year `year` is closed: its unreserved `rest` was returned to the treasury
+    /// or carried into the next year, by the program's rule.
+    event FiscalYearClosed(uint16 indexed year, uint256 rest, Program.YearEndRule yearEnd);
+
+    /// @notice Emitted (after {GrantAwarded}) when an award states its options: the date the entity
+    /// qualified (zero: none) and the hash of the decision's text citing its article (zero: none).
+    event AwardDecided(uint256 indexed grantId, uint40 qualifyingDate, bytes32 reasonHash);
+
     /// @notice Emitted when a reviewer joins the committee.
     event ReviewerAdded(address indexed reviewer, uint8 slot);
 

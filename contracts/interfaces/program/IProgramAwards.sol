@@ -21,4 +21,21 @@ interface IProgramAwards is IGrantProgramEvents {
         uint256 applicationId,
         Program.MilestoneTerms[] calldata terms
     ) external returns (uint256 grantId);
+
+    /// @notice Awards a grant as {award} does, with the award's options: the fiscal year it reserves
+    /// against, the date the entity qualified, and the hash of the decision's text citing its article.
+    /// @dev Requirements: as {award}; plus: `options.fiscalYear` zero (the current fiscal year) or, in a
+    /// program with fiscal years, an open year at most ten years ahead whose unreserved budget covers the
+    /// sum; `options.qualifyingDate` within the category's eligibility window before now (required when
+    /// the category has one, refused when it has none). {award} itself takes the current fiscal year and
+    /// states no qualifying date. Emits what {award} emits (with {ReservedInFiscalYear} when the program
+    /// keeps fiscal years), then {AwardDecided}.
+    /// @return grantId The new grant id.
+    function awardWithOptions(
+        bytes32 entityId,
+        uint16 categoryId,
+        uint256 applicationId,
+        Program.MilestoneTerms[] calldata terms,
+        Program.AwardOptions calldata options
+    ) external returns (uint256 grantId);
 }

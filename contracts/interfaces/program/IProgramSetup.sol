@@ -5,7 +5,7 @@ import { IGrantProgramEvents } from "./IGrantProgramEvents.sol";
 import { Program } from "../../types/DataTypes.sol";
 
 /// @title IProgramSetup
-/// @notice Initialisation, award categories and applications.
+/// @notice Initialisation and award categories.
 interface IProgramSetup is IGrantProgramEvents {
     /// @notice Initialises the clone. Called by the factory in the transaction that creates it.
     /// @dev Reverts if called twice, on the implementation, or by anyone but the factory; on zero
@@ -22,15 +22,4 @@ interface IProgramSetup is IGrantProgramEvents {
     /// registry naming the same group. Emits {CategoryAdded}.
     /// @return categoryId The new category id (from 1).
     function addCategory(Program.CategoryParams calldata params) external returns (uint16 categoryId);
-
-    /// @notice Applies to a category on behalf of the entity the caller's wallet is bound to.
-    /// @dev Requirements: not paused; inside the application window; category exists; caller's wallet
-    /// is registered. Emits {ApplicationSubmitted}.
-    /// @param applicationHash Hash of the application documents and proposed milestones (kept off chain).
-    /// @return applicationId The new application id.
-    function submitApplication(uint16 categoryId, bytes32 applicationHash) external returns (uint256 applicationId);
-
-    /// @notice Declines an open application.
-    /// @dev Requirements: caller is manager; application open. Emits {ApplicationDeclined}.
-    function declineApplication(uint256 applicationId, bytes32 reasonHash) external;
 }

@@ -91,7 +91,12 @@ abstract contract World is Assertions {
             windowClosesAt: uint40(block.timestamp) + 3650 days,
             upheldObjectionOutcome: outcome,
             programFileHash: keccak256("world program file"),
-            policyTextHash: keccak256("world policy text")
+            policyTextHash: keccak256("world policy text"),
+            fiscalCalendar: Program.FiscalCalendar({
+                startMonth: 0,
+                utcOffsetMinutes: 0,
+                yearEnd: Program.YearEndRule.Return
+            })
         });
         program = IGrantProgram(
             factory.createProgram(
@@ -131,7 +136,8 @@ abstract contract World is Assertions {
                 tierGroup: 0,
                 tier: 0,
                 supervisionPeriod: 0,
-                attestationInterval: 0
+                attestationInterval: 0,
+                eligibilityWindow: 0
             })
         );
     }

@@ -13,6 +13,7 @@ import {
   yuan,
   ZERO_HASH,
   type GuiyangWorld,
+  introduced,
 } from "../../utils/fixtures.js";
 import { approveSubmitted, submitAndApprove } from "../../../scripts/lib/scenario.js";
 import { DAY } from "../../../scripts/lib/suite.js";
@@ -56,6 +57,7 @@ function baseCategory() {
     tier: 0,
     supervisionPeriod: 0,
     attestationInterval: 0,
+    eligibilityWindow: 0,
   };
 }
 
@@ -201,14 +203,16 @@ describe("GrantProgram administration", function () {
         const t = await now();
         const leading = w.cityCategories.get("leading-talent")!;
         const innovation = w.cityCategories.get("innovation-talent")!;
-        await w.city.award(w.ids.a, leading, 0, terms(t, [["1,000,000", 90]]));
+        await w.city.awardWithOptions(w.ids.a, leading, 0, terms(t, [["1,000,000", 90]]), introduced(t));
         const before = await snapshot(w);
-        await expect(w.city.award(w.ids.a, innovation, 0, terms(t, [["500,000", 90]])))
+        await expect(w.city.awardWithOptions(w.ids.a, innovation, 0, terms(t, [["500,000", 90]]), introduced(t)))
           .to.be.revertedWithCustomError(w.registry, "EntityRegistry_AlreadyAwarded")
           .withArgs(w.nos.a, TALENT_GROUP, await w.city.getAddress());
         expect(await snapshot(w)).to.deep.equal(before);
         // Another company is unaffected.
-        await expect(w.city.award(w.ids.b, innovation, 0, terms(t, [["500,000", 90]]))).to.emit(w.city, "GrantAwarded");
+        await expect(
+          w.city.awardWithOptions(w.ids.b, innovation, 0, terms(t, [["500,000", 90]]), introduced(t)),
+        ).to.emit(w.city, "GrantAwarded");
       });
 
       it("refuses an htz award in the city's talent group to a company holding a city talent award", async function () {
@@ -216,7 +220,13 @@ describe("GrantProgram administration", function () {
         const t = await now();
         await admitToGroup(w, w.htz, TALENT_GROUP_NAME);
         await w.htz.connect(w.actors.admin).addCategory(categoryParams({ exclusivityGroup: TALENT_GROUP_NAME }));
-        await w.city.award(w.ids.a, w.cityCategories.get("innovation-talent")!, 0, terms(t, [["500,000", 90]]));
+        await w.city.awardWithOptions(
+          w.ids.a,
+          w.cityCategories.get("innovation-talent")!,
+          0,
+          terms(t, [["500,000", 90]]),
+          introduced(t),
+        );
         const before = await snapshot(w);
         await expect(w.htz.award(w.ids.a, 6n, 0, terms(t, [["300,000", 90]])))
           .to.be.revertedWithCustomError(w.registry, "EntityRegistry_AlreadyAwarded")

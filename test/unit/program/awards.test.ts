@@ -6,9 +6,10 @@ import type { IGrantProgram } from "../../../typechain-types/index.js";
 import { DAY } from "../../../scripts/lib/suite.js";
 import { AwardMode, EntityKind } from "../../../core/enums.js";
 import { companyId, individualCommitment, textHash } from "../../../core/ids.js";
-import { guiyangFixture, NOTICE, terms, yuan, ZERO_HASH, type GuiyangWorld } from "../../utils/fixtures.js";
+import { guiyangFixture, NOTICE, terms, yuan, ZERO_HASH, type GuiyangWorld, introduced } from "../../utils/fixtures.js";
 import { programAt } from "../../../core/program-abi.js";
 import { termsHashOf } from "../../utils/programs.js";
+import { NO_FISCAL_CALENDAR } from "../../../core/fiscal.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
@@ -55,6 +56,7 @@ function categoryParams(mode: number, amount: bigint, maxAwards: number, maxTota
     tier: 0,
     supervisionPeriod: 0,
     attestationInterval: 0,
+    eligibilityWindow: 0,
   };
 }
 
@@ -130,7 +132,7 @@ describe("GrantProgram awards", function () {
         // The same terms in another program hash differently.
         const leading = w.cityCategories.get("leading-talent")!;
         const cityTerms = terms(t, [["1,000,000", 60]]);
-        await w.city.award(w.ids.a, leading, 0, cityTerms);
+        await w.city.awardWithOptions(w.ids.a, leading, 0, cityTerms, introduced(t));
         expect((await w.city.grant(1n)).termsHash).to.equal(
           termsHashOf(chainId, await w.city.getAddress(), 1n, w.nos.a, leading, cityTerms),
         );
@@ -207,6 +209,7 @@ describe("GrantProgram awards", function () {
           upheldObjectionOutcome: 0,
           programFileHash: textHash("future program file"),
           policyTextHash: textHash("future policy text"),
+          fiscalCalendar: NO_FISCAL_CALENDAR,
         };
         const args = [
           w.core.version,

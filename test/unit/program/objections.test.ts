@@ -14,6 +14,7 @@ import {
   ZERO_HASH,
   type GuiyangWorld,
   ACCEPTS,
+  introduced,
 } from "../../utils/fixtures.js";
 import { approveSubmitted } from "../../../scripts/lib/scenario.js";
 import { DAY } from "../../../scripts/lib/suite.js";
@@ -73,7 +74,7 @@ async function htzApproved(): Promise<ApprovedGrant> {
 async function cityApproved(): Promise<ApprovedGrant> {
   const w = await networkHelpers.loadFixture(deployGuiyang);
   const now = BigInt(await networkHelpers.time.latest());
-  await w.city.award(
+  await w.city.awardWithOptions(
     w.ids.b,
     w.cityCategories.get("leading-talent")!,
     0,
@@ -81,6 +82,7 @@ async function cityApproved(): Promise<ApprovedGrant> {
       ["600,000", 90],
       ["400,000", 180],
     ]),
+    introduced(now),
   );
   const grantId = await w.city.grantCount();
   await w.city.connect(w.actors.companyB).submitEvidence(grantId, 0, EVIDENCE);

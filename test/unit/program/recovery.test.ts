@@ -12,6 +12,7 @@ import {
   terms,
   yuan,
   type GuiyangWorld,
+  introduced,
 } from "../../utils/fixtures.js";
 import { approveSubmitted } from "../../../scripts/lib/scenario.js";
 import { submittedNationalLab } from "../../utils/fixtures.js";
@@ -58,7 +59,13 @@ async function paidGrantee(): Promise<Recoverable> {
     ]),
   );
   const htzGrant = await htz.grantCount();
-  await city.award(w.ids.b, w.cityCategories.get("leading-talent")!, 0, terms(now, [["1,000,000", 60]]));
+  await city.awardWithOptions(
+    w.ids.b,
+    w.cityCategories.get("leading-talent")!,
+    0,
+    terms(now, [["1,000,000", 60]]),
+    introduced(now),
+  );
   const cityGrant = await city.grantCount();
 
   const evidence = textHash("breakthrough: consensus protocol, expert committee report");

@@ -6,7 +6,7 @@ import type { IGrantProgram } from "../../../typechain-types/index.js";
 import { MilestoneState } from "../../../core/enums.js";
 import { textHash } from "../../../core/ids.js";
 import { signVote } from "../../../core/votes.js";
-import { guiyangFixture, terms, type GuiyangWorld } from "../../utils/fixtures.js";
+import { guiyangFixture, terms, type GuiyangWorld, introduced } from "../../utils/fixtures.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
@@ -273,7 +273,13 @@ describe("GrantProgram recusal", function () {
           .withArgs(otherGrant, 0, r1.address, true, REASON);
         expect((await r.htz.grant(otherGrant)).recusedReviewers).to.equal(0n);
 
-        await w.city.award(w.ids.a, w.cityCategories.get("leading-talent")!, 0, terms(now, [["1,000,000", 60]]));
+        await w.city.awardWithOptions(
+          w.ids.a,
+          w.cityCategories.get("leading-talent")!,
+          0,
+          terms(now, [["1,000,000", 60]]),
+          introduced(now),
+        );
         const cityGrant = await w.city.grantCount();
         expect(cityGrant).to.equal(r.grantId);
         await w.city.connect(w.actors.companyA).submitEvidence(cityGrant, 0, EVIDENCE);

@@ -8,7 +8,7 @@ import { DAY } from "../../../scripts/lib/suite.js";
 import { MilestoneState } from "../../../core/enums.js";
 import { textHash } from "../../../core/ids.js";
 import { voteDigest, voteSigner, type SignedVote } from "../../../core/votes.js";
-import { guiyangFixture, terms, type GuiyangWorld } from "../../utils/fixtures.js";
+import { guiyangFixture, terms, type GuiyangWorld, introduced } from "../../utils/fixtures.js";
 import { domainOf, highS, signVote, type VoteMessage } from "../../utils/signing.js";
 import { signVote as signChoice } from "../../../core/votes.js";
 import { submittedNationalLab } from "../../utils/fixtures.js";
@@ -56,7 +56,13 @@ async function ballot(): Promise<Ballot> {
   const grantId = await htz.grantCount();
   await htz.connect(w.actors.companyA).submitEvidence(grantId, 0, EVIDENCE);
   await htz.connect(w.actors.companyA).submitEvidence(grantId, 1, EVIDENCE_1);
-  await city.award(w.ids.a, w.cityCategories.get("leading-talent")!, 0, terms(now, [["1,000,000", 90]]));
+  await city.awardWithOptions(
+    w.ids.a,
+    w.cityCategories.get("leading-talent")!,
+    0,
+    terms(now, [["1,000,000", 90]]),
+    introduced(now),
+  );
   const cityGrantId = await city.grantCount();
   await city.connect(w.actors.companyA).submitEvidence(cityGrantId, 0, CITY_EVIDENCE);
   return {

@@ -42,6 +42,7 @@ function supervised(period: bigint, interval: bigint) {
     tier: 0,
     supervisionPeriod: period,
     attestationInterval: interval,
+    eligibilityWindow: 0,
   };
 }
 

@@ -124,6 +124,7 @@ describe("Tier groups with top-up (晋级补差)", function () {
         tier,
         supervisionPeriod: 0,
         attestationInterval: 0,
+        eligibilityWindow: 0,
       });
       const district = await admin.addCategory.staticCall(capped(1, "300,000"));
       await admin.addCategory(capped(1, "300,000"));
@@ -372,6 +373,7 @@ describe("Tier groups with top-up (晋级补差)", function () {
         tier,
         supervisionPeriod: 0,
         attestationInterval: 0,
+        eligibilityWindow: 0,
       };
     }
 

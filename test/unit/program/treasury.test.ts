@@ -15,6 +15,7 @@ import {
 import { balanceMatchesLedger as matchesLedger, ledgerIdentityHolds } from "../../../core/ledger.js";
 import { programAt } from "../../../core/program-abi.js";
 import { submitAndApprove } from "../../../scripts/lib/scenario.js";
+import { NO_FISCAL_CALENDAR } from "../../../core/fiscal.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
@@ -156,6 +157,7 @@ describe("GrantProgram treasury", function () {
           upheldObjectionOutcome: 0,
           programFileHash: textHash("fee token program file"),
           policyTextHash: textHash("fee token policy text"),
+          fiscalCalendar: NO_FISCAL_CALENDAR,
         };
         const args = [
           w.core.version,
