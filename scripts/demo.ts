@@ -475,9 +475,6 @@ console.log("\n10a. Fiscal-year close (Chongqing: budget years from 1 January, B
   console.log(
     `      appropriated to ${before.firstYear} at creation; now fiscal year ${before.current}; year-end rule: the unreserved rest is ${rule.en}`,
   );
-  await refused(`closing fiscal year ${before.current}, which has not ended`, () =>
-    treasurer.closeFiscalYear.staticCall(before.current),
-  );
   await refused(`closing fiscal year ${before.firstYear + 1n} before ${before.firstYear} (years close in order)`, () =>
     treasurer.closeFiscalYear.staticCall(before.firstYear + 1n),
   );
@@ -485,6 +482,9 @@ console.log("\n10a. Fiscal-year close (Chongqing: budget years from 1 January, B
     const rest = (await cq.fiscalYear(year)).available;
     await step(`close fiscal year ${year}: ${fmt(rest)} yuan ${rule.en}`, () => treasurer.closeFiscalYear(year));
   }
+  await refused(`closing fiscal year ${before.current}, which has not ended`, () =>
+    treasurer.closeFiscalYear.staticCall(before.current),
+  );
   const after = (await readFiscalYears(cq, BigInt(await networkHelpers.time.latest())))!;
   console.log(
     formatTable(

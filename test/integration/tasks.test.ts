@@ -1092,5 +1092,62 @@ describe("Operator tasks (mg:*) on the in-process network", function () {
         textHash("[第一项（研发平台）] attestation 2 missed: the company left the zone"),
       );
     });
+
+    it("fiscal years through the tasks: appropriate to this year and the next, a close refused before the year ends, then the rest returned and the report reconciled by year", async function () {
+      const CQ = "chongqing-blockchain-base-2017";
+      const { ethers } = await hre.network.getOrCreate();
+      const cq = programAt(
+        (await ok("mg:status", { program: CQ, json: true })).address as string,
+        (await ethers.getSigners())[0],
+      );
+      const token = (await ethers.getContractAt("MockYuan", await cq.token())) as unknown as MockYuan;
+      const treasury = await cq.treasury();
+      // The year by an independent calendar: the latest block's date in Beijing time.
+      const latest = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
+      const year = new Date((Number(latest) + 8 * 3600) * 1000).getUTCFullYear();
+
+      const now = await ok("mg:fund", { from: "3", program: CQ, amount: "1,000,000", mint: true, json: true });
+      expect(now.fiscalYear).to.equal(year);
+      const next = await ok("mg:fund", {
+        from: "3",
+        program: CQ,
+        amount: "500,000",
+        mint: true,
+        fiscalYear: String(year + 1),
+        json: true,
+      });
+      expect(next.fiscalYear).to.equal(year + 1);
+      expect((await cq.fiscalYear(year + 1)).appropriated).to.equal(yuan("500,000"));
+
+      const held = await token.balanceOf(await cq.getAddress());
+      const endsAt = (await cq.fiscalYear(year)).endsAt;
+      expect(await fails("mg:close-year", { from: "3", program: CQ, fiscalYear: String(year) })).to.equal(
+        `Fiscal year ${year} has not ended yet: it can be closed from ${formatBeijing(endsAt, "en")}.`,
+      );
+      expect(await token.balanceOf(await cq.getAddress())).to.equal(held);
+
+      await ok("mg:advance-time", { days: Number((endsAt - latest) / DAY) + 2 });
+      const before = await token.balanceOf(treasury);
+      const closed = await ok("mg:close-year", { from: "3", program: CQ, fiscalYear: String(year), json: true });
+      expect([closed.fiscalYear, closed.rule]).to.deep.equal([year, "return"]);
+      const rest = (await cq.fiscalYear(year)).withdrawn;
+      expect(await token.balanceOf(treasury)).to.equal(before + rest);
+      expect((await cq.fiscalYear(year)).closed).to.equal(true);
+      expect(
+        await fails("mg:fund", { from: "3", program: CQ, amount: "1", mint: true, fiscalYear: String(year) }),
+      ).to.equal(
+        `Fiscal year ${year} cannot be used now: money goes to the current year (${year + 1}) or one of the next ten.`,
+      );
+
+      const report = await ok("mg:report", { program: CQ, json: true });
+      expect(report.reconciled).to.equal(true);
+      const years = report.fiscalYears as Array<{ year: number; closed: boolean; reconciled: boolean }>;
+      expect(
+        years.filter((y) => y.year === year || y.year === year + 1).map((y) => [y.year, y.closed, y.reconciled]),
+      ).to.deep.equal([
+        [year, true, true],
+        [year + 1, false, true],
+      ]);
+    });
   });
 });
