@@ -114,3 +114,62 @@ export async function readFiscalYears(
   );
   return { current, firstYear: book.firstYear, nextToClose: book.nextToClose, yearEnd: book.yearEnd, years };
 }
+
+/** A fiscal year's line as the events give it (token units; `available` is what the figures leave). */
+export type FiscalYearLine = Omit<FiscalYearFigures, "startsAt" | "endsAt" | "closed"> & { closed: boolean };
+
+/** An event as rebuilding needs it: its name and its decoded arguments. */
+export interface NamedEvent {
+  name: string;
+  values: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Each fiscal year's budget line rebuilt from a program's events alone (Appropriated, ReservedInFiscalYear,
+ * ReleasedToFiscalYear, WithdrawnFromFiscalYear, FiscalYearClosed), oldest year first: what an auditor
+ * compares with the chain's `fiscalYear(…)`. Empty for a program without fiscal years.
+ */
+export function fiscalYearsFromEvents(events: readonly NamedEvent[]): FiscalYearLine[] {
+  const lines = new Map<bigint, FiscalYearLine>();
+  const lineOf = (year: unknown): FiscalYearLine => {
+    const key = BigInt(year as bigint);
+    let l = lines.get(key);
+    if (l === undefined) {
+      l = {
+        year: key,
+        closed: false,
+        appropriated: 0n,
+        carriedIn: 0n,
+        released: 0n,
+        committed: 0n,
+        withdrawn: 0n,
+        carriedOut: 0n,
+        available: 0n,
+      };
+      lines.set(key, l);
+    }
+    return l;
+  };
+  for (const e of events) {
+    const v = e.values;
+    const amount = BigInt((v.amount ?? v.rest ?? 0n) as bigint);
+    if (e.name === "Appropriated") lineOf(v.year).appropriated += amount;
+    else if (e.name === "ReservedInFiscalYear") lineOf(v.year).committed += amount;
+    else if (e.name === "ReleasedToFiscalYear") lineOf(v.year).released += amount;
+    else if (e.name === "WithdrawnFromFiscalYear") lineOf(v.year).withdrawn += amount;
+    else if (e.name === "FiscalYearClosed") {
+      const closing = lineOf(v.year);
+      closing.closed = true;
+      if (Number(v.yearEnd) === YearEndRule.CarryOver) {
+        closing.carriedOut += amount;
+        lineOf(BigInt(v.year as bigint) + 1n).carriedIn += amount;
+      } else {
+        closing.withdrawn += amount;
+      }
+    }
+  }
+  const years = [...lines.values()].sort((a, b) => (a.year < b.year ? -1 : 1));
+  for (const l of years)
+    l.available = l.appropriated + l.carriedIn + l.released - l.committed - l.withdrawn - l.carriedOut;
+  return years;
+}

@@ -9,6 +9,7 @@
  */
 import { formatYuan } from "./money.js";
 import { formatTimestamp } from "./time.js";
+import { fiscalYearsFromEvents } from "./fiscal.js";
 
 /** One decoded program event, as either reader (the tasks' or the portal's) holds it. */
 export interface RecordEvent {
@@ -34,7 +35,7 @@ export type Cell = string | number;
 
 /** One sheet: a key for file names, a title, the header row and the rows. */
 export interface RecordSheet {
-  key: "register" | "milestones" | "ledger";
+  key: "register" | "milestones" | "ledger" | "fiscal-years";
   title: string;
   header: string[];
   rows: Cell[][];
@@ -139,6 +140,7 @@ export function publicRecord(
         const m = x.values as { index: bigint; noticeEndsAt: bigint };
         return `#${m.index} ${formatTimestamp(x.time)} – ${formatTimestamp(m.noticeEndsAt)}`;
       });
+    const reservation = later.find((x) => x.name === "ReservedInFiscalYear");
     register.push([
       a.grantId.toString(),
       a.entityNo.toString(),
@@ -150,6 +152,7 @@ export function publicRecord(
       notices.join("; "),
       status,
       e.txHash,
+      reservation === undefined ? "" : String(reservation.values.year),
     ]);
   }
 
@@ -212,6 +215,7 @@ export function publicRecord(
         "public notice windows 公示期",
         "status 状态",
         "transaction 交易哈希",
+        "fiscal year 预算年度",
       ],
       rows: register,
     },
@@ -249,5 +253,37 @@ export function publicRecord(
       rows: ledger,
     },
   ];
+  // A program with fiscal years: every year's budget line, rebuilt from the whole history.
+  const years = fiscalYearsFromEvents(history);
+  if (years.length > 0) {
+    sheets.push({
+      key: "fiscal-years",
+      title: "Fiscal years 预算年度",
+      header: [
+        "fiscal year 预算年度",
+        "closed 已结账",
+        "appropriated (yuan) 拨入（元）",
+        "carried in 上年结转",
+        "released 退回",
+        "awarded 授予",
+        "withdrawn or returned 提取/收回",
+        "carried out 结转下年",
+        "available 可用",
+        `available (token units, 1 yuan = 10^${ctx.decimals}) 可用（最小单位）`,
+      ],
+      rows: years.map((l) => [
+        l.year.toString(),
+        l.closed ? "yes 是" : "no 否",
+        y(l.appropriated),
+        y(l.carriedIn),
+        y(l.released),
+        y(l.committed),
+        y(l.withdrawn),
+        y(l.carriedOut),
+        y(l.available),
+        unitsCell(l.available),
+      ]),
+    });
+  }
   return { sheets, totals, grants: register.length, grantEvents: milestones.length, movements };
 }

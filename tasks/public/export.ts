@@ -2,7 +2,9 @@
  * mg:export — a program's public record for auditors and the public, from its events alone: the award
  * register as a 公示 publishes it, every milestone's history, and the ledger movements, each as a CSV
  * file (UTF-8 with a byte order mark, so Excel shows the Chinese correctly) and together as one XLSX
- * workbook. `--year` limits the files to one fiscal year (the calendar year in Beijing time). Without it
+ * workbook; a program with fiscal years adds each year's budget line (appropriated, carried over, released,
+ * awarded, returned, available), rebuilt from the events. `--year` limits the files to one fiscal year (the
+ * program's own fiscal year where it keeps them, else the calendar year in Beijing time). Without it
  * the movements' totals are checked against `summary()`, and a difference exits 1.
  *
  * Amounts are exact: yuan as text with the token's decimals, and token units as integers (XLSX number
@@ -43,8 +45,15 @@ const action = defineAction("mg:export", async (args: ExportArgs, env) => {
     );
   }
   const { events: all, toBlock } = await programEvents(env.ethers.provider, p.program, p.entry.createdAtBlock);
-  // The fiscal year is the calendar year in Beijing time, as the budget is appropriated.
-  const inYear = (e: ProgramEvent) => year === null || formatTimestamp(e.time).startsWith(`${year}-`);
+  // The fiscal year: the program's own (its calendar fixed on chain) where it keeps fiscal years, else the
+  // calendar year in Beijing time, as the budget is appropriated.
+  const { startMonth } = await p.program.fiscalBook();
+  const bounds = year === null || startMonth === 0n ? null : await p.program.fiscalYear(Number(year));
+  const inYear = (e: ProgramEvent) =>
+    year === null ||
+    (bounds === null
+      ? formatTimestamp(e.time).startsWith(`${year}-`)
+      : BigInt(e.time) >= bounds.startsAt && BigInt(e.time) < bounds.endsAt);
   const events = all.filter(inYear);
   const categoryKeys = new Map(Object.entries(p.entry.categories).map(([k, v]) => [BigInt(v), k]));
   // Company names come from the off-chain directory beside the address book, where one is published.

@@ -4,8 +4,8 @@
  * Withdrawn, Appropriated, FiscalYearClosed, …) and checks it against summary(), the ledger identity and,
  * for a program with fiscal years, each year's fiscalYear() line. Exit code 1 on any mismatch.
  */
-import { Compliance, enumNames, YearEndRule, type ComplianceName } from "../../core/enums.js";
-import { readFiscalYears, yearEndWords } from "../../core/fiscal.js";
+import { Compliance, enumNames, type ComplianceName } from "../../core/enums.js";
+import { fiscalYearsFromEvents, readFiscalYears, yearEndWords } from "../../core/fiscal.js";
 import { FISCAL_YEAR_COLUMNS, fiscalYearRow } from "../runtime/fiscal-table.js";
 import { LEDGER_MODULUS, ledgerIdentityHolds } from "../../core/ledger.js";
 import { formatBeijing, type Bilingual } from "../../core/messages/labels.js";
@@ -299,35 +299,18 @@ const action = defineAction("mg:report", async (args: ReportArgs, env) => {
     const state = COMPLIANCE_NAMES[Number((await c.supervisionOf(e.args.grantId)).state)];
     if (state !== "None") compliance[state].push(e.args.grantId);
   }
-  // Fiscal years: each year's budget line rebuilt from the events, against the chain's fiscalYear(…).
-  type YearBook = Record<"appropriated" | "carriedIn" | "released" | "committed" | "withdrawn" | "carriedOut", bigint>;
-  const yearBooks = new Map<bigint, YearBook>();
-  const yearOf = (year: bigint): YearBook => {
-    let b = yearBooks.get(year);
-    if (b === undefined) {
-      b = { appropriated: 0n, carriedIn: 0n, released: 0n, committed: 0n, withdrawn: 0n, carriedOut: 0n };
-      yearBooks.set(year, b);
-    }
-    return b;
-  };
+  // Fiscal years: each year's budget line rebuilt from the events (core/fiscal.ts), against the chain's fiscalYear(…).
+  const rebuiltYears = new Map(
+    fiscalYearsFromEvents(all.map((e) => ({ name: e.name, values: e.args.toObject() }))).map((l) => [l.year, l]),
+  );
   for (const e of events("Appropriated")) {
-    yearOf(e.args.year).appropriated += e.args.amount;
     push(e, "Appropriated", null, null, e.args.amount, {
       en: `to fiscal year ${e.args.year}`,
       zh: `列入 ${e.args.year} 年度`,
     });
   }
-  for (const e of events("ReservedInFiscalYear")) yearOf(e.args.year).committed += e.args.amount;
-  for (const e of events("ReleasedToFiscalYear")) yearOf(e.args.year).released += e.args.amount;
-  for (const e of events("WithdrawnFromFiscalYear")) yearOf(e.args.year).withdrawn += e.args.amount;
   for (const e of events("FiscalYearClosed")) {
     const rule = yearEndWords(e.args.yearEnd);
-    if (Number(e.args.yearEnd) === YearEndRule.CarryOver) {
-      yearOf(e.args.year).carriedOut += e.args.rest;
-      yearOf(e.args.year + 1n).carriedIn += e.args.rest;
-    } else {
-      yearOf(e.args.year).withdrawn += e.args.rest;
-    }
     push(e, "FiscalYearClosed", null, null, e.args.rest, {
       en: `fiscal year ${e.args.year} closed; its rest ${rule.en}`,
       zh: `${e.args.year} 年度结账，结余${rule.zh}`,
@@ -344,8 +327,8 @@ const action = defineAction("mg:report", async (args: ReportArgs, env) => {
   const fiscal = await readFiscalYears(c, BigInt(latestBlock?.timestamp ?? 0));
   const yearFields = ["appropriated", "carriedIn", "released", "committed", "withdrawn", "carriedOut"] as const;
   const yearRows = (fiscal?.years ?? []).map((fy) => {
-    const rebuiltYear = yearOf(fy.year);
-    const differs = yearFields.filter((field) => rebuiltYear[field] !== fy[field]);
+    const rebuiltYear = rebuiltYears.get(fy.year);
+    const differs = yearFields.filter((field) => (rebuiltYear?.[field] ?? 0n) !== fy[field]);
     return { fy, differs };
   });
   const yearsAvailable = yearRows.reduce((sum, { fy }) => sum + fy.available, 0n);

@@ -1139,6 +1139,17 @@ describe("Operator tasks (mg:*) on the in-process network", function () {
         `Fiscal year ${year} cannot be used now: money goes to the current year (${year + 1}) or one of the next ten.`,
       );
 
+      // The export adds the budget by fiscal year, rebuilt from the events; the register names each grant's year.
+      const exported = await ok("mg:export", { program: CQ, out: path.join(dir, "cq-exports"), json: true });
+      expect(exported.reconciled).to.equal(true);
+      const yearsCsv = (exported.files as string[]).find((f) => f.endsWith("-fiscal-years.csv"))!;
+      const yearRows = readFileSync(yearsCsv, "utf8").trim().split("\r\n").slice(1);
+      const closedRow = yearRows.find((r) => r.startsWith(`"${year}"`))!;
+      expect(closedRow).to.include('"yes 是"');
+      expect(closedRow.split(",").at(-1)).to.equal('"0"');
+      const nextRow = yearRows.find((r) => r.startsWith(`"${year + 1}"`))!;
+      expect(nextRow.split(",").at(-1)).to.equal(`"${yuan("500,000")}"`);
+
       const report = await ok("mg:report", { program: CQ, json: true });
       expect(report.reconciled).to.equal(true);
       const years = report.fiscalYears as Array<{ year: number; closed: boolean; reconciled: boolean }>;
