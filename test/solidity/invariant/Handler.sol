@@ -54,6 +54,9 @@ contract Handler is World {
     uint256[6] internal _candidateKeys;
     /// @dev Fresh payout wallets handed out by rotateWallet.
     uint160 internal _walletsMade;
+    /// @notice Program B's fiscal years closed so far, oldest first, and each one's line when it was closed.
+    uint16[] public closedYears;
+    mapping(uint16 year => bytes32 lineHash) public closedLines;
 
     Program.MilestoneState internal constant PENDING = Program.MilestoneState.Pending;
     Program.MilestoneState internal constant SUBMITTED = Program.MilestoneState.Submitted;
@@ -74,7 +77,13 @@ contract Handler is World {
         model = new CommitteeModel(REVIEWER_COUNT, QUORUM);
         // Program A: upheld objections send the milestone back for resubmission; B: they cancel it.
         _programs[0] = _createProgram("A", NOTICE_A, Program.UpheldObjectionOutcome.Resubmit);
-        _programs[1] = _createProgram("B", NOTICE_B, Program.UpheldObjectionOutcome.Cancel);
+        // B keeps its budget by fiscal year (Beijing, from 1 January; the rest returned at a close).
+        _programs[1] = _createProgram(
+            "B",
+            NOTICE_B,
+            Program.UpheldObjectionOutcome.Cancel,
+            Program.FiscalCalendar({ startMonth: 1, utcOffsetMinutes: 480, yearEnd: Program.YearEndRule.Return })
+        );
         for (uint256 p = 0; p < 2; ++p) {
             // 1: capped, own group. 2: fixed, own group, at most 2 awards. 3: capped, shared group, total cap.
             _addCategory(_programs[p], Program.AwardMode.Capped, 300_000, 0, 0, bytes32(0));
@@ -392,6 +401,41 @@ contract Handler is World {
         if (_call(p, TREASURER, abi.encodeCall(IProgramTreasury.withdraw, (amount)), "withdraw")) {
             ghost.addWithdrawn(p, token.balanceOf(TREASURY) - before);
         }
+    }
+
+    /// @dev Program B: appropriates to the current fiscal year or one of the next two.
+    function fundYear(uint256 aheadSeed, uint256 amountRaw) public {
+        uint16 year = _programs[1].fiscalYearOf(block.timestamp) + uint16(aheadSeed % 3);
+        uint256 amount = _bound(amountRaw, 1, 1_000_000);
+        token.mint(TREASURER, amount);
+        vm.prank(TREASURER);
+        token.approve(address(_programs[1]), amount);
+        if (_call(1, TREASURER, abi.encodeCall(IProgramTreasury.fundFiscalYear, (year, amount)), "fundYear")) {
+            ghost.addFunded(1, amount);
+        }
+    }
+
+    /// @dev Program B: closes its oldest open fiscal year (refused until it has ended), and records the
+    /// closed year's line, which must never change again.
+    function closeYear() public {
+        uint16 year = _programs[1].fiscalBook().nextToClose;
+        uint256 before = token.balanceOf(TREASURY);
+        if (_call(1, TREASURER, abi.encodeCall(IProgramTreasury.closeFiscalYear, (year)), "closeYear")) {
+            ghost.addWithdrawn(1, token.balanceOf(TREASURY) - before);
+            closedYears.push(year);
+            closedLines[year] = keccak256(abi.encode(_programs[1].fiscalYear(year)));
+        }
+    }
+
+    /// @dev Moves the clock on by up to 200 days, so fiscal years end and can be closed.
+    function warpMonths(uint256 secondsRaw) public {
+        vm.warp(block.timestamp + _bound(secondsRaw, 1 days, 200 days));
+        ghost.success("warpMonths");
+    }
+
+    /// @notice Program B's closed fiscal years, in the order they were closed.
+    function closedYearCount() external view returns (uint256) {
+        return closedYears.length;
     }
 
     /// @dev A direct token transfer to the program, outside fund/repay.

@@ -358,6 +358,30 @@ contract InvariantsTest is Assertions {
         }
     }
 
+    /// @notice Fiscal years (program B): every unit of the unreserved budget sits in one open or future
+    /// year — the years' available amounts add up to the program's (LedgerLib's) available — years before the
+    /// oldest open one are closed, and a closed year's line never changes after its close.
+    function invariant_FiscalYears() public view {
+        IGrantProgram b = programs[1];
+        Program.FiscalBook memory book = b.fiscalBook();
+        uint16 current = b.fiscalYearOf(block.timestamp);
+        uint256 sum;
+        for (uint16 y = book.firstYear; y <= current + 10; ++y) {
+            Program.FiscalYearView memory v = b.fiscalYear(y);
+            sum += v.available;
+            assertTrue(v.closed == (y < book.nextToClose), "FiscalYears: closed exactly before the oldest open year");
+        }
+        assertEq(sum, b.available(), "FiscalYears: the years' available amounts add up to the program's");
+        uint256 n = handler.closedYearCount();
+        for (uint256 i = 0; i < n; ++i) {
+            uint16 y = handler.closedYears(i);
+            assertTrue(
+                keccak256(abi.encode(b.fiscalYear(y))) == handler.closedLines(y),
+                "FiscalYears: a closed year never changes"
+            );
+        }
+    }
+
     /// @notice One-time: an entity holds at most one award per key (across both programs), and the
     /// registry's holder is exactly that grant.
     function invariant_OneTime() public view {

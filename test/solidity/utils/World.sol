@@ -73,6 +73,17 @@ abstract contract World is Assertions {
         uint40 noticePeriod,
         Program.UpheldObjectionOutcome outcome
     ) internal returns (IGrantProgram program) {
+        Program.FiscalCalendar memory none;
+        program = _createProgram(name, noticePeriod, outcome, none);
+    }
+
+    /// @dev A program with `calendar` as its fiscal calendar (start month zero: one undated budget).
+    function _createProgram(
+        string memory name,
+        uint40 noticePeriod,
+        Program.UpheldObjectionOutcome outcome,
+        Program.FiscalCalendar memory calendar
+    ) internal returns (IGrantProgram program) {
         address[] memory managers = new address[](1);
         managers[0] = MANAGER;
         address[] memory committee = new address[](REVIEWER_COUNT);
@@ -92,11 +103,7 @@ abstract contract World is Assertions {
             upheldObjectionOutcome: outcome,
             programFileHash: keccak256("world program file"),
             policyTextHash: keccak256("world policy text"),
-            fiscalCalendar: Program.FiscalCalendar({
-                startMonth: 0,
-                utcOffsetMinutes: 0,
-                yearEnd: Program.YearEndRule.Return
-            })
+            fiscalCalendar: calendar
         });
         program = IGrantProgram(
             factory.createProgram(
