@@ -359,7 +359,8 @@ abstract contract GrantProgramState is IGrantProgramEvents, IAccessControl, ERC1
     function _creditFiscalYear(uint256 grantId, uint16 grantYear, uint128 amount) internal {
         uint16 oldestOpen = _fiscalBook.nextToClose;
         uint16 year = grantYear >= oldestOpen ? grantYear : oldestOpen;
-        _fiscalYears[year].released += amount;
+        Program.FiscalYear storage y = _fiscalYears[year];
+        y.released = LedgerLib.addLifetime(y.released, amount);
         emit ReleasedToFiscalYear(grantId, year, amount);
     }
 
@@ -369,23 +370,28 @@ abstract contract GrantProgramState is IGrantProgramEvents, IAccessControl, ERC1
         return FiscalCalendar.yearOf(block.timestamp, b.startMonth, b.utcOffsetMinutes);
     }
 
-    /// @dev A fiscal year's unreserved budget (see {Program.FiscalYear}: what came in less what went out).
+    /// @dev A fiscal year's unreserved budget (see {Program.FiscalYear}: what came in less what went out),
+    /// modulo 2**128 like the ledger's (see {LedgerLib}): exact, as the years' available amounts add up to
+    /// the program's, which is below 2**128, even after a counter has wrapped.
     function _fiscalAvailable(Program.FiscalYear storage y) internal view returns (uint256) {
-        return uint256(y.appropriated) + y.carriedIn + y.released - y.committed - y.withdrawn - y.carriedOut;
+        unchecked {
+            return uint256(y.appropriated + y.carriedIn + y.released - y.committed - y.withdrawn - y.carriedOut);
+        }
     }
 
     /// @dev Takes `amount` of fiscal year `year`'s unreserved budget for an award (`committed`) or a
-    /// withdrawal (not `committed`); refuses a closed year or one without enough.
+    /// withdrawal (not `committed`); refuses a year without enough. Callers pass the current year or a
+    /// later one, which is open: a closed year has ended, and the first year is the year of the first
+    /// appropriation.
     function _takeFromFiscalYear(uint16 year, uint256 amount, bool committed) internal {
-        if (year < _fiscalBook.nextToClose) revert Errors.GrantProgram_FiscalYearClosed(year);
         Program.FiscalYear storage y = _fiscalYears[year];
         uint256 availableThen = _fiscalAvailable(y);
         if (amount > availableThen) {
             revert Errors.GrantProgram_InsufficientFiscalYearBudget(year, amount, availableThen);
         }
         // amount <= available < 2**128.
-        if (committed) y.committed += uint128(amount);
-        else y.withdrawn += uint128(amount);
+        if (committed) y.committed = LedgerLib.addLifetime(y.committed, uint128(amount));
+        else y.withdrawn = LedgerLib.addLifetime(y.withdrawn, uint128(amount));
     }
 
     /// @dev Lowers what the grant's entity keeps in the grant's tier group by a part that will never be

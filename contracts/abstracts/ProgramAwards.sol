@@ -77,8 +77,8 @@ abstract contract ProgramAwards is IProgramAwards, GrantProgramState {
     }
 
     /// @dev The fiscal year an award reserves against: none without fiscal years (then none may be
-    /// named), else the named one (up to ten years ahead; {_takeFromFiscalYear} refuses a closed one) or
-    /// the current one.
+    /// named), else the named one (the current year or up to ten years ahead: an ended year's budget is
+    /// not committed any more, it waits for its close) or the current one.
     function _fiscalYearOfAward(uint16 named) private view returns (uint16) {
         if (!_settings.fiscalYears) {
             if (named != 0) revert Errors.GrantProgram_NoFiscalYears();
@@ -86,7 +86,9 @@ abstract contract ProgramAwards is IProgramAwards, GrantProgramState {
         }
         uint16 current = _currentFiscalYear();
         if (named == 0) return current;
-        if (named > current + _MAX_YEARS_AHEAD) revert Errors.GrantProgram_FiscalYearOutOfRange(named, current);
+        if (named < current || named > current + _MAX_YEARS_AHEAD) {
+            revert Errors.GrantProgram_FiscalYearOutOfRange(named, current);
+        }
         return named;
     }
 
@@ -94,9 +96,7 @@ abstract contract ProgramAwards is IProgramAwards, GrantProgramState {
     /// before the award; one without refuses a stated date (it would be recorded as checked).
     function _checkQualifyingDate(uint32 window, uint16 categoryId, uint40 qualifyingDate) private view {
         if (window == 0) {
-            if (qualifyingDate != 0) {
-                revert Errors.GrantProgram_QualifyingDateOutsideWindow(categoryId, qualifyingDate, 0, 0);
-            }
+            if (qualifyingDate != 0) revert Errors.GrantProgram_NoEligibilityWindow(categoryId, qualifyingDate);
             return;
         }
         if (qualifyingDate == 0) revert Errors.GrantProgram_QualifyingDateRequired(categoryId);

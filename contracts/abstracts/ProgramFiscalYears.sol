@@ -19,12 +19,18 @@ abstract contract ProgramFiscalYears is IProgramFiscalYears, GrantProgramState {
     /// @inheritdoc IProgramFiscalYears
     function fiscalYearOf(uint256 timestamp) external view override returns (uint16) {
         Program.FiscalBook memory b = _requireFiscalYears();
+        if (timestamp < FiscalCalendar.FIRST_MOMENT || timestamp >= FiscalCalendar.END_MOMENT) {
+            revert Errors.GrantProgram_OutsideCalendar(timestamp);
+        }
         return FiscalCalendar.yearOf(timestamp, b.startMonth, b.utcOffsetMinutes);
     }
 
     /// @inheritdoc IProgramFiscalYears
     function fiscalYear(uint16 year) external view override returns (Program.FiscalYearView memory v) {
         Program.FiscalBook memory b = _requireFiscalYears();
+        if (year < FiscalCalendar.FIRST_YEAR || year > FiscalCalendar.LAST_YEAR) {
+            revert Errors.GrantProgram_OutsideCalendar(year);
+        }
         Program.FiscalYear storage y = _fiscalYears[year];
         v.year = year;
         v.startsAt = FiscalCalendar.startOf(year, b.startMonth, b.utcOffsetMinutes);

@@ -20,7 +20,8 @@ abstract contract ProgramTreasury is IProgramTreasury, GrantProgramState {
     /// @inheritdoc IProgramTreasury
     function fund(uint256 amount) external override onlyRole(_TREASURER_ROLE) nonReentrant {
         // A program with fiscal years appropriates to the current one.
-        _fund(_settings.fiscalYears ? _currentFiscalYear() : 0, amount);
+        uint16 current = _settings.fiscalYears ? _currentFiscalYear() : 0;
+        _fund(current, current, amount);
     }
 
     /// @inheritdoc IProgramTreasury
@@ -31,11 +32,12 @@ abstract contract ProgramTreasury is IProgramTreasury, GrantProgramState {
         if (year < current || year > current + _MAX_YEARS_AHEAD) {
             revert Errors.GrantProgram_FiscalYearOutOfRange(year, current);
         }
-        _fund(year, amount);
+        _fund(year, current, amount);
     }
 
-    /// @dev Funds the budget, and fiscal year `year` when non-zero (a year from the current one on: open).
-    function _fund(uint16 year, uint256 amount) private {
+    /// @dev Funds the budget, and fiscal year `year` when non-zero (the current year `current` or a later
+    /// one: open).
+    function _fund(uint16 year, uint16 current, uint256 amount) private {
         // Check.
         if (amount == 0) revert Errors.GrantProgram_ZeroAmount();
 
@@ -47,12 +49,13 @@ abstract contract ProgramTreasury is IProgramTreasury, GrantProgramState {
         // Effect: `amount` fits in uint128 because the token balance does (checked in _pullExactly).
         _ledger.funded = LedgerLib.addLifetime(_ledger.funded, uint128(amount));
         if (year != 0) {
-            _fiscalYears[year].appropriated += uint128(amount);
-            // Years close in order from the first one appropriated. A year before it can only be
-            // appropriated while nothing is closed: it is at least the current year, and a closed year
-            // has ended.
+            Program.FiscalYear storage y = _fiscalYears[year];
+            y.appropriated = LedgerLib.addLifetime(y.appropriated, uint128(amount));
+            // Years close in order from the year of the first appropriation — the current year then, even
+            // when the money went to a later one, so the current year stays open. Every later
+            // appropriation is to a year from the current one on, so never before it.
             Program.FiscalBook storage b = _fiscalBook;
-            if (b.firstYear == 0 || year < b.firstYear) (b.firstYear, b.nextToClose) = (year, year);
+            if (b.firstYear == 0) (b.firstYear, b.nextToClose) = (current, current);
         }
 
         // Log.
@@ -97,11 +100,12 @@ abstract contract ProgramTreasury is IProgramTreasury, GrantProgramState {
         _fiscalBook.nextToClose = year + 1;
         bool returned = b.yearEnd == Program.YearEndRule.Return;
         if (returned) {
-            y.withdrawn += rest;
+            y.withdrawn = LedgerLib.addLifetime(y.withdrawn, rest);
             _ledger.withdrawn = LedgerLib.addLifetime(_ledger.withdrawn, rest);
         } else {
             y.carriedOut = rest;
-            _fiscalYears[year + 1].carriedIn += rest;
+            Program.FiscalYear storage next = _fiscalYears[year + 1];
+            next.carriedIn = LedgerLib.addLifetime(next.carriedIn, rest);
         }
 
         // Interaction: only ever to the fixed treasury.

@@ -192,12 +192,9 @@ library Errors {
     /// @notice Thrown when a fiscal-year function is called on a program that keeps one undated budget.
     error GrantProgram_NoFiscalYears();
 
-    /// @notice Thrown when money is appropriated to a fiscal year before the current one or more than ten
-    /// years after it, or an award names a year more than ten years ahead.
+    /// @notice Thrown when money is appropriated, or an award names a fiscal year, before the current one or
+    /// more than ten years after it.
     error GrantProgram_FiscalYearOutOfRange(uint16 year, uint16 currentYear);
-
-    /// @notice Thrown when money is appropriated to, or an award reserves against, a closed fiscal year.
-    error GrantProgram_FiscalYearClosed(uint16 year);
 
     /// @notice Thrown when an award or a withdrawal needs more than the fiscal year's unreserved budget.
     error GrantProgram_InsufficientFiscalYearBudget(uint16 year, uint256 needed, uint256 available);
@@ -216,13 +213,21 @@ library Errors {
     error GrantProgram_QualifyingDateRequired(uint16 categoryId);
 
     /// @notice Thrown when an award's qualifying date is not within the category's eligibility window:
-    /// from `earliest` to the award's own time `latest`; or is stated for a category without one.
+    /// from `earliest` to the award's own time `latest`.
     error GrantProgram_QualifyingDateOutsideWindow(
         uint16 categoryId,
         uint40 qualifyingDate,
         uint40 earliest,
         uint40 latest
     );
+
+    /// @notice Thrown when an award states a qualifying date in a category without an eligibility window
+    /// (the date would read as checked).
+    error GrantProgram_NoEligibilityWindow(uint16 categoryId, uint40 qualifyingDate);
+
+    /// @notice Thrown when a fiscal-year view is asked about a year outside 1971–9999, or a moment from
+    /// 10000-01-01 on: the calendar the program computes with covers those years.
+    error GrantProgram_OutsideCalendar(uint256 value);
 
     /// @notice Thrown when a category's tier is outside 1–16 in a tier group, or set without a group.
     error GrantProgram_InvalidTier(uint8 tierGroup, uint8 tier);

@@ -7,9 +7,18 @@ pragma solidity 0.8.28;
 /// A fiscal year is named by the calendar year it begins in.
 /// @dev Proleptic Gregorian calendar arithmetic on days since 1970-01-01 (the civil-from-days and
 /// days-from-civil algorithms published by Howard Hinnant, restricted to dates from 1970 on: every
-/// quantity is non-negative, so unsigned division is floor division). Exact for every year the
-/// program can meet (1970–65534); a test compares it with an independent calendar at thousands of moments.
+/// quantity is non-negative, so unsigned division is floor division). Exact for the fiscal years
+/// 1971–9999 and the moments from 1971-01-01 to before 10000-01-01 (UTC), which the program's views
+/// enforce and its own clock never leaves; a test compares it with an independent calendar at thousands
+/// of moments.
 library FiscalCalendar {
+    /// @notice The first and last fiscal year the calendar is exact for.
+    uint16 internal constant FIRST_YEAR = 1971;
+    uint16 internal constant LAST_YEAR = 9999;
+    /// @notice 1971-01-01T00:00:00Z and 10000-01-01T00:00:00Z: moments from the first and before the second.
+    uint256 internal constant FIRST_MOMENT = 31_536_000;
+    uint256 internal constant END_MOMENT = 253_402_300_800;
+
     uint256 private constant _DAY = 86_400;
     /// @dev Days from 0000-03-01 (the algorithms' epoch) to 1970-01-01.
     uint256 private constant _EPOCH_SHIFT = 719_468;
@@ -20,7 +29,7 @@ library FiscalCalendar {
     /// @param startMonth The month (1–12) the fiscal year begins.
     /// @param utcOffsetMinutes Local time, minutes east of UTC (between -720 and 840).
     function yearOf(uint256 timestamp, uint8 startMonth, int16 utcOffsetMinutes) internal pure returns (uint16) {
-        // Local time: a timestamp before the offset's reach of 1970 does not occur on a live chain.
+        // Local time: non-negative for any moment from FIRST_MOMENT on (offsets are at most 12 hours west).
         uint256 local = uint256(int256(timestamp) + int256(utcOffsetMinutes) * 60);
         (uint256 year, uint256 month) = _civilFromDays(local / _DAY);
         return uint16(month >= startMonth ? year : year - 1);

@@ -129,7 +129,11 @@ library Program {
     }
 
     /// @notice A program's fiscal calendar and how far its years are closed, one storage slot.
-    /// @param firstYear The first year that was ever appropriated (zero until then); years close in order from it.
+    /// @param startMonth The month (1–12) a fiscal year begins; zero: the program keeps one undated budget.
+    /// @param utcOffsetMinutes The administration's local time, minutes east of UTC.
+    /// @param yearEnd What a year's close does with its unreserved rest.
+    /// @param firstYear The fiscal year of the first appropriation (the year it was made in, whichever year
+    /// it went to; zero until then); years close in order from it.
     /// @param nextToClose The oldest year still open: every year before it (from `firstYear`) is closed.
     struct FiscalBook {
         // slot 0
@@ -145,7 +149,14 @@ library Program {
     /// it goes out by awards (committed, paid or not), withdrawals to the treasury (a close that returns
     /// the rest counts as one) and carry-over to the next year. Identity per year:
     /// appropriated + carriedIn + released = committed + withdrawn + carriedOut + available, and the years'
-    /// available amounts add up to the program's.
+    /// available amounts add up to the program's. The counters are kept modulo 2**128, as the ledger's
+    /// (see {LedgerLib}), so no amount cycled through a year can make a later release revert.
+    /// @param appropriated Funding appropriated to the year.
+    /// @param committed What awards reserved against the year.
+    /// @param released What came back to the year from grants: lapsed or cancelled parts, repayments.
+    /// @param withdrawn What left for the treasury: withdrawals, and the rest at a close that returns it.
+    /// @param carriedIn The rest carried in from the year before at its close.
+    /// @param carriedOut The rest carried into the next year at this year's close.
     struct FiscalYear {
         // slot 0
         uint128 appropriated;
@@ -158,10 +169,16 @@ library Program {
         uint128 carriedOut;
     }
 
-    /// @notice A fiscal year's budget line for tooling; times in calendar seconds.
-    /// @param startsAt First second of the year; `endsAt` the first second of the next.
-    /// @param closed Whether the year is closed (no appropriation or award against it any more; what its
-    /// awards release later goes to the oldest open year).
+    /// @notice A fiscal year's budget line for tooling; times in calendar seconds, amounts in token units.
+    /// @param year The fiscal year (named by the calendar year it begins in).
+    /// @param startsAt First second of the year.
+    /// @param endsAt First second of the next year.
+    /// @param closed Whether the year is closed, or before the first one (no appropriation or award against
+    /// it any more; what its awards release later goes to the oldest open year).
+    /// @param appropriated See {FiscalYear}; likewise `carriedIn`, `released`, `committed`, `withdrawn`,
+    /// `carriedOut`.
+    /// @param available The year's unreserved budget: what can still be awarded or withdrawn from it (or,
+    /// once it ended, what its close returns or carries over).
     struct FiscalYearView {
         uint16 year;
         uint40 startsAt;

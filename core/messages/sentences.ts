@@ -361,13 +361,9 @@ export const SENTENCES: Record<string, Sentence> = {
   },
   GrantProgram_FiscalYearOutOfRange: {
     en: (a, f) =>
-      `Fiscal year ${f.n(a.year)} cannot be used now: money goes to the current year (${f.n(a.currentYear)}) or one of the next ten.`,
+      `Fiscal year ${f.n(a.year)} cannot be used now: money goes to, and awards reserve against, the current year (${f.n(a.currentYear)}) or one of the next ten; an ended year's rest waits for its close.`,
     zh: (a, f) =>
-      `现在不能使用 ${f.n(a.year)} 预算年度：资金只能列入当前年度（${f.n(a.currentYear)}）或其后十年内的年度。`,
-  },
-  GrantProgram_FiscalYearClosed: {
-    en: (a, f) => `Fiscal year ${f.n(a.year)} is closed: nothing can be appropriated to it or awarded against it.`,
-    zh: (a, f) => `${f.n(a.year)} 预算年度已结账：不能再向其拨款或以其预算授予资助。`,
+      `现在不能使用 ${f.n(a.year)} 预算年度：资金只能列入、资助只能预留于当前年度（${f.n(a.currentYear)}）或其后十年内的年度；已结束年度的结余待其结账处理。`,
   },
   GrantProgram_InsufficientFiscalYearBudget: {
     en: (a, f) =>
@@ -399,13 +395,21 @@ export const SENTENCES: Record<string, Sentence> = {
   },
   GrantProgram_QualifyingDateOutsideWindow: {
     en: (a, f) =>
-      Number(a.latest) === 0
-        ? `Category ${f.n(a.categoryId)} has no eligibility window, so an award in it states no qualifying date.`
-        : `The qualifying date ${f.date(a.qualifyingDate)} is outside category ${f.n(a.categoryId)}'s eligibility window, from ${f.date(a.earliest)} to the award (${f.date(a.latest)}).`,
+      `The qualifying date ${f.date(a.qualifyingDate)} is outside category ${f.n(a.categoryId)}'s eligibility window, from ${f.date(a.earliest)} to the award (${f.date(a.latest)}).`,
     zh: (a, f) =>
-      Number(a.latest) === 0
-        ? `第 ${f.n(a.categoryId)} 号类别未设资格期限，授予时不写取得资格的日期。`
-        : `取得资格的日期 ${f.date(a.qualifyingDate)} 不在第 ${f.n(a.categoryId)} 号类别的资格期限内（${f.date(a.earliest)} 至授予时 ${f.date(a.latest)}）。`,
+      `取得资格的日期 ${f.date(a.qualifyingDate)} 不在第 ${f.n(a.categoryId)} 号类别的资格期限内（${f.date(a.earliest)} 至授予时 ${f.date(a.latest)}）。`,
+  },
+  GrantProgram_NoEligibilityWindow: {
+    en: (a, f) =>
+      `Category ${f.n(a.categoryId)} has no eligibility window, so an award in it states no qualifying date (not ${f.date(a.qualifyingDate)}).`,
+    zh: (a, f) =>
+      `第 ${f.n(a.categoryId)} 号类别未设资格期限，授予时不写取得资格的日期（而不是 ${f.date(a.qualifyingDate)}）。`,
+  },
+  GrantProgram_OutsideCalendar: {
+    en: (a, f) =>
+      `${f.n(a.value)} is outside the program's calendar: fiscal years 1971–9999, moments from 1971-01-01 to before 10000-01-01.`,
+    zh: (a, f) =>
+      `${f.n(a.value)} 超出本项目日历的范围：预算年度为 1971 至 9999 年，时间须在 1971-01-01 至 10000-01-01 之前。`,
   },
   GrantProgram_InvalidTier: {
     en: (a, f) =>

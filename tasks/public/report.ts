@@ -326,9 +326,12 @@ const action = defineAction("mg:report", async (args: ReportArgs, env) => {
   const latestBlock = await env.ethers.provider.getBlock(to);
   const fiscal = await readFiscalYears(c, BigInt(latestBlock?.timestamp ?? 0));
   const yearFields = ["appropriated", "carriedIn", "released", "committed", "withdrawn", "carriedOut"] as const;
+  // The chain keeps the lifetime counters (the ledger's and each year's) modulo 2^128 (core/ledger.ts); the
+  // events give exact sums.
+  const lifetime = (sum: bigint) => sum % LEDGER_MODULUS;
   const yearRows = (fiscal?.years ?? []).map((fy) => {
     const rebuiltYear = rebuiltYears.get(fy.year);
-    const differs = yearFields.filter((field) => (rebuiltYear?.[field] ?? 0n) !== fy[field]);
+    const differs = yearFields.filter((field) => lifetime(rebuiltYear?.[field] ?? 0n) !== fy[field]);
     return { fy, differs };
   });
   const yearsAvailable = yearRows.reduce((sum, { fy }) => sum + fy.available, 0n);
@@ -337,8 +340,6 @@ const action = defineAction("mg:report", async (args: ReportArgs, env) => {
 
   const available = rebuilt.funded + rebuilt.repaid - rebuilt.reserved - rebuilt.paid - rebuilt.withdrawn;
   const s = await c.summary();
-  // The chain keeps the lifetime counters modulo 2^128 (core/ledger.ts); the events give exact sums.
-  const lifetime = (sum: bigint) => sum % LEDGER_MODULUS;
   const compare: Array<[string, bigint, bigint]> = [
     ["funded", lifetime(rebuilt.funded), s.funded],
     ["repaid", lifetime(rebuilt.repaid), s.repaid],

@@ -1136,7 +1136,7 @@ describe("Operator tasks (mg:*) on the in-process network", function () {
       expect(
         await fails("mg:fund", { from: "3", program: CQ, amount: "1", mint: true, fiscalYear: String(year) }),
       ).to.equal(
-        `Fiscal year ${year} cannot be used now: money goes to the current year (${year + 1}) or one of the next ten.`,
+        `Fiscal year ${year} cannot be used now: money goes to, and awards reserve against, the current year (${year + 1}) or one of the next ten; an ended year's rest waits for its close.`,
       );
 
       // The export adds the budget by fiscal year, rebuilt from the events; the register names each grant's year.

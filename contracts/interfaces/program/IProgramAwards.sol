@@ -25,8 +25,9 @@ interface IProgramAwards is IGrantProgramEvents {
     /// @notice Awards a grant as {award} does, with the award's options: the fiscal year it reserves
     /// against, the date the entity qualified, and the hash of the decision's text citing its article.
     /// @dev Requirements: as {award}; plus: `options.fiscalYear` zero (the current fiscal year) or, in a
-    /// program with fiscal years, an open year at most ten years ahead whose unreserved budget covers the
-    /// sum; `options.qualifyingDate` within the category's eligibility window before now (required when
+    /// program with fiscal years, the current year or a later one at most ten years ahead (never one that
+    /// has ended, closed or not: {Errors.GrantProgram_FiscalYearOutOfRange}) whose unreserved budget covers
+    /// the sum; `options.qualifyingDate` within the category's eligibility window before now (required when
     /// the category has one, refused when it has none). {award} itself takes the current fiscal year and
     /// states no qualifying date. Emits what {award} emits (with {ReservedInFiscalYear} when the program
     /// keeps fiscal years), then {AwardDecided}.

@@ -19,10 +19,12 @@ interface IProgramFiscalYears is IGrantProgramEvents {
 
     /// @notice The fiscal year `timestamp` (unix seconds) falls in, by the program's calendar: the one rule
     /// the tasks, the portal and reports use.
-    /// @dev Reverts with {Errors.GrantProgram_NoFiscalYears} on a program without fiscal years.
+    /// @dev Reverts with {Errors.GrantProgram_NoFiscalYears} on a program without fiscal years, and with
+    /// {Errors.GrantProgram_OutsideCalendar} for a moment before 1971 or from 10000-01-01 on.
     function fiscalYearOf(uint256 timestamp) external view returns (uint16);
 
     /// @notice One fiscal year's budget line: its dates, whether it is closed, and its figures.
-    /// @dev Reverts with {Errors.GrantProgram_NoFiscalYears} on a program without fiscal years.
+    /// @dev Reverts with {Errors.GrantProgram_NoFiscalYears} on a program without fiscal years, and with
+    /// {Errors.GrantProgram_OutsideCalendar} for a year outside 1971–9999.
     function fiscalYear(uint16 year) external view returns (Program.FiscalYearView memory);
 }

@@ -52,7 +52,8 @@ contract GhostStore {
         OfficialPaid, // I13: a payout to an account that holds or held a role or seat
         OfficialAwarded, // I13: an award to an entity whose wallet is an official's
         VoteNotCountable, // I5: a vote counted that the committee model says may not count
-        BadSignatureAccepted // I5: a batch with an expired or stale-round signature accepted
+        BadSignatureAccepted, // I5: a batch with an expired or stale-round signature accepted
+        EndedYearAwarded // FiscalYears: an award reserved against a fiscal year that had ended
     }
 
     /// @notice How often each violation was seen.

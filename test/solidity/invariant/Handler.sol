@@ -146,13 +146,57 @@ contract Handler is World {
         uint8 p = uint8(pSeed % 2);
         uint8 e = uint8(entitySeed % ENTITY_COUNT);
         uint16 categoryId = uint16(categorySeed % 3) + 1;
-        IGrantProgram gp = _programs[p];
-        Program.Category memory c = gp.category(categoryId);
+        (Program.MilestoneTerms[] memory t, uint256 total) = _terms(p, categoryId, amountSeed, termSeed);
+        uint256 nextId = _programs[p].grantCount() + 1;
+        if (_call(p, MANAGER, abi.encodeCall(IProgramAwards.award, (entityIds[e], categoryId, 0, t)), "award")) {
+            _noteAward(p, nextId, e, categoryId, t, total);
+        }
+    }
+
+    /// @dev Program B: an award naming a fiscal year from the one before the current one to two ahead. The
+    /// year before has ended (closed or not): an award against it must be refused.
+    function awardInYear(uint256 entitySeed, uint256 yearSeed, uint256 amountSeed, uint256 termSeed) public {
+        if (ghost.grantCount() >= MAX_GRANTS) return;
+        uint16 current = _programs[1].fiscalYearOf(block.timestamp);
+        _awardInYear(
+            uint8(entitySeed % ENTITY_COUNT),
+            current - 1 + uint16(yearSeed % 4),
+            current,
+            amountSeed,
+            termSeed
+        );
+    }
+
+    function _awardInYear(uint8 e, uint16 year, uint16 current, uint256 amountSeed, uint256 termSeed) private {
+        uint16 categoryId = uint16(amountSeed % 3) + 1;
+        (Program.MilestoneTerms[] memory t, uint256 total) = _terms(1, categoryId, amountSeed, termSeed);
+        uint256 nextId = _programs[1].grantCount() + 1;
+        bool ok = _call(
+            1,
+            MANAGER,
+            abi.encodeCall(
+                IProgramAwards.awardWithOptions,
+                (entityIds[e], categoryId, 0, t, Program.AwardOptions(year, 0, bytes32(termSeed)))
+            ),
+            "awardInYear"
+        );
+        if (!ok) return;
+        if (year < current) ghost.violation(GhostStore.Violation.EndedYearAwarded);
+        _noteAward(1, nextId, e, categoryId, t, total);
+    }
+
+    /// @dev 1–4 milestones adding up to the award. Fixed: the exact amount. Capped: up to 12.5 % over the
+    /// cap, so refusals are exercised too.
+    function _terms(
+        uint8 p,
+        uint16 categoryId,
+        uint256 amountSeed,
+        uint256 termSeed
+    ) private view returns (Program.MilestoneTerms[] memory t, uint256 total) {
+        Program.Category memory c = _programs[p].category(categoryId);
         uint256 count = _bound(termSeed, 1, 4);
-        // Fixed: the exact amount. Capped: up to 12.5 % over the cap, so refusals are exercised too.
-        uint256 total =
-            c.mode == Program.AwardMode.Fixed ? c.amount : _bound(amountSeed, count, c.amount + c.amount / 8);
-        Program.MilestoneTerms[] memory t = new Program.MilestoneTerms[](count);
+        total = c.mode == Program.AwardMode.Fixed ? c.amount : _bound(amountSeed, count, c.amount + c.amount / 8);
+        t = new Program.MilestoneTerms[](count);
         uint256 left = total;
         uint40 deadline = uint40(block.timestamp);
         for (uint256 i = 0; i < count; ++i) {
@@ -162,24 +206,32 @@ contract Handler is World {
             deadline += uint40(_bound(h >> 128, 1 days, 45 days));
             t[i] = Program.MilestoneTerms({ amount: uint128(part), deadline: deadline, descriptionHash: bytes32(h) });
         }
-        uint256 nextId = gp.grantCount() + 1;
-        if (_call(p, MANAGER, abi.encodeCall(IProgramAwards.award, (entityIds[e], categoryId, 0, t)), "award")) {
-            if (_isOfficial(p, entityWallets[e])) ghost.violation(GhostStore.Violation.OfficialAwarded);
-            for (uint256 i = 0; i < count; ++i) ghost.noteAmount(p, nextId, i, t[i].amount);
-            ghost.pushGrant(
-                GhostStore.GrantGhost({
-                    program: p,
-                    grantId: uint64(nextId),
-                    entity: e,
-                    categoryId: categoryId,
-                    award: uint128(total),
-                    paid: 0,
-                    milestoneCount: uint8(count),
-                    cancelled: false,
-                    paidAtCancel: 0
-                })
-            );
-        }
+    }
+
+    /// @dev Records a grant the program accepted in the ghost model.
+    function _noteAward(
+        uint8 p,
+        uint256 grantId,
+        uint8 e,
+        uint16 categoryId,
+        Program.MilestoneTerms[] memory t,
+        uint256 total
+    ) private {
+        if (_isOfficial(p, entityWallets[e])) ghost.violation(GhostStore.Violation.OfficialAwarded);
+        for (uint256 i = 0; i < t.length; ++i) ghost.noteAmount(p, grantId, i, t[i].amount);
+        ghost.pushGrant(
+            GhostStore.GrantGhost({
+                program: p,
+                grantId: uint64(grantId),
+                entity: e,
+                categoryId: categoryId,
+                award: uint128(total),
+                paid: 0,
+                milestoneCount: uint8(t.length),
+                cancelled: false,
+                paidAtCancel: 0
+            })
+        );
     }
 
     function submitEvidence(uint256 gSeed, uint256 indexSeed, uint256 evidenceSeed) public {

@@ -94,6 +94,15 @@ async function deployFunded(): Promise<FiscalWorld & { grantId: bigint }> {
   return { ...w, grantId: await w.program.grantCount() };
 }
 
+/** Company B's award naming fiscal year `fiscalYear`: one milestone of `amount` yuan, due in 60 days. */
+async function awardNaming(w: FiscalWorld, fiscalYear: number, amount = "1") {
+  return w.program.awardWithOptions(w.ids.b, w.category, 0, terms(await now(networkHelpers), [[amount, 60]]), {
+    fiscalYear,
+    qualifyingDate: 0,
+    reasonHash: textHash("decision"),
+  });
+}
+
 function watchOf(w: FiscalWorld, years: number[] = [2031, 2032, 2033]): Watch {
   const a = w.actors;
   return {
@@ -168,6 +177,53 @@ describe("Fiscal-year budget lines", function () {
         .withArgs(2041, yuan("1"));
     });
 
+    it("a first appropriation to a later year keeps the current year open: years close from the year it was made in", async function () {
+      const w = await deployReturn();
+      const treasurer = w.program.connect(w.actors.treasurer);
+      await treasurer.fundFiscalYear(2035, yuan("1,000,000"));
+      const book = await w.program.fiscalBook();
+      expect([book.firstYear, book.nextToClose]).to.deep.equal([2031n, 2031n]);
+      expect((await figures(w.program, 2031)).closed).to.equal(false);
+      // The current year is open with nothing in it: a withdrawal from it is refused as short, not closed.
+      await expectNothingMoved(watchOf(w, [2031, 2035]), async () => {
+        await expect(treasurer.withdraw(yuan("1")))
+          .to.be.revertedWithCustomError(w.program, "GrantProgram_InsufficientFiscalYearBudget")
+          .withArgs(2031, yuan("1"), 0);
+      });
+      // Money for the current year arrives later and can be withdrawn; 2035's stays in 2035.
+      await treasurer.fund(yuan("300,000"));
+      await expect(treasurer.withdraw(yuan("300,000")))
+        .to.emit(w.program, "WithdrawnFromFiscalYear")
+        .withArgs(2031, yuan("300,000"));
+      expect((await figures(w.program, 2035)).available).to.equal(yuan("1,000,000"));
+    });
+
+    it("a year's counters cannot brick it: past 2**128 appropriated to one year they wrap and its available stays exact", async function () {
+      const w = await deployReturn();
+      const MOD = 2n ** 128n;
+      const treasurer = w.program.connect(w.actors.treasurer);
+      const address = await w.program.getAddress();
+      await treasurer.fund(yuan("1,000,000"));
+      // Fill the program up to the largest balance it accepts and send it back: 2031 has cycled ~2**128.
+      const headroom = MOD - 1n - (await w.token.balanceOf(address));
+      await w.token.mint(w.actors.treasurer.address, headroom + yuan("1"));
+      await w.token.connect(w.actors.treasurer).approve(address, headroom + yuan("1"));
+      await treasurer.fund(headroom);
+      await treasurer.withdraw(headroom);
+      await expect(treasurer.fund(yuan("1")))
+        .to.emit(w.program, "Appropriated")
+        .withArgs(2031, yuan("1"));
+      const year = await figures(w.program, 2031);
+      expect(year.appropriated).to.equal((yuan("1,000,001") + headroom) % MOD);
+      expect(year.available).to.equal(yuan("1,000,001"));
+      // The wrapped year still reserves and releases to the unit.
+      await w.program.award(w.ids.a, w.category, 0, terms(await now(networkHelpers), [["1,000,000", 60]]));
+      const grantId = await w.program.grantCount();
+      await w.program.cancelGrant(grantId, textHash("wrong entity"));
+      expect((await figures(w.program, 2031)).available).to.equal(yuan("1,000,001"));
+      expect(await w.program.available()).to.equal(yuan("1,000,001"));
+    });
+
     it("only the treasurer appropriates", async function () {
       const w = await deployReturn();
       await expectNothingMoved(watchOf(w), async () => {
@@ -209,16 +265,23 @@ describe("Fiscal-year budget lines", function () {
       expect((await figures(w.program, 2031)).available).to.equal(yuan("2,200,000"));
     });
 
+    it("an award naming a year that has ended is refused, also before its close, so the close returns its whole rest", async function () {
+      const w = await deployFunded();
+      await networkHelpers.time.increaseTo(START_2032 + 3600n);
+      await expectNothingMoved(watchOf(w), async () => {
+        await expect(awardNaming(w, 2031, "1,000,000"))
+          .to.be.revertedWithCustomError(w.program, "GrantProgram_FiscalYearOutOfRange")
+          .withArgs(2031, 2032);
+      });
+      await expect(w.program.connect(w.actors.treasurer).closeFiscalYear(2031))
+        .to.emit(w.program, "FiscalYearClosed")
+        .withArgs(2031, yuan("2,200,000"), YearEndRule.Return);
+    });
+
     it("an award naming a year more than ten years ahead is refused", async function () {
       const w = await deployFunded();
       await expectNothingMoved(watchOf(w), async () => {
-        await expect(
-          w.program.awardWithOptions(w.ids.b, w.category, 0, terms(await now(networkHelpers), [["1", 60]]), {
-            fiscalYear: 2042,
-            qualifyingDate: 0,
-            reasonHash: textHash("decision"),
-          }),
-        )
+        await expect(awardNaming(w, 2042))
           .to.be.revertedWithCustomError(w.program, "GrantProgram_FiscalYearOutOfRange")
           .withArgs(2042, 2031);
       });
@@ -306,17 +369,10 @@ describe("Fiscal-year budget lines", function () {
         yuan("800,000"),
         yuan("1,000,000"),
       ]);
-      const t = await now(networkHelpers);
       await expectNothingMoved(watchOf(w), async () => {
-        await expect(
-          w.program.awardWithOptions(w.ids.b, w.category, 0, terms(t, [["1", 60]]), {
-            fiscalYear: 2031,
-            qualifyingDate: 0,
-            reasonHash: textHash("late decision"),
-          }),
-        )
-          .to.be.revertedWithCustomError(w.program, "GrantProgram_FiscalYearClosed")
-          .withArgs(2031);
+        await expect(awardNaming(w, 2031))
+          .to.be.revertedWithCustomError(w.program, "GrantProgram_FiscalYearOutOfRange")
+          .withArgs(2031, 2032);
         await expect(treasurer.fundFiscalYear(2031, 1n))
           .to.be.revertedWithCustomError(w.program, "GrantProgram_FiscalYearOutOfRange")
           .withArgs(2031, 2032);
@@ -441,6 +497,35 @@ describe("Fiscal-year budget lines", function () {
   });
 
   describe("the calendar", function () {
+    it("the views refuse a year outside 1971–9999 and a moment outside 1971-01-01 to 10000-01-01 (UTC) by name, and are exact at the edges", async function () {
+      const w = await deployReturn();
+      const beijing = (y: number) => BigInt(Date.UTC(y, 0, 1) / 1000) - 8n * 3600n;
+      for (const year of [0, 1970, 10000, 65535]) {
+        await expect(w.program.fiscalYear(year))
+          .to.be.revertedWithCustomError(w.program, "GrantProgram_OutsideCalendar")
+          .withArgs(year);
+      }
+      const first = await w.program.fiscalYear(1971);
+      const last = await w.program.fiscalYear(9999);
+      expect([first.startsAt, first.endsAt, last.startsAt, last.endsAt]).to.deep.equal([
+        beijing(1971),
+        beijing(1972),
+        beijing(9999),
+        beijing(10000),
+      ]);
+      const firstMoment = BigInt(Date.UTC(1971, 0, 1) / 1000);
+      const endMoment = BigInt(Date.UTC(10000, 0, 1) / 1000);
+      for (const moment of [0n, firstMoment - 1n, endMoment, 2n ** 255n, 2n ** 256n - 1n]) {
+        await expect(w.program.fiscalYearOf(moment))
+          .to.be.revertedWithCustomError(w.program, "GrantProgram_OutsideCalendar")
+          .withArgs(moment);
+      }
+      // 08:00 on 1 January 1971 in Beijing; 07:59:59 on 1 January 10000 in Beijing.
+      expect(await w.program.fiscalYearOf(firstMoment)).to.equal(1971n);
+      expect(await w.program.fiscalYearOf(endMoment - 1n)).to.equal(10000n);
+      expect(await w.program.fiscalYearOf(beijing(10000) - 1n)).to.equal(9999n);
+    });
+
     /** The fiscal year of `seconds` by JavaScript's own calendar: local date, then the start month. */
     function independentYear(seconds: bigint, startMonth: number, offsetMinutes: number): number {
       const local = new Date((Number(seconds) + offsetMinutes * 60) * 1000);
@@ -572,8 +657,8 @@ describe("Fiscal-year budget lines", function () {
             reasonHash: textHash("decision"),
           }),
         )
-          .to.be.revertedWithCustomError(w.htz, "GrantProgram_QualifyingDateOutsideWindow")
-          .withArgs(breakthrough, t, 0, 0);
+          .to.be.revertedWithCustomError(w.htz, "GrantProgram_NoEligibilityWindow")
+          .withArgs(breakthrough, t);
       });
     });
 
