@@ -54,7 +54,7 @@ import { signVote } from "../core/votes.js";
 import { programAt } from "../core/program-abi.js";
 import { deployCore, deployDemoYuan, deployRegistry } from "./lib/deploy.js";
 import { programRoles, submitAndApprove } from "./lib/scenario.js";
-import { NO_FISCAL_CALENDAR } from "../core/fiscal.js";
+import { fiscalCalendarParams, NO_FISCAL_CALENDAR, type FiscalCalendarParams } from "../core/fiscal.js";
 
 const started = Date.now();
 const SNAPSHOT_PATH = "bench/gas-snapshot.json";
@@ -133,7 +133,7 @@ const tokenAddress = await token.getAddress();
 
 const roles = programRoles({ admin, managers: [manager], reviewers, treasurer, guardian, treasury });
 
-function initParams(def: ProgramDefinition) {
+function initParams(def: ProgramDefinition, fiscalCalendar: FiscalCalendarParams = NO_FISCAL_CALENDAR) {
   return {
     admin: roles.admin.address,
     managers: roles.managers,
@@ -148,27 +148,36 @@ function initParams(def: ProgramDefinition) {
       def.upheldObjection === "resubmit" ? UpheldObjectionOutcome.Resubmit : UpheldObjectionOutcome.Cancel,
     programFileHash: def.fileHash,
     policyTextHash: def.policyTextHash,
-    fiscalCalendar: NO_FISCAL_CALENDAR,
+    fiscalCalendar,
   };
 }
 
 /** Clone + initialise through the factory (measured when `op` is given), then authorise on the registry. */
-async function createProgram(target: EntityRegistry, op: string | null): Promise<IGrantProgram> {
+async function createProgram(
+  target: EntityRegistry,
+  op: string | null,
+  fiscalCalendar: FiscalCalendarParams = NO_FISCAL_CALENDAR,
+): Promise<IGrantProgram> {
   const factory = core.factory.connect(admin);
   const args = [core.version, definition.name, tokenAddress, await target.getAddress(), roles.treasury] as const;
-  const address = await factory.createProgram.staticCall(...args, initParams(definition));
-  const send = factory.createProgram(...args, initParams(definition));
+  const address = await factory.createProgram.staticCall(...args, initParams(definition, fiscalCalendar));
+  const send = factory.createProgram(...args, initParams(definition, fiscalCalendar));
   if (op === null) await (await send).wait();
   else await log.measure(op, send);
   await (await target.connect(registryAdmin).grantRole(await target.PROGRAM_ROLE(), address)).wait();
   return programAt(address, manager);
 }
 
-/** Mints `amount` to the treasurer, approves exactly that amount and funds (measured when `op` is given). */
-async function fund(program: IGrantProgram, amount: bigint, op: string | null): Promise<void> {
+/**
+ * Mints `amount` to the treasurer, approves exactly that amount and funds (measured when `op` is given):
+ * the current fiscal year, or `fiscalYear` when given (fundFiscalYear).
+ */
+async function fund(program: IGrantProgram, amount: bigint, op: string | null, fiscalYear?: number): Promise<void> {
   await (await token.mint(treasurer.address, amount)).wait();
   await (await token.connect(treasurer).approve(await program.getAddress(), amount)).wait();
-  const send = program.connect(treasurer).fund(amount);
+  const treasurerProgram = program.connect(treasurer);
+  const send =
+    fiscalYear === undefined ? treasurerProgram.fund(amount) : treasurerProgram.fundFiscalYear(fiscalYear, amount);
   if (op === null) await (await send).wait();
   else await log.measure(op, send);
 }
@@ -505,6 +514,32 @@ for (const level of GROWTH_LEVELS) {
   await networkHelpers.time.increase(8n * DAY);
   await log.measure(ops.claim, growthProgram.connect(g.wallet).claim(g.id, [0]));
 }
+
+/*//////////////////////////////////////////////////////////////
+                 FISCAL YEARS: APPROPRIATION, AWARD, CLOSE
+//////////////////////////////////////////////////////////////*/
+
+// A program keeping its budget by fiscal year (Beijing, from 1 January; the rest returned at the close),
+// on the same registry and program file. T0 is in fiscal year 2030.
+console.log("\nFiscal years: a program keeping its budget by year (from 1 January, Beijing time; rest returned)");
+const fiscalProgram = await createProgram(
+  registry,
+  null,
+  fiscalCalendarParams({ startMonth: 1, utcOffset: "+08:00", yearEnd: "return" }),
+);
+for (const category of definition.categories)
+  await (await fiscalProgram.connect(admin).addCategory(categoryParams(category, YUAN_DECIMALS))).wait();
+await fund(fiscalProgram, y("1,000"), null);
+await fund(fiscalProgram, y("5,000,000"), "fund (fiscal-year program: the current year)");
+await fund(fiscalProgram, y("1,000,000"), "fund a later fiscal year (fundFiscalYear)", 2031);
+await awardFresh(fiscalProgram, registry, capped, 1, y("1,000"), null);
+await awardFresh(fiscalProgram, registry, capped, 1, y("1,000"), "award (1 milestone, fiscal-year program)");
+// 2031-01-01 01:00 in Beijing: 2030 has ended.
+await networkHelpers.time.increaseTo(BigInt(Date.UTC(2030, 11, 31, 17) / 1000));
+await log.measure(
+  "close a fiscal year (its rest returned to the treasury)",
+  fiscalProgram.connect(treasurer).closeFiscalYear(2030),
+);
 
 /*//////////////////////////////////////////////////////////////
                               REPORT
