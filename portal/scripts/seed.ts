@@ -1,5 +1,7 @@
 /**
  * Seeds a local chain (a `hardhat node`) with the Guiyang programs in every state the portal shows, and
+ * Chongqing's example program on its own registry, which keeps its budget by fiscal year (this year's
+ * appropriation and next year's), and
  * writes the same address book the `mg:*` tasks use (deploy/addresses/<chainId>-<genesis>.json), plus a
  * portal directory of off-chain names beside it (….portal.json). It never overwrites a book whose
  * contracts are on the node; one whose contracts are gone is kept under a `.replaced-<time>` name.
@@ -101,6 +103,31 @@ for (const [key, program] of [
   await send(program.connect(treasurer).fund(budget));
 }
 
+// Chongqing: a second jurisdiction (its own registry and bureau), whose example program keeps its budget by
+// fiscal year (1 January, Beijing time): this year's appropriation and one for next year. No grants: the
+// portal directory names entities by number, and entity numbers are per registry.
+const cqFile = "programs/chongqing-blockchain-base-2017.json";
+const cqDefinition = loadProgram(cqFile, YUAN_DECIMALS);
+const cqBureau = who.chongqingBureau;
+const cqRegistry = await deployRegistry(connection, cqBureau, registrar.address, 3n * DAY);
+const cqRoles = programRoles({
+  admin: cqBureau,
+  managers: [manager],
+  reviewers: committee,
+  treasurer,
+  guardian,
+  treasury,
+});
+const cqCreated = await createProgramFromDefinition(ethers, core, cqRegistry, cqBureau, cqDefinition, cqRoles, opensAt);
+const cq = cqCreated.program.connect(treasurer);
+const cqYear = await cq.fiscalYearOf(await networkHelpers.time.latest());
+const cqBudget = y(cqDefinition.budget);
+const cqNextYear = y("500,000");
+await send(token.mint(treasurer.address, cqBudget + cqNextYear));
+await send(token.connect(treasurer).approve(await cq.getAddress(), cqBudget + cqNextYear));
+await send(cq.fund(cqBudget));
+await send(cq.fundFiscalYear(cqYear + 1n, cqNextYear));
+
 // The seed's companies (names, credit codes) as the demo registers them.
 const companies = {
   lab: { ...SEED_GRANTEES.lab, wallet: labCo },
@@ -189,7 +216,10 @@ const book: AddressBook = {
   version: core.version.toString(),
   lens: await core.lens.getAddress(),
   factoryOwner: bureau.address,
-  registries: { guiyang: { address: await registry.getAddress(), walletChangeDelay: (3n * DAY).toString() } },
+  registries: {
+    guiyang: { address: await registry.getAddress(), walletChangeDelay: (3n * DAY).toString() },
+    chongqing: { address: await cqRegistry.getAddress(), walletChangeDelay: (3n * DAY).toString() },
+  },
   programs: {},
 };
 // A look-alike: anyone may create a program on the open factory naming Guiyang's registry, token and
@@ -225,6 +255,14 @@ for (const key of ["htz", "city"] as const) {
     createdAtBlock: created[key].receipt.blockNumber,
   };
 }
+book.programs["chongqing-base"] = {
+  address: await cqCreated.program.getAddress(),
+  title: cqDefinition.name,
+  file: cqFile,
+  jurisdiction: cqDefinition.jurisdiction,
+  categories: Object.fromEntries([...cqCreated.categoryIds].map(([k, v]) => [k, Number(v)])),
+  createdAtBlock: cqCreated.receipt.blockNumber,
+};
 book.programs["guiyang-lookalike"] = lookAlikeEntry;
 const directory: PortalDirectory = {
   entities: entityNames,

@@ -10,6 +10,7 @@ import { formatYuan, parseYuan } from "../../core/money.js";
 import { fetchLogs } from "../../core/logs.js";
 import { formatTimestamp, startOfDayBeijing } from "../../core/time.js";
 import { awardOptions } from "../../core/award-options.js";
+import { readFiscalYears, yearEndWords, type FiscalYearFigures } from "../../core/fiscal.js";
 import { checkDeadlines, milestoneTerms, parseSchedule } from "../../core/schedule.js";
 import {
   checkVoteCounts,
@@ -1282,6 +1283,8 @@ export async function publicView(ctx: ViewContext): Promise<HTMLElement> {
   }
   open.append(scanControls(ctx, `${meta.address}:notices`, "notices-pager", notices, "grants") ?? "");
   root.append(open, budget(s));
+  const fiscal = await fiscalYearsCard(s.contract, s.chainTime);
+  if (fiscal !== null) root.append(fiscal);
   const awards = h("section", { class: "card", "data-testid": "awards" }, h("h2", {}, t("public.awards")));
   const controls = () =>
     pager(
@@ -1324,18 +1327,58 @@ export async function publicView(ctx: ViewContext): Promise<HTMLElement> {
     awards,
     ledgerCard(ctx, meta, ledgerPage),
     rulesCard(meta, { programFileHash, policyTextHash }),
-    exportCard(ctx, meta),
+    exportCard(ctx, meta, fiscal !== null),
   );
   return root;
 }
 
+/**
+ * The budget by fiscal year (预算年度) of a program that keeps one, each year's line as the contract keeps
+ * it (`fiscalYear(y)`, from the first year appropriated to the current one and any later year already
+ * appropriated: at most a dozen reads). Null for a program with one undated budget.
+ */
+async function fiscalYearsCard(contract: IGrantProgram, chainTime: bigint): Promise<HTMLElement | null> {
+  const fiscal = await readFiscalYears(contract, chainTime);
+  if (fiscal === null) return null;
+  const rule = yearEndWords(fiscal.yearEnd);
+  const card = h(
+    "section",
+    { class: "card", "data-testid": "fiscal-years" },
+    h("h2", {}, t("fiscal.title")),
+    h("p", { class: "muted" }, t("fiscal.note", { year: fiscal.current, rule: pick(rule.en, rule.zh) })),
+  );
+  const headers = [
+    t("fiscal.year"),
+    t("fiscal.status"),
+    t("fiscal.appropriated"),
+    t("fiscal.carriedIn"),
+    t("fiscal.released"),
+    t("fiscal.committed"),
+    t("fiscal.withdrawn"),
+    t("fiscal.carriedOut"),
+    t("fiscal.available"),
+  ];
+  const status = (y: FiscalYearFigures) =>
+    y.closed ? t("fiscal.closed") : y.year === fiscal.current ? t("fiscal.current") : t("fiscal.open");
+  const amounts = (y: FiscalYearFigures) =>
+    [y.appropriated, y.carriedIn, y.released, y.committed, y.withdrawn, y.carriedOut, y.available].map((v, i) =>
+      numCell(headers[i + 2], yuan(v)),
+    );
+  const rows = fiscal.years.map((y) => [String(y.year), status(y), ...amounts(y)]);
+  const body = table(headers, rows, { "data-testid": "fiscal-year-rows" });
+  fiscal.years.forEach((y, i) => body.tBodies[0].rows[i].setAttribute("data-testid", `fiscal-year-${y.year}`));
+  card.append(body);
+  return card;
+}
+
 /** The ledger history, newest first, a page at a time: every movement of money in or out, and recovery orders. */
 /** Buttons that download the program's public record as mg:export writes it (CSV, one file a sheet). */
-function exportCard(ctx: ViewContext, meta: PortalProgram): HTMLElement {
+function exportCard(ctx: ViewContext, meta: PortalProgram, fiscalYears: boolean): HTMLElement {
   const card = h("section", { class: "card", "data-testid": "exports" }, h("h2", {}, t("export.title")));
   card.append(h("p", { class: "muted" }, t("export.note")));
   const buttons = h("div", { class: "actions" });
-  for (const key of ["register", "milestones", "ledger"] as const) {
+  const keys = ["register", "milestones", "ledger", ...(fiscalYears ? (["fiscal-years"] as const) : [])] as const;
+  for (const key of keys) {
     const button = h(
       "button",
       {

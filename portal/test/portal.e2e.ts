@@ -22,6 +22,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 
 import { accountIndex } from "../../scripts/lib/accounts.ts";
 import { documentHash, parseBundle } from "../../core/documents.ts";
+import { formatYuan } from "../../core/money.ts";
 
 const baseUrl = process.env.PORTAL_URL!;
 const nodeUrl = process.env.PORTAL_NODE_URL!;
@@ -38,7 +39,7 @@ const ACCOUNT = {
   ledgerCo: accountIndex("ledger"),
   productCo: accountIndex("product"),
   citizen: accountIndex("citizen"),
-  nobody: accountIndex("chongqingBureau"), // no part in the portal seed, which has no Chongqing
+  nobody: accountIndex("dutyOfficer"), // no part in the portal seed
 };
 const YUAN = 100n; // the demo yuan has 2 decimals
 
@@ -543,7 +544,7 @@ describe("portal in a real browser (Chromium, injected EIP-1193 wallet, hardhat 
     const page = await openAs(accounts[ACCOUNT.citizen], "public");
     await page.getByTestId("awards").waitFor();
     const options = await page.getByTestId("program").locator("option").allTextContents();
-    expect(options).to.have.length(2);
+    expect(options).to.have.length(3); // the two Guiyang programs and Chongqing's, on its own registry
     expect(options.join(" ")).to.not.include("look-alike");
     const notice = await page.getByTestId("flagged").textContent();
     expect(notice).to.include(lookAlike.address);
@@ -819,6 +820,57 @@ describe("portal in a real browser (Chromium, injected EIP-1193 wallet, hardhat 
     expect(BigInt(totalRow("total funded 拨入合计")[6])).to.equal(summary.funded);
     expect(BigInt(totalRow("total paid 支付合计")[6])).to.equal(summary.paid);
     expect(BigInt(totalRow("total repaid 退回合计")[6])).to.equal(summary.repaid);
+    await page.context().close();
+  });
+
+  it("public: a program that keeps its budget by fiscal year shows each year's line as the chain keeps it, and downloads it as mg:export writes it", async function () {
+    const cq = program("chongqing-base");
+    const current = BigInt(await cq.fiscalYearOf((await provider.getBlock("latest"))!.timestamp));
+    const page = await openAs(accounts[ACCOUNT.citizen], "public");
+    await page.getByTestId("awards").waitFor();
+    // The Guiyang HTZ program keeps one undated budget: no fiscal-year card, no fiscal-year file.
+    expect(await page.getByTestId("fiscal-years").count()).to.equal(0);
+    expect(await page.getByTestId("export-fiscal-years").count()).to.equal(0);
+    await page.getByTestId("program").selectOption({ index: 2 });
+    await page.getByTestId(`fiscal-year-${current}`).waitFor();
+    // The seed appropriated the file's 3,000,000 to this year and 500,000 to the next.
+    const seeded = new Map([
+      [current, { status: "本年度", appropriated: "3,000,000.00" }],
+      [current + 1n, { status: "未结账", appropriated: "500,000.00" }],
+    ]);
+    for (const [year, expected] of seeded) {
+      const line = await cq.fiscalYear(year);
+      const cells = await page.getByTestId(`fiscal-year-${year}`).locator("td").allTextContents();
+      expect(cells.slice(0, 3)).to.deep.equal([String(year), expected.status, expected.appropriated]);
+      expect(cells.slice(2)).to.deep.equal(
+        [
+          line.appropriated,
+          line.carriedIn,
+          line.released,
+          line.committed,
+          line.withdrawn,
+          line.carriedOut,
+          line.available,
+        ].map((v: bigint) => formatYuan(v, 2)),
+      );
+    }
+    expect(await page.getByTestId("fiscal-years").textContent()).to.include(`当前为 ${current} 预算年度`);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("export-fiscal-years").click(),
+    ]);
+    expect(download.suggestedFilename()).to.equal("chongqing-base-fiscal-years.csv");
+    const rows = readFileSync((await download.path())!, "utf8")
+      .slice(1)
+      .trimEnd()
+      .split("\r\n")
+      .map((line) => line.slice(1, -1).split('","'));
+    expect(rows[0][0]).to.equal("fiscal year 预算年度");
+    // Rebuilt from the events alone; the last column is the year's available in token units.
+    for (const year of seeded.keys()) {
+      const row = rows.find((r) => r[0] === String(year))!;
+      expect(BigInt(row[row.length - 1])).to.equal((await cq.fiscalYear(year)).available);
+    }
     await page.context().close();
   });
 
