@@ -124,6 +124,50 @@ export interface NamedEvent {
   values: Readonly<Record<string, unknown>>;
 }
 
+/** A figure of a fiscal year's line that events add to (token units). */
+export type FiscalField = "appropriated" | "carriedIn" | "released" | "committed" | "withdrawn" | "carriedOut";
+
+/** What one event does to a fiscal year's line: adds `amount` to `field`, or (`field` "closed") closes it. */
+export interface FiscalEffect {
+  year: bigint;
+  field: FiscalField | "closed";
+  amount: bigint;
+}
+
+/** The names of the events that change fiscal-year lines. */
+export const FISCAL_EVENTS = [
+  "Appropriated",
+  "ReservedInFiscalYear",
+  "ReleasedToFiscalYear",
+  "WithdrawnFromFiscalYear",
+  "FiscalYearClosed",
+] as const;
+
+/**
+ * What one of a program's events does to its fiscal-year lines — the one rule by which `mg:report`,
+ * `mg:export`, the portal and the indexer rebuild the lines from events (none for any other event). A
+ * close that returns the rest counts it as withdrawn; one that carries it over moves it into the next year.
+ */
+export function fiscalEffects(e: NamedEvent): FiscalEffect[] {
+  const v = e.values;
+  if (!(FISCAL_EVENTS as readonly string[]).includes(e.name)) return [];
+  const year = BigInt(v.year as bigint);
+  const amount = BigInt((v.amount ?? v.rest ?? 0n) as bigint);
+  if (e.name === "Appropriated") return [{ year, field: "appropriated", amount }];
+  if (e.name === "ReservedInFiscalYear") return [{ year, field: "committed", amount }];
+  if (e.name === "ReleasedToFiscalYear") return [{ year, field: "released", amount }];
+  if (e.name === "WithdrawnFromFiscalYear") return [{ year, field: "withdrawn", amount }];
+  const closed: FiscalEffect = { year, field: "closed", amount: 0n };
+  return Number(v.yearEnd) === YearEndRule.CarryOver
+    ? [closed, { year, field: "carriedOut", amount }, { year: year + 1n, field: "carriedIn", amount }]
+    : [closed, { year, field: "withdrawn", amount }];
+}
+
+/** A year's unreserved budget from its figures: what came in less what went out. */
+export function fiscalAvailable(l: Pick<FiscalYearLine, FiscalField>): bigint {
+  return l.appropriated + l.carriedIn + l.released - l.committed - l.withdrawn - l.carriedOut;
+}
+
 /**
  * Each fiscal year's budget line rebuilt from a program's events alone (Appropriated, ReservedInFiscalYear,
  * ReleasedToFiscalYear, WithdrawnFromFiscalYear, FiscalYearClosed), oldest year first: what an auditor
@@ -131,12 +175,11 @@ export interface NamedEvent {
  */
 export function fiscalYearsFromEvents(events: readonly NamedEvent[]): FiscalYearLine[] {
   const lines = new Map<bigint, FiscalYearLine>();
-  const lineOf = (year: unknown): FiscalYearLine => {
-    const key = BigInt(year as bigint);
-    let l = lines.get(key);
+  const lineOf = (year: bigint): FiscalYearLine => {
+    let l = lines.get(year);
     if (l === undefined) {
       l = {
-        year: key,
+        year,
         closed: false,
         appropriated: 0n,
         carriedIn: 0n,
@@ -146,30 +189,18 @@ export function fiscalYearsFromEvents(events: readonly NamedEvent[]): FiscalYear
         carriedOut: 0n,
         available: 0n,
       };
-      lines.set(key, l);
+      lines.set(year, l);
     }
     return l;
   };
   for (const e of events) {
-    const v = e.values;
-    const amount = BigInt((v.amount ?? v.rest ?? 0n) as bigint);
-    if (e.name === "Appropriated") lineOf(v.year).appropriated += amount;
-    else if (e.name === "ReservedInFiscalYear") lineOf(v.year).committed += amount;
-    else if (e.name === "ReleasedToFiscalYear") lineOf(v.year).released += amount;
-    else if (e.name === "WithdrawnFromFiscalYear") lineOf(v.year).withdrawn += amount;
-    else if (e.name === "FiscalYearClosed") {
-      const closing = lineOf(v.year);
-      closing.closed = true;
-      if (Number(v.yearEnd) === YearEndRule.CarryOver) {
-        closing.carriedOut += amount;
-        lineOf(BigInt(v.year as bigint) + 1n).carriedIn += amount;
-      } else {
-        closing.withdrawn += amount;
-      }
+    for (const effect of fiscalEffects(e)) {
+      const l = lineOf(effect.year);
+      if (effect.field === "closed") l.closed = true;
+      else l[effect.field] += effect.amount;
     }
   }
   const years = [...lines.values()].sort((a, b) => (a.year < b.year ? -1 : 1));
-  for (const l of years)
-    l.available = l.appropriated + l.carriedIn + l.released - l.committed - l.withdrawn - l.carriedOut;
+  for (const l of years) l.available = fiscalAvailable(l);
   return years;
 }

@@ -105,6 +105,31 @@ export const supervision = onchainTable(
   (table) => ({ pk: primaryKey({ columns: [table.program, table.grantId] }) }),
 );
 
+/**
+ * One fiscal year's budget line (预算年度) of a program that keeps fiscal years, rebuilt from its events by
+ * core/fiscal.ts's `fiscalEffects` (the rule mg:report and mg:export use); token units. `available` is
+ * appropriated + carriedIn + released − committed − withdrawn − carriedOut; `fiscalYear(y)` on chain is
+ * the authority (the indexer's check compares every row with it).
+ */
+export const fiscalYear = onchainTable(
+  "fiscal_year",
+  (t) => ({
+    program: t.hex().notNull(),
+    year: t.integer().notNull(),
+    appropriated: t.bigint().notNull(),
+    carriedIn: t.bigint().notNull(),
+    released: t.bigint().notNull(),
+    committed: t.bigint().notNull(),
+    /** Withdrawals from the year, and the rest returned to the treasury at a close that returns it. */
+    withdrawn: t.bigint().notNull(),
+    carriedOut: t.bigint().notNull(),
+    available: t.bigint().notNull(),
+    closed: t.boolean().notNull(),
+    ...at(t),
+  }),
+  (table) => ({ pk: primaryKey({ columns: [table.program, table.year] }) }),
+);
+
 /** A compliance attestation filed by a grantee's wallet in one supervision window. */
 export const attestation = onchainTable(
   "attestation",

@@ -86,11 +86,12 @@ const completed = await settle(
       await proxy.close();
     }
     const queries = capped.logQueries as { requests: number; refused: number };
-    // The administration's published directory beside the book names entity 1; the export shows it.
+    // The administration's published directory beside the book names entity 1 of Guiyang's registry (numbers
+    // are per registry: names are kept by jurisdiction); the export shows it.
     writeFileSync(
       String(deployed.addressBook).replace(/\.json$/, ".portal.json"),
       JSON.stringify({
-        entities: { "1": { name: "E2E Lab Co., Ltd.", nameZh: "端到端实验室有限公司" } },
+        entities: { guiyang: { "1": { name: "E2E Lab Co., Ltd.", nameZh: "端到端实验室有限公司" } } },
         accounts: [],
       }),
     );

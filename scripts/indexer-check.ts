@@ -20,6 +20,7 @@ import { milestoneStateAt, programClock, toCalendarTime } from "../core/mileston
 import { countBits } from "../tasks/runtime/states.js";
 import { addressBookDir, addressBookFile, chainIdentity, type AddressBook } from "../tasks/runtime/address-book.js";
 import { parseYuan } from "../core/money.js";
+import { readFiscalYears } from "../core/fiscal.js";
 import { localAccounts } from "./lib/accounts.js";
 
 const indexerUrl = process.env.MG_INDEXER_URL ?? "http://127.0.0.1:42069";
@@ -180,6 +181,46 @@ for (const entry of Object.values(book.programs)) {
     const onChain = await program.application(BigInt(a.applicationId as string));
     same(`application ${a.applicationId} status`, a.status, onChain.status);
   }
+  await checkFiscalYears(entry.title, address, program);
+}
+
+/**
+ * A program that keeps fiscal years: every year line the indexer kept equals the chain's `fiscalYear(y)`,
+ * field by field, and the chain's lines from the first year to ten ahead (core/fiscal.ts readFiscalYears)
+ * are exactly the indexed ones with anything in them, so every unit of the budget sits in an indexed year.
+ */
+async function checkFiscalYears(title: string, address: string, program: ReturnType<typeof programAt>) {
+  const fiscal = await readFiscalYears(program, now);
+  const { fiscalYears } = await graphql<{ fiscalYears: { items: Row[] } }>(
+    `{ fiscalYears(where: { program: "${address}" }, orderBy: "year", limit: 1000) { items { year appropriated carriedIn released committed withdrawn carriedOut available closed } } }`,
+  );
+  if (fiscal === null) {
+    same(`${title} fiscal years (none kept)`, fiscalYears.items.length, 0);
+    return;
+  }
+  const fields = [
+    "appropriated",
+    "carriedIn",
+    "released",
+    "committed",
+    "withdrawn",
+    "carriedOut",
+    "available",
+    "closed",
+  ] as const;
+  for (const row of fiscalYears.items) {
+    const onChain = await program.fiscalYear(Number(row.year));
+    for (const field of fields) same(`${title} fiscal year ${row.year} ${field}`, row[field], onChain[field]);
+  }
+  const used = fiscal.years.filter(
+    (y) => y.appropriated !== 0n || y.carriedIn !== 0n || y.released !== 0n || y.committed !== 0n,
+  );
+  same(`${title} fiscal years kept`, fiscalYears.items.map((r) => r.year).join(","), used.map((y) => y.year).join(","));
+  same(
+    `${title} fiscal years' available`,
+    used.reduce((sum, y) => sum + y.available, 0n),
+    (await program.summary()).available,
+  );
 }
 for (const [name, registryEntry] of Object.entries(book.registries)) {
   const registry = EntityRegistry__factory.connect(registryEntry.address, ethers.provider);

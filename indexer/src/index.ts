@@ -17,6 +17,7 @@ import {
   objection,
   program,
   attestation,
+  fiscalYear,
   supervision,
   tierHolding,
   vote,
@@ -25,6 +26,7 @@ import {
 import { and, eq, isNull } from "ponder";
 
 import { ApplicationStatus, MilestoneState } from "../../core/enums.js";
+import { FISCAL_EVENTS, fiscalAvailable, fiscalEffects } from "../../core/fiscal.js";
 import { toProgramTime } from "../../core/milestone-state.js";
 
 type Hex = `0x${string}`;
@@ -196,6 +198,49 @@ ponder.on("GrantProgram:TierHoldingChanged", async ({ event, context }) => {
     })
     .onConflictDoUpdate(row);
 });
+
+// ----- fiscal years (programs that keep them): one rule, core/fiscal.ts -----
+
+for (const name of FISCAL_EVENTS) {
+  ponder.on(`GrantProgram:${name}`, async ({ event, context }) => {
+    const address = lower(event.log.address);
+    const effects = fiscalEffects({ name, values: event.args as unknown as Record<string, unknown> });
+    for (const effect of effects) {
+      const key = { program: address, year: Number(effect.year) };
+      const empty = {
+        appropriated: 0n,
+        carriedIn: 0n,
+        released: 0n,
+        committed: 0n,
+        withdrawn: 0n,
+        carriedOut: 0n,
+        available: 0n,
+        closed: false,
+      };
+      await context.db
+        .insert(fiscalYear)
+        .values({ ...key, ...empty, ...atOf(event) })
+        .onConflictDoNothing();
+      await context.db.update(fiscalYear, key).set((row) => {
+        const figures = {
+          appropriated: row.appropriated,
+          carriedIn: row.carriedIn,
+          released: row.released,
+          committed: row.committed,
+          withdrawn: row.withdrawn,
+          carriedOut: row.carriedOut,
+        };
+        if (effect.field !== "closed") figures[effect.field] += effect.amount;
+        return {
+          ...figures,
+          available: fiscalAvailable(figures),
+          closed: row.closed || effect.field === "closed",
+          ...atOf(event),
+        };
+      });
+    }
+  });
+}
 
 ponder.on("GrantProgram:ProgramPaused", async ({ event, context }) => {
   await context.db.update(program, { address: lower(event.log.address) }).set({ pausedAt: event.block.timestamp });

@@ -104,8 +104,9 @@ for (const [key, program] of [
 }
 
 // Chongqing: a second jurisdiction (its own registry and bureau), whose example program keeps its budget by
-// fiscal year (1 January, Beijing time): this year's appropriation and one for next year. No grants: the
-// portal directory names entities by number, and entity numbers are per registry.
+// fiscal year (1 January, Beijing time): this year's appropriation and one for next year, and (below) one
+// award against this year to a Chongqing firm — entity number 1 of its own registry, as Guiyang's first
+// company is of Guiyang's, so the directory keeps names by jurisdiction.
 const cqFile = "programs/chongqing-blockchain-base-2017.json";
 const cqDefinition = loadProgram(cqFile, YUAN_DECIMALS);
 const cqBureau = who.chongqingBureau;
@@ -134,12 +135,20 @@ const companies = {
   ledger: { ...SEED_GRANTEES.ledger, wallet: ledgerCo },
   product: { ...SEED_GRANTEES.product, wallet: productCo },
 };
-const entityNames: PortalDirectory["entities"] = {};
+// Published names by jurisdiction and entity number (numbers are per registry).
+const entityNames: PortalDirectory["entities"][string] = {};
 for (const c of Object.values(companies)) {
   await send(registry.connect(registrar).registerEntity(companyId(c.uscc), EntityKind.Company, c.wallet.address));
   const entityNo = await registry.entityNoOf(companyId(c.uscc));
   entityNames[entityNo.toString()] = { name: c.name, nameZh: c.nameZh };
 }
+const cqFirm = SEED_GRANTEES.chongqingFirm;
+await send(
+  cqRegistry.connect(registrar).registerEntity(companyId(cqFirm.uscc), EntityKind.Company, who.chongqingFirm.address),
+);
+const cqNames: PortalDirectory["entities"][string] = {
+  [(await cqRegistry.entityNoOf(companyId(cqFirm.uscc))).toString()]: { name: cqFirm.name, nameZh: cqFirm.nameZh },
+};
 
 const now = BigInt(await networkHelpers.time.latest());
 // Texts the administration publishes beside the chain (descriptions, reasons); the portal shows each only
@@ -174,6 +183,10 @@ const breakthroughGrant = await award(htz, companies.ledger.uscc, cat("htz", "te
 // Grant 3: provincial lab, paid, then recovered (licence revoked), partly repaid.
 const provincialGrant = await award(htz, companies.product.uscc, cat("htz", "rd-platform-provincial"), [
   ["1,000,000", 60, "provincial lab licence"],
+]);
+// Chongqing's grant 1: a core-technology firm, 300,000 of the example's 500,000 cap, against this fiscal year.
+await award(cqCreated.program.connect(manager), cqFirm.uscc, cqCreated.categoryIds.get("core-technology-firm")!, [
+  ["300,000", 180, "core technology assessment"],
 ]);
 // Grant 4 (city): main-board listing, not yet evidenced.
 await award(city, companies.lab.uscc, cat("city", "main-board-listing"), [["10,000,000", 365, "listing announcement"]]);
@@ -265,11 +278,12 @@ book.programs["chongqing-base"] = {
 };
 book.programs["guiyang-lookalike"] = lookAlikeEntry;
 const directory: PortalDirectory = {
-  entities: entityNames,
+  entities: { guiyang: entityNames, chongqing: cqNames },
   accounts: [
     { address: labCo.address, label: `${companies.lab.name} (payout wallet)` },
     { address: ledgerCo.address, label: `${companies.ledger.name} (payout wallet)` },
     { address: productCo.address, label: `${companies.product.name} (payout wallet)` },
+    { address: who.chongqingFirm.address, label: `${cqFirm.name} (payout wallet)` },
     { address: manager.address, label: "Programme manager" },
     ...committee.map((r, i) => ({ address: r.address, label: `Expert committee member ${i + 1}` })),
     { address: treasurer.address, label: "Treasurer" },

@@ -2,8 +2,12 @@
 
 /** Off-chain names the administration publishes beside the chain (entity numbers are on chain). */
 export interface PortalDirectory {
-  /** Entity number (as a decimal string) → published company or person name. */
-  entities: Record<string, { name: string; nameZh: string }>;
+  /**
+   * Jurisdiction (as the address book names its registry) → entity number (a decimal string) → published
+   * company or person name. Entity numbers are per registry, so a name is looked up under the program's
+   * own jurisdiction.
+   */
+  entities: Record<string, Record<string, { name: string; nameZh: string }>>;
   /** Local development chains only: the node's accounts and the roles they play in the seed. */
   accounts: Array<{ address: string; label: string }>;
   /**

@@ -27,7 +27,7 @@ export async function recordSheets(
   const { sheets } = publicRecord(events, events, {
     decimals: config.token.decimals,
     categoryKeys,
-    entityName: (no) => recordName(config.entities[no.toString()]),
+    entityName: (no) => recordName(config.entities[program.jurisdiction]?.[no.toString()]),
   });
   return sheets;
 }

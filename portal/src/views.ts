@@ -133,7 +133,7 @@ function sameMilestone(now: GrantRow, shown: MilestoneRow, states: number[]): bo
 }
 
 function entityName(ctx: ViewContext, entityNo: bigint): string {
-  const names = ctx.chain.config.entities[entityNo.toString()];
+  const names = ctx.chain.config.entities[ctx.program.jurisdiction]?.[entityNo.toString()];
   return names === undefined ? `#${entityNo}` : `${pick(names.name, names.nameZh)} (#${entityNo})`;
 }
 function categoryName(program: PortalProgram, id: number): string {

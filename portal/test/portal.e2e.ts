@@ -823,7 +823,7 @@ describe("portal in a real browser (Chromium, injected EIP-1193 wallet, hardhat 
     await page.context().close();
   });
 
-  it("public: a program that keeps its budget by fiscal year shows each year's line as the chain keeps it, and downloads it as mg:export writes it", async function () {
+  it("public: a program that keeps its budget by fiscal year shows each year's line as the chain keeps it, and downloads it as mg:export writes it; a second jurisdiction's entities carry its own names", async function () {
     const cq = program("chongqing-base");
     const current = BigInt(await cq.fiscalYearOf((await provider.getBlock("latest"))!.timestamp));
     const page = await openAs(accounts[ACCOUNT.citizen], "public");
@@ -833,7 +833,12 @@ describe("portal in a real browser (Chromium, injected EIP-1193 wallet, hardhat 
     expect(await page.getByTestId("export-fiscal-years").count()).to.equal(0);
     await page.getByTestId("program").selectOption({ index: 2 });
     await page.getByTestId(`fiscal-year-${current}`).waitFor();
-    // The seed appropriated the file's 3,000,000 to this year and 500,000 to the next.
+    // Chongqing's entity 1 is named from Chongqing's directory, not as Guiyang's entity 1 (numbers are per registry).
+    const award = await page.getByTestId("award-card-1").locator("h3").textContent();
+    expect(award).to.include("重庆链图科技有限公司 (#1)");
+    expect(award).to.not.include("贵阳链实验室");
+    // The seed appropriated the file's 3,000,000 to this year and 500,000 to the next, and awarded 300,000 this year.
+    expect(String((await cq.fiscalYear(current)).committed)).to.equal(String(300_000n * YUAN));
     const seeded = new Map([
       [current, { status: "本年度", appropriated: "3,000,000.00" }],
       [current + 1n, { status: "未结账", appropriated: "500,000.00" }],

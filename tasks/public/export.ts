@@ -57,7 +57,7 @@ const action = defineAction("mg:export", async (args: ExportArgs, env) => {
   const events = all.filter(inYear);
   const categoryKeys = new Map(Object.entries(p.entry.categories).map(([k, v]) => [BigInt(v), k]));
   // Company names come from the off-chain directory beside the address book, where one is published.
-  const names = entityNames(env);
+  const names = entityNames(env, p.entry.jurisdiction);
 
   const record = publicRecord(events.map(recordEvent), all.map(recordEvent), {
     decimals: p.decimals,

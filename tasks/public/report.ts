@@ -123,7 +123,7 @@ const action = defineAction("mg:report", async (args: ReportArgs, env) => {
   const categoryKeys = new Map(Object.entries(p.entry.categories).map(([k, v]) => [BigInt(v), k]));
   const categoryName = (id: bigint) => categoryKeys.get(id) ?? `category ${id}`;
   // The name the administration publishes beside the book, as mg:status and mg:export show it.
-  const names = entityNames(env);
+  const names = entityNames(env, p.entry.jurisdiction);
   const named = (entityNo: bigint, lang: "en" | "zh") => {
     const published = names[entityNo.toString()];
     return published === undefined ? "" : lang === "en" ? ` (${published.name})` : `（${published.nameZh}）`;

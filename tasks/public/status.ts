@@ -134,7 +134,7 @@ const action = defineAction("mg:status", async (args: StatusArgs, env) => {
   const identity = ledgerIdentityHolds(s);
   const solvent = balanceMatchesLedger(s, balance);
   const categoryKeys = new Map(Object.entries(p.entry.categories).map(([k, v]) => [v, k]));
-  const names = entityNames(env);
+  const names = entityNames(env, p.entry.jurisdiction);
 
   const categories: Row[] = categoryList.map((c, i) => ({
     id: i + 1,

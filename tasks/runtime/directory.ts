@@ -16,12 +16,22 @@ export interface PublishedName {
   nameZh: string;
 }
 
-/** Entity number (decimal string) → published name; empty for the in-process network or without a file. */
-export function entityNames(env: Pick<TaskEnv, "inProcess" | "bookFile" | "identity">): Record<string, PublishedName> {
+/**
+ * Entity number (decimal string) → published name, for the entities of `jurisdiction`'s registry (entity
+ * numbers are per registry, so the directory keeps names by jurisdiction); empty for the in-process
+ * network or without a file.
+ */
+export function entityNames(
+  env: Pick<TaskEnv, "inProcess" | "bookFile" | "identity">,
+  jurisdiction: string,
+): Record<string, PublishedName> {
   if (env.inProcess) return {};
   const file = portalDirectoryFile(path.dirname(env.bookFile), env.identity);
   if (!existsSync(file)) return {};
-  return (JSON.parse(readFileSync(file, "utf8")) as { entities?: Record<string, PublishedName> }).entities ?? {};
+  const directory = JSON.parse(readFileSync(file, "utf8")) as {
+    entities?: Record<string, Record<string, PublishedName>>;
+  };
+  return directory.entities?.[jurisdiction] ?? {};
 }
 
 /** "贵阳链实验室科技有限公司 Guiyang Chainlab Technology Co., Ltd.", or "" when none is published. */

@@ -14,6 +14,7 @@ import { expect } from "chai";
 import { network } from "hardhat";
 
 import { AwardMode, YearEndRule } from "../../../core/enums.js";
+import { fiscalYearsFromEvents } from "../../../core/fiscal.js";
 import { textHash } from "../../../core/ids.js";
 import { createProgramFromDefinition, DAY } from "../../../scripts/lib/suite.js";
 import type { IGrantProgram } from "../../../typechain-types/index.js";
@@ -410,6 +411,37 @@ describe("Fiscal-year budget lines", function () {
       await treasurer.withdraw(yuan("1,300,000"));
       expect((await figures(w.program, 2032)).available).to.equal(0n);
       expect(await w.program.available()).to.equal(0n);
+    });
+  });
+
+  describe("rebuilt from the events", function () {
+    it("every year's line rebuilt from the events alone (core/fiscal.ts: mg:report, mg:export, the portal and the indexer) equals the chain's, through awards, a carry-over close, a release into the new year and a withdrawal", async function () {
+      const w = await deployCarryOver();
+      const treasurer = w.program.connect(w.actors.treasurer);
+      await treasurer.fund(yuan("3,000,000"));
+      await treasurer.fundFiscalYear(2033, yuan("400,000"));
+      await w.program.award(w.ids.a, w.category, 0, terms(await now(networkHelpers), [["700,000", 60]]));
+      await networkHelpers.time.setNextBlockTimestamp(START_2032 + 10n);
+      await treasurer.closeFiscalYear(2031);
+      await w.program.cancelGrant(await w.program.grantCount(), textHash("left the base"));
+      await w.program.award(w.ids.b, w.category, 0, terms(await now(networkHelpers), [["250,000", 60]]));
+      await treasurer.withdraw(yuan("100,000"));
+      const logs = await ethers.provider.getLogs({ address: await w.program.getAddress(), fromBlock: 0 });
+      const events = logs.flatMap((log) => {
+        const parsed = w.program.interface.parseLog(log);
+        return parsed === null ? [] : [{ name: parsed.name, values: parsed.args.toObject() }];
+      });
+      const rebuilt = fiscalYearsFromEvents(events);
+      expect(rebuilt.map((l) => l.year)).to.deep.equal([2031n, 2032n, 2033n]);
+      for (const line of rebuilt) {
+        const { closed, ...chain } = await figures(w.program, Number(line.year));
+        const { year, closed: rebuiltClosed, ...fromEvents } = line;
+        expect(fromEvents, `fiscal year ${year}`).to.deep.equal(chain);
+        expect(rebuiltClosed).to.equal(closed);
+      }
+      // 2032 took 2,300,000 carried in, 700,000 released by the cancellation, 250,000 awarded, 100,000 withdrawn.
+      expect(rebuilt[1].available).to.equal(yuan("2,650,000"));
+      expect(rebuilt.reduce((sum, l) => sum + l.available, 0n)).to.equal(await w.program.available());
     });
   });
 
