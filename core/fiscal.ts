@@ -77,6 +77,18 @@ export interface FiscalYearFigures {
   available: bigint;
 }
 
+/** The columns of a fiscal year's budget line, both languages: the tasks' tables and the portal's card. */
+export const FISCAL_YEAR_COLUMNS = {
+  year: { en: "fiscal year", zh: "预算年度" },
+  appropriated: { en: "appropriated", zh: "拨入" },
+  carriedIn: { en: "carried in", zh: "上年结转" },
+  released: { en: "released", zh: "退回" },
+  committed: { en: "awarded", zh: "授予" },
+  withdrawn: { en: "withdrawn/returned", zh: "提取/收回" },
+  carriedOut: { en: "carried out", zh: "结转下年" },
+  available: { en: "available", zh: "可用" },
+} as const;
+
 /** What reading a program's fiscal years needs (an `IGrantProgram`, or a stand-in in tests). */
 export interface FiscalYearReader {
   fiscalBook(): Promise<{ startMonth: bigint; firstYear: bigint; nextToClose: bigint; yearEnd: bigint }>;
@@ -124,8 +136,11 @@ export interface NamedEvent {
   values: Readonly<Record<string, unknown>>;
 }
 
+/** The figures of a fiscal year's line that events add to (token units). */
+export const FISCAL_FIELDS = ["appropriated", "carriedIn", "released", "committed", "withdrawn", "carriedOut"] as const;
+
 /** A figure of a fiscal year's line that events add to (token units). */
-export type FiscalField = "appropriated" | "carriedIn" | "released" | "committed" | "withdrawn" | "carriedOut";
+export type FiscalField = (typeof FISCAL_FIELDS)[number];
 
 /** What one event does to a fiscal year's line: adds `amount` to `field`, or (`field` "closed") closes it. */
 export interface FiscalEffect {
@@ -163,6 +178,30 @@ export function fiscalEffects(e: NamedEvent): FiscalEffect[] {
     : [closed, { year, field: "withdrawn", amount }];
 }
 
+/** A year's line before any event: nothing in it, open. */
+export function emptyFiscalLine(year: bigint): FiscalYearLine {
+  return {
+    year,
+    closed: false,
+    appropriated: 0n,
+    carriedIn: 0n,
+    released: 0n,
+    committed: 0n,
+    withdrawn: 0n,
+    carriedOut: 0n,
+    available: 0n,
+  };
+}
+
+/** `line` after one effect of an event (a new object; `available` recomputed). */
+export function applyFiscalEffect(line: FiscalYearLine, effect: FiscalEffect): FiscalYearLine {
+  const next = { ...line };
+  if (effect.field === "closed") next.closed = true;
+  else next[effect.field] += effect.amount;
+  next.available = fiscalAvailable(next);
+  return next;
+}
+
 /** A year's unreserved budget from its figures: what came in less what went out. */
 export function fiscalAvailable(l: Pick<FiscalYearLine, FiscalField>): bigint {
   return l.appropriated + l.carriedIn + l.released - l.committed - l.withdrawn - l.carriedOut;
@@ -175,32 +214,10 @@ export function fiscalAvailable(l: Pick<FiscalYearLine, FiscalField>): bigint {
  */
 export function fiscalYearsFromEvents(events: readonly NamedEvent[]): FiscalYearLine[] {
   const lines = new Map<bigint, FiscalYearLine>();
-  const lineOf = (year: bigint): FiscalYearLine => {
-    let l = lines.get(year);
-    if (l === undefined) {
-      l = {
-        year,
-        closed: false,
-        appropriated: 0n,
-        carriedIn: 0n,
-        released: 0n,
-        committed: 0n,
-        withdrawn: 0n,
-        carriedOut: 0n,
-        available: 0n,
-      };
-      lines.set(year, l);
-    }
-    return l;
-  };
   for (const e of events) {
     for (const effect of fiscalEffects(e)) {
-      const l = lineOf(effect.year);
-      if (effect.field === "closed") l.closed = true;
-      else l[effect.field] += effect.amount;
+      lines.set(effect.year, applyFiscalEffect(lines.get(effect.year) ?? emptyFiscalLine(effect.year), effect));
     }
   }
-  const years = [...lines.values()].sort((a, b) => (a.year < b.year ? -1 : 1));
-  for (const l of years) l.available = fiscalAvailable(l);
-  return years;
+  return [...lines.values()].sort((a, b) => (a.year < b.year ? -1 : 1));
 }

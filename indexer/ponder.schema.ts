@@ -109,7 +109,8 @@ export const supervision = onchainTable(
  * One fiscal year's budget line (预算年度) of a program that keeps fiscal years, rebuilt from its events by
  * core/fiscal.ts's `fiscalEffects` (the rule mg:report and mg:export use); token units. `available` is
  * appropriated + carriedIn + released − committed − withdrawn − carriedOut; `fiscalYear(y)` on chain is
- * the authority (the indexer's check compares every row with it).
+ * the authority (the indexer's check compares every row with it). Sums are exact: the chain keeps its
+ * counters modulo 2^128, so the two differ only past 2^128 token units through one year (as for the ledger).
  */
 export const fiscalYear = onchainTable(
   "fiscal_year",

@@ -26,7 +26,13 @@ import {
 import { and, eq, isNull } from "ponder";
 
 import { ApplicationStatus, MilestoneState } from "../../core/enums.js";
-import { FISCAL_EVENTS, fiscalAvailable, fiscalEffects } from "../../core/fiscal.js";
+import {
+  applyFiscalEffect,
+  emptyFiscalLine,
+  FISCAL_EVENTS,
+  fiscalEffects,
+  type FiscalYearLine,
+} from "../../core/fiscal.js";
 import { toProgramTime } from "../../core/milestone-state.js";
 
 type Hex = `0x${string}`;
@@ -201,43 +207,25 @@ ponder.on("GrantProgram:TierHoldingChanged", async ({ event, context }) => {
 
 // ----- fiscal years (programs that keep them): one rule, core/fiscal.ts -----
 
+/** A year line's stored columns (token units), from core/fiscal.ts's line or from a stored row. */
+function fiscalColumns(l: Omit<FiscalYearLine, "year">) {
+  const { appropriated, carriedIn, released, committed, withdrawn, carriedOut, available, closed } = l;
+  return { appropriated, carriedIn, released, committed, withdrawn, carriedOut, available, closed };
+}
+
 for (const name of FISCAL_EVENTS) {
   ponder.on(`GrantProgram:${name}`, async ({ event, context }) => {
     const address = lower(event.log.address);
     const effects = fiscalEffects({ name, values: event.args as unknown as Record<string, unknown> });
     for (const effect of effects) {
       const key = { program: address, year: Number(effect.year) };
-      const empty = {
-        appropriated: 0n,
-        carriedIn: 0n,
-        released: 0n,
-        committed: 0n,
-        withdrawn: 0n,
-        carriedOut: 0n,
-        available: 0n,
-        closed: false,
-      };
+      const stored = await context.db.find(fiscalYear, key);
+      const before = stored === null ? emptyFiscalLine(effect.year) : { year: effect.year, ...fiscalColumns(stored) };
+      const row = { ...fiscalColumns(applyFiscalEffect(before, effect)), ...atOf(event) };
       await context.db
         .insert(fiscalYear)
-        .values({ ...key, ...empty, ...atOf(event) })
-        .onConflictDoNothing();
-      await context.db.update(fiscalYear, key).set((row) => {
-        const figures = {
-          appropriated: row.appropriated,
-          carriedIn: row.carriedIn,
-          released: row.released,
-          committed: row.committed,
-          withdrawn: row.withdrawn,
-          carriedOut: row.carriedOut,
-        };
-        if (effect.field !== "closed") figures[effect.field] += effect.amount;
-        return {
-          ...figures,
-          available: fiscalAvailable(figures),
-          closed: row.closed || effect.field === "closed",
-          ...atOf(event),
-        };
-      });
+        .values({ ...key, ...row })
+        .onConflictDoUpdate(row);
     }
   });
 }

@@ -16,7 +16,7 @@ function recordEvent(e: ProgramEvent): RecordEvent {
   return { name: e.name, values, block: e.block, txHash: e.txHash, time: e.time };
 }
 
-/** The three sheets of a program's public record, from its whole history. */
+/** The sheets of a program's public record (three, and the fiscal years for a program that keeps them), from its whole history. */
 export async function recordSheets(
   lists: ListSource,
   config: PortalConfig,

@@ -10,7 +10,7 @@ import { formatYuan, parseYuan } from "../../core/money.js";
 import { fetchLogs } from "../../core/logs.js";
 import { formatTimestamp, startOfDayBeijing } from "../../core/time.js";
 import { awardOptions } from "../../core/award-options.js";
-import { readFiscalYears, yearEndWords, type FiscalYearFigures } from "../../core/fiscal.js";
+import { FISCAL_YEAR_COLUMNS, readFiscalYears, yearEndWords, type FiscalYearFigures } from "../../core/fiscal.js";
 import { checkDeadlines, milestoneTerms, parseSchedule } from "../../core/schedule.js";
 import {
   checkVoteCounts,
@@ -132,8 +132,12 @@ function sameMilestone(now: GrantRow, shown: MilestoneRow, states: number[]): bo
   return m !== undefined && states.includes(m.state) && m.evidenceHash === shown.evidenceHash;
 }
 
-function entityName(ctx: ViewContext, entityNo: bigint): string {
-  const names = ctx.chain.config.entities[ctx.program.jurisdiction]?.[entityNo.toString()];
+/**
+ * The published name of entity `entityNo` of `program`'s registry (numbers are per registry, so the name is
+ * looked up under the program's jurisdiction): the program on screen unless another is named.
+ */
+function entityName(ctx: ViewContext, entityNo: bigint, program: PortalProgram = ctx.program): string {
+  const names = ctx.chain.config.entities[program.jurisdiction]?.[entityNo.toString()];
   return names === undefined ? `#${entityNo}` : `${pick(names.name, names.nameZh)} (#${entityNo})`;
 }
 function categoryName(program: PortalProgram, id: number): string {
@@ -247,7 +251,7 @@ export async function companyView(ctx: ViewContext): Promise<HTMLElement> {
         h(
           "section",
           { class: "card", "data-testid": "entity-card" },
-          h("h2", {}, `${t("company.entity")}: ${entityName(ctx, entityNo)}`),
+          h("h2", {}, `${t("company.entity")}: ${entityName(ctx, entityNo, meta)}`),
           h("p", { class: "muted addr", "data-testid": "entity-wallet" }, wallet.address),
           // The bar in a sentence (how many orders, what it stops), never a bare label.
           openRecoveries > 0n &&
@@ -352,7 +356,7 @@ async function companyGrant(
                 const wallets = [...new Set(paid.map((e) => String(e.getValue("wallet"))))];
                 return {
                   amount: paid.reduce((sum, e) => sum + BigInt(e.getValue("amount")), 0n),
-                  payee: `${entityName(ctx, grant.entityNo)} · ${wallets.join(", ")}`,
+                  payee: `${entityName(ctx, grant.entityNo, meta)} · ${wallets.join(", ")}`,
                   payer: programParty(meta),
                 };
               },
@@ -417,7 +421,7 @@ async function companyGrant(
                   (sum, e) => sum + BigInt(e.getValue("amount")),
                   0n,
                 ),
-                payer: `${entityName(ctx, grant.entityNo)} · ${receipt.from}`,
+                payer: `${entityName(ctx, grant.entityNo, meta)} · ${receipt.from}`,
                 payee: programParty(meta),
               }),
             );
@@ -1334,8 +1338,9 @@ export async function publicView(ctx: ViewContext): Promise<HTMLElement> {
 
 /**
  * The budget by fiscal year (预算年度) of a program that keeps one, each year's line as the contract keeps
- * it (`fiscalYear(y)`, from the first year appropriated to the current one and any later year already
- * appropriated: at most a dozen reads). Null for a program with one undated budget.
+ * it (`fiscalYear(y)` for every year from the first appropriated to ten ahead: reads grow with the program's
+ * age, never its size), in the columns the tasks print (core/fiscal.ts). Null for a program with one
+ * undated budget.
  */
 async function fiscalYearsCard(contract: IGrantProgram, chainTime: bigint): Promise<HTMLElement | null> {
   const fiscal = await readFiscalYears(contract, chainTime);
@@ -1347,19 +1352,18 @@ async function fiscalYearsCard(contract: IGrantProgram, chainTime: bigint): Prom
     h("h2", {}, t("fiscal.title")),
     h("p", { class: "muted" }, t("fiscal.note", { year: fiscal.current, rule: pick(rule.en, rule.zh) })),
   );
-  const headers = [
-    t("fiscal.year"),
-    t("fiscal.status"),
-    t("fiscal.appropriated"),
-    t("fiscal.carriedIn"),
-    t("fiscal.released"),
-    t("fiscal.committed"),
-    t("fiscal.withdrawn"),
-    t("fiscal.carriedOut"),
-    t("fiscal.available"),
-  ];
+  const c = FISCAL_YEAR_COLUMNS;
+  const amountColumns = [c.appropriated, c.carriedIn, c.released, c.committed, c.withdrawn, c.carriedOut, c.available];
+  const headers = [pick(c.year.en, c.year.zh), t("fiscal.status"), ...amountColumns.map((col) => pick(col.en, col.zh))];
+  // An ended year that is not closed yet takes no award or withdrawal: it waits for the treasurer's close.
   const status = (y: FiscalYearFigures) =>
-    y.closed ? t("fiscal.closed") : y.year === fiscal.current ? t("fiscal.current") : t("fiscal.open");
+    y.closed
+      ? t("fiscal.closed")
+      : y.year === fiscal.current
+        ? t("fiscal.current")
+        : y.year < fiscal.current
+          ? t("fiscal.ended")
+          : t("fiscal.open");
   const amounts = (y: FiscalYearFigures) =>
     [y.appropriated, y.carriedIn, y.released, y.committed, y.withdrawn, y.carriedOut, y.available].map((v, i) =>
       numCell(headers[i + 2], yuan(v)),

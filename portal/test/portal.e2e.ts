@@ -39,6 +39,7 @@ const ACCOUNT = {
   ledgerCo: accountIndex("ledger"),
   productCo: accountIndex("product"),
   citizen: accountIndex("citizen"),
+  chongqingFirm: accountIndex("chongqingFirm"),
   nobody: accountIndex("dutyOfficer"), // no part in the portal seed
 };
 const YUAN = 100n; // the demo yuan has 2 decimals
@@ -826,38 +827,35 @@ describe("portal in a real browser (Chromium, injected EIP-1193 wallet, hardhat 
   it("public: a program that keeps its budget by fiscal year shows each year's line as the chain keeps it, and downloads it as mg:export writes it; a second jurisdiction's entities carry its own names", async function () {
     const cq = program("chongqing-base");
     const current = BigInt(await cq.fiscalYearOf((await provider.getBlock("latest"))!.timestamp));
+    // The seed's year (its first appropriation): the current one unless the tests crossed a New Year.
+    const seedYear = BigInt((await cq.fiscalBook()).firstYear);
     const page = await openAs(accounts[ACCOUNT.citizen], "public");
     await page.getByTestId("awards").waitFor();
     // The Guiyang HTZ program keeps one undated budget: no fiscal-year card, no fiscal-year file.
     expect(await page.getByTestId("fiscal-years").count()).to.equal(0);
     expect(await page.getByTestId("export-fiscal-years").count()).to.equal(0);
     await page.getByTestId("program").selectOption({ index: 2 });
-    await page.getByTestId(`fiscal-year-${current}`).waitFor();
+    await page.getByTestId(`fiscal-year-${seedYear}`).waitFor();
     // Chongqing's entity 1 is named from Chongqing's directory, not as Guiyang's entity 1 (numbers are per registry).
     const award = await page.getByTestId("award-card-1").locator("h3").textContent();
     expect(award).to.include("重庆链图科技有限公司 (#1)");
     expect(award).to.not.include("贵阳链实验室");
-    // The seed appropriated the file's 3,000,000 to this year and 500,000 to the next, and awarded 300,000 this year.
-    expect(String((await cq.fiscalYear(current)).committed)).to.equal(String(300_000n * YUAN));
+    // The seed appropriated the file's 3,000,000 to its year and 500,000 to the next, and awarded 300,000 in its year.
     const seeded = new Map([
-      [current, { status: "本年度", appropriated: "3,000,000.00" }],
-      [current + 1n, { status: "未结账", appropriated: "500,000.00" }],
+      [seedYear, { status: seedYear === current ? "本年度" : "已结束待结账", appropriated: "3,000,000.00" }],
+      [seedYear + 1n, { status: seedYear + 1n === current ? "本年度" : "未结账", appropriated: "500,000.00" }],
     ]);
-    for (const [year, expected] of seeded) {
+    expect(String((await cq.fiscalYear(seedYear)).committed)).to.equal(String(300_000n * YUAN));
+    const figures = async (year: bigint) => {
       const line = await cq.fiscalYear(year);
+      return [line.appropriated, line.carriedIn, line.released, line.committed, line.withdrawn, line.carriedOut]
+        .concat([line.available])
+        .map((v: bigint) => formatYuan(v, 2));
+    };
+    for (const [year, expected] of seeded) {
       const cells = await page.getByTestId(`fiscal-year-${year}`).locator("td").allTextContents();
       expect(cells.slice(0, 3)).to.deep.equal([String(year), expected.status, expected.appropriated]);
-      expect(cells.slice(2)).to.deep.equal(
-        [
-          line.appropriated,
-          line.carriedIn,
-          line.released,
-          line.committed,
-          line.withdrawn,
-          line.carriedOut,
-          line.available,
-        ].map((v: bigint) => formatYuan(v, 2)),
-      );
+      expect(cells.slice(2)).to.deep.equal(await figures(year));
     }
     expect(await page.getByTestId("fiscal-years").textContent()).to.include(`当前为 ${current} 预算年度`);
     const [download] = await Promise.all([
@@ -871,12 +869,19 @@ describe("portal in a real browser (Chromium, injected EIP-1193 wallet, hardhat 
       .split("\r\n")
       .map((line) => line.slice(1, -1).split('","'));
     expect(rows[0][0]).to.equal("fiscal year 预算年度");
-    // Rebuilt from the events alone; the last column is the year's available in token units.
+    // Rebuilt from the events alone: every figure of each year, and its available in token units, is the chain's.
     for (const year of seeded.keys()) {
       const row = rows.find((r) => r[0] === String(year))!;
-      expect(BigInt(row[row.length - 1])).to.equal((await cq.fiscalYear(year)).available);
+      expect(row.slice(2, 9), `fiscal year ${year} in the file`).to.deep.equal(await figures(year));
+      expect(BigInt(row[9])).to.equal((await cq.fiscalYear(year)).available);
     }
     await page.context().close();
+    // The firm's own wallet sees its entity card under Chongqing's name.
+    const firm = await openAs(accounts[ACCOUNT.chongqingFirm], "company");
+    const card = firm.getByTestId("entity-card");
+    await card.waitFor();
+    expect(await card.locator("h2").textContent()).to.include("重庆链图科技有限公司 (#1)");
+    await firm.context().close();
   });
 
   it("public: a page load costs the same number of JSON-RPC calls with three more awards in the program", async function () {

@@ -5,7 +5,7 @@
  * for a program with fiscal years, each year's fiscalYear() line. Exit code 1 on any mismatch.
  */
 import { Compliance, enumNames, type ComplianceName } from "../../core/enums.js";
-import { fiscalYearsFromEvents, readFiscalYears, yearEndWords } from "../../core/fiscal.js";
+import { FISCAL_FIELDS, fiscalYearsFromEvents, readFiscalYears, yearEndWords } from "../../core/fiscal.js";
 import { FISCAL_YEAR_COLUMNS, fiscalYearRow } from "../runtime/fiscal-table.js";
 import { LEDGER_MODULUS, ledgerIdentityHolds } from "../../core/ledger.js";
 import { formatBeijing, type Bilingual } from "../../core/messages/labels.js";
@@ -325,7 +325,7 @@ const action = defineAction("mg:report", async (args: ReportArgs, env) => {
   history.sort((a, b) => a.block - b.block || a.logIndex - b.logIndex);
   const latestBlock = await env.ethers.provider.getBlock(to);
   const fiscal = await readFiscalYears(c, BigInt(latestBlock?.timestamp ?? 0));
-  const yearFields = ["appropriated", "carriedIn", "released", "committed", "withdrawn", "carriedOut"] as const;
+  const yearFields = FISCAL_FIELDS;
   // The chain keeps the lifetime counters (the ledger's and each year's) modulo 2^128 (core/ledger.ts); the
   // events give exact sums.
   const lifetime = (sum: bigint) => sum % LEDGER_MODULUS;
